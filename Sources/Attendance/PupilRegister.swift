@@ -1,0 +1,50 @@
+/// Every mark one pupil has: one byte per register slot per academic year (0 = no mark),
+/// so a year's statistics are a scan of ~730 bytes rather than hundreds of objects.
+public struct PupilRegister: Hashable, Sendable {
+    public private(set) var years: [AcademicYear: [UInt8]] = [:]
+    /// Minutes late and comments, keyed by `Session.ordinal`.
+    public private(set) var details: [Int: MarkDetail] = [:]
+
+    public init() {}
+
+    public func code(at session: Session) -> AttendanceCode? {
+        guard let bytes = years[session.academicYear] else { return nil }
+        return AttendanceCode(byte: bytes[session.slotInYear])
+    }
+
+    public func mark(at session: Session) -> Mark? {
+        guard let code = code(at: session) else { return nil }
+        let detail = details[session.ordinal]
+        return Mark(code, minutesLate: detail?.minutesLate, comment: detail?.comment)
+    }
+
+    /// Sets or clears a mark and returns the code byte it replaced (0 if none).
+    @discardableResult
+    public mutating func set(_ mark: Mark?, at session: Session) -> UInt8 {
+        let year = session.academicYear
+        let slot = session.slotInYear
+        let old = years[year]?[slot] ?? 0
+        if let mark {
+            if years[year] == nil { years[year] = [UInt8](repeating: 0, count: year.sessionSlotCount) }
+            years[year]![slot] = mark.code.byte
+            details[session.ordinal] = mark.detail
+        } else if years[year] != nil {
+            years[year]![slot] = 0
+            details[session.ordinal] = nil
+        }
+        return old
+    }
+
+    /// Replaces a whole year's codes at once (loading from the store).
+    public mutating func load(year: AcademicYear, bytes: [UInt8]) {
+        precondition(bytes.count == year.sessionSlotCount, "a year's register has one byte per slot")
+        years[year] = bytes
+    }
+
+    public mutating func loadDetail(_ detail: MarkDetail, at session: Session) {
+        details[session.ordinal] = detail
+    }
+
+    /// The codes of one academic year, or nil if the pupil has no marks that year.
+    public func bytes(for year: AcademicYear) -> [UInt8]? { years[year] }
+}

@@ -1,0 +1,30 @@
+/// Everything the school's attendance work reads: its name, calendar, pupils and register.
+public struct School: Sendable {
+    public var name: String
+    public var calendar: SchoolCalendar?
+    public private(set) var pupils: [String: Pupil] = [:]
+    public var register = Register()
+
+    public init(name: String, calendar: SchoolCalendar? = nil) {
+        self.name = name
+        self.calendar = calendar
+    }
+
+    /// Adds a pupil, or replaces the one with the same UPN; true if the pupil changed.
+    @discardableResult
+    public mutating func upsert(_ pupil: Pupil) -> Bool {
+        if pupils[pupil.upn] == pupil { return false }
+        pupils[pupil.upn] = pupil
+        return true
+    }
+
+    /// Pupils as registers list them: year group, class, surname, known-as name.
+    public var roll: [Pupil] {
+        pupils.values.sorted {
+            ($0.yearGroup, $0.registrationGroup, $0.legalSurname, $0.knownAs, $0.upn)
+                < ($1.yearGroup, $1.registrationGroup, $1.legalSurname, $1.knownAs, $1.upn)
+        }
+    }
+
+    public var statistics: Statistics { Statistics(register: register, calendar: calendar) }
+}

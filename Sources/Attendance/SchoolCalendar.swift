@@ -1,0 +1,85 @@
+/// An inclusive range of days.
+public struct DateRange: Hashable, Sendable, Codable, CustomStringConvertible {
+    public var start: SchoolDate
+    public var end: SchoolDate
+
+    public init(_ start: SchoolDate, _ end: SchoolDate) {
+        self.start = start
+        self.end = end
+    }
+
+    public func contains(_ date: SchoolDate) -> Bool { date >= start && date <= end }
+    public var dayCount: Int { max(0, start.days(until: end) + 1) }
+    public var description: String { "\(start) to \(end)" }
+
+    public var days: [SchoolDate] {
+        (0..<dayCount).map { start.adding(days: $0) }
+    }
+}
+
+/// A term and the half-term break inside it.
+public struct Term: Hashable, Sendable, Codable {
+    public var name: String
+    public var dates: DateRange
+    public var halfTerm: DateRange?
+
+    public init(name: String, dates: DateRange, halfTerm: DateRange? = nil) {
+        self.name = name
+        self.dates = dates
+        self.halfTerm = halfTerm
+    }
+}
+
+/// A day (or one session of it) the school is closed within a term: INSET, bank holidays.
+public struct Closure: Hashable, Sendable, Codable {
+    public var date: SchoolDate
+    /// Nil closes both sessions.
+    public var half: SessionHalf?
+    public var reason: String
+
+    public init(date: SchoolDate, half: SessionHalf? = nil, reason: String) {
+        self.date = date
+        self.half = half
+        self.reason = reason
+    }
+}
+
+/// The school's published calendar. Where it has no terms for a date, the school's open
+/// sessions are inferred from the register instead (see `SchoolDays`).
+public struct SchoolCalendar: Hashable, Sendable, Codable {
+    public var terms: [Term]
+    public var closures: [Closure]
+
+    public init(terms: [Term] = [], closures: [Closure] = []) {
+        self.terms = terms
+        self.closures = closures
+    }
+
+    /// The academic years the calendar has terms in.
+    public var academicYears: Set<AcademicYear> {
+        Set(terms.map { AcademicYear(containing: $0.dates.start) })
+    }
+
+    public func covers(_ date: SchoolDate) -> Bool { academicYears.contains(AcademicYear(containing: date)) }
+
+    public func term(containing date: SchoolDate) -> Term? {
+        terms.first { $0.dates.contains(date) }
+    }
+
+    public func isOpen(_ session: Session) -> Bool {
+        let date = session.date
+        guard !date.isWeekend, let term = term(containing: date) else { return false }
+        if let ht = term.halfTerm, ht.contains(date) { return false }
+        return !closures.contains { $0.date == date && ($0.half == nil || $0.half == session.half) }
+    }
+
+    /// The half-term (the part of a term either side of its break) containing a date, for
+    /// "lates this half-term" measures.
+    public func halfTermPeriod(containing date: SchoolDate) -> DateRange? {
+        guard let term = term(containing: date) else { return nil }
+        guard let ht = term.halfTerm else { return term.dates }
+        if date < ht.start { return DateRange(term.dates.start, ht.start.adding(days: -1)) }
+        if date > ht.end { return DateRange(ht.end.adding(days: 1), term.dates.end) }
+        return nil
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+
+/// Where the store lives: `--store`, else `ROLLCALL_STORE`, else the user's data directory.
+public enum StoreLocation {
+    public static let environmentVariable = "ROLLCALL_STORE"
+
+    public static func resolve(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let option, !option.isEmpty { return absolute(option) }
+        if let env = environment[environmentVariable], !env.isEmpty { return absolute(env) }
+        return defaultDirectory(environment: environment)
+    }
+
+    /// `$XDG_DATA_HOME/rollcall`, or `~/.local/share/rollcall`.
+    public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty { return "\(xdg)/rollcall" }
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        return "\(home)/.local/share/rollcall"
+    }
+
+    static func absolute(_ path: String) -> String {
+        let expanded = (path as NSString).expandingTildeInPath
+        if expanded.hasPrefix("/") { return expanded }
+        return FileManager.default.currentDirectoryPath + "/" + expanded
+    }
+}

@@ -1,0 +1,71 @@
+import Attendance
+
+/// Reads a marks CSV (`upn, date, session, mark[, minutes_late, comment]`) or fails listing
+/// every bad row. Pre-2024 codes are accepted and kept as written.
+public enum MarkImport {
+    public static func parse(_ text: String, file: String, knownUPNs: Set<String>) throws(ImportFailure) -> [MarkEntry] {
+        let table = try CSVTable.parse(text, file: file)
+        var problems: [ImportFailure.Problem] = []
+        let upnCol = table.column(["upn"]), dateCol = table.column(["date"])
+        let sessionCol = table.column(["session", "am/pm"]), markCol = table.column(["mark", "code"])
+        for (name, col) in [("upn", upnCol), ("date", dateCol), ("session", sessionCol), ("mark", markCol)] where col == nil {
+            problems.append(.init(line: 1, reason: "missing column \"\(name)\""))
+        }
+        if !problems.isEmpty { throw ImportFailure(file: file, problems: problems) }
+        let minutesCol = table.column(["minutes_late", "minutes late", "minutes"])
+        let commentCol = table.column(["comment", "comments", "note"])
+
+        var entries: [MarkEntry] = []
+        var seen: [String: (line: Int, mark: Mark)] = [:]
+        for row in table.rows {
+            func cell(_ i: Int?) -> String { i.flatMap { $0 < row.fields.count ? row.fields[$0] : nil } ?? "" }
+            var reasons: [String] = []
+            if row.fields.count > table.header.count, row.fields[table.header.count...].contains(where: { !$0.isEmpty }) {
+                reasons.append("\(row.fields.count) fields but the header names \(table.header.count) columns")
+            }
+            let upnText = cell(upnCol), dateText = cell(dateCol), sessionText = cell(sessionCol), markText = cell(markCol)
+            for (name, value) in [("upn", upnText), ("date", dateText), ("session", sessionText), ("mark", markText)] where value.isEmpty {
+                reasons.append("missing \(name)")
+            }
+            let upn = UPN.normalise(upnText)
+            if let upn, !knownUPNs.contains(upn) { reasons.append("no pupil with UPN \(upn) (import pupils first)") }
+            let date = SchoolDate(parsing: dateText)
+            if date == nil, !dateText.isEmpty { reasons.append("\"\(dateText)\" is not a date (use YYYY-MM-DD or DD/MM/YYYY)") }
+            let half = SessionHalf(label: sessionText)
+            if half == nil, !sessionText.isEmpty { reasons.append("session must be AM or PM, not \"\(sessionText)\"") }
+            let code = AttendanceCode(parsing: markText)
+            if code == nil, !markText.isEmpty { reasons.append("\"\(markText)\" is not an attendance code") }
+            var minutes: Int?
+            let minutesText = cell(minutesCol)
+            if !minutesText.isEmpty {
+                if let m = Int(minutesText), (0...300).contains(m) { minutes = m } else {
+                    reasons.append("minutes_late must be a whole number of minutes, not \"\(minutesText)\"")
+                }
+                if let code, minutes != nil, code != .lateBeforeClose, code != .lateAfterClose {
+                    reasons.append("minutes_late goes only with L or U, not \(code.symbol)")
+                }
+            }
+            let comment = cell(commentCol)
+            if !reasons.isEmpty {
+                problems += reasons.map { .init(line: row.line, reason: $0) }
+                continue
+            }
+            let session = Session(date!, half!)
+            // `/` and `\` both mean present; some exports write one for both sessions.
+            let present = code == .presentAM || code == .presentPM
+            let stored = present ? (half == .am ? AttendanceCode.presentAM : .presentPM) : code!
+            let mark = Mark(stored, minutesLate: minutes, comment: comment.isEmpty ? nil : comment)
+            let key = "\(upn!) \(session)"
+            if let earlier = seen[key] {
+                if earlier.mark != mark {
+                    problems.append(.init(line: row.line, reason: "a different mark for \(upn!) on \(session) is on line \(earlier.line)"))
+                }
+                continue
+            }
+            seen[key] = (row.line, mark)
+            entries.append(MarkEntry(upn: upn!, session: session, mark: mark))
+        }
+        if !problems.isEmpty { throw ImportFailure(file: file, problems: problems) }
+        return entries
+    }
+}

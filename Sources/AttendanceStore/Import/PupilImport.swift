@@ -1,0 +1,107 @@
+import Attendance
+
+/// Reads a pupils CSV (docs/csv-formats.md) into pupils, or fails listing every bad row.
+public enum PupilImport {
+    static let required: [(field: String, names: [String])] = [
+        ("UPN", ["UPN"]),
+        ("Surname", ["Surname", "Legal Surname", "Last Name"]),
+        ("Forename", ["Forename", "Legal Forename", "First Name"]),
+        ("Date of Birth", ["Date of Birth", "DOB"]),
+        ("Year Group", ["Year Group", "Year", "NC Year"]),
+        ("Reg Group", ["Reg Group", "Registration Group", "Form", "Class"]),
+    ]
+
+    static let flagColumns: [(VulnerabilityFlags.Flag, [String])] = [
+        (.senSupport, ["SEN Support"]), (.ehcp, ["EHCP", "EHC Plan"]),
+        (.pupilPremium, ["Pupil Premium", "PP"]), (.freeSchoolMeals, ["FSM", "Free School Meals"]),
+        (.childInNeed, ["CIN", "Child in Need"]), (.childProtection, ["CP", "Child Protection"]),
+        (.lookedAfter, ["CLA", "LAC", "Looked After"]), (.englishAdditionalLanguage, ["EAL"]),
+        (.youngCarer, ["Young Carer"]), (.hasSocialWorker, ["Social Worker", "Has Social Worker"]),
+    ]
+
+    public static func parse(_ text: String, file: String) throws(ImportFailure) -> [Pupil] {
+        let table = try CSVTable.parse(text, file: file)
+        var problems: [ImportFailure.Problem] = []
+        var columns: [String: Int] = [:]
+        for (field, names) in required {
+            if let i = table.column(names) { columns[field] = i } else {
+                problems.append(.init(line: 1, reason: "missing column \"\(field)\""))
+            }
+        }
+        if !problems.isEmpty { throw ImportFailure(file: file, problems: problems) }
+
+        var pupils: [Pupil] = []
+        var firstLineOfUPN: [String: Int] = [:]
+        for row in table.rows {
+            func cell(_ i: Int?) -> String { i.flatMap { $0 < row.fields.count ? row.fields[$0] : nil } ?? "" }
+            var reasons: [String] = []
+            if row.fields.count > table.header.count, row.fields[table.header.count...].contains(where: { !$0.isEmpty }) {
+                reasons.append("\(row.fields.count) fields but the header names \(table.header.count) columns")
+            }
+            for (field, _) in required where cell(columns[field]).isEmpty { reasons.append("missing \(field)") }
+
+            let upn = UPN.normalise(cell(columns["UPN"]))
+            if upn == nil, !cell(columns["UPN"]).isEmpty { reasons.append("UPN \"\(cell(columns["UPN"]))\" has spaces or is too long") }
+            if let upn, let first = firstLineOfUPN[upn] { reasons.append("UPN \(upn) is also on line \(first)") }
+            if let upn, firstLineOfUPN[upn] == nil { firstLineOfUPN[upn] = row.line }
+
+            let dobText = cell(columns["Date of Birth"])
+            let dob = SchoolDate(parsing: dobText)
+            if dob == nil, !dobText.isEmpty { reasons.append("date of birth \"\(dobText)\" is not a date (use YYYY-MM-DD or DD/MM/YYYY)") }
+            let yearText = cell(columns["Year Group"])
+            let year = YearGroup(parsing: yearText)
+            if year == nil, !yearText.isEmpty { reasons.append("year group \"\(yearText)\" is not N, R or 1–14") }
+
+            var flags = VulnerabilityFlags()
+            for (flag, names) in flagColumns {
+                guard let i = table.column(names) else { continue }
+                if let v = YesNo.parse(cell(i)) { flags[flag] = v } else {
+                    reasons.append("\(table.header[i]) must be yes or no, not \"\(cell(i))\"")
+                }
+            }
+            if let i = table.column(["SEN", "SEN Status", "SEN Provision"]) {
+                switch cell(i).uppercased() {
+                case "", "N", "NO": break
+                case "K", "SEN SUPPORT": flags.senSupport = true
+                case "E", "EHCP", "S": flags.ehcp = true
+                default: reasons.append("SEN must be N, K (SEN support) or E (EHCP), not \"\(cell(i))\"")
+                }
+            }
+
+            var contacts: [Contact] = []
+            for n in 1...3 {
+                let name = cell(table.column(["Contact \(n) Name"]))
+                let relationship = cell(table.column(["Contact \(n) Relationship"]))
+                let phoneCells = [cell(table.column(["Contact \(n) Phone", "Contact \(n) Telephone"])),
+                                  cell(table.column(["Contact \(n) Phone 2", "Contact \(n) Mobile"]))]
+                let phones = phoneCells.flatMap { $0.split(separator: ";").map { String($0).trimmed } }.filter { !$0.isEmpty }
+                if name.isEmpty {
+                    if !relationship.isEmpty || !phones.isEmpty { reasons.append("contact \(n) has details but no name") }
+                    continue
+                }
+                for p in phones where !PhoneNumber.isPlausible(p) { reasons.append("contact \(n) phone \"\(p)\" is not a UK phone number") }
+                var yesNo: [Bool] = []
+                for column in [["Contact \(n) Parental Responsibility", "Contact \(n) PR"], ["Contact \(n) Lives With Pupil", "Contact \(n) Lives With"]] {
+                    let i = table.column(column)
+                    if let v = YesNo.parse(cell(i)) { yesNo.append(v) } else {
+                        reasons.append("\(table.header[i!]) must be yes or no, not \"\(cell(i))\""); yesNo.append(false)
+                    }
+                }
+                contacts.append(Contact(name: name, relationship: relationship.isEmpty ? "Contact" : relationship,
+                                        phones: phones, parentalResponsibility: yesNo[0], livesWithPupil: yesNo[1]))
+            }
+
+            if !reasons.isEmpty {
+                problems += reasons.map { .init(line: row.line, reason: $0) }
+                continue
+            }
+            let preferred = cell(table.column(["Preferred Name", "Preferred Forename", "Known As"]))
+            pupils.append(Pupil(upn: upn!, legalSurname: cell(columns["Surname"]), legalForename: cell(columns["Forename"]),
+                                preferredName: preferred.isEmpty ? nil : preferred, dateOfBirth: dob!, yearGroup: year!,
+                                registrationGroup: cell(columns["Reg Group"]), flags: flags, contacts: contacts))
+        }
+        if table.rows.isEmpty { problems.append(.init(line: 2, reason: "no pupils in the file")) }
+        if !problems.isEmpty { throw ImportFailure(file: file, problems: problems) }
+        return pupils
+    }
+}

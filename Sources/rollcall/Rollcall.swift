@@ -1,0 +1,14 @@
+import ArgumentParser
+
+@main
+struct Rollcall: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rollcall",
+        abstract: "Registers, attendance figures and the graduated response for an English school.",
+        discussion: """
+        Every command works on a store directory: --store DIR, or the ROLLCALL_STORE \
+        environment variable, or ~/.local/share/rollcall.
+        """,
+        subcommands: [InitCommand.self, ImportCommand.self, StatsCommand.self, CodesCommand.self]
+    )
+}

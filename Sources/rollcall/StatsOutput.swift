@@ -1,0 +1,85 @@
+import Attendance
+import AttendanceStore
+import Foundation
+
+/// The stable JSON of `rollcall stats --format json`: one object per pupil, these keys exactly.
+enum PupilStatsJSON {
+    static func object(_ row: PupilStatsRow) -> JSONValue {
+        let f = row.figures
+        return .object([
+            ("upn", .string(row.pupil.upn)),
+            ("possible_sessions", .int(f.possible)),
+            ("attended_sessions", .int(f.attended)),
+            ("authorised_absence_sessions", .int(f.authorisedAbsence)),
+            ("unauthorised_absence_sessions", .int(f.unauthorisedAbsence)),
+            ("attendance_percent", .optional(f.attendancePercent)),  // null when nothing was possible
+            ("persistent_absence", .bool(f.isPersistentAbsence)),
+            ("severe_absence", .bool(f.isSevereAbsence)),
+            ("late_before_close_sessions", .int(f.lateBeforeClose)),
+            ("late_after_close_sessions", .int(f.lateAfterClose)),
+            ("unauthorised_sessions_last_10_school_weeks", .int(row.recent.total)),
+            ("consecutive_unexplained_absence_days", .int(row.unexplainedDays)),
+        ])
+    }
+
+    static func render(_ rows: [PupilStatsRow]) -> String { JSONValue.array(rows.map(object)).rendered() }
+}
+
+enum CohortJSON {
+    static func object(_ cohort: CohortFigures) -> JSONValue {
+        let f = cohort.figures
+        return .object([
+            ("cohort", .string(cohort.name)),
+            ("pupils", .int(cohort.pupilCount)),
+            ("possible_sessions", .int(f.possible)),
+            ("attended_sessions", .int(f.attended)),
+            ("authorised_absence_sessions", .int(f.authorisedAbsence)),
+            ("unauthorised_absence_sessions", .int(f.unauthorisedAbsence)),
+            ("attendance_percent", .optional(f.attendancePercent)),
+            ("persistent_absentees", .int(cohort.persistentAbsentees)),
+            ("persistent_absence_percent", .optional(cohort.persistentAbsenceRate)),
+            ("severe_absentees", .int(cohort.severeAbsentees)),
+            ("severe_absence_percent", .optional(cohort.severeAbsenceRate)),
+            ("late_before_close_sessions", .int(f.lateBeforeClose)),
+            ("late_after_close_sessions", .int(f.lateAfterClose)),
+            ("minutes_late", .int(f.minutesLate)),
+        ])
+    }
+
+    static func render(_ cohorts: [CohortFigures]) -> String { JSONValue.array(cohorts.map(object)).rendered() }
+}
+
+/// Plain-text tables for people at a terminal.
+enum PupilStatsTable {
+    static func render(_ rows: [PupilStatsRow], range: DateRange) -> String {
+        var t = TextTable(columns: ["UPN", "Name", "Year", "Group", "Poss", "Att", "Att %", "Auth", "Unauth",
+                                    "PA", "SA", "L", "U", "Mins late", "Unauth 10wk", "Days N/O"])
+        for r in rows {
+            let f = r.figures
+            t.add([r.pupil.upn, r.pupil.listName, r.pupil.yearGroup.description, r.pupil.registrationGroup,
+                   "\(f.possible)", "\(f.attended)", percent(f.attendancePercent), "\(f.authorisedAbsence)",
+                   "\(f.unauthorisedAbsence)", f.isPersistentAbsence ? "PA" : "", f.isSevereAbsence ? "SA" : "",
+                   "\(f.lateBeforeClose)", "\(f.lateAfterClose)", "\(f.minutesLate)", "\(r.recent.total)",
+                   "\(r.unexplainedDays)"])
+        }
+        return "Attendance \(range.start.spoken) to \(range.end.spoken)\n" + t.render()
+    }
+}
+
+enum CohortTable {
+    static func render(_ cohorts: [CohortFigures], range: DateRange) -> String {
+        var t = TextTable(columns: ["Cohort", "Pupils", "Poss", "Att %", "Auth %", "Unauth %", "PA", "PA %", "SA", "SA %"])
+        for c in cohorts {
+            let f = c.figures
+            func share(_ n: Int) -> String { f.possible == 0 ? "–" : String(format: "%.1f", Double(n) * 100 / Double(f.possible)) }
+            t.add([c.name, "\(c.pupilCount)", "\(f.possible)", percent(f.attendancePercent), share(f.authorisedAbsence),
+                   share(f.unauthorisedAbsence), "\(c.persistentAbsentees)", percent(c.persistentAbsenceRate),
+                   "\(c.severeAbsentees)", percent(c.severeAbsenceRate)])
+        }
+        return "Attendance \(range.start.spoken) to \(range.end.spoken)\n" + t.render()
+    }
+}
+
+func percent(_ value: Double?) -> String {
+    value.map { String(format: "%.1f", $0) } ?? "–"
+}

@@ -1,0 +1,22 @@
+import Attendance
+import Foundation
+
+extension SchoolDate {
+    /// Today in the machine's time zone. Only the executable asks the clock; the domain and
+    /// the store are given dates.
+    static func today() -> SchoolDate {
+        let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return SchoolDate(year: c.year!, month: c.month!, day: c.day!)!
+    }
+}
+
+/// `--as-of` and other date options: ISO or UK dates.
+struct DateArgument: ExpressibleByArgument {
+    var date: SchoolDate
+    init?(argument: String) {
+        guard let d = SchoolDate(parsing: argument) else { return nil }
+        date = d
+    }
+}
+
+import ArgumentParser
