@@ -1,0 +1,102 @@
+import Attendance
+import Testing
+@testable import AttendanceStore
+
+@Suite("CSV import")
+struct CSVImportTests {
+    static let pupilsHeader = "UPN,Surname,Forename,Preferred Name,Date of Birth,Year Group,Reg Group"
+
+    @Test func pupilsWithBOMCRLFAndQuotedNewlinesAndLooseHeaders() throws {
+        let text = "\u{FEFF}upn,SURNAME,fore_name,Preferred name,date of birth,Year group,REG GROUP,CP,Pupil Premium,Contact 1 Name,Contact 1 Relationship,Contact 1 Phone,Contact 1 Parental Responsibility,Contact 2 Name,Contact 2 Phone\r\n"
+            + "a123456789012,Ólafsdóttir,Zoë,,12/03/2016,4,4B,Y,no,\"Smith, Jane\",Mother,07700 900123;01632 960001,yes,,\r\n"
+            + "B123456789012,李,小龙,Xiao,2016-05-01,Y4,4B,,,\"Lee\nWei\",Father,+44 1632 960000,y,Nan,01632 960002\r\n"
+        let pupils = try PupilImport.parse(text, file: "p.csv")
+        #expect(pupils.count == 2)
+        let zoe = pupils[0]
+        #expect(zoe.upn == "A123456789012")
+        #expect(zoe.legalSurname == "Ólafsdóttir" && zoe.legalForename == "Zoë")
+        #expect(zoe.dateOfBirth == SchoolDate("2016-03-12"))
+        #expect(zoe.flags.childProtection && !zoe.flags.pupilPremium)
+        #expect(zoe.contacts == [Contact(name: "Smith, Jane", relationship: "Mother", phones: ["07700 900123", "01632 960001"], parentalResponsibility: true)])
+        #expect(pupils[1].preferredName == "Xiao")
+        #expect(pupils[1].contacts.map(\.name) == ["Lee\nWei", "Nan"])
+    }
+
+    @Test func everyBadPupilRowIsListedWithItsLine() {
+        let text = Self.pupilsHeader + ",CP,Contact 1 Name,Contact 1 Phone\n"
+            + "A1,Smith,Ann,,2016-01-01,3,3A,,,\n"              // line 2: fine
+            + "\"A2\",\"Multi\nLine\",Bob,,2016-01-01,3,3A,,,\n"  // lines 3–4: fine
+            + "A3,,Cat,,2016-01-01,3,3A,,,\n"                   // line 5: no surname
+            + "A4,Jones,Dan,,31/02/2016,3,3A,,,\n"              // line 6: impossible date
+            + "A5,Jones,Eve,,2016-01-01,Year 20,3A,maybe,,\n"   // line 7: year group and CP
+            + "A1,Smith,Ann,,2016-01-01,3,3A,,,\n"              // line 8: duplicate UPN
+            + "A6,Jones,Fay,,2016-01-01,3,3A,,Mum,12345\n"      // line 9: bad phone
+        #expect {
+            try PupilImport.parse(text, file: "p.csv")
+        } throws: { error in
+            let e = error as! ImportFailure
+            let lines = e.problems.map(\.line)
+            return lines == [5, 6, 7, 7, 8, 9] && e.description.contains("line 6: date of birth \"31/02/2016\" is not a date")
+                && e.description.contains("line 8: UPN A1 is also on line 2")
+        }
+    }
+
+    @Test func missingColumnsAreNamed() {
+        #expect {
+            try PupilImport.parse("UPN,Surname,Forename\nA1,S,F\n", file: "p.csv")
+        } throws: { error in
+            let e = error as! ImportFailure
+            return e.problems.count == 3 && e.problems.allSatisfy { $0.line == 1 }
+                && e.description.contains("missing column \"Date of Birth\"")
+        }
+    }
+
+    @Test func badQuotingNamesItsLine() {
+        let text = "upn,date,session,mark\nA1,2025-09-01,AM,/\nA1,2025-09-01,PM,\"\\\"x\n"
+        #expect {
+            try MarkImport.parse(text, file: "m.csv", knownUPNs: ["A1"])
+        } throws: { error in
+            (error as! ImportFailure).problems.first?.line == 3
+        }
+    }
+
+    @Test func marksAcceptBothDateFormsAndNormalisePresentMarks() throws {
+        let text = "UPN,Date,Session,Mark,Minutes_Late,Comment\r\n"
+            + "A1,01/09/2025,am,/,,\r\n"
+            + "A1,2025-09-01,PM,/,,\r\n"   // `/` in the afternoon is stored as `\`
+            + "A1,2025-09-02,AM,l,12,\"bus, then traffic\"\r\n"
+            + "A1,2025-09-02,AM,L,12,\"bus, then traffic\"\r\n"  // an identical repeat is harmless
+            + "A1,2025-09-02,PM,H,,\r\n"
+        let marks = try MarkImport.parse(text, file: "m.csv", knownUPNs: ["A1"])
+        #expect(marks.count == 4)
+        #expect(marks[1].mark.code == .presentPM)
+        #expect(marks[2].mark == Mark(.lateBeforeClose, minutesLate: 12, comment: "bus, then traffic"))
+        #expect(marks[3].mark.code == .legacyAgreedHoliday)
+    }
+
+    @Test func everyKindOfBadMarkRowIsReported() {
+        let text = "upn,date,session,mark,minutes_late\n"
+            + "A1,2025-09-31,AM,/,\n"     // 2 impossible date
+            + "A1,2025-09-01,EV,/,\n"     // 3 unknown session
+            + "A1,2025-09-01,AM,Q9,\n"    // 4 unknown code
+            + "ZZ,2025-09-01,AM,/,\n"     // 5 unknown pupil
+            + "A1,,AM,/,\n"               // 6 missing date
+            + "A1,2025-09-02,AM,N,\n"     // 7 fine
+            + "A1,2025-09-02,AM,I,\n"     // 8 a second, different mark
+            + "A1,2025-09-03,AM,/,5\n"    // 9 minutes on a present mark
+            + "A1,2025-09-03,PM,L,soon\n" // 10 minutes not a number
+        #expect {
+            try MarkImport.parse(text, file: "m.csv", knownUPNs: ["A1"])
+        } throws: { error in
+            let e = error as! ImportFailure
+            return e.problems.map(\.line) == [2, 3, 4, 5, 6, 8, 9, 10]
+                && e.problems.first { $0.line == 8 }!.reason.contains("line 7")
+                && e.problems.first { $0.line == 5 }!.reason.contains("no pupil with UPN ZZ")
+        }
+    }
+
+    @Test func anEmptyFileIsAnError() {
+        #expect(throws: ImportFailure.self) { try PupilImport.parse("", file: "p.csv") }
+        #expect(throws: ImportFailure.self) { try PupilImport.parse(Self.pupilsHeader + "\n", file: "p.csv") }
+    }
+}
