@@ -100,3 +100,34 @@ struct CSVImportTests {
         #expect(throws: ImportFailure.self) { try PupilImport.parse(Self.pupilsHeader + "\n", file: "p.csv") }
     }
 }
+
+@Suite("Calendar import")
+struct CalendarImportTests {
+    @Test func termsHalfTermsAndClosures() throws {
+        let text = """
+            kind,name,start,end,session
+            term,Autumn,2025-09-01,2025-12-19,
+            half-term,,27/10/2025,31/10/2025,
+            closure,INSET,2025-09-01,2025-09-02,
+            closure,Polling day,2025-11-20,,PM
+            term,Spring,2026-01-05,2026-03-27,
+
+            """
+        let c = try CalendarImport.parse(text, file: "c.csv")
+        #expect(c.terms.map(\.name) == ["Autumn", "Spring"])
+        #expect(c.terms[0].halfTerm == DateRange(SchoolDate("2025-10-27")!, SchoolDate("2025-10-31")!))
+        #expect(c.closures.count == 3)
+        #expect(!c.isOpen(Session(SchoolDate("2025-11-20")!, .pm)) && c.isOpen(Session(SchoolDate("2025-11-20")!, .am)))
+        // 16 weeks less half-term, less 2 INSET days, less one PM: (15 × 5 − 2) × 2 − 1.
+        #expect(SchoolDays(calendar: c, register: Register()).openSessionCount(in: c.terms[0].dates) == 145)
+    }
+
+    @Test func badCalendarRowsAreListed() {
+        let text = "kind,name,start,end\nterm,A,2025-09-01,2025-12-19\nterm,B,2025-12-01,2026-01-10\nhalf-term,,2026-02-16,2026-02-20\nholiday,,2025-09-01,\nterm,C,2026-04-01,\n"
+        #expect {
+            try CalendarImport.parse(text, file: "c.csv")
+        } throws: { error in
+            (error as! ImportFailure).problems.map(\.line) == [3, 4, 5, 6]
+        }
+    }
+}
