@@ -20,8 +20,10 @@ let package = Package(
         // MARK: Store (JSON on disk, CSV import/export)
         .target(
             name: "AttendanceStore",
-            dependencies: ["Attendance", .product(name: "SwiftCSV", package: "SwiftCSV")]
+            dependencies: ["Attendance", "CSystemShims", .product(name: "SwiftCSV", package: "SwiftCSV")]
         ),
+        // flock(2), which Swift's Glibc module does not import as a function.
+        .target(name: "CSystemShims"),
 
         // MARK: Executable
         .executableTarget(
@@ -33,9 +35,13 @@ let package = Package(
             ]
         ),
 
+        // A writer process for the concurrency and crash tests: commits marks one at a time
+        // and acknowledges each on stdout once it is durable.
+        .executableTarget(name: "rollcall-stress", dependencies: ["Attendance", "AttendanceStore"]),
+
         // MARK: Tests
         .testTarget(name: "AttendanceTests", dependencies: ["Attendance"]),
-        .testTarget(name: "AttendanceStoreTests", dependencies: ["AttendanceStore"]),
+        .testTarget(name: "AttendanceStoreTests", dependencies: ["AttendanceStore", "rollcall-stress"]),
         // Runs the built `rollcall` binary end to end.
         .testTarget(name: "RollcallCommandTests", dependencies: ["rollcall"]),
     ]

@@ -1,9 +1,11 @@
-/// Everything the school's attendance work reads: its name, calendar, pupils and register.
+/// Everything the school's attendance work reads: its name, calendar, staff, pupils and register.
 public struct School: Sendable {
     public var name: String
     public var calendar: SchoolCalendar?
     public private(set) var pupils: [String: Pupil] = [:]
     public var register = Register()
+    /// Staff who may use Rollcall, by OS login.
+    public var staff: [String: StaffMember] = [:]
 
     public init(name: String, calendar: SchoolCalendar? = nil) {
         self.name = name

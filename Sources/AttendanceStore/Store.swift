@@ -1,201 +1,221 @@
 import Attendance
 import Foundation
 
-/// A school's records in a directory of JSON documents.
+/// A school's records on disk: a snapshot generation plus the journal of transactions since.
+/// Several processes may hold the same store open; each write locks, catches up on what the
+/// others wrote, checks the change against the current state and appends one fsync'd line.
 public final class Store {
     public let path: String
     public private(set) var school: School
-    private var dirtyYears: Set<AcademicYear> = []
+    /// Things worth telling the user that did not stop the store opening.
+    public private(set) var warnings: [String] = []
+    /// The sequence number of the last transaction applied.
+    public private(set) var lastSeq: Int
+    /// The clock, injected so tests can fix it.
+    public var now: () -> Date = Date.init
+    /// Compact once the journal grows past this many bytes.
+    public var compactionThreshold = 4 << 20
 
-    private init(path: String, school: School) {
-        self.path = path
-        self.school = school
-    }
+    let lock: StoreLock
+    let journal: JournalFile
+    private(set) var manifest: Snapshot.Manifest
+    /// Marks years changed since the snapshot was written (the rest are hard-linked).
+    private var changedYears: Set<AcademicYear> = []
 
     func file(_ name: String) -> String { "\(path)/\(name)" }
 
-    // MARK: Create and open
+    private init(path: String, school: School, manifest: Snapshot.Manifest, lock: StoreLock) {
+        self.path = path
+        self.school = school
+        self.manifest = manifest
+        self.lastSeq = manifest.snapshot.seq
+        self.lock = lock
+        self.journal = JournalFile(path: "\(path)/\(Snapshot.journalName)")
+    }
 
-    /// Creates an empty store; refuses a directory that already holds one.
-    public static func create(at path: String, schoolName: String) throws -> Store {
-        let store = Store(path: path, school: School(name: schoolName))
-        if SafeFile.exists(store.file(Snapshot.manifestName)) {
+    // MARK: Create
+
+    /// Creates an empty store whose first member of staff, the head, is `head`.
+    /// Refuses a directory that already holds a store.
+    public static func create(at path: String, schoolName: String, head: StaffMember) throws -> Store {
+        if SafeFile.exists("\(path)/\(Snapshot.manifestName)") {
             throw StoreError(file: path, "already holds a Rollcall store; open it instead, or choose another directory")
         }
         try SafeFile.makeDirectory(path)
-        try SafeFile.makeDirectory(store.file(Snapshot.marksDirectory))
-        try store.writePupils()
-        try store.writeManifest()
-        return store
+        let lock = try StoreLock(directory: path)
+        return try lock.withExclusive {
+            var school = School(name: schoolName)
+            school.staff[head.login] = StaffMember(login: head.login, name: head.name, role: .head, isDSL: head.isDSL)
+            let ref = try SnapshotIO.write(school, seq: 0, generation: 1, store: path, previous: nil, changedYears: nil)
+            let manifest = Snapshot.Manifest(schemaVersion: Snapshot.schemaVersion, snapshot: ref, archivedSeq: 0)
+            try writeManifest(manifest, store: path)
+            try SafeFile.replace("\(path)/\(Snapshot.journalName)", with: Data())
+            let store = Store(path: path, school: school, manifest: manifest, lock: lock)
+            store.journal.rewind()
+            return store
+        }
     }
 
-    public static func open(at path: String) throws -> Store {
+    static func writeManifest(_ manifest: Snapshot.Manifest, store: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        try SafeFile.replace("\(store)/\(Snapshot.manifestName)", with: try encoder.encode(manifest))
+    }
+
+    // MARK: Open
+
+    /// Opens a store: the snapshot, then every journal line after it. A store in an older
+    /// layout is migrated forward after a backup, with `migratingAs` recorded as its head.
+    public static func open(at path: String, migratingAs: StaffMember? = nil) throws -> Store {
         let manifestPath = "\(path)/\(Snapshot.manifestName)"
         guard SafeFile.exists(manifestPath) else {
             throw StoreError(file: path, "is not a Rollcall store (no \(Snapshot.manifestName)); create one with `rollcall init --store \(path) --school NAME`")
         }
-        let manifest = try decode(Snapshot.Manifest.self, at: manifestPath)
-        try checkVersion(manifest.schemaVersion, file: manifestPath)
-        var school = School(name: manifest.school.name)
-
-        let pupilsPath = "\(path)/\(Snapshot.pupilsName)"
-        let pupils = try decode(Snapshot.Pupils.self, at: pupilsPath)
-        try checkVersion(pupils.schemaVersion, file: pupilsPath)
-        for p in pupils.pupils { school.upsert(p) }
-
-        let calendarPath = "\(path)/\(Snapshot.calendarName)"
-        if SafeFile.exists(calendarPath) {
-            let cal = try decode(Snapshot.Calendar.self, at: calendarPath)
-            try checkVersion(cal.schemaVersion, file: calendarPath)
-            school.calendar = cal.calendar
-        }
-
-        let marksDir = "\(path)/\(Snapshot.marksDirectory)"
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: marksDir)) ?? []
-        for name in names.sorted() where name.hasSuffix(".json") {
-            try loadMarks(from: "\(marksDir)/\(name)", into: &school.register)
-        }
-        return Store(path: path, school: school)
-    }
-
-    private static func loadMarks(from file: String, into register: inout Register) throws {
-        let doc = try decode(Snapshot.MarksYear.self, at: file)
-        try checkVersion(doc.schemaVersion, file: file)
-        guard let year = AcademicYear(doc.academicYear), year.firstDay == doc.firstDay else {
-            throw StoreError(file: file, "academicYear \(doc.academicYear) does not start on \(doc.firstDay)")
-        }
-        for (upn, text) in doc.codes {
-            guard let bytes = MarkString.decode(text, expectedCount: year.sessionSlotCount) else {
-                throw StoreError(file: file, "the marks of \(upn) are damaged (unknown character or wrong length); restore this file from a backup")
+        let lock = try StoreLock(directory: path)
+        let probe = try JSONFile.decode(Snapshot.VersionProbe.self, at: manifestPath)
+        try JSONFile.checkVersion(probe.schemaVersion, file: manifestPath)
+        if probe.schemaVersion < Snapshot.schemaVersion {
+            guard let migratingAs else {
+                throw StoreError(file: manifestPath, "is in an older layout (schemaVersion \(probe.schemaVersion)); open it with rollcall as the head to migrate it")
             }
-            register.load(upn: upn, year: year, bytes: bytes)
+            try lock.withExclusive { try Migration.migrate(store: path, from: probe.schemaVersion, head: migratingAs) }
         }
-        for (upn, byKey) in doc.details {
-            for (key, detail) in byKey {
-                guard let session = Session(storageKey: key), year.contains(session.date) else {
-                    throw StoreError(file: file, "detail key \"\(key)\" for \(upn) is not a session of \(year)")
-                }
-                register.loadDetail(upn: upn, session: session, detail: detail)
+        let store = try lock.withShared { () throws -> Store in
+            let manifest = try JSONFile.decode(Snapshot.Manifest.self, at: manifestPath)
+            let school = try SnapshotIO.read(manifest.snapshot, store: path)
+            let store = Store(path: path, school: school, manifest: manifest, lock: lock)
+            try store.readJournal()
+            return store
+        }
+        store.warnings += Permissions.warnings(store: path)
+        return store
+    }
+
+    /// Applies the journal lines this process has not seen. Returns true if any were new.
+    @discardableResult
+    private func readJournal() throws -> Bool {
+        let read = try journal.readNew()
+        var applied = false
+        for (line, record) in read.records where record.seq > lastSeq {
+            guard record.seq == lastSeq + 1 else {
+                throw StoreError(file: journal.path, "line \(line) has sequence \(record.seq) after \(lastSeq): lines are missing. Restore the store from a backup (nothing was changed)")
             }
+            let t: Transaction
+            do { t = try record.transaction } catch {
+                throw StoreError(file: journal.path, "line \(line) cannot be applied: \(error)")
+            }
+            apply(t)
+            lastSeq = record.seq
+            applied = true
         }
+        if read.incompleteTailBytes > 0 {
+            let note = "\(journal.path): ignored an incomplete last line (\(read.incompleteTailBytes) bytes) left by an interrupted write; it will be trimmed on the next change"
+            if !warnings.contains(note) { warnings.append(note) }
+        }
+        return applied
     }
 
-    static func checkVersion(_ version: Int, file: String) throws {
-        if version > Snapshot.schemaVersion {
-            throw StoreError(file: file, "was written by a newer Rollcall (schemaVersion \(version); this one reads up to \(Snapshot.schemaVersion)); upgrade Rollcall to open it")
-        }
+    private func apply(_ t: Transaction) {
+        school.apply(t)
+        for case .mark(let m) in t.changes { changedYears.insert(m.session.academicYear) }
     }
 
-    static func decode<T: Decodable>(_ type: T.Type, at file: String) throws -> T {
-        let data = try SafeFile.read(file)
-        do {
-            return try JSONDecoder().decode(type, from: data)
-        } catch let error as DecodingError {
-            throw StoreError(file: file, "is damaged: \(describe(error)); restore it from a backup (nothing was changed)")
-        } catch {
-            throw StoreError(file: file, "is damaged: \(error); restore it from a backup (nothing was changed)")
-        }
+    // MARK: Others' changes
+
+    /// True if another process has written since this one last looked. Cheap: one stat.
+    public func hasChangesOnDisk() -> Bool {
+        journal.currentInode() != journal.inode || (journal.currentSize() ?? 0) > journal.offset
     }
 
-    static func describe(_ error: DecodingError) -> String {
-        func path(_ ctx: DecodingError.Context) -> String {
-            let p = ctx.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-            return p.isEmpty ? "" : " at \(p)"
+    /// Pulls in what other processes have written. Returns true if anything changed.
+    @discardableResult
+    public func refresh() throws -> Bool {
+        guard hasChangesOnDisk() else { return false }
+        return try lock.withShared { try catchUp() }
+    }
+
+    /// With a lock held: follow a compaction by another process, then read new journal lines.
+    private func catchUp() throws -> Bool {
+        if journal.currentInode() != journal.inode {
+            let latest = try JSONFile.decode(Snapshot.Manifest.self, at: file(Snapshot.manifestName))
+            if latest.snapshot.seq > lastSeq {
+                school = try SnapshotIO.read(latest.snapshot, store: path)
+                lastSeq = latest.snapshot.seq
+                changedYears = []
+            }
+            manifest = latest
+            journal.rewind()
+            _ = try readJournal()
+            return true
         }
-        switch error {
-        case .dataCorrupted(let ctx):
-            let underlying = (ctx.underlyingError as NSError?)?.userInfo["NSDebugDescription"] as? String
-            return "invalid JSON\(path(ctx)) (\(underlying ?? ctx.debugDescription))"
-        case .keyNotFound(let key, let ctx): return "missing \"\(key.stringValue)\"\(path(ctx))"
-        case .typeMismatch(_, let ctx), .valueNotFound(_, let ctx): return "\(ctx.debugDescription)\(path(ctx))"
-        @unknown default: return "\(error)"
-        }
+        return try readJournal()
     }
 
     // MARK: Changes
 
-    /// Adds or updates pupils by UPN and saves; returns how many were new and updated.
-    public func apply(pupils: [Pupil]) throws -> (added: Int, updated: Int) {
-        var added = 0, updated = 0
-        for p in pupils {
-            let existed = school.pupils[p.upn] != nil
-            if school.upsert(p) { if existed { updated += 1 } else { added += 1 } }
+    /// The member of staff with this OS login, or a refusal that says what to do.
+    public func staffMember(login: String) throws -> StaffMember {
+        guard let s = school.staff[login] else {
+            throw ChangeRefused("\(login) is not on this store's staff list; ask the head to run `rollcall staff add \(login) --name \"…\" --role office|attendance|head`")
         }
-        if added + updated > 0 { try writePupils() }
-        return (added, updated)
+        return s
     }
 
-    /// Records marks and saves the academic years they touch; marks equal to what is
-    /// stored change nothing. Returns how many were new and how many replaced another.
-    public func apply(marks: [MarkEntry]) throws -> (added: Int, changed: Int) {
-        var added = 0, changed = 0
-        for entry in marks {
-            let current = school.register.mark(for: entry.upn, at: entry.session)
-            guard current != entry.mark else { continue }
-            school.register.record(entry.mark, for: entry.upn, at: entry.session)
-            dirtyYears.insert(entry.session.academicYear)
-            if current == nil { added += 1 } else { changed += 1 }
-        }
-        try writeDirtyYears()
-        return (added, changed)
-    }
-
-    public func setCalendar(_ calendar: SchoolCalendar?) throws {
-        school.calendar = calendar
-        if let calendar {
-            try write(Snapshot.Calendar(schemaVersion: Snapshot.schemaVersion, calendar: calendar), to: Snapshot.calendarName)
-        } else {
-            unlink(file(Snapshot.calendarName))
+    /// Records a transaction durably: returns once its journal line is fsync'd, or throws
+    /// (`ChangeRefused` for a change the rules or the member's role do not allow). Parts that
+    /// change nothing are left out; nil means nothing changed at all.
+    @discardableResult
+    public func commit(_ transaction: Transaction, by actor: StaffMember) throws -> Transaction? {
+        try lock.withExclusive { () throws -> Transaction? in
+            _ = try catchUp()
+            let current = try staffMember(login: actor.login)  // may have been removed by the head meanwhile
+            var t = school.completing(transaction)
+            t.changes = t.changes.filter { !isNoChange($0) }
+            guard !t.changes.isEmpty else { return nil }
+            try school.check(t, by: current)
+            try Backup.takeDailyIfDue(self)
+            let record = JournalRecord(seq: lastSeq + 1, at: now(), by: current, transaction: t)
+            try journal.append(try record.line())
+            lastSeq = record.seq
+            apply(t)
+            if journal.offset > compactionThreshold || t.changes.count > 1000 { try compactLocked() }
+            return t
         }
     }
 
-    // MARK: Writing
-
-    private func writeManifest() throws {
-        try write(Snapshot.Manifest(schemaVersion: Snapshot.schemaVersion, school: .init(name: school.name)),
-                  to: Snapshot.manifestName)
-    }
-
-    private func writePupils() throws {
-        try write(Snapshot.Pupils(schemaVersion: Snapshot.schemaVersion, pupils: school.roll), to: Snapshot.pupilsName)
-    }
-
-    private func writeDirtyYears() throws {
-        for year in dirtyYears.sorted() {
-            var codes: [String: String] = [:]
-            var details: [String: [String: MarkDetail]] = [:]
-            for (upn, pupil) in school.register.pupils {
-                if let bytes = pupil.bytes(for: year), bytes.contains(where: { $0 != 0 }) {
-                    codes[upn] = MarkString.encode(bytes)
-                }
-                for (ordinal, detail) in pupil.details {
-                    let s = Session(ordinal: ordinal)
-                    if year.contains(s.date) { details[upn, default: [:]][s.storageKey] = detail }
-                }
-            }
-            try write(Snapshot.MarksYear(schemaVersion: Snapshot.schemaVersion, academicYear: year.description,
-                                         firstDay: year.firstDay, codes: codes, details: details),
-                      to: Snapshot.marksName(year))
+    private func isNoChange(_ change: Change) -> Bool {
+        switch change {
+        case .mark(let m): return m.previous == m.mark
+        case .pupil(let p): return school.pupils[p.upn] == p
+        case .calendar(let c): return school.calendar == c
+        case .staff(let s): return school.staff[s.login] == s
+        case .staffRemoved(let login): return school.staff[login] == nil
         }
-        dirtyYears.removeAll()
     }
 
-    private func write<T: Encodable>(_ value: T, to name: String) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try SafeFile.replace(file(name), with: try encoder.encode(value))
+    // MARK: Compaction
+
+    /// Writes a new snapshot, moves the journal into the audit archive and empties it.
+    public func compact() throws {
+        try lock.withExclusive {
+            _ = try catchUp()
+            try compactLocked()
+        }
     }
-}
 
-/// One mark to record: who, which session, what.
-public struct MarkEntry: Hashable, Sendable {
-    public var upn: String
-    public var session: Session
-    public var mark: Mark
-
-    public init(upn: String, session: Session, mark: Mark) {
-        self.upn = upn
-        self.session = session
-        self.mark = mark
+    private func compactLocked() throws {
+        let archived = try AuditArchive.append(journalAt: journal.path, after: manifest.archivedSeq, through: lastSeq, store: path)
+        let ref = try SnapshotIO.write(school, seq: lastSeq, generation: manifest.snapshot.generation + 1, store: path,
+                                       previous: manifest.snapshot, changedYears: changedYears)
+        let next = Snapshot.Manifest(schemaVersion: Snapshot.schemaVersion, snapshot: ref, archivedSeq: max(archived, manifest.archivedSeq))
+        try Store.writeManifest(next, store: path)
+        // Every journal line is now in the snapshot and the archive.
+        try SafeFile.replace(journal.path, with: Data())
+        journal.rewind()
+        let old = manifest.snapshot.generation
+        manifest = next
+        changedYears = []
+        // Keep one generation back, for a reader that opened just before the switch.
+        if old > 1 { try? FileManager.default.removeItem(atPath: file(Snapshot.generationName(old - 1))) }
     }
 }

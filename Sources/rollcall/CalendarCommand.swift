@@ -17,16 +17,10 @@ struct CalendarCommand: ParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
-            let store = try storeOptions.open()
-            do {
-                let calendar = try CalendarImport.parse(try readCSV(file), file: file)
-                try store.setCalendar(calendar)
-                print("\(file): \(calendar.terms.count) terms and \(calendar.closures.count) closure sessions or days recorded")
-            } catch let e as ImportFailure {
-                throw CleanExit.failure(e.description)
-            } catch let e as StoreError {
-                throw CleanExit.failure(e.description)
-            }
+            let (store, me) = try storeOptions.open()
+            let calendar = try CalendarImport.parse(try readCSV(file), file: file)
+            try store.commit(Transaction([.calendar(calendar)], reason: "calendar imported from \(file)"), by: me)
+            print("\(file): \(calendar.terms.count) terms and \(calendar.closures.count) closure sessions or days recorded")
         }
     }
 
@@ -35,7 +29,7 @@ struct CalendarCommand: ParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
-            let store = try storeOptions.open()
+            let store = try storeOptions.open().store
             guard let calendar = store.school.calendar else {
                 print("No calendar: open sessions are those in which any pupil has a mark other than #.")
                 return

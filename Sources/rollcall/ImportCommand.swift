@@ -18,39 +18,26 @@ struct ImportCommand: ParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
-            let store = try storeOptions.open()
-            let text = try readCSV(file)
-            do {
-                let pupils = try PupilImport.parse(text, file: file)
-                let result = try store.apply(pupils: pupils)
-                print("\(file): \(pupils.count) pupils read; \(result.added) added, \(result.updated) updated, \(pupils.count - result.added - result.updated) unchanged")
-            } catch let e as ImportFailure {
-                throw CleanExit.failure(e.description)
-            } catch let e as StoreError {
-                throw CleanExit.failure(e.description)
-            }
+            let (store, me) = try storeOptions.open()
+            let pupils = try PupilImport.parse(try readCSV(file), file: file)
+            let r = try store.importPupils(pupils, file: file, by: me)
+            print("\(file): \(r.read) pupils read; \(r.added) added, \(r.changed) updated, \(r.unchanged) unchanged")
         }
     }
 
     struct Marks: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record marks from a CSV file: upn, date, session, mark[, minutes_late, comment].")
+            abstract: "Record marks from a CSV file: upn, date, session, mark[, minutes_late, comment].",
+            discussion: "A mark that replaces a different stored mark is recorded as an amendment, with the file as its reason.")
 
         @Argument(help: "The CSV file.") var file: String
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
-            let store = try storeOptions.open()
-            let text = try readCSV(file)
-            do {
-                let marks = try MarkImport.parse(text, file: file, knownUPNs: Set(store.school.pupils.keys))
-                let result = try store.apply(marks: marks)
-                print("\(file): \(marks.count) marks read; \(result.added) added, \(result.changed) changed, \(marks.count - result.added - result.changed) unchanged")
-            } catch let e as ImportFailure {
-                throw CleanExit.failure(e.description)
-            } catch let e as StoreError {
-                throw CleanExit.failure(e.description)
-            }
+            let (store, me) = try storeOptions.open()
+            let marks = try MarkImport.parse(try readCSV(file), file: file, knownUPNs: Set(store.school.pupils.keys))
+            let r = try store.importMarks(marks, file: file, by: me)
+            print("\(file): \(r.read) marks read; \(r.added) added, \(r.changed) amended, \(r.unchanged) unchanged")
         }
     }
 }

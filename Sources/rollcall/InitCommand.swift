@@ -1,26 +1,28 @@
 import ArgumentParser
+import Attendance
 import AttendanceStore
+import Foundation
 
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "init", abstract: "Create an empty store for a school (refuses an existing store).")
+        commandName: "init",
+        abstract: "Create an empty store for a school (refuses an existing store).",
+        discussion: "The member of staff who runs it becomes the store's head (and DSL); add others with `rollcall staff add`.")
 
     @OptionGroup var storeOptions: StoreOptions
 
     @Option(help: "The school's name, as letters and reports show it.")
     var school: String
 
+    @Option(help: "Your name as the audit trail should show it (default: from your account).")
+    var name: String?
+
     func run() throws {
-        let name = school.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty else { throw ValidationError("--school needs the school's name") }
-        do {
-            let store = try Store.create(at: storeOptions.path, schoolName: name)
-            print("Created an empty store for \(name) at \(store.path)")
-            print("Next: rollcall import pupils FILE.csv, then rollcall import marks FILE.csv")
-        } catch let e as StoreError {
-            throw CleanExit.failure(e.description)
-        }
+        let schoolName = school.trimmingCharacters(in: .whitespaces)
+        guard !schoolName.isEmpty else { throw ValidationError("--school needs the school's name") }
+        let head = StaffMember(login: Identity.login, name: name ?? Identity.fullName, role: .head, isDSL: true)
+        let store = try Store.create(at: storeOptions.path, schoolName: schoolName, head: head)
+        print("Created an empty store for \(schoolName) at \(store.path)")
+        print("You (\(head.login)) are its head. Next: rollcall import pupils FILE.csv, then rollcall import marks FILE.csv")
     }
 }
-
-import Foundation

@@ -9,6 +9,10 @@ struct Rollcall: ParsableCommand {
         Every command works on a store directory: --store DIR, or the ROLLCALL_STORE \
         environment variable, or ~/.local/share/rollcall.
         """,
-        subcommands: [InitCommand.self, ImportCommand.self, CalendarCommand.self, StatsCommand.self, CodesCommand.self]
+        subcommands: [
+            InitCommand.self, ImportCommand.self, MarkCommand.self, StatsCommand.self, HistoryCommand.self,
+            ExportCommand.self, CalendarCommand.self, StaffCommand.self, CodesCommand.self,
+            CheckCommand.self, BackupCommand.self, CompactCommand.self,
+        ]
     )
 }

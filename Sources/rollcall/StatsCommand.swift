@@ -29,7 +29,7 @@ struct StatsCommand: ParsableCommand {
     @Option(help: "Only this pupil.") var pupil: String?
 
     func run() throws {
-        let store = try storeOptions.open()
+        let store = try storeOptions.open().store
         let school = store.school
         let date = asOf?.date ?? .today()
         let range = DateRange(from?.date ?? AcademicYear(containing: date).firstDay, date)

@@ -23,6 +23,11 @@ enum PupilStatsJSON {
     }
 
     static func render(_ rows: [PupilStatsRow]) -> String { JSONValue.array(rows.map(object)).rendered() }
+
+    static let keys = ["upn", "possible_sessions", "attended_sessions", "authorised_absence_sessions",
+                       "unauthorised_absence_sessions", "attendance_percent", "persistent_absence", "severe_absence",
+                       "late_before_close_sessions", "late_after_close_sessions",
+                       "unauthorised_sessions_last_10_school_weeks", "consecutive_unexplained_absence_days"]
 }
 
 enum CohortJSON {

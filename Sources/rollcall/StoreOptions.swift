@@ -1,19 +1,26 @@
 import ArgumentParser
+import Attendance
 import AttendanceStore
+import Foundation
 
-/// The `--store` option every command shares.
+/// The `--store` option every command shares, and opening the store as the member of
+/// staff at the keyboard.
 struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The store directory (default: $ROLLCALL_STORE, else ~/.local/share/rollcall).", valueName: "dir"))
     var store: String?
 
     var path: String { StoreLocation.resolve(option: store) }
 
-    func open() throws -> Store {
-        do { return try Store.open(at: path) } catch let e as StoreError { throw CleanExit.failure(e.description) }
+    /// Opens the store and finds the acting member of staff; an unknown login is refused.
+    func open() throws -> (store: Store, staff: StaffMember) {
+        let me = StaffMember(login: Identity.login, name: Identity.fullName, role: .head, isDSL: true)
+        let store = try Store.open(at: path, migratingAs: me)
+        for w in store.warnings { FileHandle.standardError.write(Data("Warning: \(w)\n".utf8)) }
+        return (store, try store.staffMember(login: Identity.login))
     }
 }
 
-/// Failures print one clear message on stderr and exit non-zero, without a usage dump.
+/// A failure with a message of our own; printed as `Error: …` with exit status 1.
 enum CleanExit {
     struct Failure: Error, CustomStringConvertible {
         var description: String

@@ -32,6 +32,15 @@ enum SafeFile {
         try syncDirectory(dir)
     }
 
+    /// Writes a new file and fsyncs it (the caller fsyncs the directory once for many files).
+    static func writeNew(_ path: String, _ data: Data) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, fileMode)
+        guard fd >= 0 else { throw StoreError(file: path, "cannot create (\(errnoText()))") }
+        defer { close(fd) }
+        try writeAll(fd, data, path: path)
+        guard fsync(fd) == 0 else { throw StoreError(file: path, "fsync failed (\(errnoText()))") }
+    }
+
     static func syncDirectory(_ dir: String) throws {
         let dfd = open(dir.isEmpty ? "." : dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard dfd >= 0 else { throw StoreError(file: dir, "cannot open directory (\(errnoText()))") }
@@ -57,6 +66,13 @@ enum SafeFile {
         guard mkdir(path, directoryMode) == 0 || errno == EEXIST else {
             throw StoreError(file: path, "cannot create directory (\(errnoText()))")
         }
+    }
+
+    /// Creates a directory and any missing parents, each private to the owner.
+    static func makeDirectories(_ path: String) throws {
+        let parent = (path as NSString).deletingLastPathComponent
+        if !parent.isEmpty, parent != path, !exists(parent) { try makeDirectories(parent) }
+        try makeDirectory(path)
     }
 
     static func exists(_ path: String) -> Bool {

@@ -3,7 +3,7 @@ import Attendance
 /// Reads a marks CSV (`upn, date, session, mark[, minutes_late, comment]`) or fails listing
 /// every bad row. Pre-2024 codes are accepted and kept as written.
 public enum MarkImport {
-    public static func parse(_ text: String, file: String, knownUPNs: Set<String>) throws(ImportFailure) -> [MarkEntry] {
+    public static func parse(_ text: String, file: String, knownUPNs: Set<String>) throws(ImportFailure) -> [MarkChange] {
         let table = try CSVTable.parse(text, file: file)
         var problems: [ImportFailure.Problem] = []
         let upnCol = table.column(["upn"]), dateCol = table.column(["date"])
@@ -15,7 +15,7 @@ public enum MarkImport {
         let minutesCol = table.column(["minutes_late", "minutes late", "minutes"])
         let commentCol = table.column(["comment", "comments", "note"])
 
-        var entries: [MarkEntry] = []
+        var entries: [MarkChange] = []
         var seen: [String: (line: Int, mark: Mark)] = [:]
         for row in table.rows {
             func cell(_ i: Int?) -> String { i.flatMap { $0 < row.fields.count ? row.fields[$0] : nil } ?? "" }
@@ -63,7 +63,7 @@ public enum MarkImport {
                 continue
             }
             seen[key] = (row.line, mark)
-            entries.append(MarkEntry(upn: upn!, session: session, mark: mark))
+            entries.append(MarkChange(upn: upn!, session: session, mark: mark))
         }
         if !problems.isEmpty { throw ImportFailure(file: file, problems: problems) }
         return entries

@@ -1,34 +1,56 @@
 import Attendance
 
-/// The JSON documents a store directory holds (see docs/store-format.md).
-/// Every document carries `schemaVersion`; marks are one string per pupil per academic
-/// year, one character per session slot, because hundreds of thousands of small JSON
-/// objects would take seconds to read.
+/// The JSON documents of a store (see docs/store-format.md). Every document carries
+/// `schemaVersion`; marks are one string per pupil per academic year, one character per
+/// session slot, because hundreds of thousands of small JSON objects take seconds to read.
 enum Snapshot {
-    static let schemaVersion = 1
+    /// 1: flat files (issue-2 stores). 2: snapshot generations, journal and audit archive.
+    static let schemaVersion = 2
     static let manifestName = "rollcall.json"
+    static let journalName = "journal.jsonl"
+    static let snapshotsDirectory = "snapshots"
+    static let auditDirectory = "audit"
+    static let backupsDirectory = "backups"
+    static let schoolName = "school.json"
     static let pupilsName = "pupils.json"
-    static let calendarName = "calendar.json"
     static let marksDirectory = "marks"
 
     static func marksName(_ year: AcademicYear) -> String { "\(marksDirectory)/\(year).json" }
 
+    static func generationName(_ generation: Int) -> String {
+        let n = String(generation)
+        return "\(snapshotsDirectory)/" + String(repeating: "0", count: max(0, 6 - n.count)) + n
+    }
+
+    /// Read first, to learn which layout a store has before decoding the rest.
+    struct VersionProbe: Codable { var schemaVersion: Int }
+
     struct Manifest: Codable {
         var schemaVersion: Int
         var format: String = "rollcall-store"
-        var school: SchoolInfo
+        var snapshot: SnapshotRef
+        /// Journal lines up to this sequence number are copied into `audit/`.
+        var archivedSeq: Int
+    }
 
-        struct SchoolInfo: Codable { var name: String }
+    struct SnapshotRef: Codable, Equatable {
+        var generation: Int
+        /// The last journal sequence number the snapshot includes.
+        var seq: Int
+        /// File name within the generation → CRC-32 (hex) of its bytes.
+        var files: [String: String]
+    }
+
+    struct SchoolFile: Codable {
+        var schemaVersion: Int
+        var name: String
+        var calendar: SchoolCalendar?
+        var staff: [StaffMember]
     }
 
     struct Pupils: Codable {
         var schemaVersion: Int
         var pupils: [Pupil]
-    }
-
-    struct Calendar: Codable {
-        var schemaVersion: Int
-        var calendar: SchoolCalendar
     }
 
     struct MarksYear: Codable {
@@ -71,7 +93,7 @@ enum MarkString {
     }
 }
 
-/// "2025-09-03 AM" ↔ Session, the key for mark details.
+/// "2025-09-03 AM" ↔ Session, the key for mark details and journal lines.
 extension Session {
     var storageKey: String { "\(date) \(half.label)" }
 

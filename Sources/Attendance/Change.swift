@@ -1,0 +1,57 @@
+/// One change to the school's records. Every change is recorded in the journal with who
+/// made it and when, and applying the same change twice leaves the same state.
+public enum Change: Hashable, Sendable {
+    case mark(MarkChange)
+    case pupil(Pupil)
+    case calendar(SchoolCalendar?)
+    case staff(StaffMember)
+    case staffRemoved(login: String)
+}
+
+/// A mark set (or cleared) in one session, with the mark it replaced.
+public struct MarkChange: Hashable, Sendable {
+    public var upn: String
+    public var session: Session
+    public var mark: Mark?
+    /// What the register held before; filled in by the store under its lock.
+    public var previous: Mark?
+
+    public init(upn: String, session: Session, mark: Mark?, previous: Mark? = nil) {
+        self.upn = upn
+        self.session = session
+        self.mark = mark
+        self.previous = previous
+    }
+
+    /// Changing a mark that already exists is a register amendment: it needs a reason.
+    public var isAmendment: Bool { previous != nil && previous != mark }
+}
+
+/// Changes made together by one member of staff, for one reason: a single mark, or a
+/// whole imported file.
+public struct Transaction: Hashable, Sendable {
+    public var changes: [Change]
+    /// Required for amendments; also the note shown in the audit trail.
+    public var reason: String?
+    public var origin: Origin
+
+    public enum Origin: Hashable, Sendable {
+        case staff
+        /// An import may carry pre-2024 codes; staff typing marks may not.
+        case importFile(String)
+        case migration
+    }
+
+    public init(_ changes: [Change], reason: String? = nil, origin: Origin = .staff) {
+        self.changes = changes
+        self.reason = reason
+        self.origin = origin
+    }
+}
+
+/// Why a change was refused: shown to the member of staff as it is.
+public struct ChangeRefused: Error, Hashable, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

@@ -1,0 +1,56 @@
+/// A member of staff who may use Rollcall, identified by their OS login.
+public struct StaffMember: Hashable, Sendable, Codable {
+    public var login: String
+    public var name: String
+    public var role: StaffRole
+    /// Designated safeguarding lead (or deputy): may read safeguarding-sensitive notes.
+    public var isDSL: Bool
+
+    public init(login: String, name: String, role: StaffRole, isDSL: Bool = false) {
+        self.login = login
+        self.name = name
+        self.role = role
+        self.isDSL = isDSL
+    }
+
+    public func may(_ permission: Permission) -> Bool {
+        if permission == .readSafeguardingNotes { return isDSL || role == .head }
+        return role.permissions.contains(permission)
+    }
+
+    /// "Jane Smith (office)": how the audit trail names who did something.
+    public var signature: String { "\(name) (\(role.rawValue)\(isDSL ? ", DSL" : ""))" }
+}
+
+public enum StaffRole: String, CaseIterable, Sendable, Codable {
+    /// School office: registers, calls, letters.
+    case office
+    /// Family support / attendance worker: also cases and plans.
+    case attendance
+    /// Head teacher: everything, including decisions, penalty notices, policy and staff.
+    case head
+
+    var permissions: Set<Permission> {
+        switch self {
+        case .office: return [.recordMarks, .amendMarks, .logContact, .sendLetters, .importData, .editCalendar]
+        case .attendance: return StaffRole.office.permissions.union([.workCases, .recordMeetings])
+        case .head: return Set(Permission.allCases)
+        }
+    }
+}
+
+/// What a change needs. Checked in the domain, so no front end can bypass it.
+public enum Permission: String, CaseIterable, Sendable {
+    case recordMarks = "record marks"
+    case amendMarks = "amend marks"
+    case logContact = "log contact with families"
+    case sendLetters = "send letters"
+    case importData = "import pupils and marks"
+    case editCalendar = "change the school calendar"
+    case workCases = "change case stages and actions"
+    case recordMeetings = "record meetings and plans"
+    case requestPenaltyNotices = "request penalty notices"
+    case changePolicy = "change the attendance policy"
+    case manageStaff = "manage staff"
+    case readSafeguardingNotes = "read safeguarding-sensitive notes"
+}

@@ -1,0 +1,160 @@
+import Attendance
+import Foundation
+
+/// One journal line: a transaction with its sequence number, when and who. Lines end with a
+/// CRC of the rest (`…,"crc":"1a2b3c4d"}`) so damage is told apart from a crash's torn tail.
+struct JournalRecord: Codable, Equatable {
+    var seq: Int
+    /// ISO 8601, UTC, to the second.
+    var at: String
+    var by: String
+    var name: String
+    var role: String
+    var reason: String?
+    /// "import:FILE" or "migration"; absent for staff at a keyboard.
+    var origin: String?
+    var changes: [ChangeRecord]
+
+    init(seq: Int, at: Date, by actor: StaffMember, transaction t: Transaction) {
+        self.seq = seq
+        self.at = JournalRecord.timestamp(at)
+        by = actor.login
+        name = actor.name
+        role = actor.role.rawValue
+        reason = t.reason
+        switch t.origin {
+        case .staff: origin = nil
+        case .importFile(let f): origin = "import:\(f)"
+        case .migration: origin = "migration"
+        }
+        changes = t.changes.map(ChangeRecord.init)
+    }
+
+    var transaction: Transaction {
+        get throws {
+            let o: Transaction.Origin
+            if let origin, origin.hasPrefix("import:") { o = .importFile(String(origin.dropFirst(7))) }
+            else if origin == "migration" { o = .migration } else { o = .staff }
+            return Transaction(try changes.map { try $0.change }, reason: reason, origin: o)
+        }
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime]
+        return f.string(from: date)
+    }
+
+    // MARK: Lines
+
+    private static let encoder: JSONEncoder = {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return e
+    }()
+
+    /// The bytes of one line, newline included.
+    func line() throws -> Data {
+        var body = try JournalRecord.encoder.encode(self)
+        let crc = CRC32.hex(body)
+        body.removeLast()  // the closing brace
+        body.append(contentsOf: Array(",\"crc\":\"\(crc)\"}\n".utf8))
+        return body
+    }
+
+    enum LineError: Error { case checksum, json(String) }
+
+    /// Parses one line (without its newline), checking the CRC first.
+    static func parse(_ line: Data) throws(LineError) -> JournalRecord {
+        let suffixLength = 18  // ,"crc":"xxxxxxxx"}
+        guard line.count > suffixLength + 2,
+              let crcText = String(data: line.suffix(suffixLength), encoding: .utf8),
+              crcText.hasPrefix(",\"crc\":\""), crcText.hasSuffix("\"}") else { throw .checksum }
+        var body = Data(line.prefix(line.count - suffixLength))
+        body.append(UInt8(ascii: "}"))
+        guard CRC32.hex(body) == String(crcText.dropFirst(8).prefix(8)) else { throw .checksum }
+        do { return try JSONDecoder().decode(JournalRecord.self, from: body) } catch { throw .json("\(error)") }
+    }
+}
+
+/// A change as the journal writes it: `kind` and the fields that kind needs.
+struct ChangeRecord: Codable, Equatable {
+    var kind: String
+    var upn: String?
+    var session: String?
+    var mark: MarkRecord?
+    var previous: MarkRecord?
+    var pupil: Pupil?
+    var calendar: SchoolCalendar?
+    var staff: StaffMember?
+    var login: String?
+
+    init(kind: String) { self.kind = kind }
+
+    init(_ change: Change) {
+        switch change {
+        case .mark(let m):
+            self.init(kind: "mark")
+            upn = m.upn
+            session = m.session.storageKey
+            mark = m.mark.map(MarkRecord.init)
+            previous = m.previous.map(MarkRecord.init)
+        case .pupil(let p):
+            self.init(kind: "pupil")
+            upn = p.upn
+            pupil = p
+        case .calendar(let c):
+            self.init(kind: "calendar")
+            calendar = c
+        case .staff(let s):
+            self.init(kind: "staff")
+            staff = s
+        case .staffRemoved(let login):
+            self.init(kind: "staffRemoved")
+            self.login = login
+        }
+    }
+
+    struct Unreadable: Error, CustomStringConvertible { var description: String }
+
+    var change: Change {
+        get throws {
+            switch kind {
+            case "mark":
+                guard let upn, let key = session, let s = Session(storageKey: key) else { throw Unreadable(description: "a mark change without its pupil or session") }
+                return .mark(MarkChange(upn: upn, session: s, mark: try mark?.mark, previous: try previous?.mark))
+            case "pupil":
+                guard let pupil else { throw Unreadable(description: "a pupil change without the pupil") }
+                return .pupil(pupil)
+            case "calendar": return .calendar(calendar)
+            case "staff":
+                guard let staff else { throw Unreadable(description: "a staff change without the member of staff") }
+                return .staff(staff)
+            case "staffRemoved":
+                guard let login else { throw Unreadable(description: "a staff removal without a login") }
+                return .staffRemoved(login: login)
+            default:
+                throw Unreadable(description: "unknown change kind \"\(kind)\" (written by a newer Rollcall?)")
+            }
+        }
+    }
+}
+
+struct MarkRecord: Codable, Equatable {
+    var code: String
+    var minutesLate: Int?
+    var comment: String?
+
+    init(_ m: Mark) {
+        code = m.code.symbol
+        minutesLate = m.minutesLate
+        comment = m.comment
+    }
+
+    var mark: Mark {
+        get throws {
+            guard let c = AttendanceCode(rawValue: code) else { throw ChangeRecord.Unreadable(description: "unknown code \(code)") }
+            return Mark(c, minutesLate: minutesLate, comment: comment)
+        }
+    }
+}

@@ -1,0 +1,154 @@
+import Attendance
+import Foundation
+
+/// Writes and reads one snapshot generation: a directory of JSON documents, each checked
+/// against the CRC the manifest records for it.
+enum SnapshotIO {
+    private static let encoder: JSONEncoder = {
+        let e = JSONEncoder()
+        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return e
+    }()
+
+    /// Writes generation `generation` of `school` into `store`, complete and fsync'd, and
+    /// returns its reference for the manifest. Marks years not in `changedYears` are
+    /// hard-linked from `previous` rather than written again.
+    static func write(_ school: School, seq: Int, generation: Int, store: String,
+                      previous: Snapshot.SnapshotRef?, changedYears: Set<AcademicYear>?) throws -> Snapshot.SnapshotRef {
+        let final = "\(store)/\(Snapshot.generationName(generation))"
+        let temp = final + ".tmp"
+        try? FileManager.default.removeItem(atPath: temp)
+        try? FileManager.default.removeItem(atPath: final)  // left by a compaction that crashed before switching
+        try SafeFile.makeDirectory("\(store)/\(Snapshot.snapshotsDirectory)")
+        try SafeFile.makeDirectory(temp)
+        try SafeFile.makeDirectory("\(temp)/\(Snapshot.marksDirectory)")
+        var files: [String: String] = [:]
+
+        func put<T: Encodable>(_ value: T, _ name: String) throws {
+            let data = try encoder.encode(value)
+            try SafeFile.writeNew("\(temp)/\(name)", data)
+            files[name] = CRC32.hex(data)
+        }
+
+        try put(Snapshot.SchoolFile(schemaVersion: Snapshot.schemaVersion, name: school.name, calendar: school.calendar,
+                                    staff: school.staff.values.sorted { $0.login < $1.login }), Snapshot.schoolName)
+        try put(Snapshot.Pupils(schemaVersion: Snapshot.schemaVersion, pupils: school.roll), Snapshot.pupilsName)
+
+        let years = Set(school.register.pupils.values.flatMap { $0.years.keys })
+        for year in years.sorted() {
+            let name = Snapshot.marksName(year)
+            if let previous, let crc = previous.files[name], let changedYears, !changedYears.contains(year),
+               link("\(store)/\(Snapshot.generationName(previous.generation))/\(name)", "\(temp)/\(name)") == 0 {
+                files[name] = crc
+                continue
+            }
+            try put(marksDocument(school.register, year), name)
+        }
+        try SafeFile.syncDirectory("\(temp)/\(Snapshot.marksDirectory)")
+        try SafeFile.syncDirectory(temp)
+        guard rename(temp, final) == 0 else { throw StoreError(file: final, "cannot create the snapshot (\(SafeFile.errnoText()))") }
+        try SafeFile.syncDirectory("\(store)/\(Snapshot.snapshotsDirectory)")
+        return Snapshot.SnapshotRef(generation: generation, seq: seq, files: files)
+    }
+
+    static func marksDocument(_ register: Register, _ year: AcademicYear) -> Snapshot.MarksYear {
+        var codes: [String: String] = [:]
+        var details: [String: [String: MarkDetail]] = [:]
+        for (upn, pupil) in register.pupils {
+            if let bytes = pupil.bytes(for: year), bytes.contains(where: { $0 != 0 }) { codes[upn] = MarkString.encode(bytes) }
+            for (ordinal, detail) in pupil.details {
+                let s = Session(ordinal: ordinal)
+                if year.contains(s.date) { details[upn, default: [:]][s.storageKey] = detail }
+            }
+        }
+        return Snapshot.MarksYear(schemaVersion: Snapshot.schemaVersion, academicYear: year.description,
+                                  firstDay: year.firstDay, codes: codes, details: details)
+    }
+
+    /// Reads a generation, checking every file the manifest lists.
+    static func read(_ ref: Snapshot.SnapshotRef, store: String) throws -> School {
+        let dir = "\(store)/\(Snapshot.generationName(ref.generation))"
+        func load<T: Decodable>(_ type: T.Type, _ name: String) throws -> T {
+            let path = "\(dir)/\(name)"
+            let data = try SafeFile.read(path)
+            guard let expected = ref.files[name] else { throw StoreError(file: path, "is not listed in \(Snapshot.manifestName)") }
+            guard CRC32.hex(data) == expected else {
+                throw StoreError(file: path, "does not match its checksum in \(Snapshot.manifestName): it was changed or damaged. Restore the store from a backup in \(store)/\(Snapshot.backupsDirectory) (nothing was changed)")
+            }
+            return try JSONFile.decode(type, from: data, file: path)
+        }
+        for name in [Snapshot.schoolName, Snapshot.pupilsName] where ref.files[name] == nil {
+            throw StoreError(file: "\(store)/\(Snapshot.manifestName)", "lists no \(name) for snapshot \(ref.generation)")
+        }
+        let info = try load(Snapshot.SchoolFile.self, Snapshot.schoolName)
+        try JSONFile.checkVersion(info.schemaVersion, file: "\(dir)/\(Snapshot.schoolName)")
+        var school = School(name: info.name, calendar: info.calendar)
+        for s in info.staff { school.staff[s.login] = s }
+        let pupils = try load(Snapshot.Pupils.self, Snapshot.pupilsName)
+        for p in pupils.pupils { school.upsert(p) }
+        for name in ref.files.keys.sorted() where name.hasPrefix(Snapshot.marksDirectory + "/") {
+            let doc = try load(Snapshot.MarksYear.self, name)
+            try loadMarks(doc, file: "\(dir)/\(name)", into: &school.register)
+        }
+        return school
+    }
+
+    static func loadMarks(_ doc: Snapshot.MarksYear, file: String, into register: inout Register) throws {
+        try JSONFile.checkVersion(doc.schemaVersion, file: file)
+        guard let year = AcademicYear(doc.academicYear), year.firstDay == doc.firstDay else {
+            throw StoreError(file: file, "academicYear \(doc.academicYear) does not start on \(doc.firstDay)")
+        }
+        for (upn, text) in doc.codes {
+            guard let bytes = MarkString.decode(text, expectedCount: year.sessionSlotCount) else {
+                throw StoreError(file: file, "the marks of \(upn) are damaged (unknown character or wrong length); restore this file from a backup")
+            }
+            register.load(upn: upn, year: year, bytes: bytes)
+        }
+        for (upn, byKey) in doc.details {
+            for (key, detail) in byKey {
+                guard let session = Session(storageKey: key), year.contains(session.date) else {
+                    throw StoreError(file: file, "detail key \"\(key)\" for \(upn) is not a session of \(year)")
+                }
+                register.loadDetail(upn: upn, session: session, detail: detail)
+            }
+        }
+    }
+}
+
+/// Decoding with errors that name the file and where in it.
+enum JSONFile {
+    static func decode<T: Decodable>(_ type: T.Type, from data: Data, file: String) throws -> T {
+        do {
+            return try JSONDecoder().decode(type, from: data)
+        } catch let error as DecodingError {
+            throw StoreError(file: file, "is damaged: \(describe(error)); restore it from a backup (nothing was changed)")
+        } catch {
+            throw StoreError(file: file, "is damaged: \(error); restore it from a backup (nothing was changed)")
+        }
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, at file: String) throws -> T {
+        try decode(type, from: try SafeFile.read(file), file: file)
+    }
+
+    static func checkVersion(_ version: Int, file: String) throws {
+        if version > Snapshot.schemaVersion {
+            throw StoreError(file: file, "was written by a newer Rollcall (schemaVersion \(version); this one reads up to \(Snapshot.schemaVersion)); upgrade Rollcall to open it (nothing was changed)")
+        }
+    }
+
+    static func describe(_ error: DecodingError) -> String {
+        func path(_ ctx: DecodingError.Context) -> String {
+            let p = ctx.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            return p.isEmpty ? "" : " at \(p)"
+        }
+        switch error {
+        case .dataCorrupted(let ctx):
+            let underlying = (ctx.underlyingError as NSError?)?.userInfo["NSDebugDescription"] as? String
+            return "invalid JSON\(path(ctx)) (\(underlying ?? ctx.debugDescription))"
+        case .keyNotFound(let key, let ctx): return "missing \"\(key.stringValue)\"\(path(ctx))"
+        case .typeMismatch(_, let ctx), .valueNotFound(_, let ctx): return "\(ctx.debugDescription)\(path(ctx))"
+        @unknown default: return "\(error)"
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Attendance
+import AttendanceStore
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Print pupils, marks or statistics as CSV or JSON (pupils and marks CSV re-import exactly).")
+
+    enum What: String, ExpressibleByArgument, CaseIterable { case pupils, marks, stats }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json }
+
+    @Argument(help: "pupils, marks or stats.") var what: What
+    @Option(help: "csv or json.") var format: Format = .csv
+    @Option(help: "Marks and stats from this date.") var from: DateArgument?
+    @Option(name: .customLong("as-of"), help: "Marks and stats up to this date (stats default: today).") var asOf: DateArgument?
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() throws {
+        let school = try storeOptions.open().store.school
+        switch what {
+        case .pupils:
+            print(format == .csv ? Export.pupilsCSV(school) : Export.pupilsJSON(school).rendered(), terminator: format == .csv ? "" : "\n")
+        case .marks:
+            let range = (from != nil || asOf != nil)
+                ? DateRange(from?.date ?? SchoolDate(dayNumber: 0), asOf?.date ?? SchoolDate(dayNumber: 200_000)) : nil
+            print(format == .csv ? Export.marksCSV(school, in: range) : Export.marksJSON(school, in: range).rendered(), terminator: format == .csv ? "" : "\n")
+        case .stats:
+            let date = asOf?.date ?? .today()
+            let range = DateRange(from?.date ?? AcademicYear(containing: date).firstDay, date)
+            let stats = school.statistics
+            let rows = school.roll.map { p in
+                PupilStatsRow(pupil: p, figures: stats.figures(for: p.upn, in: range),
+                              recent: stats.unauthorisedInRecentSchoolWeeks(for: p.upn, asOf: date),
+                              unexplainedDays: stats.consecutiveUnexplainedDays(for: p.upn, asOf: date))
+            }
+            if format == .json { print(PupilStatsJSON.render(rows)); return }
+            let objects = rows.map(PupilStatsJSON.object)
+            guard case .object(let first)? = objects.first else { print(PupilStatsJSON.keys.joined(separator: ",")); return }
+            print(first.map(\.0).joined(separator: ","))
+            for case .object(let pairs) in objects {
+                print(pairs.map { v -> String in
+                    switch v.1 {
+                    case .string(let s): return s
+                    case .null: return ""
+                    default: return v.1.rendered()
+                    }
+                }.joined(separator: ","))
+            }
+        }
+    }
+}

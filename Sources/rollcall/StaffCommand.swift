@@ -1,0 +1,54 @@
+import ArgumentParser
+import Attendance
+import AttendanceStore
+
+struct StaffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "staff",
+        abstract: "Who may use this store, and in which role (office, attendance, head).",
+        subcommands: [Add.self, List.self, Remove.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a member of staff, or change their name, role or DSL flag (head only).")
+        @Argument(help: "Their OS login.") var login: String
+        @Option(help: "Their name, as the audit trail shows it.") var name: String
+        @Option(help: "office, attendance or head.") var role: StaffRole
+        @Flag(help: "A designated safeguarding lead: may read safeguarding-sensitive notes.") var dsl = false
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run() throws {
+            let (store, me) = try storeOptions.open()
+            let member = StaffMember(login: login, name: name, role: role, isDSL: dsl)
+            try store.commit(Transaction([.staff(member)]), by: me)
+            print("\(login): \(member.signature)")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the staff.")
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run() throws {
+            let store = try storeOptions.open().store
+            var t = TextTable(columns: ["Login", "Name", "Role", "DSL"])
+            for s in store.school.staff.values.sorted(by: { $0.login < $1.login }) {
+                t.add([s.login, s.name, s.role.rawValue, s.isDSL ? "yes" : ""])
+            }
+            print(t.render())
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Remove a member of staff (head only). Their past changes stay in the audit trail.")
+        @Argument(help: "Their OS login.") var login: String
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run() throws {
+            let (store, me) = try storeOptions.open()
+            try store.commit(Transaction([.staffRemoved(login: login)]), by: me)
+            print("\(login) removed")
+        }
+    }
+}
+
+extension StaffRole: ExpressibleByArgument {}

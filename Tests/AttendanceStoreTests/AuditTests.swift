@@ -1,0 +1,82 @@
+import Attendance
+import Foundation
+import Testing
+@testable import AttendanceStore
+
+@Suite("Amendments, the audit trail and roles")
+struct AuditTests {
+    @Test func changingAnExistingMarkNeedsAReason() throws {
+        let dir = TempDirectory()
+        let store = try makeStore(dir)
+        #expect {
+            try store.commit(markTransaction("B2", "2025-09-01", .am, .illness), by: office)
+        } throws: { ($0 as! ChangeRefused).message.contains("amendment and needs a reason") }
+        #expect(store.school.register.mark(for: "B2", at: session("2025-09-01", .am))?.code == .reasonNotYetEstablished)
+    }
+
+    @Test func anAmendmentKeepsOriginalNewReasonWhenAndWho() throws {
+        let dir = TempDirectory()
+        let store = try makeStore(dir)
+        store.now = { Date(timeIntervalSince1970: 1_764_580_500) }  // 2025-12-01 09:15 UTC
+        try store.commit(markTransaction("B2", "2025-09-01", .am, .illness, reason: "mum rang: chickenpox"), by: office)
+        try store.compact()  // the trail survives compaction into the archive
+        let history = try Store.open(at: dir.file("store")).history(upn: "B2")
+        let amendment = try #require(history.last)
+        guard case .mark(let m) = amendment.change else { Issue.record("not a mark"); return }
+        #expect(m.previous?.code == .reasonNotYetEstablished)
+        #expect(m.mark?.code == .illness)
+        #expect(amendment.reason == "mum rang: chickenpox")
+        #expect(amendment.at == "2025-12-01T09:15:00Z")
+        #expect(amendment.name == "Olu Office" && amendment.role == "office")
+        // The original import is in the trail too, with its file as the reason.
+        #expect(history.contains { $0.origin == "import:m.csv" && $0.login == "office" })
+    }
+
+    @Test func officeStaffMayMarkButNotManageStaffOrCases() throws {
+        let dir = TempDirectory()
+        let store = try makeStore(dir)
+        try store.commit(markTransaction("A1", "2025-09-02", .am, .lateBeforeClose), by: office)
+        #expect {
+            try store.commit(Transaction([.staff(StaffMember(login: "x", name: "X", role: .head))]), by: office)
+        } throws: { ($0 as! ChangeRefused).message.contains("may not manage staff") }
+        #expect(!office.may(.workCases) && !office.may(.changePolicy) && !office.may(.requestPenaltyNotices))
+        #expect(!office.may(.readSafeguardingNotes))
+        #expect(fsw.may(.workCases) && !fsw.may(.requestPenaltyNotices))
+        #expect(head.may(.requestPenaltyNotices) && head.may(.readSafeguardingNotes))
+    }
+
+    @Test func anUnknownLoginIsRefused() throws {
+        let dir = TempDirectory()
+        let store = try makeStore(dir)
+        #expect { try store.staffMember(login: "stranger") } throws: { "\($0)".contains("rollcall staff add stranger") }
+        let stranger = StaffMember(login: "stranger", name: "S", role: .head)
+        #expect(throws: ChangeRefused.self) { try store.commit(markTransaction("A1", "2025-09-02", .am, .presentAM), by: stranger) }
+    }
+
+    @Test func removedStaffCanNoLongerWrite() throws {
+        let dir = TempDirectory()
+        let store = try makeStore(dir)
+        let other = try Store.open(at: dir.file("store"))
+        try store.commit(Transaction([.staffRemoved(login: "office")]), by: head)
+        #expect(throws: ChangeRefused.self) { try other.commit(markTransaction("A1", "2025-09-02", .am, .presentAM), by: office) }
+    }
+
+    @Test func theOnlyHeadCannotBeRemovedOrDemoted() throws {
+        let dir = TempDirectory()
+        let store = try makeStore(dir)
+        #expect(throws: ChangeRefused.self) { try store.commit(Transaction([.staffRemoved(login: "head")]), by: head) }
+        #expect(throws: ChangeRefused.self) {
+            try store.commit(Transaction([.staff(StaffMember(login: "head", name: "H", role: .office))]), by: head)
+        }
+    }
+
+    @Test func preTwentyTwentyFourCodesOnlyArriveByImport() throws {
+        let dir = TempDirectory()
+        let store = try makeStore(dir)
+        #expect { try store.commit(markTransaction("A1", "2025-09-03", .am, .legacyAgreedHoliday), by: office) } throws: {
+            ($0 as! ChangeRefused).message.contains("pre-2024")
+        }
+        let marks = try MarkImport.parse("upn,date,session,mark\nA1,2025-09-03,AM,H\n", file: "old.csv", knownUPNs: ["A1"])
+        #expect(try store.importMarks(marks, file: "old.csv", by: office).added == 1)
+    }
+}

@@ -1,0 +1,101 @@
+import Attendance
+import Foundation
+import Testing
+@testable import AttendanceStore
+
+@Suite("Several staff on one store", .serialized)
+struct ConcurrencyTests {
+    @Test func anotherProcessSeesAChangeOnRefresh() throws {
+        let dir = TempDirectory()
+        let secretary = try makeStore(dir)
+        let head = try Store.open(at: dir.file("store"))
+        #expect(!head.hasChangesOnDisk())
+        try secretary.commit(markTransaction("B2", "2025-09-02", .am, .illness), by: office)
+        #expect(head.hasChangesOnDisk())
+        #expect(try head.refresh())
+        #expect(head.school.register.mark(for: "B2", at: session("2025-09-02", .am))?.code == .illness)
+        // And after the writer compacts, the reader follows the new snapshot.
+        try secretary.commit(markTransaction("B2", "2025-09-03", .am, .medical), by: office)
+        try secretary.compact()
+        #expect(try head.refresh())
+        #expect(head.school.register.mark(for: "B2", at: session("2025-09-03", .am))?.code == .medical)
+        #expect(head.lastSeq == secretary.lastSeq)
+    }
+
+    @Test func aWriteBasedOnAStaleViewStillRecordsWhatItReplaced() throws {
+        let dir = TempDirectory()
+        let a = try makeStore(dir)
+        let b = try Store.open(at: dir.file("store"))
+        try a.commit(markTransaction("A1", "2025-09-05", .am, .reasonNotYetEstablished), by: office)
+        // b has not refreshed, so it thinks the session is empty: its write must become an
+        // amendment of a's mark, and so be refused without a reason.
+        #expect(throws: ChangeRefused.self) { try b.commit(markTransaction("A1", "2025-09-05", .am, .illness), by: office) }
+        try b.commit(markTransaction("A1", "2025-09-05", .am, .illness, reason: "mum rang"), by: office)
+        let history = try b.history(upn: "A1")
+        guard case .mark(let m) = history.last!.change else { Issue.record("not a mark"); return }
+        #expect(m.previous?.code == .reasonNotYetEstablished)
+    }
+
+    /// Runs the stress writer; returns its stdout lines.
+    func runWriter(store: String, upn: String, count: Int, step: Int, firstDate: String, compactBytes: Int? = nil) throws -> Process {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: stressBinary)
+        p.arguments = [store, "office", upn, firstDate, String(count), String(step)] + (compactBytes.map { [String($0)] } ?? [])
+        p.standardOutput = Pipe()
+        p.standardError = Pipe()
+        try p.run()
+        return p
+    }
+
+    @Test func twoProcessesWriting500EachLoseAndDuplicateNothing() throws {
+        let dir = TempDirectory()
+        _ = try makeStore(dir)
+        let path = dir.file("store")
+        // One writer takes the AM sessions and the other the PM sessions of one pupil, so
+        // every write lands in the same register and the same journal; a small compaction
+        // threshold makes each compact (and the other follow) several times on the way.
+        let a = try runWriter(store: path, upn: "A1", count: 500, step: 2, firstDate: "2024-01-01", compactBytes: 40_000)
+        let b = try runWriter(store: path, upn: "A1", count: 500, step: 2, firstDate: "2024-01-01_PM", compactBytes: 40_000)
+        a.waitUntilExit()
+        b.waitUntilExit()
+        #expect(a.terminationStatus == 0 && b.terminationStatus == 0)
+        let store = try Store.open(at: path)
+        let first = session("2024-01-01", .am).ordinal
+        let present = (0..<1000).filter { store.school.register.mark(for: "A1", at: Session(ordinal: first + $0)) != nil }
+        #expect(present.count == 1000)
+        // Every transaction is in the audit trail exactly once, in sequence.
+        let records = try AuditArchive.records(store: path, journal: "\(path)/journal.jsonl")
+        #expect(records.map(\.seq) == Array(1...store.lastSeq))
+        #expect(records.filter { $0.reason == nil && $0.by == "office" }.count == 1000)
+        #expect(CheckReport.run(store: path).isHealthy)
+    }
+
+    @Test func killedWritersNeverLoseAnAcknowledgedMark() throws {
+        let dir = TempDirectory()
+        _ = try makeStore(dir)
+        let path = dir.file("store")
+        var acknowledged: [String: String] = [:]  // "date_AM" → code
+        var day = SchoolDate("2020-01-01")!
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<55 {
+            let p = try runWriter(store: path, upn: "A1", count: 100_000, step: 1, firstDate: day.description,
+                                  compactBytes: round % 5 == 0 ? 2_000 : nil)
+            usleep(UInt32.random(in: 20_000...90_000, using: &generator))
+            kill(p.processIdentifier, SIGKILL)
+            p.waitUntilExit()
+            let out = (p.standardOutput as! Pipe).fileHandleForReading.readDataToEndOfFile()
+            for line in String(decoding: out, as: UTF8.self).split(separator: "\n") {
+                let parts = line.split(separator: " ")
+                if parts.count == 3, parts[0] == "ok" { acknowledged[String(parts[1])] = String(parts[2]) }
+            }
+            let store = try Store.open(at: path)  // must always open
+            for (key, code) in acknowledged {
+                let s = Session(storageKey: key.replacingOccurrences(of: "_", with: " "))!
+                #expect(store.school.register.mark(for: "A1", at: s)?.code.symbol == code, "round \(round): \(key)")
+            }
+            day = day.adding(days: 400)  // each round writes its own sessions
+        }
+        #expect(acknowledged.count > 55)
+        #expect(CheckReport.run(store: path).isHealthy)
+    }
+}
