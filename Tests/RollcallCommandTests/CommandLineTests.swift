@@ -117,3 +117,101 @@ struct CommandLineTests {
         #expect(r.stderr.contains("rollcall init"))
     }
 }
+
+@Suite("Marks, history, staff, check, backup and export from the command line")
+struct StoreCommandTests {
+    func seeded(_ scratch: Scratch) throws -> String {
+        let store = "\(scratch.path)/store"
+        #expect(try RollcallProcess.run(["init", "--store", store, "--school", "Test Primary", "--name", "Hana Head"]).status == 0)
+        let p = try RollcallProcess.run(["import", "pupils", scratch.write("pupils.csv", CommandLineTests.pupils), "--store", store])
+        #expect(p.status == 0, "\(p.stderr)")
+        return store
+    }
+
+    @Test func markThenAmendWithAReasonThenReadTheHistory() throws {
+        let scratch = Scratch()
+        let store = try seeded(scratch)
+        let first = try RollcallProcess.run(["mark", "A1", "2025-09-08", "AM", "N", "--store", store])
+        #expect(first.status == 0, "\(first.stderr)")
+        let noReason = try RollcallProcess.run(["mark", "A1", "2025-09-08", "AM", "I", "--store", store])
+        #expect(noReason.status != 0)
+        #expect(noReason.stderr.contains("needs a reason"))
+        let amended = try RollcallProcess.run(["mark", "A1", "08/09/2025", "am", "I", "--reason", "mum rang: sickness bug", "--store", store])
+        #expect(amended.status == 0, "\(amended.stderr)")
+        #expect(amended.stdout.contains("amended N → I"))
+        let late = try RollcallProcess.run(["mark", "A1", "2025-09-09", "AM", "L", "--minutes-late", "12", "--store", store])
+        #expect(late.status == 0)
+        let history = try RollcallProcess.run(["history", "--pupil", "A1", "--store", store])
+        #expect(history.status == 0)
+        #expect(history.stdout.contains("marked 2025-09-08 AM: N"))
+        #expect(history.stdout.contains("amended 2025-09-08 AM: N → I"))
+        #expect(history.stdout.contains("reason: mum rang: sickness bug"))
+        #expect(history.stdout.contains("Hana Head (head)"))
+        #expect(history.stdout.contains("L (12 min late)"))
+    }
+
+    @Test func badMarksAreRefusedClearly() throws {
+        let scratch = Scratch()
+        let store = try seeded(scratch)
+        for (args, message) in [(["ZZ9", "2025-09-08", "AM", "/"], "no pupil with UPN ZZ9"),
+                                (["A1", "2025-09-31", "AM", "/"], "2025-09-31"),
+                                (["A1", "2025-09-08", "EV", "/"], "AM or PM"),
+                                (["A1", "2025-09-08", "AM", "Q9"], "not an attendance code"),
+                                (["A1", "2025-09-08", "AM", "H"], "pre-2024")] {
+            let r = try RollcallProcess.run(["mark"] + args + ["--store", store])
+            #expect(r.status != 0, "\(args)")
+            #expect(r.stderr.contains(message), "\(args): \(r.stderr)")
+        }
+    }
+
+    @Test func staffCommandsAndTheOnlyHead() throws {
+        let scratch = Scratch()
+        let store = try seeded(scratch)
+        #expect(try RollcallProcess.run(["staff", "add", "osec", "--name", "Olu Sec", "--role", "office", "--store", store]).status == 0)
+        let list = try RollcallProcess.run(["staff", "list", "--store", store])
+        #expect(list.stdout.contains("osec") && list.stdout.contains("office"))
+        let me = list.stdout.split(separator: "\n").first { $0.contains("head") }.map { String($0.split(separator: " ")[0]) } ?? ""
+        let r = try RollcallProcess.run(["staff", "remove", me, "--store", store])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("only head"))
+    }
+
+    @Test func checkBackupAndExportRoundTrip() throws {
+        let scratch = Scratch()
+        let store = try seeded(scratch)
+        _ = try RollcallProcess.run(["import", "marks", scratch.write("marks.csv", CommandLineTests.marks), "--store", store])
+        let check = try RollcallProcess.run(["check", "--store", store])
+        #expect(check.status == 0)
+        #expect(check.stdout.contains("OK"))
+        let backup = try RollcallProcess.run(["backup", "--store", store, "--to", "\(scratch.path)/copy"])
+        #expect(backup.status == 0, "\(backup.stderr)")
+        #expect(try RollcallProcess.run(["check", "--store", "\(scratch.path)/copy"]).status == 0)
+
+        let pupils = try RollcallProcess.run(["export", "pupils", "--store", store])
+        let marks = try RollcallProcess.run(["export", "marks", "--store", store])
+        let copy = "\(scratch.path)/again"
+        _ = try RollcallProcess.run(["init", "--store", copy, "--school", "Again"])
+        #expect(try RollcallProcess.run(["import", "pupils", scratch.write("p2.csv", pupils.stdout), "--store", copy]).status == 0)
+        #expect(try RollcallProcess.run(["import", "marks", scratch.write("m2.csv", marks.stdout), "--store", copy]).status == 0)
+        let a = try RollcallProcess.run(["export", "marks", "--format", "json", "--store", store]).stdout
+        let b = try RollcallProcess.run(["export", "marks", "--format", "json", "--store", copy]).stdout
+        #expect(a == b && a.contains("\"mark\": \"U\""))
+        let statsA = try RollcallProcess.run(["export", "stats", "--as-of", "2025-09-05", "--store", store]).stdout
+        #expect(statsA.hasPrefix("upn,possible_sessions,"))
+    }
+
+    @Test func aDamagedStoreIsReportedByCheckAndLeftAlone() throws {
+        let scratch = Scratch()
+        let store = try seeded(scratch)
+        let journal = "\(store)/journal.jsonl"
+        let text = try String(contentsOfFile: journal, encoding: .utf8)
+        try (text.replacingOccurrences(of: "Smith", with: "Smyth")).write(toFile: journal, atomically: false, encoding: .utf8)
+        let before = try Data(contentsOf: URL(fileURLWithPath: journal))
+        let check = try RollcallProcess.run(["check", "--store", store])
+        #expect(check.status != 0)
+        #expect(check.stderr.contains("journal.jsonl: line 1 (byte 0) is damaged"))
+        let stats = try RollcallProcess.run(["stats", "--store", store])
+        #expect(stats.status != 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: journal)) == before)
+    }
+}
