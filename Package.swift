@@ -25,6 +25,9 @@ let package = Package(
         // flock(2), which Swift's Glibc module does not import as a function.
         .target(name: "CSystemShims"),
 
+        // MARK: Generated schools (demo, benchmark, load tests): pure, deterministic per seed
+        .target(name: "SchoolGenerator", dependencies: ["Attendance"]),
+
         // MARK: Executable
         .executableTarget(
             name: "rollcall",
@@ -38,6 +41,13 @@ let package = Package(
         // A writer process for the concurrency and crash tests: commits marks one at a time
         // and acknowledges each on stdout once it is durable.
         .executableTarget(name: "rollcall-stress", dependencies: ["Attendance", "AttendanceStore"]),
+
+        // The performance figures the issues name: swift run -c release rollcall-bench
+        .executableTarget(
+            name: "rollcall-bench",
+            dependencies: ["Attendance", "AttendanceStore", "SchoolGenerator",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
 
         // MARK: Tests
         .testTarget(name: "AttendanceTests", dependencies: ["Attendance"]),

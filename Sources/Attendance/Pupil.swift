@@ -72,6 +72,15 @@ public struct YearGroup: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     /// Accepts "R", "Reception", "YR", "N", "Nursery", "7", "Y7", "Year 7".
     public init?(parsing text: String) {
+        // The stored forms ("R", "N", "Y7") first: thousands of them are read at open.
+        let u = Array(text.utf8)
+        if u == [82] { self = .reception; return }
+        if u == [78] { self = .nursery; return }
+        if (2...3).contains(u.count), u[0] == 89, u.dropFirst().allSatisfy({ $0 >= 48 && $0 <= 57 }),
+           let n = Int(String(decoding: u.dropFirst(), as: UTF8.self)), (1...14).contains(n) {
+            self.init(n)
+            return
+        }
         let t = text.trimmingSpaces().uppercased().replacingSpaces()
         switch t {
         case "R", "REC", "RECEPTION", "YR", "YEARR", "FS2", "F2": self = .reception

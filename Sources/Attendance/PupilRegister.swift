@@ -45,6 +45,11 @@ public struct PupilRegister: Hashable, Sendable {
         details[session.ordinal] = detail
     }
 
+    public mutating func loadDetails(_ list: [(Session, MarkDetail)]) {
+        details.reserveCapacity(details.count + list.count)
+        for (s, d) in list { details[s.ordinal] = d }
+    }
+
     /// The codes of one academic year, or nil if the pupil has no marks that year.
     public func bytes(for year: AcademicYear) -> [UInt8]? { years[year] }
 }

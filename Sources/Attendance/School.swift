@@ -20,6 +20,12 @@ public struct School: Sendable {
         return true
     }
 
+    /// Loads pupils read from the store (a later duplicate UPN replaces an earlier one).
+    public mutating func load(pupils list: [Pupil]) {
+        pupils.reserveCapacity(pupils.count + list.count)
+        for p in list { pupils[p.upn] = p }
+    }
+
     /// Pupils as registers list them: year group, class, surname, known-as name.
     public var roll: [Pupil] {
         pupils.values.sorted {

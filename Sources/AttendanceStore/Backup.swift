@@ -6,13 +6,7 @@ import Foundation
 public enum Backup {
     public static let dailyKept = 14
 
-    static func stamp(_ date: Date) -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_GB_POSIX")
-        f.timeZone = TimeZone(identifier: "UTC")
-        f.dateFormat = "yyyy-MM-dd'T'HHmmss'Z'"
-        return f.string(from: date)
-    }
+    static func stamp(_ date: Date) -> String { Timestamp.compact(date) }
 
     /// Writes a copy of the store (under a shared lock, so no write is half in it), checks
     /// every file against the original and that the copy opens, and returns its path.
@@ -25,8 +19,10 @@ public enum Backup {
 
     /// Called by `Store.commit` with the exclusive lock held.
     static func takeDailyIfDue(_ store: Store) throws {
+        let today = "daily-" + Timestamp.day(store.now())
+        guard store.dailyBackupSeen != today else { return }  // one directory listing a day, not one a write
         let dir = "\(store.path)/\(Snapshot.backupsDirectory)"
-        let today = "daily-" + String(stamp(store.now()).prefix(10))
+        defer { store.dailyBackupSeen = today }
         let existing = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasPrefix("daily-") }.sorted()
         guard !existing.contains(today) else { return }
         _ = try copyAndVerify(store, to: "\(dir)/\(today)")
@@ -37,6 +33,7 @@ public enum Backup {
         guard !SafeFile.exists(target) else { throw StoreError(file: target, "already exists; choose another place for the backup") }
         let copied = try copy(store: store.path, to: target, generation: store.manifest.snapshot.generation)
         let reopened = try Store.open(at: copied)
+        try reopened.loadAllYears()
         guard reopened.lastSeq == store.lastSeq, reopened.school.pupils.count == store.school.pupils.count else {
             throw StoreError(file: copied, "the backup does not read back the same as the store; it is left for inspection")
         }

@@ -22,6 +22,7 @@ public struct CheckReport {
                 return report
             }
             let store = try Store.open(at: path)
+            try store.loadAllYears()  // every file's checksum and contents, not just the newest
             let s = store.school
             let marks = s.register.pupils.values.reduce(0) { n, p in n + p.years.values.reduce(0) { $0 + $1.filter { $0 != 0 }.count } }
             report.notes.append("\(s.name): \(s.pupils.count) pupils, \(marks) marks, \(s.staff.count) staff")

@@ -13,6 +13,8 @@ public final class Store {
     public private(set) var lastSeq: Int
     /// The clock, injected so tests can fix it.
     public var now: () -> Date = Date.init
+    /// The daily backup this process knows exists ("daily-YYYY-MM-DD").
+    var dailyBackupSeen: String?
     /// Compact once the journal grows past this many bytes.
     public var compactionThreshold = 4 << 20
 
@@ -21,6 +23,22 @@ public final class Store {
     private(set) var manifest: Snapshot.Manifest
     /// Marks years changed since the snapshot was written (the rest are hard-linked).
     private var changedYears: Set<AcademicYear> = []
+    /// Years of marks read into memory. Opening reads the two newest (all the first screens
+    /// and the 10-school-week window need); older years are read when asked for, and always
+    /// before a change to them is applied.
+    private var loadedYears: Set<AcademicYear> = []
+
+    /// The snapshot files read when the store was opened (for the benchmark's reference).
+    public var filesReadAtOpen: [String] {
+        let gen = file(Snapshot.generationName(manifest.snapshot.generation))
+        return [file(Snapshot.manifestName), "\(gen)/\(Snapshot.schoolName)", "\(gen)/\(Snapshot.pupilsName)"]
+            + SnapshotIO.years(in: manifest.snapshot).filter(loadedYears.contains).map { "\(gen)/\(Snapshot.marksName($0))" }
+    }
+
+    /// Years the snapshot holds that are not in memory yet (see `loadAllYears`).
+    public var unloadedYears: [AcademicYear] {
+        SnapshotIO.years(in: manifest.snapshot).filter { !loadedYears.contains($0) }
+    }
 
     func file(_ name: String) -> String { "\(path)/\(name)" }
 
@@ -38,14 +56,23 @@ public final class Store {
     /// Creates an empty store whose first member of staff, the head, is `head`.
     /// Refuses a directory that already holds a store.
     public static func create(at path: String, schoolName: String, head: StaffMember) throws -> Store {
+        var school = School(name: schoolName)
+        school.staff[head.login] = StaffMember(login: head.login, name: head.name, role: .head, isDSL: head.isDSL)
+        return try create(at: path, school: school)
+    }
+
+    /// Creates a store holding a whole school at once (a generated or demo school): its
+    /// first snapshot, with no journal. The school must have a head.
+    public static func create(at path: String, school: School) throws -> Store {
+        guard school.staff.values.contains(where: { $0.role == .head }) else {
+            throw StoreError(file: path, "a store needs a head on its staff list")
+        }
         if SafeFile.exists("\(path)/\(Snapshot.manifestName)") {
             throw StoreError(file: path, "already holds a Rollcall store; open it instead, or choose another directory")
         }
-        try SafeFile.makeDirectory(path)
+        try SafeFile.makeDirectories(path)
         let lock = try StoreLock(directory: path)
         return try lock.withExclusive {
-            var school = School(name: schoolName)
-            school.staff[head.login] = StaffMember(login: head.login, name: head.name, role: .head, isDSL: head.isDSL)
             let ref = try SnapshotIO.write(school, seq: 0, generation: 1, store: path, previous: nil, changedYears: nil)
             let manifest = Snapshot.Manifest(schemaVersion: Snapshot.schemaVersion, snapshot: ref, archivedSeq: 0)
             try writeManifest(manifest, store: path)
@@ -82,8 +109,10 @@ public final class Store {
         }
         let store = try lock.withShared { () throws -> Store in
             let manifest = try JSONFile.decode(Snapshot.Manifest.self, at: manifestPath)
-            let school = try SnapshotIO.read(manifest.snapshot, store: path)
+            let newest = Set(SnapshotIO.years(in: manifest.snapshot).suffix(2))
+            let school = try SnapshotIO.read(manifest.snapshot, store: path, loadYear: newest.contains)
             let store = Store(path: path, school: school, manifest: manifest, lock: lock)
+            store.loadedYears = newest
             try store.readJournal()
             return store
         }
@@ -104,7 +133,7 @@ public final class Store {
             do { t = try record.transaction } catch {
                 throw StoreError(file: journal.path, "line \(line) cannot be applied: \(error)")
             }
-            apply(t)
+            try apply(t)
             lastSeq = record.seq
             applied = true
         }
@@ -115,9 +144,39 @@ public final class Store {
         return applied
     }
 
-    private func apply(_ t: Transaction) {
+    private func apply(_ t: Transaction) throws {
+        for case .mark(let m) in t.changes { try ensureLoaded(m.session.academicYear) }
         school.apply(t)
         for case .mark(let m) in t.changes { changedYears.insert(m.session.academicYear) }
+    }
+
+    /// With a lock held and caught up: reads a year of marks from the snapshot if needed.
+    private func ensureLoaded(_ year: AcademicYear) throws {
+        guard !loadedYears.contains(year) else { return }
+        if manifest.snapshot.files[Snapshot.marksName(year)] != nil {
+            try SnapshotIO.readYear(year, from: manifest.snapshot, store: path, into: &school.register)
+        }
+        loadedYears.insert(year)
+    }
+
+    /// Reads every year of marks the snapshot holds (for history-wide statistics and export).
+    public func loadAllYears() throws {
+        try loadYears { _ in true }
+    }
+
+    /// Reads the years figures over `range` need, including the weeks before it that a
+    /// rolling 10-school-week window can reach back into.
+    public func loadYears(covering range: DateRange) throws {
+        let from = min(range.start, range.end.adding(days: -200))
+        try loadYears { $0.lastDay >= from && $0.firstDay <= range.end }
+    }
+
+    private func loadYears(where wanted: (AcademicYear) -> Bool) throws {
+        guard unloadedYears.contains(where: wanted) else { return }
+        try lock.withShared {
+            _ = try catchUp()
+            for year in unloadedYears where wanted(year) { try ensureLoaded(year) }
+        }
     }
 
     // MARK: Others' changes
@@ -139,7 +198,10 @@ public final class Store {
         if journal.currentInode() != journal.inode {
             let latest = try JSONFile.decode(Snapshot.Manifest.self, at: file(Snapshot.manifestName))
             if latest.snapshot.seq > lastSeq {
-                school = try SnapshotIO.read(latest.snapshot, store: path)
+                // Reload the years this process had, so nothing it showed disappears.
+                let wanted = loadedYears.union(SnapshotIO.years(in: latest.snapshot).suffix(2))
+                school = try SnapshotIO.read(latest.snapshot, store: path, loadYear: wanted.contains)
+                loadedYears = wanted
                 lastSeq = latest.snapshot.seq
                 changedYears = []
             }
@@ -177,7 +239,7 @@ public final class Store {
             let record = JournalRecord(seq: lastSeq + 1, at: now(), by: current, transaction: t)
             try journal.append(try record.line())
             lastSeq = record.seq
-            apply(t)
+            try apply(t)
             if journal.offset > compactionThreshold || t.changes.count > 1000 { try compactLocked() }
             return t
         }

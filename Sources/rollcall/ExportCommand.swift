@@ -17,7 +17,9 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let school = try storeOptions.open().store.school
+        let store = try storeOptions.open().store
+        try store.loadAllYears()
+        let school = store.school
         switch what {
         case .pupils:
             print(format == .csv ? Export.pupilsCSV(school) : Export.pupilsJSON(school).rendered(), terminator: format == .csv ? "" : "\n")

@@ -30,10 +30,11 @@ struct StatsCommand: ParsableCommand {
 
     func run() throws {
         let store = try storeOptions.open().store
-        let school = store.school
         let date = asOf?.date ?? .today()
         let range = DateRange(from?.date ?? AcademicYear(containing: date).firstDay, date)
         guard range.start <= range.end else { throw ValidationError("--from must be on or before --as-of") }
+        try store.loadYears(covering: range)
+        let school = store.school
         var pupils = school.roll
         if let pupil {
             let upn = pupil.uppercased()

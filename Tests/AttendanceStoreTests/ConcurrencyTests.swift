@@ -60,6 +60,7 @@ struct ConcurrencyTests {
         b.waitUntilExit()
         #expect(a.terminationStatus == 0 && b.terminationStatus == 0)
         let store = try Store.open(at: path)
+        try store.loadAllYears()
         let first = session("2024-01-01", .am).ordinal
         let present = (0..<1000).filter { store.school.register.mark(for: "A1", at: Session(ordinal: first + $0)) != nil }
         #expect(present.count == 1000)
@@ -89,6 +90,7 @@ struct ConcurrencyTests {
                 if parts.count == 3, parts[0] == "ok" { acknowledged[String(parts[1])] = String(parts[2]) }
             }
             let store = try Store.open(at: path)  // must always open
+            try store.loadAllYears()
             for (key, code) in acknowledged {
                 let s = Session(storageKey: key.replacingOccurrences(of: "_", with: " "))!
                 #expect(store.school.register.mark(for: "A1", at: s)?.code.symbol == code, "round \(round): \(key)")

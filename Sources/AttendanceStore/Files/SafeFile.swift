@@ -87,5 +87,30 @@ enum SafeFile {
         return data
     }
 
+    /// A whole file straight into a byte array (no Data in between).
+    static func readBytes(_ path: String) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw StoreError(file: path, errno == ENOENT ? "is missing" : "cannot be read (\(errnoText()))")
+        }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw StoreError(file: path, "cannot be read (\(errnoText()))") }
+        let size = Int(st.st_size)
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buf, count in
+            var done = 0
+            while done < size {
+                let n = Glibc.read(fd, buf.baseAddress! + done, size - done)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { failed = true; break }
+                done += n
+            }
+            count = done
+        }
+        if failed { throw StoreError(file: path, "cannot be read (\(errnoText()))") }
+        return bytes
+    }
+
     static func errnoText() -> String { String(cString: strerror(errno)) }
 }

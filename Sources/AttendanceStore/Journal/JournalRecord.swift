@@ -39,11 +39,7 @@ struct JournalRecord: Codable, Equatable {
         }
     }
 
-    static func timestamp(_ date: Date) -> String {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime]
-        return f.string(from: date)
-    }
+    static func timestamp(_ date: Date) -> String { Timestamp.iso(date) }
 
     // MARK: Lines
 

@@ -98,6 +98,20 @@ extension Session {
     var storageKey: String { "\(date) \(half.label)" }
 
     init?(storageKey: String) {
+        var key = storageKey
+        if let fast = key.withUTF8({ b -> Session?? in
+            guard b.count == 13, b[10] == UInt8(ascii: " "), b[12] == UInt8(ascii: "M") else { return nil }
+            guard let date = SchoolDate.parseISOBytes(UnsafeBufferPointer(rebasing: b[0..<10])) else { return .some(nil) }
+            switch b[11] {
+            case UInt8(ascii: "A"): return Session(date, .am)
+            case UInt8(ascii: "P"): return Session(date, .pm)
+            default: return .some(nil)
+            }
+        }) {
+            guard let fast else { return nil }
+            self = fast
+            return
+        }
         let parts = storageKey.split(separator: " ")
         guard parts.count == 2, let date = SchoolDate(String(parts[0])),
               let half = SessionHalf(label: String(parts[1])) else { return nil }

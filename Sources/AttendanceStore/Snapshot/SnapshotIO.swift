@@ -34,13 +34,20 @@ enum SnapshotIO {
                                     staff: school.staff.values.sorted { $0.login < $1.login }), Snapshot.schoolName)
         try put(Snapshot.Pupils(schemaVersion: Snapshot.schemaVersion, pupils: school.roll), Snapshot.pupilsName)
 
-        let years = Set(school.register.pupils.values.flatMap { $0.years.keys })
-        for year in years.sorted() {
+        // Years not loaded in memory are unchanged by definition: carried over from `previous`.
+        let loaded = Set(school.register.pupils.values.flatMap { $0.years.keys })
+        let carried = Set((previous?.files.keys ?? [:].keys).compactMap(marksYear(of:)))
+        for year in loaded.union(carried).sorted() {
             let name = Snapshot.marksName(year)
-            if let previous, let crc = previous.files[name], let changedYears, !changedYears.contains(year),
-               link("\(store)/\(Snapshot.generationName(previous.generation))/\(name)", "\(temp)/\(name)") == 0 {
-                files[name] = crc
-                continue
+            let unchanged = !loaded.contains(year) || (changedYears.map { !$0.contains(year) } ?? false)
+            if unchanged, let previous, let crc = previous.files[name] {
+                let from = "\(store)/\(Snapshot.generationName(previous.generation))/\(name)"
+                if link(from, "\(temp)/\(name)") == 0 {
+                    files[name] = crc
+                    continue
+                }
+                // A year not in memory can only be carried over; never write it empty.
+                guard loaded.contains(year) else { throw StoreError(file: from, "cannot be carried into the new snapshot (\(SafeFile.errnoText()))") }
             }
             try put(marksDocument(school.register, year), name)
         }
@@ -49,6 +56,12 @@ enum SnapshotIO {
         guard rename(temp, final) == 0 else { throw StoreError(file: final, "cannot create the snapshot (\(SafeFile.errnoText()))") }
         try SafeFile.syncDirectory("\(store)/\(Snapshot.snapshotsDirectory)")
         return Snapshot.SnapshotRef(generation: generation, seq: seq, files: files)
+    }
+
+    /// The academic year a snapshot file name holds marks for, if it is a marks file.
+    static func marksYear(of name: String) -> AcademicYear? {
+        guard name.hasPrefix(Snapshot.marksDirectory + "/"), name.hasSuffix(".json") else { return nil }
+        return AcademicYear(String(name.dropFirst(Snapshot.marksDirectory.count + 1).dropLast(5)))
     }
 
     static func marksDocument(_ register: Register, _ year: AcademicYear) -> Snapshot.MarksYear {
@@ -65,32 +78,44 @@ enum SnapshotIO {
                                   firstDay: year.firstDay, codes: codes, details: details)
     }
 
-    /// Reads a generation, checking every file the manifest lists.
-    static func read(_ ref: Snapshot.SnapshotRef, store: String) throws -> School {
-        let dir = "\(store)/\(Snapshot.generationName(ref.generation))"
-        func load<T: Decodable>(_ type: T.Type, _ name: String) throws -> T {
-            let path = "\(dir)/\(name)"
-            let data = try SafeFile.read(path)
-            guard let expected = ref.files[name] else { throw StoreError(file: path, "is not listed in \(Snapshot.manifestName)") }
-            guard CRC32.hex(data) == expected else {
-                throw StoreError(file: path, "does not match its checksum in \(Snapshot.manifestName): it was changed or damaged. Restore the store from a backup in \(store)/\(Snapshot.backupsDirectory) (nothing was changed)")
-            }
-            return try JSONFile.decode(type, from: data, file: path)
-        }
+    /// Reads a generation's school and pupils, and the marks of the years `loadYear` picks,
+    /// checking each file against the CRC the manifest lists for it.
+    static func read(_ ref: Snapshot.SnapshotRef, store: String, loadYear: (AcademicYear) -> Bool) throws -> School {
         for name in [Snapshot.schoolName, Snapshot.pupilsName] where ref.files[name] == nil {
             throw StoreError(file: "\(store)/\(Snapshot.manifestName)", "lists no \(name) for snapshot \(ref.generation)")
         }
-        let info = try load(Snapshot.SchoolFile.self, Snapshot.schoolName)
+        let dir = "\(store)/\(Snapshot.generationName(ref.generation))"
+        let info = try JSONFile.decode(Snapshot.SchoolFile.self, from: Data(try checkedBytes(ref, store: store, name: Snapshot.schoolName)), file: "\(dir)/\(Snapshot.schoolName)")
         try JSONFile.checkVersion(info.schemaVersion, file: "\(dir)/\(Snapshot.schoolName)")
         var school = School(name: info.name, calendar: info.calendar)
         for s in info.staff { school.staff[s.login] = s }
-        let pupils = try load(Snapshot.Pupils.self, Snapshot.pupilsName)
-        for p in pupils.pupils { school.upsert(p) }
-        for name in ref.files.keys.sorted() where name.hasPrefix(Snapshot.marksDirectory + "/") {
-            let doc = try load(Snapshot.MarksYear.self, name)
-            try loadMarks(doc, file: "\(dir)/\(name)", into: &school.register)
+        school.load(pupils: try SnapshotReaders.pupils(try checkedBytes(ref, store: store, name: Snapshot.pupilsName), file: "\(dir)/\(Snapshot.pupilsName)"))
+        for year in years(in: ref) where loadYear(year) {
+            try readYear(year, from: ref, store: store, into: &school.register)
         }
         return school
+    }
+
+    /// The academic years a snapshot has marks for, oldest first.
+    static func years(in ref: Snapshot.SnapshotRef) -> [AcademicYear] {
+        ref.files.keys.compactMap(marksYear(of:)).sorted()
+    }
+
+    static func readYear(_ year: AcademicYear, from ref: Snapshot.SnapshotRef, store: String, into register: inout Register) throws {
+        let name = Snapshot.marksName(year)
+        let path = "\(store)/\(Snapshot.generationName(ref.generation))/\(name)"
+        try SnapshotReaders.marks(try checkedBytes(ref, store: store, name: name), file: path, into: &register)
+    }
+
+    /// A file's bytes, after checking them against the manifest's CRC.
+    static func checkedBytes(_ ref: Snapshot.SnapshotRef, store: String, name: String) throws -> [UInt8] {
+        let path = "\(store)/\(Snapshot.generationName(ref.generation))/\(name)"
+        let bytes = try SafeFile.readBytes(path)
+        guard let expected = ref.files[name] else { throw StoreError(file: path, "is not listed in \(Snapshot.manifestName)") }
+        guard CRC32.hex(bytes) == expected else {
+            throw StoreError(file: path, "does not match its checksum in \(Snapshot.manifestName): it was changed or damaged. Restore the store from a backup in \(store)/\(Snapshot.backupsDirectory) (nothing was changed)")
+        }
+        return bytes
     }
 
     static func loadMarks(_ doc: Snapshot.MarksYear, file: String, into register: inout Register) throws {

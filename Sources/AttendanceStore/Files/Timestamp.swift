@@ -1,0 +1,29 @@
+import Attendance
+import Foundation
+
+/// UTC timestamps for the journal and backup names, computed without a formatter: a
+/// DateFormatter costs more to make than a durable write takes.
+enum Timestamp {
+    /// "2025-12-01T09:15:00Z"
+    static func iso(_ date: Date) -> String {
+        let (day, h, m, s) = parts(date)
+        return "\(day)T\(two(h)):\(two(m)):\(two(s))Z"
+    }
+
+    /// "2025-12-01T091500Z", safe in a file name.
+    static func compact(_ date: Date) -> String {
+        let (day, h, m, s) = parts(date)
+        return "\(day)T\(two(h))\(two(m))\(two(s))Z"
+    }
+
+    static func day(_ date: Date) -> String { parts(date).0.description }
+
+    private static func parts(_ date: Date) -> (SchoolDate, Int, Int, Int) {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let rest = seconds - days * 86_400
+        return (SchoolDate(dayNumber: days), rest / 3600, (rest % 3600) / 60, rest % 60)
+    }
+
+    private static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+}

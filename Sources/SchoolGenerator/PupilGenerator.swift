@@ -1,0 +1,76 @@
+import Attendance
+
+/// Pupils with contacts and vulnerability flags at roughly national rates.
+enum PupilGenerator {
+    static func pupils(count: Int, yearGroups: [YearGroup], formsPerYear: Int, asOf: SchoolDate, seed: UInt64) -> [Pupil] {
+        var result: [Pupil] = []
+        let perYear = max(1, count / yearGroups.count)
+        for index in 0..<count {
+            var rng = SeededRandom(seed: seed, 1, index)
+            let year = yearGroups[min(index / perYear, yearGroups.count - 1)]
+            let form = index % formsPerYear
+            let family = Names.family(&rng)
+            let girl = rng.chance(0.5)
+            let surname = rng.pick(family.surnames)
+            let forename = rng.pick(girl ? family.girls : family.boys)
+            // Born in the academic year that puts them in `year` now.
+            let schoolYear = AcademicYear(containing: asOf).startYear - year.value - 5
+            let dob = SchoolDate(year: schoolYear, month: 9, day: 1)!.adding(days: rng.int(0...364))
+            var flags = VulnerabilityFlags()
+            flags.pupilPremium = rng.chance(0.26)
+            flags.freeSchoolMeals = flags.pupilPremium && rng.chance(0.85)
+            flags.senSupport = rng.chance(0.13)
+            flags.ehcp = !flags.senSupport && rng.chance(0.03)
+            flags.englishAdditionalLanguage = family.weight < 60 ? rng.chance(0.6) : rng.chance(0.03)
+            flags.childInNeed = rng.chance(0.03)
+            flags.childProtection = !flags.childInNeed && rng.chance(0.012)
+            flags.lookedAfter = rng.chance(0.008)
+            flags.youngCarer = rng.chance(0.02)
+            flags.hasSocialWorker = flags.childInNeed || flags.childProtection || flags.lookedAfter || rng.chance(0.01)
+            let upn = upnFor(index: index, seed: seed)
+            let preferred = forename == "Muhammad" && rng.chance(0.5) ? "Mo" : (rng.chance(0.03) ? String(forename.prefix(3)) : nil)
+            let formLetter = String("ABCDEFGHJKLMNPQRSTUVWXYZ".map { $0 }[form % 24])
+            let group = year.value <= 0 ? "\(year.description)\(formLetter)" : "\(year.value)\(formLetter)"
+            result.append(Pupil(upn: upn, legalSurname: surname, legalForename: forename, preferredName: preferred,
+                                dateOfBirth: dob, yearGroup: year, registrationGroup: group, flags: flags,
+                                contacts: contacts(surname: surname, lookedAfter: flags.lookedAfter, rng: &rng)))
+        }
+        return result
+    }
+
+    /// A UPN-shaped key: a letter and 12 digits, unique per index and seed.
+    static func upnFor(index: Int, seed: UInt64) -> String {
+        let letters = Array("ABCDEFGHJKLMNPQRTUVWXYZ")
+        let n = String(100_000_000_000 + (Int(seed % 900) * 1_000_000) + index)
+        return String(letters[(index + Int(seed % 23)) % letters.count]) + String(n.suffix(12))
+    }
+
+    /// Ofcom's numbers reserved for drama: 07700 900000–900999 and 01632 960000–960999.
+    static func phone(_ rng: inout SeededRandom) -> String {
+        rng.chance(0.7) ? "07700 900\(String(format3(rng.int(0...999))))" : "01632 960\(String(format3(rng.int(0...999))))"
+    }
+
+    static func format3(_ n: Int) -> String { n < 10 ? "00\(n)" : n < 100 ? "0\(n)" : "\(n)" }
+
+    static func contacts(surname: String, lookedAfter: Bool, rng: inout SeededRandom) -> [Contact] {
+        if lookedAfter {
+            return [Contact(name: "\(rng.pick(Names.adults)) \(rng.pick(["Foster", "Reid", "Carter"]))", relationship: "Foster carer",
+                            phones: [phone(&rng)], parentalResponsibility: false, livesWithPupil: true),
+                    Contact(name: "Children's Services duty team", relationship: "Social worker", phones: ["01632 960100"],
+                            parentalResponsibility: true, livesWithPupil: false)]
+        }
+        var list = [Contact(name: "\(rng.pick(Names.adults)) \(surname)", relationship: rng.chance(0.8) ? "Mother" : "Father",
+                            phones: rng.chance(0.5) ? [phone(&rng), phone(&rng)] : [phone(&rng)], parentalResponsibility: true, livesWithPupil: true)]
+        if rng.chance(0.75) {
+            let together = rng.chance(0.7)
+            list.append(Contact(name: "\(rng.pick(Names.adults)) \(together ? surname : rng.pick(["Taylor", "Nowak", "Okafor", "Khan", "Murphy"]))",
+                                relationship: list[0].relationship == "Mother" ? "Father" : "Mother", phones: [phone(&rng)],
+                                parentalResponsibility: true, livesWithPupil: together))
+        }
+        if rng.chance(0.6) {
+            list.append(Contact(name: "\(rng.pick(Names.adults)) \(rng.pick(["Green", "Begum", "Wiśniewska", "Mensah", "Byrne"]))",
+                                relationship: rng.pick(["Grandparent", "Aunt", "Uncle", "Family friend"]), phones: [phone(&rng)]))
+        }
+        return list
+    }
+}

@@ -1,0 +1,42 @@
+import Attendance
+
+/// Builds a whole fictional school, deterministic for a seed: pupils, contacts, a calendar
+/// for each year, and marks. Used by `rollcall demo`, the first-run demo school and the
+/// benchmark.
+public struct SchoolGenerator {
+    public var name = "Demo Primary School"
+    public var pupils = 210
+    /// Academic years of marks, ending with the year of `asOf`.
+    public var years = 1
+    public var seed: UInt64 = 1
+    public var asOf: SchoolDate
+
+    public init(asOf: SchoolDate) { self.asOf = asOf }
+
+    /// Primary (Reception–Year 6) up to 630 pupils, secondary (Years 7–11) above.
+    public var yearGroups: [YearGroup] { pupils <= 630 ? (0...6).map(YearGroup.init) : (7...11).map(YearGroup.init) }
+
+    /// Called with the fraction done, for a progress bar.
+    public func generate(progress: (Double) -> Void = { _ in }) -> School {
+        let current = AcademicYear(containing: asOf)
+        let academicYears = (0..<max(1, years)).map { AcademicYear(startYear: current.startYear - $0) }.reversed()
+        var school = School(name: name, calendar: CalendarGenerator.calendar(for: Array(academicYears)))
+        let perForm = yearGroups.count * 30
+        let forms = max(1, (pupils + perForm - 1) / perForm)
+        let roll = PupilGenerator.pupils(count: pupils, yearGroups: yearGroups, formsPerYear: forms, asOf: asOf, seed: seed)
+        for p in roll { school.upsert(p) }
+        let generator = MarkGenerator(days: SchoolDays(calendar: school.calendar, register: Register()), asOf: asOf)
+        for (i, pupil) in roll.enumerated() {
+            for year in academicYears {
+                var rng = SeededRandom(seed: seed, 2, i, year.startYear)
+                let profile = MarkGenerator.profile(&rng, year: year)
+                for (session, mark) in generator.marks(for: year, profile: profile, rng: &rng) {
+                    school.register.record(mark, for: pupil.upn, at: session)
+                }
+            }
+            if i % 50 == 0 { progress(Double(i) / Double(roll.count)) }
+        }
+        progress(1)
+        return school
+    }
+}

@@ -1,0 +1,147 @@
+import ArgumentParser
+import Attendance
+import AttendanceStore
+import Foundation
+import SchoolGenerator
+
+/// The performance figures the issues name, measured on a generated school.
+/// Not a test: `docs/performance.md` records its output.
+@main
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rollcall-bench",
+        abstract: "Measure Rollcall's figures on a generated school (release build: swift run -c release rollcall-bench).",
+        subcommands: [Run.self, ProbeOpen.self],
+        defaultSubcommand: Run.self)
+}
+
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "run", abstract: "Generate a school, then measure (the default).")
+
+    @Option(help: "Pupils in the generated school.") var pupils = 1500
+    @Option(help: "Academic years of marks.") var years = 6
+    @Option(help: "Random seed.") var seed: UInt64 = 1
+    @Option(name: .customLong("as-of"), help: "The generated school's today.") var asOf = "2026-03-20"
+    @Option(help: "Runs per figure (the median is reported).") var runs = 5
+    @Flag(help: "Print one JSON object instead of a table.") var json = false
+    @Option(help: "Keep the generated store in this directory.") var keep: String?
+
+    func run() throws {
+        guard let date = SchoolDate(parsing: asOf) else { throw ValidationError("--as-of is not a date") }
+        let dir = keep ?? NSTemporaryDirectory() + "rollcall-bench-\(getpid())"
+        defer { if keep == nil { try? FileManager.default.removeItem(atPath: dir) } }
+        var figures: [Figure] = []
+        let log: (String) -> Void = { if !json { FileHandle.standardError.write(Data("\($0)\n".utf8)) } }
+
+        log("Generating \(pupils) pupils × \(years) years (seed \(seed))…")
+        var generator = SchoolGenerator(asOf: date)
+        generator.name = "Benchmark School"
+        generator.pupils = pupils
+        generator.years = years
+        generator.seed = seed
+        var school = generator.generate()
+        let me = ProcessInfo.processInfo.userName
+        school.staff[me] = StaffMember(login: me, name: "Benchmark", role: .head, isDSL: true)
+        let marks = school.register.pupils.values.reduce(0) { n, p in n + p.years.values.reduce(0) { $0 + $1.filter { $0 != 0 }.count } }
+        _ = try Store.create(at: dir, school: school)
+        log("Wrote \(dir): \(marks) marks")
+
+        // Open and be ready to draw, in a fresh process each time: what a member of staff waits for.
+        var probes: [ProbeResult] = []
+        for _ in 0..<runs { probes.append(try probe(dir)) }
+        let openMs = median(probes.map(\.openMs))
+        let reference = try orjsonParseMs(try Store.open(at: dir).filesReadAtOpen, runs: max(runs, 11))
+        figures.append(Figure(name: "open_store_ms", label: "open store, ready to draw", value: openMs, unit: "ms", target: "< 300", met: openMs < 300))
+        if let reference {
+            figures.append(Figure(name: "open_store_vs_orjson_ratio", label: "open ÷ orjson parse of the files it reads (\(fmt(reference)) ms)",
+                                  value: openMs / reference, unit: "×", target: "< 3", met: openMs / reference < 3))
+        } else {
+            figures.append(Figure(name: "open_store_vs_orjson_ratio", label: "open ÷ orjson parse (python3 -m orjson not available)", value: nil, unit: "×", target: "< 3", met: nil))
+        }
+
+        // Statistics for the whole school for the year to date: the scan of every mark.
+        let store = try Store.open(at: dir)
+        let stats = store.school.statistics
+        let upns = store.school.roll.map(\.upn)
+        let range = Statistics.yearToDate(date)
+        var scanned = 0
+        let statsMs = median((0..<max(runs, 21)).map { _ in
+            time { for upn in upns { scanned &+= stats.figures(for: upn, in: range).possible } }
+        })
+        figures.append(Figure(name: "stats_whole_school_year_ms", label: "stats, whole school, year to date", value: statsMs, unit: "ms", target: "< 10", met: statsMs < 10))
+        let summaryMs = median((0..<runs).map { _ in time { for upn in upns { scanned &+= stats.summary(for: upn, asOf: date).consecutiveUnexplainedDays } } })
+        figures.append(Figure(name: "stats_with_10_week_window_ms", label: "stats incl. 10-school-week window and N/O runs", value: summaryMs, unit: "ms", target: nil, met: nil))
+
+        figures.append(Figure(name: "caseload_recompute_ms", label: "recompute the panel caseload (not built yet: issue 4)", value: nil, unit: "ms", target: "< 50", met: nil))
+
+        // Record one mark durably, against a bare O_APPEND write + fsync in the same directory.
+        let staff = try store.staffMember(login: me)
+        let first = upns[0]
+        var session = Session(date.adding(days: 400), .am)
+        try store.commit(Transaction([.mark(MarkChange(upn: first, session: session, mark: Mark(.presentAM)))]), by: staff)  // the day's backup
+        let commits = 200
+        var markTimes: [Double] = []
+        for _ in 0..<commits {
+            session = session.next
+            let t = Transaction([.mark(MarkChange(upn: first, session: session, mark: Mark(.illness)))])
+            markTimes.append(time { _ = try? store.commit(t, by: staff) })
+        }
+        let bare = bareAppendFsync(dir: dir, count: commits)
+        let markMs = median(markTimes)
+        figures.append(Figure(name: "record_mark_ms", label: "record one mark durably", value: markMs, unit: "ms", target: nil, met: nil))
+        figures.append(Figure(name: "bare_append_fsync_ms", label: "bare O_APPEND write + fsync of one line", value: bare, unit: "ms", target: nil, met: nil))
+        figures.append(Figure(name: "record_mark_vs_bare_ratio", label: "record one mark ÷ bare append + fsync", value: markMs / bare, unit: "×", target: "< 3", met: markMs / bare < 3))
+
+        let peak = Double(probes.map(\.maxRSSKB).max() ?? 0) / 1024
+        figures.append(Figure(name: "peak_memory_mb", label: "peak memory (open + stats, fresh process)", value: peak, unit: "MB", target: "< 200", met: peak < 200))
+        figures.append(Figure(name: "key_handled_ms", label: "key handled (terminal app: not built yet)", value: nil, unit: "ms", target: nil, met: nil))
+        figures.append(Figure(name: "frame_drawn_ms", label: "frame drawn (terminal app: not built yet)", value: nil, unit: "ms", target: nil, met: nil))
+
+        if json {
+            print(Figure.json(figures, context: [("pupils", .int(pupils)), ("years", .int(years)), ("marks", .int(marks)), ("runs", .int(runs))]))
+        } else {
+            print("Rollcall benchmark: \(pupils) pupils, \(years) years, \(marks) marks; median of \(runs) runs (\(commits) for marks)")
+            print(Figure.table(figures))
+        }
+        if scanned == -1 { print("") }  // keeps the scans from being optimised away
+    }
+
+    struct ProbeResult { var openMs: Double; var maxRSSKB: Int }
+
+    func probe(_ dir: String) throws -> ProbeResult {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+        p.arguments = ["probe-open", dir, asOf]
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        let parts = String(decoding: data, as: UTF8.self).split(separator: " ")
+        guard parts.count == 2, let ms = Double(parts[0]), let kb = Int(parts[1].trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            throw ValidationError("probe failed: \(String(decoding: data, as: UTF8.self))")
+        }
+        return ProbeResult(openMs: ms, maxRSSKB: kb)
+    }
+}
+
+/// Opens a store in a fresh process, computes the whole school's figures, and prints
+/// "OPEN_MS MAX_RSS_KB".
+struct ProbeOpen: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "probe-open", shouldDisplay: false)
+    @Argument var dir: String
+    @Argument var asOf: String
+
+    func run() throws {
+        var store: Store?
+        let ms = try time { store = try Store.open(at: dir) }
+        let school = store!.school
+        let stats = school.statistics
+        let range = Statistics.yearToDate(SchoolDate(parsing: asOf)!)
+        var n = 0
+        for p in school.roll { n &+= stats.figures(for: p.upn, in: range).possible }
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        print("\(ms) \(usage.ru_maxrss)\(n == -1 ? " " : "")")
+    }
+}

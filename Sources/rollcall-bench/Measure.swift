@@ -1,0 +1,88 @@
+import AttendanceStore
+import Foundation
+
+func time(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+}
+
+func median(_ values: [Double]) -> Double {
+    let s = values.sorted()
+    guard !s.isEmpty else { return .nan }
+    return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+}
+
+func fmt(_ v: Double) -> String { v < 10 ? String(format: "%.2f", v) : String(format: "%.1f", v) }
+
+/// The floor for a durable change: one line appended and fsync'd, nothing else.
+func bareAppendFsync(dir: String, count: Int) -> Double {
+    let path = "\(dir)/bare-append.tmp"
+    let fd = open(path, O_WRONLY | O_APPEND | O_CREAT, 0o600)
+    defer { close(fd); unlink(path) }
+    let line = Array("{\"seq\":1,\"change\":\"a line about as long as one mark's journal entry, give or take\"}\n".utf8)
+    return median((0..<count).map { _ in
+        time {
+            _ = line.withUnsafeBytes { write(fd, $0.baseAddress, line.count) }
+            fsync(fd)
+        }
+    })
+}
+
+/// Python's orjson parsing the same files the store read at open, as the "fast parser"
+/// reference (the journal is empty in a freshly generated store).
+func orjsonParseMs(_ files: [String], runs: Int) throws -> Double? {
+    let script = """
+    import sys, time
+    import orjson
+    blobs = [open(f, "rb").read() for f in sys.argv[2:]]
+    best = []
+    for _ in range(int(sys.argv[1])):
+        t = time.perf_counter()
+        for b in blobs: orjson.loads(b)
+        best.append((time.perf_counter() - t) * 1000)
+    best.sort()
+    print(best[len(best) // 2])
+    """
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = ["python3", "-c", script, String(runs)] + files
+    let out = Pipe()
+    p.standardOutput = out
+    p.standardError = Pipe()
+    do { try p.run() } catch { return nil }
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    guard p.terminationStatus == 0 else { return nil }
+    return Double(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+}
+
+struct Figure {
+    var name: String
+    var label: String
+    var value: Double?
+    var unit: String
+    var target: String?
+    var met: Bool?
+
+    static func table(_ figures: [Figure]) -> String {
+        let rows = figures.map { f -> [String] in
+            let value: String = f.value.map { "\(fmt($0)) \(f.unit)" } ?? "–"
+            let target: String = f.target.map { "\($0) \(f.unit)" } ?? ""
+            let met: String = f.met.map { $0 ? "met" : "MISSED" } ?? ""
+            return [f.label, value, target, met]
+        }
+        let header = ["figure", "value", "target", ""]
+        let widths = (0..<4).map { i in ([header] + rows).map { $0[i].count }.max() ?? 0 }
+        return ([header] + rows).map { r in
+            r.enumerated().map { i, c in c + String(repeating: " ", count: widths[i] - c.count) }.joined(separator: "  ")
+        }.joined(separator: "\n")
+    }
+
+    static func json(_ figures: [Figure], context: [(String, JSONValue)]) -> String {
+        JSONValue.object(figures.map { f in
+            (f.name, .object([("value", f.value.map(JSONValue.double) ?? .null), ("unit", .string(f.unit)),
+                              ("target", .optional(f.target.map { "\($0) \(f.unit)" })), ("met", f.met.map(JSONValue.bool) ?? .null)]))
+        } + [("context", .object(context))]).rendered()
+    }
+}

@@ -1,0 +1,82 @@
+import Attendance
+import Foundation
+import Testing
+@testable import AttendanceStore
+
+@Suite("Reading snapshots fast and in part")
+struct SnapshotReadingTests {
+    @Test func theFastReaderReadsWhatTheEncoderWrites() throws {
+        var flags = VulnerabilityFlags()
+        flags.childProtection = true
+        flags.englishAdditionalLanguage = true
+        let pupils = [
+            Pupil(upn: "A1", legalSurname: "O'Brien \"Jr\"", legalForename: "Zoë", preferredName: "Zo\\e", dateOfBirth: SchoolDate("2016-02-29")!,
+                  yearGroup: .reception, registrationGroup: "R/B", flags: flags,
+                  contacts: [Contact(name: "李 伟", relationship: "Father\ttab", phones: ["07700 900123", "01632 960001"], parentalResponsibility: true, livesWithPupil: false),
+                             Contact(name: "Emoji 👩‍👧 \u{1F600}", relationship: "Aunt\nline", phones: [])]),
+            Pupil(upn: "B2", legalSurname: "Smith", legalForename: "Ann", dateOfBirth: SchoolDate("2010-09-01")!, yearGroup: YearGroup(11), registrationGroup: "11A"),
+        ]
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(Snapshot.Pupils(schemaVersion: 2, pupils: pupils))
+        #expect(try SnapshotReaders.pupils([UInt8](data), file: "p.json") == pupils)
+        // And without pretty-printing, and with escaped slashes.
+        let compact = try JSONEncoder().encode(Snapshot.Pupils(schemaVersion: 2, pupils: pupils))
+        #expect(try SnapshotReaders.pupils([UInt8](compact), file: "p.json") == pupils)
+    }
+
+    @Test func marksRoundTripThroughTheFastReader() throws {
+        var register = Register()
+        register.record(Mark(.lateBeforeClose, minutesLate: 12, comment: "bus \"late\""), for: "A1", at: session("2025-09-03", .am))
+        register.record(Mark(.partTimeTimetable), for: "A1", at: session("2025-09-03", .pm))
+        register.record(Mark(.siteClosedUnexpectedly), for: "B2", at: session("2026-08-31", .pm))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(SnapshotIO.marksDocument(register, AcademicYear(startYear: 2025)))
+        var back = Register()
+        try SnapshotReaders.marks([UInt8](data), file: "m.json", into: &back)
+        #expect(back.pupils == register.pupils)
+    }
+
+    @Test func malformedJSONNamesTheByte() {
+        #expect {
+            try SnapshotReaders.pupils([UInt8]("{\"schemaVersion\": 2, \"pupils\": [{\"upn\": }]}".utf8), file: "p.json")
+        } throws: { "\($0)".contains("byte 40") && "\($0)".contains("p.json") }
+    }
+
+    @Test func checksumsMatchTheByteAtATimeDefinition() {
+        #expect(CRC32.hex(Array("123456789".utf8)) == "cbf43926")  // the standard check value
+        var rng = SystemRandomNumberGenerator()
+        for n in [0, 1, 7, 8, 9, 63, 1000] {
+            let bytes = (0..<n).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            var crc: UInt32 = 0xFFFF_FFFF
+            for b in bytes {
+                crc ^= UInt32(b)
+                for _ in 0..<8 { crc = (crc & 1) != 0 ? 0xEDB8_8320 ^ (crc >> 1) : crc >> 1 }
+            }
+            #expect(CRC32.checksum(bytes) == crc ^ 0xFFFF_FFFF)
+        }
+    }
+
+    @Test func olderYearsLoadOnDemandAndAreNeverLostByCompaction() throws {
+        let dir = TempDirectory()
+        let store = try makeStore(dir)
+        for (i, year) in [2021, 2022, 2023, 2024].enumerated() {
+            try store.commit(markTransaction("A1", "\(year)-10-0\(i + 1)", .am, .illness), by: office)
+        }
+        try store.compact()
+        let reopened = try Store.open(at: dir.file("store"))
+        #expect(reopened.unloadedYears.map(\.startYear) == [2021, 2022, 2023])
+        // An amendment to an unloaded year loads it first, so nothing else in it is lost.
+        try reopened.commit(markTransaction("A1", "2021-10-04", .pm, .illness), by: office)
+        try reopened.compact()
+        let again = try Store.open(at: dir.file("store"))
+        try again.loadAllYears()
+        #expect(again.unloadedYears.isEmpty)
+        for (i, year) in [2021, 2022, 2023, 2024].enumerated() {
+            #expect(again.school.register.mark(for: "A1", at: session("\(year)-10-0\(i + 1)", .am))?.code == .illness, "\(year)")
+        }
+        #expect(again.school.register.mark(for: "A1", at: session("2021-10-04", .pm))?.code == .illness)
+        #expect(CheckReport.run(store: dir.file("store")).isHealthy)
+    }
+}
