@@ -6,6 +6,14 @@ public enum Change: Hashable, Sendable {
     case calendar(SchoolCalendar?)
     case staff(StaffMember)
     case staffRemoved(login: String)
+    case policy(Policy)
+    case caseDecision(CaseDecision)
+    case actionDone(ActionDone)
+    case contact(ContactLogEntry)
+    case meeting(Meeting)
+    case timetable(PartTimeTimetable)
+    case intervention(Intervention)
+    case penaltyNotice(PenaltyNoticeRequest)
 }
 
 /// A mark set (or cleared) in one session, with the mark it replaced.
@@ -25,6 +33,43 @@ public struct MarkChange: Hashable, Sendable {
 
     /// Changing a mark that already exists is a register amendment: it needs a reason.
     public var isAmendment: Bool { previous != nil && previous != mark }
+}
+
+/// A member of staff's decision on a case: enter a stage, escalate, hold, step down, close
+/// or record a review. Staff confirm or override the engine's recommendation; the engine
+/// never decides by itself.
+public struct CaseDecision: Hashable, Sendable, Codable {
+    public var upn: String
+    public var track: String
+    public var change: StageChange
+    public var nextReview: SchoolDate?
+    /// The actions the new stage calls for (ids filled in when recorded).
+    public var newActions: [CaseAction]
+
+    public init(upn: String, track: String, change: StageChange, nextReview: SchoolDate?, newActions: [CaseAction]) {
+        self.upn = upn
+        self.track = track
+        self.change = change
+        self.nextReview = nextReview
+        self.newActions = newActions
+    }
+}
+
+/// An open action marked done.
+public struct ActionDone: Hashable, Sendable, Codable {
+    public var upn: String
+    public var track: String
+    public var actionId: String
+    public var on: SchoolDate
+    public var by: String
+
+    public init(upn: String, track: String, actionId: String, on: SchoolDate, by: String = "") {
+        self.upn = upn
+        self.track = track
+        self.actionId = actionId
+        self.on = on
+        self.by = by
+    }
 }
 
 /// Changes made together by one member of staff, for one reason: a single mark, or a

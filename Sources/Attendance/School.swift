@@ -6,6 +6,8 @@ public struct School: Sendable {
     public var register = Register()
     /// Staff who may use Rollcall, by OS login.
     public var staff: [String: StaffMember] = [:]
+    /// The graduated response: policy, cases, contact log.
+    public var casework = Casework()
 
     public init(name: String, calendar: SchoolCalendar? = nil) {
         self.name = name

@@ -1,12 +1,47 @@
 extension School {
-    /// Fills in what each change replaces from the current state, so the journal and the
-    /// audit trail say what was there before.
-    public func completing(_ transaction: Transaction) -> Transaction {
+    /// Fills in what each change replaces from the current state, the ids of new records
+    /// (from the journal sequence number, so they are unique across processes) and who made
+    /// them, so the journal and the audit trail say exactly what happened.
+    public func completing(_ transaction: Transaction, seq: Int, by actor: StaffMember) -> Transaction {
         var t = transaction
+        var n = 0
+        func nextID(_ prefix: String) -> String { n += 1; return "\(prefix)\(seq)-\(n)" }
         t.changes = t.changes.map { change in
-            guard case .mark(var m) = change else { return change }
-            m.previous = register.mark(for: m.upn, at: m.session)
-            return .mark(m)
+            switch change {
+            case .mark(var m):
+                m.previous = register.mark(for: m.upn, at: m.session)
+                return .mark(m)
+            case .caseDecision(var d):
+                d.change.from = casework.caseFile(d.upn, track: d.track)?.stage
+                if d.change.by.isEmpty { d.change.by = actor.login }
+                d.newActions = d.newActions.map { a in var a = a; if a.id.isEmpty { a.id = nextID("a") }; return a }
+                return .caseDecision(d)
+            case .actionDone(var a):
+                if a.by.isEmpty { a.by = actor.login }
+                return .actionDone(a)
+            case .contact(var e):
+                if e.id.isEmpty { e.id = nextID("c") }
+                if e.by.isEmpty { e.by = actor.login; e.byName = actor.name }
+                return .contact(e)
+            case .meeting(var m):
+                if m.id.isEmpty { m.id = nextID("m") }
+                if m.by.isEmpty { m.by = actor.login }
+                return .meeting(m)
+            case .timetable(var p):
+                if p.id.isEmpty { p.id = nextID("t") }
+                if p.by.isEmpty { p.by = actor.login }
+                return .timetable(p)
+            case .intervention(var i):
+                if i.id.isEmpty { i.id = nextID("i") }
+                if i.by.isEmpty { i.by = actor.login }
+                return .intervention(i)
+            case .penaltyNotice(var p):
+                if p.id.isEmpty { p.id = nextID("p") }
+                if p.by.isEmpty { p.by = actor.login }
+                return .penaltyNotice(p)
+            default:
+                return change
+            }
         }
         return t
     }
@@ -18,7 +53,7 @@ extension School {
             switch change {
             case .mark(let m):
                 try require(m.isAmendment ? .amendMarks : .recordMarks, actor)
-                guard pupils[m.upn] != nil else { throw ChangeRefused("no pupil with UPN \(m.upn)") }
+                try requirePupil(m.upn)
                 if m.isAmendment && !hasReason {
                     let was = m.previous!.code.symbol, now = m.mark?.code.symbol ?? "no mark"
                     throw ChangeRefused("\(m.upn) already has \(was) on \(m.session): changing it to \(now) is an amendment and needs a reason")
@@ -43,11 +78,81 @@ extension School {
                 try require(.manageStaff, actor)
                 guard staff[login] != nil else { throw ChangeRefused("\(login) is not on the staff list") }
                 if staff[login]?.role == .head, heads.count == 1 { throw ChangeRefused("\(login) is the only head; add another head first") }
+            case .policy(let p):
+                try require(.changePolicy, actor)
+                if let problem = p.problems(templates: LetterTemplateIDs.known).first { throw ChangeRefused("the policy has a problem: \(problem)") }
+            case .caseDecision(let d):
+                try require(.workCases, actor)
+                try checkDecision(d)
+            case .actionDone(let a):
+                try requirePupil(a.upn)
+                guard let file = casework.caseFile(a.upn, track: a.track), let action = file.actions.first(where: { $0.id == a.actionId }) else {
+                    throw ChangeRefused("\(a.upn) has no action \(a.actionId) on the \(a.track) track")
+                }
+                let routine = ["letter", "call"].contains(action.kind)
+                try require(routine ? (action.kind == "letter" ? .sendLetters : .logContact) : .workCases, actor)
+            case .contact(let e):
+                try require(.logContact, actor)
+                try requirePupil(e.upn)
+                switch e.kind {
+                case .call where e.outcome == nil: throw ChangeRefused("a call needs its outcome (no answer, voicemail left, spoke, number not in use, refused)")
+                case .homeVisit where (e.visitedBy ?? []).isEmpty: throw ChangeRefused("a home visit needs who went")
+                case .letter where e.template == nil: throw ChangeRefused("a letter needs its template")
+                default: break
+                }
+                if e.reasonCode != nil && e.outcome != .spoke { throw ChangeRefused("a reason for absence comes only from a call where you spoke to someone") }
+            case .meeting(let m):
+                try require(.recordMeetings, actor)
+                try requirePupil(m.upn)
+                guard !m.attendees.isEmpty else { throw ChangeRefused("a meeting needs who attended") }
+            case .timetable(let p):
+                try require(.workCases, actor)
+                try requirePupil(p.upn)
+                guard p.parentAgreed else { throw ChangeRefused("a part-time timetable needs the parent's agreement") }
+                guard p.ends >= p.starts, p.reviewOn >= p.starts else { throw ChangeRefused("a part-time timetable needs an end date and a review date after it starts") }
+            case .intervention(let i):
+                try require([.penaltyNotice, .prosecution, .educationSupervisionOrder].contains(i.kind) ? .requestPenaltyNotices : .workCases, actor)
+                try requirePupil(i.upn)
+            case .penaltyNotice(let p):
+                try require(.requestPenaltyNotices, actor)
+                try requirePupil(p.upn)
+                let check = penaltyEligibility(for: p.upn, asOf: p.on)
+                guard check.eligibleParents.contains(p.parent) else {
+                    throw ChangeRefused("a penalty notice for \(p.parent) cannot be requested: " + check.why.joined(separator: "; "))
+                }
             }
         }
     }
 
+    private func checkDecision(_ d: CaseDecision) throws(ChangeRefused) {
+        try requirePupil(d.upn)
+        guard let policy = casework.policy else { throw ChangeRefused("no attendance policy is in use; choose one with `rollcall policy use ID`") }
+        guard let track = policy.track(d.track) else { throw ChangeRefused("the policy has no \"\(d.track)\" track (it has \(policy.tracks.map(\.id).joined(separator: ", ")))") }
+        guard !d.change.reason.trimmingSpaces().isEmpty else { throw ChangeRefused("a decision needs a reason") }
+        let index = { (id: String?) -> Int? in id.flatMap { s in track.stages.firstIndex { $0.id == s } } }
+        if let to = d.change.to, index(to) == nil {
+            throw ChangeRefused("the \(track.id) track has no stage \"\(to)\" (it has \(track.stages.map(\.id).joined(separator: ", ")))")
+        }
+        let current = casework.caseFile(d.upn, track: d.track)?.stage
+        switch d.change.decision {
+        case .enter:
+            guard current == nil else { throw ChangeRefused("\(d.upn) already has an open \(track.id) case at \(current!); escalate, step down, hold or close it") }
+            guard d.change.to != nil else { throw ChangeRefused("entering a case needs the stage") }
+        case .escalate, .stepDown:
+            guard let current, let from = index(current) else { throw ChangeRefused("\(d.upn) has no open \(track.id) case; enter a stage first") }
+            guard let to = index(d.change.to) else { throw ChangeRefused("say which stage to move to") }
+            if d.change.decision == .escalate && to <= from { throw ChangeRefused("escalating goes to a later stage than \(current)") }
+            if d.change.decision == .stepDown && to >= from { throw ChangeRefused("stepping down goes to an earlier stage than \(current)") }
+        case .hold, .review, .close:
+            guard current != nil else { throw ChangeRefused("\(d.upn) has no open \(track.id) case") }
+        }
+    }
+
     private var heads: [StaffMember] { staff.values.filter { $0.role == .head } }
+
+    private func requirePupil(_ upn: String) throws(ChangeRefused) {
+        guard pupils[upn] != nil else { throw ChangeRefused("no pupil with UPN \(upn)") }
+    }
 
     private func require(_ p: Permission, _ actor: StaffMember) throws(ChangeRefused) {
         guard actor.may(p) else {
@@ -63,10 +168,50 @@ extension School {
         case .calendar(let c): calendar = c
         case .staff(let s): staff[s.login] = s
         case .staffRemoved(let login): staff[login] = nil
+        case .policy(let p): casework.policy = p
+        case .caseDecision(let d):
+            var file = casework.caseFile(d.upn, track: d.track) ?? CaseFile(upn: d.upn, track: d.track, openedOn: d.change.on)
+            guard !file.history.contains(d.change) else { return }
+            if d.change.decision == .enter { file.openedOn = d.change.on }
+            file.stage = d.change.decision == .close ? nil : (d.change.to ?? file.stage)
+            file.history.append(d.change)
+            file.nextReview = d.change.decision == .close ? nil : d.nextReview
+            for a in d.newActions where !file.actions.contains(where: { $0.id == a.id }) { file.actions.append(a) }
+            casework.put(file)
+        case .actionDone(let a):
+            guard var file = casework.caseFile(a.upn, track: a.track), let i = file.actions.firstIndex(where: { $0.id == a.actionId }) else { return }
+            file.actions[i].doneOn = a.on
+            file.actions[i].doneBy = a.by
+            casework.put(file)
+        case .contact(let e): casework.put(e)
+        case .meeting(let m):
+            casework.put(m)
+            // A meeting that sets a review date is when the case is next reviewed.
+            if let track = m.track, let next = m.nextReview, var file = casework.caseFile(m.upn, track: track), file.isOpen {
+                file.nextReview = next
+                casework.put(file)
+            }
+        case .timetable(let p): casework.put(p)
+        case .intervention(let i): casework.put(i)
+        case .penaltyNotice(let p): casework.put(p)
         }
     }
 
     public mutating func apply(_ t: Transaction) {
         for c in t.changes { apply(c) }
     }
+}
+
+/// The letter template ids that ship in `Data/letters`, so the domain can check a policy
+/// names only letters that exist. Kept in step with the files by a test.
+public enum LetterTemplateIDs {
+    public static let known: Set<String> = [
+        "stage-1", "stage-2", "stage-3", "formal-warning", "la-involvement", "persistent-absence",
+        "concern", "final-warning", "penalty-warning", "good-attendance",
+        "attendance-1", "attendance-2-panel", "attendance-improved", "panel-not-improved", "panel-at-risk",
+        "lateness-1", "lateness-2", "lateness-3-meeting", "punctuality-improved",
+        "termly-green", "termly-amber", "termly-red",
+        "plan-invitation", "plan-cover", "plan-review", "access-inclusion-referral",
+        "first-day-no-contact", "cme-enquiry",
+    ]
 }

@@ -78,6 +78,17 @@ public struct Statistics: Sendable {
     /// if its registers are not yet taken for this pupil; any other school day with no
     /// unexplained-only marks (present, authorised, `G`, `U`, not possible, or no mark) ends it.
     public func consecutiveUnexplainedDays(for upn: String, asOf date: SchoolDate) -> Int {
+        consecutiveDays(for: upn, asOf: date, where: \.isUnexplained)
+    }
+
+    /// School days in a row, back from `date`, on which every possible session was
+    /// unauthorised (G, N, O, U): the LA must hear of 10 or more.
+    public func consecutiveUnauthorisedDays(for upn: String, asOf date: SchoolDate) -> Int {
+        consecutiveDays(for: upn, asOf: date) { $0.counting == .unauthorisedAbsence }
+    }
+
+    /// The run of school days back from `date` on which every possible session matched.
+    public func consecutiveDays(for upn: String, asOf date: SchoolDate, where matches: (AttendanceCode) -> Bool) -> Int {
         guard let pupil = register[upn] else { return 0 }
         var run = 0
         var day = date
@@ -88,10 +99,25 @@ public struct Statistics: Sendable {
             let marked = codes.compactMap { $0 }
             if marked.isEmpty && day == date { continue }
             let possible = marked.filter { $0.counting.isPossible }
-            guard !possible.isEmpty, possible.allSatisfy(\.isUnexplained) else { break }
+            guard !possible.isEmpty, possible.allSatisfy(matches) else { break }
             run += 1
         }
         return run
+    }
+
+    // MARK: Half-terms
+
+    /// The first day of the half-term containing `date`: from the calendar where it has one,
+    /// otherwise the Monday after the last week the school was closed.
+    public func halfTermStart(containing date: SchoolDate) -> SchoolDate {
+        if let cal = schoolDays.calendar, let period = cal.halfTermPeriod(containing: date) { return period.start }
+        var monday = date.weekStart
+        for _ in 0..<30 {
+            let previous = monday.adding(days: -7)
+            if !schoolDays.isSchoolWeek(startingMonday: previous) { return monday }
+            monday = previous
+        }
+        return monday
     }
 
     // MARK: Patterns

@@ -27,6 +27,10 @@ public final class Store {
     /// and the 10-school-week window need); older years are read when asked for, and always
     /// before a change to them is applied.
     private var loadedYears: Set<AcademicYear> = []
+    /// Years of the contact log read into memory: none at open (no first screen needs the
+    /// whole log); read by year when asked for, and before a contact in that year is added.
+    private var loadedContactYears: Set<AcademicYear> = []
+    private var changedContactYears: Set<AcademicYear> = []
 
     /// The snapshot files read when the store was opened (for the benchmark's reference).
     public var filesReadAtOpen: [String] {
@@ -78,6 +82,9 @@ public final class Store {
             try writeManifest(manifest, store: path)
             try SafeFile.replace("\(path)/\(Snapshot.journalName)", with: Data())
             let store = Store(path: path, school: school, manifest: manifest, lock: lock)
+            // Everything written is also in memory.
+            store.loadedYears = Set(SnapshotIO.years(in: ref))
+            store.loadedContactYears = Set(SnapshotIO.contactYears(in: ref))
             store.journal.rewind()
             return store
         }
@@ -146,8 +153,31 @@ public final class Store {
 
     private func apply(_ t: Transaction) throws {
         for case .mark(let m) in t.changes { try ensureLoaded(m.session.academicYear) }
+        for case .contact(let e) in t.changes { try ensureContactsLoaded(AcademicYear(containing: e.on)) }
         school.apply(t)
         for case .mark(let m) in t.changes { changedYears.insert(m.session.academicYear) }
+        for case .contact(let e) in t.changes { changedContactYears.insert(AcademicYear(containing: e.on)) }
+    }
+
+    private func ensureContactsLoaded(_ year: AcademicYear) throws {
+        guard !loadedContactYears.contains(year) else { return }
+        if manifest.snapshot.files[Snapshot.contactsName(year)] != nil {
+            try SnapshotIO.readContacts(year, from: manifest.snapshot, store: path, into: &school.casework)
+        }
+        loadedContactYears.insert(year)
+    }
+
+    /// Reads the contact log: every year, or the years from `from` on.
+    public func loadContacts(from: SchoolDate? = nil) throws {
+        let first = from.map { AcademicYear(containing: $0) }
+        let wanted = SnapshotIO.contactYears(in: manifest.snapshot).filter { first == nil || $0 >= first! }
+        guard wanted.contains(where: { !loadedContactYears.contains($0) }) else { return }
+        try lock.withShared {
+            _ = try catchUp()
+            for year in SnapshotIO.contactYears(in: manifest.snapshot) where first == nil || year >= first! {
+                try ensureContactsLoaded(year)
+            }
+        }
     }
 
     /// With a lock held and caught up: reads a year of marks from the snapshot if needed.
@@ -204,6 +234,11 @@ public final class Store {
                 loadedYears = wanted
                 lastSeq = latest.snapshot.seq
                 changedYears = []
+                let contactYears = loadedContactYears
+                loadedContactYears = []
+                changedContactYears = []
+                manifest = latest
+                for year in contactYears { try ensureContactsLoaded(year) }
             }
             manifest = latest
             journal.rewind()
@@ -231,7 +266,7 @@ public final class Store {
         try lock.withExclusive { () throws -> Transaction? in
             _ = try catchUp()
             let current = try staffMember(login: actor.login)  // may have been removed by the head meanwhile
-            var t = school.completing(transaction)
+            var t = school.completing(transaction, seq: lastSeq + 1, by: current)
             t.changes = t.changes.filter { !isNoChange($0) }
             guard !t.changes.isEmpty else { return nil }
             try school.check(t, by: current)
@@ -252,6 +287,8 @@ public final class Store {
         case .calendar(let c): return school.calendar == c
         case .staff(let s): return school.staff[s.login] == s
         case .staffRemoved(let login): return school.staff[login] == nil
+        case .policy(let p): return school.casework.policy == p
+        default: return false
         }
     }
 
@@ -268,7 +305,8 @@ public final class Store {
     private func compactLocked() throws {
         let archived = try AuditArchive.append(journalAt: journal.path, after: manifest.archivedSeq, through: lastSeq, store: path)
         let ref = try SnapshotIO.write(school, seq: lastSeq, generation: manifest.snapshot.generation + 1, store: path,
-                                       previous: manifest.snapshot, changedYears: changedYears)
+                                       previous: manifest.snapshot, changedYears: changedYears,
+                                       contacts: .init(loaded: loadedContactYears, changed: changedContactYears))
         let next = Snapshot.Manifest(schemaVersion: Snapshot.schemaVersion, snapshot: ref, archivedSeq: max(archived, manifest.archivedSeq))
         try Store.writeManifest(next, store: path)
         // Every journal line is now in the snapshot and the archive.
@@ -277,6 +315,7 @@ public final class Store {
         let old = manifest.snapshot.generation
         manifest = next
         changedYears = []
+        changedContactYears = []
         // Keep one generation back, for a reader that opened just before the switch.
         if old > 1 { try? FileManager.default.removeItem(atPath: file(Snapshot.generationName(old - 1))) }
     }

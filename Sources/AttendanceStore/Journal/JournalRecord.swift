@@ -84,6 +84,14 @@ struct ChangeRecord: Codable, Equatable {
     var calendar: SchoolCalendar?
     var staff: StaffMember?
     var login: String?
+    var policy: Policy?
+    var decision: CaseDecision?
+    var actionDone: ActionDone?
+    var contact: ContactLogEntry?
+    var meeting: Meeting?
+    var timetable: PartTimeTimetable?
+    var intervention: Intervention?
+    var penaltyNotice: PenaltyNoticeRequest?
 
     init(kind: String) { self.kind = kind }
 
@@ -108,10 +116,46 @@ struct ChangeRecord: Codable, Equatable {
         case .staffRemoved(let login):
             self.init(kind: "staffRemoved")
             self.login = login
+        case .policy(let p):
+            self.init(kind: "policy")
+            policy = p
+        case .caseDecision(let d):
+            self.init(kind: "caseDecision")
+            upn = d.upn
+            decision = d
+        case .actionDone(let a):
+            self.init(kind: "actionDone")
+            upn = a.upn
+            actionDone = a
+        case .contact(let e):
+            self.init(kind: "contact")
+            upn = e.upn
+            contact = e
+        case .meeting(let m):
+            self.init(kind: "meeting")
+            upn = m.upn
+            meeting = m
+        case .timetable(let t):
+            self.init(kind: "timetable")
+            upn = t.upn
+            timetable = t
+        case .intervention(let i):
+            self.init(kind: "intervention")
+            upn = i.upn
+            intervention = i
+        case .penaltyNotice(let p):
+            self.init(kind: "penaltyNotice")
+            upn = p.upn
+            penaltyNotice = p
         }
     }
 
     struct Unreadable: Error, CustomStringConvertible { var description: String }
+
+    private func need<T>(_ value: T?) throws -> T {
+        guard let value else { throw Unreadable(description: "a \(kind) change without its record") }
+        return value
+    }
 
     var change: Change {
         get throws {
@@ -129,6 +173,14 @@ struct ChangeRecord: Codable, Equatable {
             case "staffRemoved":
                 guard let login else { throw Unreadable(description: "a staff removal without a login") }
                 return .staffRemoved(login: login)
+            case "policy": return .policy(try need(policy))
+            case "caseDecision": return .caseDecision(try need(decision))
+            case "actionDone": return .actionDone(try need(actionDone))
+            case "contact": return .contact(try need(contact))
+            case "meeting": return .meeting(try need(meeting))
+            case "timetable": return .timetable(try need(timetable))
+            case "intervention": return .intervention(try need(intervention))
+            case "penaltyNotice": return .penaltyNotice(try need(penaltyNotice))
             default:
                 throw Unreadable(description: "unknown change kind \"\(kind)\" (written by a newer Rollcall?)")
             }

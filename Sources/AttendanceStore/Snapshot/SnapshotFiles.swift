@@ -14,8 +14,11 @@ enum Snapshot {
     static let schoolName = "school.json"
     static let pupilsName = "pupils.json"
     static let marksDirectory = "marks"
+    static let caseworkName = "casework.json"
+    static let contactsDirectory = "contacts"
 
     static func marksName(_ year: AcademicYear) -> String { "\(marksDirectory)/\(year).json" }
+    static func contactsName(_ year: AcademicYear) -> String { "\(contactsDirectory)/\(year).json" }
 
     static func generationName(_ generation: Int) -> String {
         let n = String(generation)
@@ -46,6 +49,24 @@ enum Snapshot {
         var name: String
         var calendar: SchoolCalendar?
         var staff: [StaffMember]
+    }
+
+    /// The policy in use and every case, meeting, timetable, intervention and penalty notice.
+    struct CaseworkFile: Codable {
+        var schemaVersion: Int
+        var policy: Policy?
+        var cases: [CaseFile]
+        var meetings: [Meeting]
+        var timetables: [PartTimeTimetable]
+        var interventions: [Intervention]
+        var penaltyNotices: [PenaltyNoticeRequest]
+    }
+
+    /// One academic year of the contact log (by the date of each contact).
+    struct ContactsYear: Codable {
+        var schemaVersion: Int
+        var academicYear: String
+        var entries: [ContactLogEntry]
     }
 
     struct Pupils: Codable {

@@ -13,8 +13,16 @@ enum SnapshotIO {
     /// Writes generation `generation` of `school` into `store`, complete and fsync'd, and
     /// returns its reference for the manifest. Marks years not in `changedYears` are
     /// hard-linked from `previous` rather than written again.
+    /// Which contact-log years are in memory, and which changed since `previous`.
+    struct ContactYears {
+        var loaded: Set<AcademicYear>
+        var changed: Set<AcademicYear>?
+        static let all = ContactYears(loaded: [], changed: nil)
+    }
+
     static func write(_ school: School, seq: Int, generation: Int, store: String,
-                      previous: Snapshot.SnapshotRef?, changedYears: Set<AcademicYear>?) throws -> Snapshot.SnapshotRef {
+                      previous: Snapshot.SnapshotRef?, changedYears: Set<AcademicYear>?,
+                      contacts: ContactYears = .all) throws -> Snapshot.SnapshotRef {
         let final = "\(store)/\(Snapshot.generationName(generation))"
         let temp = final + ".tmp"
         try? FileManager.default.removeItem(atPath: temp)
@@ -33,6 +41,36 @@ enum SnapshotIO {
         try put(Snapshot.SchoolFile(schemaVersion: Snapshot.schemaVersion, name: school.name, calendar: school.calendar,
                                     staff: school.staff.values.sorted { $0.login < $1.login }), Snapshot.schoolName)
         try put(Snapshot.Pupils(schemaVersion: Snapshot.schemaVersion, pupils: school.roll), Snapshot.pupilsName)
+        let cw = school.casework
+        try put(Snapshot.CaseworkFile(schemaVersion: Snapshot.schemaVersion, policy: cw.policy,
+                                      cases: cw.cases.values.sorted { ($0.upn, $0.track) < ($1.upn, $1.track) },
+                                      meetings: cw.meetings.keys.sorted().flatMap { cw.meetings[$0]! },
+                                      timetables: cw.timetables.keys.sorted().flatMap { cw.timetables[$0]! },
+                                      interventions: cw.interventions.keys.sorted().flatMap { cw.interventions[$0]! },
+                                      penaltyNotices: cw.penaltyNotices.keys.sorted().flatMap { cw.penaltyNotices[$0]! }),
+                Snapshot.caseworkName)
+
+        // The contact log by year: every year in memory when `contacts.changed` is nil (a
+        // whole school written at once), else changed years written and the rest carried.
+        try SafeFile.makeDirectory("\(temp)/\(Snapshot.contactsDirectory)")
+        var entriesByYear: [AcademicYear: [ContactLogEntry]] = [:]
+        for upn in cw.contacts.keys.sorted() {
+            for e in cw.contacts[upn]! { entriesByYear[AcademicYear(containing: e.on), default: []].append(e) }
+        }
+        let inMemory = contacts.changed == nil ? Set(entriesByYear.keys) : contacts.loaded
+        let carriedContacts = Set((previous?.files.keys ?? [:].keys).compactMap { contactsYear(of: $0) })
+        for year in inMemory.union(carriedContacts).sorted() {
+            let name = Snapshot.contactsName(year)
+            let unchanged = !inMemory.contains(year) || (contacts.changed.map { !$0.contains(year) } ?? false)
+            if unchanged, let previous, let crc = previous.files[name] {
+                let from = "\(store)/\(Snapshot.generationName(previous.generation))/\(name)"
+                if link(from, "\(temp)/\(name)") == 0 { files[name] = crc; continue }
+                guard inMemory.contains(year) else { throw StoreError(file: from, "cannot be carried into the new snapshot (\(SafeFile.errnoText()))") }
+            }
+            let entries = (entriesByYear[year] ?? []).sorted { ($0.on, $0.time ?? "", $0.id) < ($1.on, $1.time ?? "", $1.id) }
+            try put(Snapshot.ContactsYear(schemaVersion: Snapshot.schemaVersion, academicYear: year.description, entries: entries), name)
+        }
+        try SafeFile.syncDirectory("\(temp)/\(Snapshot.contactsDirectory)")
 
         // Years not loaded in memory are unchanged by definition: carried over from `previous`.
         let loaded = Set(school.register.pupils.values.flatMap { $0.years.keys })
@@ -56,6 +94,23 @@ enum SnapshotIO {
         guard rename(temp, final) == 0 else { throw StoreError(file: final, "cannot create the snapshot (\(SafeFile.errnoText()))") }
         try SafeFile.syncDirectory("\(store)/\(Snapshot.snapshotsDirectory)")
         return Snapshot.SnapshotRef(generation: generation, seq: seq, files: files)
+    }
+
+    static func contactsYear(of name: String) -> AcademicYear? {
+        guard name.hasPrefix(Snapshot.contactsDirectory + "/"), name.hasSuffix(".json") else { return nil }
+        return AcademicYear(String(name.dropFirst(Snapshot.contactsDirectory.count + 1).dropLast(5)))
+    }
+
+    static func contactYears(in ref: Snapshot.SnapshotRef) -> [AcademicYear] {
+        ref.files.keys.compactMap(contactsYear(of:)).sorted()
+    }
+
+    static func readContacts(_ year: AcademicYear, from ref: Snapshot.SnapshotRef, store: String, into casework: inout Casework) throws {
+        let name = Snapshot.contactsName(year)
+        let path = "\(store)/\(Snapshot.generationName(ref.generation))/\(name)"
+        let doc = try JSONFile.decode(Snapshot.ContactsYear.self, from: Data(try checkedBytes(ref, store: store, name: name)), file: path)
+        try JSONFile.checkVersion(doc.schemaVersion, file: path)
+        for e in doc.entries { casework.put(e) }
     }
 
     /// The academic year a snapshot file name holds marks for, if it is a marks file.
@@ -90,6 +145,17 @@ enum SnapshotIO {
         var school = School(name: info.name, calendar: info.calendar)
         for s in info.staff { school.staff[s.login] = s }
         school.load(pupils: try SnapshotReaders.pupils(try checkedBytes(ref, store: store, name: Snapshot.pupilsName), file: "\(dir)/\(Snapshot.pupilsName)"))
+        if ref.files[Snapshot.caseworkName] != nil {
+            let path = "\(dir)/\(Snapshot.caseworkName)"
+            let cw = try JSONFile.decode(Snapshot.CaseworkFile.self, from: Data(try checkedBytes(ref, store: store, name: Snapshot.caseworkName)), file: path)
+            try JSONFile.checkVersion(cw.schemaVersion, file: path)
+            school.casework.policy = cw.policy
+            for c in cw.cases { school.casework.put(c) }
+            for m in cw.meetings { school.casework.put(m) }
+            for t in cw.timetables { school.casework.put(t) }
+            for i in cw.interventions { school.casework.put(i) }
+            for p in cw.penaltyNotices { school.casework.put(p) }
+        }
         for year in years(in: ref) where loadYear(year) {
             try readYear(year, from: ref, store: store, into: &school.register)
         }

@@ -1,0 +1,177 @@
+/// One pupil's case on one track of the graduated response.
+public struct CaseFile: Hashable, Sendable, Codable {
+    public var upn: String
+    public var track: String
+    /// The current stage id; nil once the case is closed.
+    public var stage: String?
+    public var openedOn: SchoolDate
+    public var nextReview: SchoolDate?
+    public var history: [StageChange] = []
+    public var actions: [CaseAction] = []
+
+    public init(upn: String, track: String, openedOn: SchoolDate) {
+        self.upn = upn
+        self.track = track
+        self.openedOn = openedOn
+    }
+
+    public var isOpen: Bool { stage != nil }
+
+    /// The figures at the last decision or review: what "improved since the last review" is
+    /// measured from.
+    public var lastReview: StageChange? { history.last }
+
+    public func overdueActions(asOf date: SchoolDate) -> [CaseAction] {
+        actions.filter { $0.doneOn == nil && $0.due < date }
+    }
+}
+
+/// A decision on a case, as the audit trail and the head's review see it.
+public struct StageChange: Hashable, Sendable, Codable {
+    public enum Decision: String, Sendable, Codable, CaseIterable {
+        case enter, escalate, hold, stepDown = "step_down", close, review
+    }
+
+    public var decision: Decision
+    public var from: String?
+    public var to: String?
+    public var on: SchoolDate
+    public var by: String
+    public var reason: String
+    /// The numbers the decision was made on.
+    public var figures: CaseFigures
+    /// The recommendation the engine made, when staff overrode it.
+    public var recommended: String?
+}
+
+/// The figures recorded with every decision, so later reviews can say "was 93.0% on 3 Nov".
+public struct CaseFigures: Hashable, Sendable, Codable {
+    public var attendancePercent: Double?
+    public var unauthorisedSessions10Weeks: Int
+    public var latesHalfTerm: Int
+    public var consecutiveUnexplainedDays: Int
+    public var absenceDays: Double
+
+    public init(attendancePercent: Double?, unauthorisedSessions10Weeks: Int, latesHalfTerm: Int,
+                consecutiveUnexplainedDays: Int, absenceDays: Double) {
+        self.attendancePercent = attendancePercent
+        self.unauthorisedSessions10Weeks = unauthorisedSessions10Weeks
+        self.latesHalfTerm = latesHalfTerm
+        self.consecutiveUnexplainedDays = consecutiveUnexplainedDays
+        self.absenceDays = absenceDays
+    }
+}
+
+/// Something a stage calls for, with who owns it and when it is due.
+public struct CaseAction: Hashable, Sendable, Codable {
+    public var id: String
+    public var kind: String
+    public var description: String
+    public var template: String?
+    /// A role (`office`, `attendance`, `head`) or a login.
+    public var owner: String
+    public var due: SchoolDate
+    public var doneOn: SchoolDate?
+    public var doneBy: String?
+}
+
+/// A meeting with the family (attendance panel, plan meeting, review), with its minutes.
+public struct Meeting: Hashable, Sendable, Codable {
+    public var id: String
+    public var upn: String
+    public var track: String?
+    public var on: SchoolDate
+    public var by: String
+    public var attendees: [String]
+    public var goingWell: String
+    public var concerns: String
+    public var wellbeingGoals: String
+    public var agreedActions: [String]
+    /// E.g. attendance of at least 95% over the next 6 school weeks.
+    public var target: AttendanceTarget?
+    public var nextReview: SchoolDate?
+    /// True when the meeting set up or reviewed an attendance action plan.
+    public var isActionPlan: Bool
+
+    public init(id: String = "", upn: String, track: String? = nil, on: SchoolDate, by: String = "", attendees: [String],
+                goingWell: String = "", concerns: String = "", wellbeingGoals: String = "", agreedActions: [String] = [],
+                target: AttendanceTarget? = nil, nextReview: SchoolDate? = nil, isActionPlan: Bool = false) {
+        self.id = id
+        self.upn = upn
+        self.track = track
+        self.on = on
+        self.by = by
+        self.attendees = attendees
+        self.goingWell = goingWell
+        self.concerns = concerns
+        self.wellbeingGoals = wellbeingGoals
+        self.agreedActions = agreedActions
+        self.target = target
+        self.nextReview = nextReview
+        self.isActionPlan = isActionPlan
+    }
+}
+
+public struct AttendanceTarget: Hashable, Sendable, Codable, CustomStringConvertible {
+    public var percent: Double
+    public var overSchoolWeeks: Int
+
+    public init(percent: Double, overSchoolWeeks: Int) {
+        self.percent = percent
+        self.overSchoolWeeks = overSchoolWeeks
+    }
+
+    public var description: String { "≥ \(formatPercent(percent))% over the next \(overSchoolWeeks) school weeks" }
+}
+
+/// A part-time timetable (sessions coded C2): agreed with the parent, time-limited, reviewed.
+public struct PartTimeTimetable: Hashable, Sendable, Codable {
+    public var id: String
+    public var upn: String
+    public var starts: SchoolDate
+    public var ends: SchoolDate
+    public var reviewOn: SchoolDate
+    public var parentAgreed: Bool
+    public var note: String
+    public var by: String
+}
+
+/// The ten-step scale of interventions in the seeds (Bridgewater Park, appendix 2).
+public enum InterventionKind: String, CaseIterable, Sendable, Codable {
+    case parentMeeting = "parent_meeting"
+    case individualSupport = "individual_support"
+    case earlyHelpAssessment = "early_help_assessment"
+    case formalMeeting = "formal_meeting"
+    case attendanceContract = "attendance_contract"
+    case educationSupervisionOrder = "education_supervision_order"
+    case noticeToImprove = "notice_to_improve"
+    case penaltyNotice = "penalty_notice"
+    case socialCare = "social_care"
+    case prosecution = "prosecution"
+
+    /// Steps 1–5 are support; 6–10 are enforcement. A penalty notice needs support first.
+    public var isSupport: Bool {
+        switch self {
+        case .parentMeeting, .individualSupport, .earlyHelpAssessment, .formalMeeting, .attendanceContract: return true
+        default: return false
+        }
+    }
+
+    public var step: Int { InterventionKind.allCases.firstIndex(of: self)! + 1 }
+}
+
+public struct Intervention: Hashable, Sendable, Codable {
+    public var id: String
+    public var upn: String
+    public var kind: InterventionKind
+    public var on: SchoolDate
+    public var note: String
+    public var by: String
+}
+
+func formatPercent(_ v: Double) -> String {
+    let tenths = (v * 10).rounded() / 10
+    let whole = Int(tenths)
+    let frac = Int(((tenths - Double(whole)) * 10).rounded())
+    return "\(whole).\(abs(frac))"
+}

@@ -1,0 +1,59 @@
+/// All casework for the school: the policy in use, every case file, the contact log,
+/// meetings and plans, part-time timetables, interventions and penalty-notice requests.
+public struct Casework: Sendable {
+    public var policy: Policy?
+    public private(set) var cases: [String: CaseFile] = [:]
+    /// The contact log by pupil, oldest first. Loaded by academic year (see the store).
+    public private(set) var contacts: [String: [ContactLogEntry]] = [:]
+    public private(set) var meetings: [String: [Meeting]] = [:]
+    public private(set) var timetables: [String: [PartTimeTimetable]] = [:]
+    public private(set) var interventions: [String: [Intervention]] = [:]
+    public private(set) var penaltyNotices: [String: [PenaltyNoticeRequest]] = [:]
+
+    public init() {}
+
+    static func key(_ upn: String, _ track: String) -> String { "\(upn)|\(track)" }
+
+    public func caseFile(_ upn: String, track: String) -> CaseFile? { cases[Casework.key(upn, track)] }
+
+    public func cases(for upn: String) -> [CaseFile] {
+        (policy?.tracks.map(\.id) ?? []).compactMap { caseFile(upn, track: $0) }
+    }
+
+    public var openCases: [CaseFile] { cases.values.filter(\.isOpen) }
+
+    public mutating func put(_ file: CaseFile) { cases[Casework.key(file.upn, file.track)] = file }
+
+    // Upserts by id keep replaying a journal harmless.
+    public mutating func put(_ entry: ContactLogEntry) { upsert(&contacts, entry.upn, entry, id: \.id) }
+    public mutating func put(_ m: Meeting) { upsert(&meetings, m.upn, m, id: \.id) }
+    public mutating func put(_ t: PartTimeTimetable) { upsert(&timetables, t.upn, t, id: \.id) }
+    public mutating func put(_ i: Intervention) { upsert(&interventions, i.upn, i, id: \.id) }
+    public mutating func put(_ p: PenaltyNoticeRequest) { upsert(&penaltyNotices, p.upn, p, id: \.id) }
+
+    private func upsert<T>(_ table: inout [String: [T]], _ upn: String, _ item: T, id: KeyPath<T, String>) {
+        if let i = table[upn]?.firstIndex(where: { $0[keyPath: id] == item[keyPath: id] }) {
+            table[upn]![i] = item
+        } else {
+            table[upn, default: []].append(item)
+        }
+    }
+
+    /// Support on record before a date: meetings, plans, support interventions and done
+    /// support actions. A penalty notice is only considered once support has been offered.
+    public func supportRecorded(for upn: String, before date: SchoolDate) -> [String] {
+        var evidence: [String] = []
+        for m in meetings[upn] ?? [] where m.on <= date {
+            evidence.append("\(m.isActionPlan ? "action plan meeting" : "meeting") on \(m.on.spoken)")
+        }
+        for i in interventions[upn] ?? [] where i.kind.isSupport && i.on <= date {
+            evidence.append("\(i.kind.rawValue.replacingUnderscores()) on \(i.on.spoken)")
+        }
+        for file in cases(for: upn) {
+            for a in file.actions where ["meeting", "plan", "referral", "home_visit"].contains(a.kind) {
+                if let done = a.doneOn, done <= date { evidence.append("\(a.description) on \(done.spoken)") }
+            }
+        }
+        return evidence
+    }
+}

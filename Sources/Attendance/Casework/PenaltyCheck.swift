@@ -1,0 +1,50 @@
+extension School {
+    /// Whether a penalty notice may be requested for a pupil, per parent with parental
+    /// responsibility, under the national framework: 10+ unauthorised sessions in 10 school
+    /// weeks (none still N), support offered first, compulsory school age, and fewer than 2
+    /// notices to that parent for that child in the last 3 years.
+    public func penaltyEligibility(for upn: String, asOf date: SchoolDate) -> PenaltyEligibility {
+        let stats = statistics
+        let recent = stats.unauthorisedInRecentSchoolWeeks(for: upn, asOf: date)
+        var why: [String] = []
+        let met = recent.total >= 10
+        let window = recent.window.map { " (\($0.start.spoken) to \(min($0.end, date).spoken))" } ?? ""
+        why.append("\(recent.total) unauthorised sessions in the last 10 school weeks\(window): threshold of 10 \(met ? "met" : "not met")")
+        if recent.stillUnexplained > 0 {
+            why.append("\(recent.stillUnexplained) of them still N: establish the reasons before requesting a notice")
+        }
+        var ok = met && recent.stillUnexplained == 0
+        let support = casework.supportRecorded(for: upn, before: date)
+        if support.isEmpty {
+            why.append("no support recorded yet (meeting, plan, early help …): a notice is considered only after support is offered")
+            ok = false
+        } else {
+            why.append("support recorded: \(support.prefix(3).joined(separator: "; "))")
+        }
+        guard let pupil = pupils[upn] else {
+            return PenaltyEligibility(thresholdMet: met, eligible: false, unauthorisedSessions: recent.total,
+                                      unresolvedNSessions: recent.stillUnexplained, why: why + ["no such pupil"], eligibleParents: [])
+        }
+        if !pupil.isOfCompulsorySchoolAge(on: date) {
+            why.append("\(pupil.knownAs) is not of compulsory school age")
+            ok = false
+        }
+        let threeYearsAgo = SchoolDate(year: date.year - 3, month: date.month, day: min(date.day, SchoolDate.daysInMonth(year: date.year - 3, month: date.month)))!
+        var parents: [String] = []
+        let withPR = pupil.contacts.filter(\.parentalResponsibility)
+        if withPR.isEmpty { why.append("no contact with parental responsibility is recorded"); ok = false }
+        for parent in withPR {
+            let previous = (casework.penaltyNotices[upn] ?? []).filter { $0.parent == parent.name && $0.on > threeYearsAgo && $0.on <= date }
+            if previous.count >= 2 {
+                why.append("\(parent.name): \(previous.count) notices in the last 3 years (\(previous.map(\.on.spoken).joined(separator: ", "))): the LA considers other action, such as prosecution")
+            } else {
+                let amounts = PenaltyEligibility.amounts(previous: previous.count)
+                why.append("\(parent.name): \(previous.count == 0 ? "first notice" : "second notice within 3 years"): £\(amounts.amount)\(amounts.ifLate != amounts.amount ? " if paid within 21 days, £\(amounts.ifLate) within 28" : ", no discount")")
+                parents.append(parent.name)
+            }
+        }
+        if parents.isEmpty { ok = false }
+        return PenaltyEligibility(thresholdMet: met, eligible: ok, unauthorisedSessions: recent.total,
+                                  unresolvedNSessions: recent.stillUnexplained, why: why, eligibleParents: ok ? parents : [])
+    }
+}

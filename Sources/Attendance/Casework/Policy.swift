@@ -1,0 +1,160 @@
+/// A school's graduated response, as data: which stages a pupil moves through on each track
+/// (attendance, punctuality, unexplained absence …), what each stage calls for, and when it
+/// is reviewed. Schools differ, so this is read from `Data/policies/*.json`, never coded.
+public struct Policy: Hashable, Sendable, Codable {
+    public var schemaVersion: Int
+    public var id: String
+    public var name: String
+    /// Where the policy comes from, and any reading of it the file had to make.
+    public var source: String?
+    public var notes: [String]?
+    /// The school's attendance target, in percent (e.g. 97).
+    public var targetPercent: Double?
+    /// Colour bands, highest first: a pupil is in the first band whose `atLeast` they reach.
+    public var bands: [Band]
+    /// How often the attendance panel meets, in weeks (for the head's caseload screen).
+    public var panelEveryWeeks: Int?
+    public var tracks: [Track]
+
+    public struct Band: Hashable, Sendable, Codable {
+        public var name: String
+        public var atLeast: Double
+        public var letter: String?
+    }
+
+    public struct Track: Hashable, Sendable, Codable {
+        public var id: String
+        public var name: String
+        public var stages: [Stage]
+    }
+
+    public struct Stage: Hashable, Sendable, Codable {
+        public var id: String
+        public var name: String
+        /// When a pupil should be at (at least) this stage. Nil: only reached by escalation
+        /// from the stage before, at its review.
+        public var entry: Condition?
+        public var actions: [Action]
+        public var reviewAfterWeeks: Int?
+        public var atReview: Review?
+        /// Close the case whenever this holds (e.g. the child is back: no unexplained days).
+        public var closeWhen: Condition?
+        /// For vulnerable pupils (CP, CIN, CLA, social worker) these actions come too.
+        public var vulnerableActions: [Action]?
+    }
+
+    public struct Action: Hashable, Sendable, Codable {
+        /// `letter`, `meeting`, `call`, `home_visit`, `referral`, `monitor`, `penalty_notice`, `plan`, `report_to_la`, `other`
+        public var kind: String
+        public var description: String
+        /// Letter template id, for `letter` actions.
+        public var template: String?
+        /// Who should be there, for meetings.
+        public var with: String?
+        /// The role responsible: `office`, `attendance` or `head`.
+        public var owner: String
+        /// Days after the stage is entered by which it is due.
+        public var dueWithinDays: Int
+    }
+
+    public struct Review: Hashable, Sendable, Codable {
+        /// Percentage points of attendance gained since the last review that count as improved.
+        public var improvedBy: Double
+        /// `close`, `step_down` or `hold`.
+        public var ifImproved: String
+        /// `escalate` (to the next stage) or `hold`.
+        public var ifNotImproved: String
+        /// Letter to send when improved (e.g. a positive letter).
+        public var improvedLetter: String?
+    }
+
+    public func track(_ id: String) -> Track? { tracks.first { $0.id == id } }
+
+    public func band(for percent: Double) -> Band? { bands.first { percent >= $0.atLeast } }
+}
+
+/// An entry or close rule: a test on one measure, or all/any of several.
+public indirect enum Condition: Hashable, Sendable, Codable {
+    case test(Test)
+    case all([Condition])
+    case any([Condition])
+
+    public struct Test: Hashable, Sendable, Codable {
+        /// One of `Measure`'s raw values.
+        public var measure: String
+        /// For `attendance_percent_recent`: how many school weeks back.
+        public var weeks: Int?
+        public var below: Double?
+        public var atMost: Double?
+        public var atLeast: Double?
+        public var above: Double?
+        /// For yes/no measures (`not_improved_since_review`, `vulnerable`).
+        public var equals: Bool?
+
+        public init(measure: String, weeks: Int? = nil, below: Double? = nil, atMost: Double? = nil,
+                    atLeast: Double? = nil, above: Double? = nil, equals: Bool? = nil) {
+            self.measure = measure
+            self.weeks = weeks
+            self.below = below
+            self.atMost = atMost
+            self.atLeast = atLeast
+            self.above = above
+            self.equals = equals
+        }
+    }
+
+    enum Key: String, CodingKey { case all, any }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: Key.self)
+        if c.contains(.all) { self = .all(try c.decode([Condition].self, forKey: .all)) }
+        else if c.contains(.any) { self = .any(try c.decode([Condition].self, forKey: .any)) }
+        else { self = .test(try Test(from: decoder)) }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        switch self {
+        case .test(let t): try t.encode(to: encoder)
+        case .all(let list):
+            var c = encoder.container(keyedBy: Key.self)
+            try c.encode(list, forKey: .all)
+        case .any(let list):
+            var c = encoder.container(keyedBy: Key.self)
+            try c.encode(list, forKey: .any)
+        }
+    }
+}
+
+/// What entry and close rules can test, each worked out as of a date.
+public enum Measure: String, CaseIterable, Sendable {
+    /// Attendance %, 1 September to the as-of date.
+    case attendancePercentYear = "attendance_percent_year"
+    /// Attendance % over the last `weeks` school weeks.
+    case attendancePercentRecent = "attendance_percent_recent"
+    /// Days of absence this academic year (absent sessions ÷ 2).
+    case absenceDaysYear = "absence_days_year"
+    /// Unauthorised sessions (G N O U) in the rolling 10 school weeks.
+    case unauthorisedSessions10Weeks = "unauthorised_sessions_10_weeks"
+    /// Late sessions (L + U) this half-term.
+    case latesHalfTerm = "lates_half_term"
+    /// School days in a row on which every possible session was N or O.
+    case consecutiveUnexplainedDays = "consecutive_unexplained_days"
+    /// True when the track's case has a review figure and attendance has not risen past it
+    /// by the stage's `improvedBy`.
+    case notImprovedSinceReview = "not_improved_since_review"
+    /// CP, CIN, CLA or a social worker.
+    case vulnerable = "vulnerable"
+
+    public var isYesNo: Bool { self == .notImprovedSinceReview || self == .vulnerable }
+
+    /// The values the measure can take, to tell a rule that can never hold.
+    var range: ClosedRange<Double> {
+        switch self {
+        case .attendancePercentYear, .attendancePercentRecent: return 0...100
+        case .absenceDaysYear, .consecutiveUnexplainedDays: return 0...366
+        case .unauthorisedSessions10Weeks: return 0...100
+        case .latesHalfTerm: return 0...200
+        case .notImprovedSinceReview, .vulnerable: return 0...1
+        }
+    }
+}

@@ -1,0 +1,134 @@
+/// Everything the policy's rules can test about one pupil on one date, worked out once.
+public struct PupilMeasures: Sendable {
+    public let upn: String
+    public let asOf: SchoolDate
+    public let yearToDate: AttendanceFigures
+    public let recentUnauthorised: Statistics.RecentUnauthorised
+    public let latesHalfTerm: Int
+    public let consecutiveUnexplainedDays: Int
+    public let vulnerable: Bool
+    let statistics: Statistics
+
+    public init(upn: String, pupil: Pupil?, asOf date: SchoolDate, statistics stats: Statistics) {
+        self.upn = upn
+        asOf = date
+        statistics = stats
+        yearToDate = stats.figures(for: upn, in: Statistics.yearToDate(date))
+        recentUnauthorised = stats.unauthorisedInRecentSchoolWeeks(for: upn, asOf: date)
+        latesHalfTerm = stats.figures(for: upn, in: DateRange(stats.halfTermStart(containing: date), date)).lateSessions
+        consecutiveUnexplainedDays = stats.consecutiveUnexplainedDays(for: upn, asOf: date)
+        vulnerable = pupil?.flags.isSafeguardingPriority ?? false
+    }
+
+    public var attendancePercent: Double? { yearToDate.attendancePercent }
+    public var absenceDays: Double { Double(yearToDate.absent) / 2 }
+
+    /// Attendance % over the last `weeks` school weeks up to the as-of date.
+    public func recentPercent(weeks: Int) -> Double? {
+        let mondays = statistics.schoolDays.schoolWeeks(count: weeks, upTo: asOf)
+        guard let first = mondays.last else { return nil }
+        return statistics.figures(for: upn, in: DateRange(first, asOf)).attendancePercent
+    }
+
+    public var figures: CaseFigures {
+        CaseFigures(attendancePercent: attendancePercent, unauthorisedSessions10Weeks: recentUnauthorised.total,
+                    latesHalfTerm: latesHalfTerm, consecutiveUnexplainedDays: consecutiveUnexplainedDays, absenceDays: absenceDays)
+    }
+}
+
+/// Evaluates rules for one pupil on one track, and says in numbers why they hold.
+struct RuleEvaluation {
+    let measures: PupilMeasures
+    /// The case on this track, for "not improved since the last review".
+    let caseFile: CaseFile?
+    /// Percentage points that count as improved (from the current stage's review rule).
+    let improvedBy: Double
+
+    func value(_ t: Condition.Test) -> Double? {
+        guard let m = Measure(rawValue: t.measure) else { return nil }
+        switch m {
+        case .attendancePercentYear: return measures.attendancePercent
+        case .attendancePercentRecent: return measures.recentPercent(weeks: t.weeks ?? 4)
+        case .absenceDaysYear: return measures.absenceDays
+        case .unauthorisedSessions10Weeks: return Double(measures.recentUnauthorised.total)
+        case .latesHalfTerm: return Double(measures.latesHalfTerm)
+        case .consecutiveUnexplainedDays: return Double(measures.consecutiveUnexplainedDays)
+        case .vulnerable: return measures.vulnerable ? 1 : 0
+        case .notImprovedSinceReview:
+            guard let improved = improvedSinceReview else { return nil }
+            return improved ? 0 : 1
+        }
+    }
+
+    /// Nil when there is no review figure to compare with.
+    var improvedSinceReview: Bool? {
+        guard let was = caseFile?.lastReview?.figures.attendancePercent, let now = measures.attendancePercent else { return nil }
+        return improvedBy > 0 ? now - was >= improvedBy : now > was
+    }
+
+    func holds(_ c: Condition) -> Bool {
+        switch c {
+        case .all(let list): return list.allSatisfy(holds)
+        case .any(let list): return list.contains(where: holds)
+        case .test(let t):
+            guard let v = value(t) else { return false }
+            if let e = t.equals { return (v == 1) == e }
+            if let x = t.below, !(v < x) { return false }
+            if let x = t.atMost, !(v <= x) { return false }
+            if let x = t.atLeast, !(v >= x) { return false }
+            if let x = t.above, !(v > x) { return false }
+            return true
+        }
+    }
+
+    /// The tests that hold, each with its number: "attendance this year 91.2% (below 97%)".
+    func reasons(_ c: Condition) -> [String] {
+        switch c {
+        case .all(let list): return list.flatMap(reasons)
+        case .any(let list): return list.filter(holds).flatMap(reasons)
+        case .test(let t):
+            guard holds(c), let m = Measure(rawValue: t.measure) else { return [] }
+            return [describe(m, t)]
+        }
+    }
+
+    func describe(_ m: Measure, _ t: Condition.Test) -> String {
+        let limit: String = {
+            var parts: [String] = []
+            if let x = t.below { parts.append("below \(number(x, m))") }
+            if let x = t.atMost { parts.append("at most \(number(x, m))") }
+            if let x = t.atLeast { parts.append("at least \(number(x, m))") }
+            if let x = t.above { parts.append("above \(number(x, m))") }
+            return parts.joined(separator: " and ")
+        }()
+        let v = value(t) ?? 0
+        switch m {
+        case .attendancePercentYear: return "attendance \(number(v, m)) this year (\(limit))" + wasAtReview
+        case .attendancePercentRecent: return "attendance \(number(v, m)) over the last \(t.weeks ?? 4) school weeks (\(limit))"
+        case .absenceDaysYear: return "\(number(v, m)) days absent this year (\(limit))"
+        case .unauthorisedSessions10Weeks:
+            let n = measures.recentUnauthorised.stillUnexplained
+            return "\(Int(v)) unauthorised sessions in 10 school weeks (\(limit))" + (n > 0 ? ", \(n) still N" : "")
+        case .latesHalfTerm: return "\(Int(v)) late sessions this half-term (\(limit))"
+        case .consecutiveUnexplainedDays: return "day \(Int(v)) of unexplained absence (\(limit))"
+        case .vulnerable: return "vulnerable (CP, CIN, CLA or social worker)"
+        case .notImprovedSinceReview:
+            let now = measures.attendancePercent.map { formatPercent($0) + "%" } ?? "–"
+            return "not improved since the last review: attendance \(now)" + wasAtReview
+        }
+    }
+
+    /// " (was 93.0% at review on 3 Nov 2025)" when the case has a review figure.
+    var wasAtReview: String {
+        guard let r = caseFile?.lastReview, let was = r.figures.attendancePercent else { return "" }
+        return " (was \(formatPercent(was))% at review on \(r.on.spoken))"
+    }
+
+    private func number(_ x: Double, _ m: Measure) -> String {
+        switch m {
+        case .attendancePercentYear, .attendancePercentRecent: return formatPercent(x) + "%"
+        case .absenceDaysYear: return x == x.rounded() ? "\(Int(x))" : formatPercent(x)
+        default: return "\(Int(x))"
+        }
+    }
+}

@@ -1,0 +1,139 @@
+/// What the policy says should happen next on one pupil's track, with the numbers why.
+/// The engine only recommends: staff confirm or override, with a reason.
+public struct Recommendation: Hashable, Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case enter, escalate, hold, stepDown = "step_down", close, reviewDue = "review_due", actionOverdue = "action_overdue"
+    }
+
+    public var upn: String
+    public var track: String
+    /// The case's current stage, nil if no open case.
+    public var stage: String?
+    public var kind: Kind
+    public var recommendedStage: String?
+    /// Each quoting the numbers that triggered it.
+    public var reasons: [String]
+    public var nextReview: SchoolDate?
+    public var overdueActions: [CaseAction]
+    public var figures: CaseFigures
+}
+
+/// Evaluates the school's policy for pupils as of a date.
+public struct CaseworkEngine: Sendable {
+    public let school: School
+    public let policy: Policy
+    public let asOf: SchoolDate
+    let statistics: Statistics
+
+    public init?(school: School, asOf: SchoolDate) {
+        guard let policy = school.casework.policy else { return nil }
+        self.school = school
+        self.policy = policy
+        self.asOf = asOf
+        self.statistics = school.statistics
+    }
+
+    public func measures(for upn: String) -> PupilMeasures {
+        PupilMeasures(upn: upn, pupil: school.pupils[upn], asOf: asOf, statistics: statistics)
+    }
+
+    /// Every track with an open case or a recommendation, pupil by pupil in register order.
+    public func caseload() -> [Recommendation] {
+        school.roll.flatMap { pupil in recommendations(for: pupil.upn) }
+    }
+
+    public func recommendations(for upn: String) -> [Recommendation] {
+        let m = measures(for: upn)
+        return policy.tracks.compactMap { recommendation(for: upn, track: $0, measures: m) }
+    }
+
+    public func recommendation(for upn: String, track: Policy.Track, measures m: PupilMeasures) -> Recommendation? {
+        let file = school.casework.caseFile(upn, track: track.id).flatMap { $0.isOpen ? $0 : nil }
+        let stages = track.stages
+        let currentIndex = file?.stage.flatMap { s in stages.firstIndex { $0.id == s } }
+        let improvedBy = currentIndex.flatMap { stages[$0].atReview?.improvedBy } ?? 0
+        let eval = RuleEvaluation(measures: m, caseFile: school.casework.caseFile(upn, track: track.id), improvedBy: improvedBy)
+        let highest = stages.indices.last { i in stages[i].entry.map(eval.holds) ?? false }
+        let overdue = file?.overdueActions(asOf: asOf) ?? []
+
+        func make(_ kind: Recommendation.Kind, _ stage: Int?, _ reasons: [String]) -> Recommendation {
+            Recommendation(upn: upn, track: track.id, stage: file?.stage, kind: kind, recommendedStage: stage.map { stages[$0].id },
+                           reasons: reasons + overdue.map { "overdue since \($0.due.spoken): \($0.description)" },
+                           nextReview: file?.nextReview, overdueActions: overdue, figures: m.figures)
+        }
+        func entryReasons(_ i: Int) -> [String] { stages[i].entry.map(eval.reasons) ?? [] }
+
+        guard let file, let i = currentIndex else {
+            guard let j = highest else { return nil }
+            return make(.enter, j, entryReasons(j))
+        }
+        if let close = stages[i].closeWhen, eval.holds(close) {
+            return make(.close, nil, ["closes when " + (eval.reasons(close).first ?? "its close rule holds")])
+        }
+        if let j = highest, j > i { return make(.escalate, j, entryReasons(j)) }
+
+        if let review = file.nextReview, review <= asOf {
+            let due = "review due \(review.spoken)"
+            guard let rule = stages[i].atReview, let improved = eval.improvedSinceReview else {
+                return make(.reviewDue, i, [due] + entryReasons(i))
+            }
+            let now = m.attendancePercent.map { formatPercent($0) + "%" } ?? "–"
+            let how = "attendance \(now)\(eval.wasAtReview)"
+            if improved {
+                switch rule.ifImproved {
+                case "close": return make(.close, nil, [due, "improved: \(how)"])
+                case "step_down":
+                    if let j = highest, j < i { return make(.stepDown, j, [due, "improved: \(how)"] + entryReasons(j)) }
+                    if highest == nil { return make(.close, nil, [due, "improved: \(how); no stage's rule holds now"]) }
+                    return make(.reviewDue, i, [due, "improved: \(how)"])
+                default: return make(.reviewDue, i, [due, "improved: \(how)"])
+                }
+            }
+            if rule.ifNotImproved == "escalate", i + 1 < stages.count {
+                return make(.escalate, i + 1, [due, "not improved: \(how)"])
+            }
+            return make(.reviewDue, i, [due, "not improved: \(how)"])
+        }
+        if !overdue.isEmpty { return make(.actionOverdue, i, []) }
+        let still = entryReasons(i)
+        var reasons = still.isEmpty ? ["the rule for \(stages[i].name) no longer holds"] : still
+        if let r = file.nextReview { reasons.append("next review \(r.spoken)") }
+        return make(.hold, i, reasons)
+    }
+
+    /// A decision that follows a recommendation: the stage's actions with due dates, and
+    /// the next review. `reason` is the member of staff's; `override` records that they
+    /// chose differently from the engine.
+    public func decision(upn: String, track trackID: String, decision: StageChange.Decision, to stageID: String?,
+                         reason: String, on date: SchoolDate, recommended: Recommendation?) -> CaseDecision? {
+        guard let track = policy.track(trackID) else { return nil }
+        let file = school.casework.caseFile(upn, track: trackID).flatMap { $0.isOpen ? $0 : nil }
+        let target = stageID ?? (decision == .close ? nil : file?.stage)
+        let stage = target.flatMap { id in track.stages.first { $0.id == id } }
+        let m = measures(for: upn)
+        let moved = target != file?.stage && decision != .close
+        var actions: [CaseAction] = []
+        if moved, let stage {
+            let vulnerable = school.pupils[upn]?.flags.isSafeguardingPriority ?? false
+            for a in stage.actions + (vulnerable ? stage.vulnerableActions ?? [] : []) {
+                actions.append(CaseAction(id: "", kind: a.kind, description: a.description, template: a.template,
+                                          owner: a.owner, due: date.adding(days: a.dueWithinDays)))
+            }
+        }
+        if decision == .close || decision == .stepDown, let current = file?.stage,
+           let letter = track.stages.first(where: { $0.id == current })?.atReview?.improvedLetter {
+            actions.append(CaseAction(id: "", kind: "letter", description: "Send the improved-attendance letter", template: letter,
+                                      owner: "attendance", due: date.adding(days: 5)))
+        }
+        let weeks = stage?.reviewAfterWeeks
+        let sameAsEngine = recommended.map { r in
+            r.recommendedStage == target && (r.kind.rawValue == decision.rawValue || (r.kind == .reviewDue && [.hold, .review].contains(decision)))
+        } ?? true
+        let change = StageChange(decision: decision, from: file?.stage, to: decision == .close ? nil : target, on: date, by: "",
+                                 reason: reason, figures: m.figures,
+                                 recommended: sameAsEngine ? nil : recommended.map { "\($0.kind.rawValue)\($0.recommendedStage.map { " \($0)" } ?? "")" })
+        return CaseDecision(upn: upn, track: trackID, change: change,
+                            nextReview: decision == .close ? nil : weeks.map { date.adding(days: 7 * $0) } ?? file?.nextReview,
+                            newActions: actions)
+    }
+}
