@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         // MARK: Domain
@@ -20,7 +21,16 @@ let package = Package(
         // MARK: Store (JSON on disk, CSV import/export)
         .target(
             name: "AttendanceStore",
-            dependencies: ["Attendance", "CSystemShims", .product(name: "SwiftCSV", package: "SwiftCSV")]
+            dependencies: ["Attendance", "CSystemShims", "RollcallData",
+                           .product(name: "SwiftCSV", package: "SwiftCSV"),
+                           .product(name: "Mustache", package: "swift-mustache")]
+        ),
+        // Data/: policy presets and letter templates, bundled as resources.
+        .target(
+            name: "RollcallData",
+            path: "Data",
+            sources: ["RollcallData.swift"],
+            resources: [.copy("policies"), .copy("letters")]
         ),
         // flock(2), which Swift's Glibc module does not import as a function.
         .target(name: "CSystemShims"),

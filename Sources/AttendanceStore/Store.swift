@@ -59,8 +59,9 @@ public final class Store {
 
     /// Creates an empty store whose first member of staff, the head, is `head`.
     /// Refuses a directory that already holds a store.
-    public static func create(at path: String, schoolName: String, head: StaffMember) throws -> Store {
+    public static func create(at path: String, schoolName: String, head: StaffMember, policy: Policy? = nil) throws -> Store {
         var school = School(name: schoolName)
+        school.casework.policy = policy
         school.staff[head.login] = StaffMember(login: head.login, name: head.name, role: .head, isDSL: head.isDSL)
         return try create(at: path, school: school)
     }

@@ -17,12 +17,17 @@ struct InitCommand: ParsableCommand {
     @Option(help: "Your name as the audit trail should show it (default: from your account).")
     var name: String?
 
+    @Option(help: "The attendance policy preset to start with (see `rollcall policy list`).")
+    var policy: String = PolicyFile.defaultPresetID
+
     func run() throws {
         let schoolName = school.trimmingCharacters(in: .whitespaces)
         guard !schoolName.isEmpty else { throw ValidationError("--school needs the school's name") }
         let head = StaffMember(login: Identity.login, name: name ?? Identity.fullName, role: .head, isDSL: true)
-        let store = try Store.create(at: storeOptions.path, schoolName: schoolName, head: head)
+        let preset = try PolicyFile.preset(policy)
+        let store = try Store.create(at: storeOptions.path, schoolName: schoolName, head: head, policy: preset)
         print("Created an empty store for \(schoolName) at \(store.path)")
+        print("Attendance policy: \(preset.name) (change it with `rollcall policy use ID`)")
         print("You (\(head.login)) are its head. Next: rollcall import pupils FILE.csv, then rollcall import marks FILE.csv")
     }
 }

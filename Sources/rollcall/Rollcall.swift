@@ -10,8 +10,9 @@ struct Rollcall: ParsableCommand {
         environment variable, or ~/.local/share/rollcall.
         """,
         subcommands: [
-            InitCommand.self, ImportCommand.self, MarkCommand.self, StatsCommand.self, HistoryCommand.self,
-            ExportCommand.self, CalendarCommand.self, StaffCommand.self, CodesCommand.self,
+            InitCommand.self, ImportCommand.self, MarkCommand.self, StatsCommand.self,
+            CallsCommand.self, LogCommand.self, CaseloadCommand.self, CaseCommand.self, PenaltyCommand.self, LetterCommand.self,
+            HistoryCommand.self, ExportCommand.self, PolicyCommand.self, CalendarCommand.self, StaffCommand.self, CodesCommand.self,
             CheckCommand.self, BackupCommand.self, CompactCommand.self,
         ]
     )

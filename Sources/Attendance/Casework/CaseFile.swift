@@ -134,6 +134,18 @@ public struct PartTimeTimetable: Hashable, Sendable, Codable {
     public var parentAgreed: Bool
     public var note: String
     public var by: String
+
+    public init(id: String = "", upn: String, starts: SchoolDate, ends: SchoolDate, reviewOn: SchoolDate,
+                parentAgreed: Bool, note: String = "", by: String = "") {
+        self.id = id
+        self.upn = upn
+        self.starts = starts
+        self.ends = ends
+        self.reviewOn = reviewOn
+        self.parentAgreed = parentAgreed
+        self.note = note
+        self.by = by
+    }
 }
 
 /// The ten-step scale of interventions in the seeds (Bridgewater Park, appendix 2).
@@ -167,6 +179,15 @@ public struct Intervention: Hashable, Sendable, Codable {
     public var on: SchoolDate
     public var note: String
     public var by: String
+
+    public init(id: String = "", upn: String, kind: InterventionKind, on: SchoolDate, note: String = "", by: String = "") {
+        self.id = id
+        self.upn = upn
+        self.kind = kind
+        self.on = on
+        self.note = note
+        self.by = by
+    }
 }
 
 func formatPercent(_ v: Double) -> String {

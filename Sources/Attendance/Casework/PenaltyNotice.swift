@@ -11,6 +11,19 @@ public struct PenaltyNoticeRequest: Hashable, Sendable, Codable {
     public var amountIfLate: Int
     public var unauthorisedSessions: Int
     public var reason: String
+
+    public init(id: String = "", upn: String, parent: String, on: SchoolDate, by: String = "", amount: Int, amountIfLate: Int,
+                unauthorisedSessions: Int, reason: String) {
+        self.id = id
+        self.upn = upn
+        self.parent = parent
+        self.on = on
+        self.by = by
+        self.amount = amount
+        self.amountIfLate = amountIfLate
+        self.unauthorisedSessions = unauthorisedSessions
+        self.reason = reason
+    }
 }
 
 /// Whether a penalty notice may be asked for, and why (the national framework, August 2024).

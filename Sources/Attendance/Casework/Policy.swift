@@ -58,7 +58,11 @@ public struct Policy: Hashable, Sendable, Codable {
     }
 
     public struct Review: Hashable, Sendable, Codable {
-        /// Percentage points of attendance gained since the last review that count as improved.
+        /// What "improved" is judged on: `attendance_percent_year` (the default; higher is
+        /// better), `lates_half_term` or `unauthorised_sessions_10_weeks` (lower is better).
+        public var measure: String?
+        /// How much better than at the last review counts as improved (percentage points, or
+        /// sessions); 0 means any improvement.
         public var improvedBy: Double
         /// `close`, `step_down` or `hold`.
         public var ifImproved: String
@@ -139,8 +143,8 @@ public enum Measure: String, CaseIterable, Sendable {
     case latesHalfTerm = "lates_half_term"
     /// School days in a row on which every possible session was N or O.
     case consecutiveUnexplainedDays = "consecutive_unexplained_days"
-    /// True when the track's case has a review figure and attendance has not risen past it
-    /// by the stage's `improvedBy`.
+    /// True when the track's open case has reached its review date and attendance has not
+    /// risen past the figure at the last review by the stage's `improvedBy`.
     case notImprovedSinceReview = "not_improved_since_review"
     /// CP, CIN, CLA or a social worker.
     case vulnerable = "vulnerable"

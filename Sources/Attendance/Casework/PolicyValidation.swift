@@ -8,6 +8,7 @@ public struct PolicyProblem: Hashable, Sendable, CustomStringConvertible {
 extension Policy {
     public static let supportedSchemaVersion = 1
     public static let requiredTracks = ["attendance", "punctuality", "unexplained_absence"]
+    static let reviewMeasures = ["attendance_percent_year", "lates_half_term", "unauthorised_sessions_10_weeks"]
     static let actionKinds: Set<String> = ["letter", "meeting", "call", "home_visit", "referral", "monitor", "penalty_notice", "plan", "report_to_la", "other"]
 
     /// Everything wrong with the policy; empty means it can be used. `templates` are the
@@ -73,6 +74,9 @@ extension Policy {
                 if let weeks = stage.reviewAfterWeeks, weeks < 1 { add("\(sp).reviewAfterWeeks", "must be at least 1") }
                 if let review = stage.atReview {
                     if stage.reviewAfterWeeks == nil { add("\(sp).atReview", "needs reviewAfterWeeks to say when the review is") }
+                    if let m = review.measure, !Policy.reviewMeasures.contains(m) {
+                        add("\(sp).atReview.measure", "reviews judge improvement on \(Policy.reviewMeasures.joined(separator: ", ")), not \"\(m)\"")
+                    }
                     if !["close", "step_down", "hold"].contains(review.ifImproved) { add("\(sp).atReview.ifImproved", "must be close, step_down or hold") }
                     if !["escalate", "hold"].contains(review.ifNotImproved) { add("\(sp).atReview.ifNotImproved", "must be escalate or hold") }
                     if review.ifNotImproved == "escalate", si == track.stages.count - 1 { add("\(sp).atReview.ifNotImproved", "this is the last stage: there is nothing to escalate to") }

@@ -41,8 +41,8 @@ struct RuleEvaluation {
     let measures: PupilMeasures
     /// The case on this track, for "not improved since the last review".
     let caseFile: CaseFile?
-    /// Percentage points that count as improved (from the current stage's review rule).
-    let improvedBy: Double
+    /// The current stage's review rule, which says what counts as improved.
+    let review: Policy.Review?
 
     func value(_ t: Condition.Test) -> Double? {
         guard let m = Measure(rawValue: t.measure) else { return nil }
@@ -55,15 +55,38 @@ struct RuleEvaluation {
         case .consecutiveUnexplainedDays: return Double(measures.consecutiveUnexplainedDays)
         case .vulnerable: return measures.vulnerable ? 1 : 0
         case .notImprovedSinceReview:
-            guard let improved = improvedSinceReview else { return nil }
+            // Judged at the review: before the review date nothing is "not improved" yet.
+            guard let file = caseFile, file.isOpen, let review = file.nextReview, review <= measures.asOf,
+                  let improved = improvedSinceReview else { return caseFile == nil ? nil : 0 }
             return improved ? 0 : 1
         }
     }
 
     /// Nil when there is no review figure to compare with.
     var improvedSinceReview: Bool? {
-        guard let was = caseFile?.lastReview?.figures.attendancePercent, let now = measures.attendancePercent else { return nil }
-        return improvedBy > 0 ? now - was >= improvedBy : now > was
+        guard let last = caseFile?.lastReview?.figures else { return nil }
+        let by = review?.improvedBy ?? 0
+        func better(_ gain: Double) -> Bool { by > 0 ? gain >= by : gain > 0 }
+        switch review?.measure ?? "attendance_percent_year" {
+        case "lates_half_term": return better(Double(last.latesHalfTerm - measures.latesHalfTerm))
+        case "unauthorised_sessions_10_weeks": return better(Double(last.unauthorisedSessions10Weeks - measures.recentUnauthorised.total))
+        default:
+            guard let was = last.attendancePercent, let now = measures.attendancePercent else { return nil }
+            return better(now - was)
+        }
+    }
+
+    /// "lates 12 this half-term (was 15 at review on 3 Nov 2025)": the review's measure now and then.
+    var reviewComparison: String {
+        let last = caseFile?.lastReview
+        switch review?.measure ?? "attendance_percent_year" {
+        case "lates_half_term":
+            return "\(measures.latesHalfTerm) late sessions this half-term" + (last.map { " (was \($0.figures.latesHalfTerm) on \($0.on.spoken))" } ?? "")
+        case "unauthorised_sessions_10_weeks":
+            return "\(measures.recentUnauthorised.total) unauthorised sessions in 10 school weeks" + (last.map { " (was \($0.figures.unauthorisedSessions10Weeks) on \($0.on.spoken))" } ?? "")
+        default:
+            return "attendance " + (measures.attendancePercent.map { formatPercent($0) + "%" } ?? "–") + wasAtReview
+        }
     }
 
     func holds(_ c: Condition) -> Bool {

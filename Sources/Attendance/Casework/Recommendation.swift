@@ -51,8 +51,8 @@ public struct CaseworkEngine: Sendable {
         let file = school.casework.caseFile(upn, track: track.id).flatMap { $0.isOpen ? $0 : nil }
         let stages = track.stages
         let currentIndex = file?.stage.flatMap { s in stages.firstIndex { $0.id == s } }
-        let improvedBy = currentIndex.flatMap { stages[$0].atReview?.improvedBy } ?? 0
-        let eval = RuleEvaluation(measures: m, caseFile: school.casework.caseFile(upn, track: track.id), improvedBy: improvedBy)
+        let eval = RuleEvaluation(measures: m, caseFile: school.casework.caseFile(upn, track: track.id),
+                                  review: currentIndex.flatMap { stages[$0].atReview })
         let highest = stages.indices.last { i in stages[i].entry.map(eval.holds) ?? false }
         let overdue = file?.overdueActions(asOf: asOf) ?? []
 
@@ -77,8 +77,7 @@ public struct CaseworkEngine: Sendable {
             guard let rule = stages[i].atReview, let improved = eval.improvedSinceReview else {
                 return make(.reviewDue, i, [due] + entryReasons(i))
             }
-            let now = m.attendancePercent.map { formatPercent($0) + "%" } ?? "–"
-            let how = "attendance \(now)\(eval.wasAtReview)"
+            let how = eval.reviewComparison
             if improved {
                 switch rule.ifImproved {
                 case "close": return make(.close, nil, [due, "improved: \(how)"])

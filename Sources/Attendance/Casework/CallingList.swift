@@ -1,0 +1,89 @@
+/// One pupil to call about today: absent with no reason (`N`).
+public struct CallEntry: Hashable, Sendable {
+    public var pupil: Pupil
+    /// School days in a row of unexplained absence, today included.
+    public var daysUnexplained: Int
+    public var vulnerable: Bool
+    /// Contacts in the order to call them.
+    public var contacts: [Contact]
+    /// Calls, visits and messages already logged today.
+    public var triedToday: [ContactLogEntry]
+    /// The unexplained-absence stage for today's day count, and what it calls for.
+    public var stage: String?
+    public var nextSteps: [String]
+    /// Duties to the local authority this pupil now meets.
+    public var duties: [String]
+}
+
+extension School {
+    /// Everyone with an unexplained absence (`N`) on `date`, vulnerable pupils (CP, CIN, CLA,
+    /// social worker) first, then the longest run of unexplained days, then by name.
+    public func callingList(on date: SchoolDate) -> [CallEntry] {
+        let stats = statistics
+        let track = casework.policy?.track("unexplained_absence")
+        var list: [CallEntry] = []
+        for pupil in roll {
+            let codes = [register.mark(for: pupil.upn, at: Session(date, .am)), register.mark(for: pupil.upn, at: Session(date, .pm))]
+            guard codes.contains(where: { $0?.code == .reasonNotYetEstablished }) else { continue }
+            let days = stats.consecutiveUnexplainedDays(for: pupil.upn, asOf: date)
+            let vulnerable = pupil.flags.isSafeguardingPriority
+            var steps: [String] = []
+            var stageID: String?
+            if let track, let stage = track.stages.last(where: { s in
+                guard let entry = s.entry else { return false }
+                return Self.holdsForDays(entry, days: days)
+            }) {
+                stageID = stage.id
+                steps = stage.actions.map(\.description) + (vulnerable ? (stage.vulnerableActions ?? []).map(\.description) : [])
+            } else {
+                steps = ["Call every contact to find out where \(pupil.knownAs) is" + (vulnerable ? "; vulnerable: home visit today" : "")]
+            }
+            let tried = (casework.contacts[pupil.upn] ?? []).filter { $0.on == date && [.call, .homeVisit, .message].contains($0.kind) }
+            list.append(CallEntry(pupil: pupil, daysUnexplained: max(days, 1), vulnerable: vulnerable, contacts: pupil.contacts,
+                                  triedToday: tried, stage: stageID, nextSteps: steps, duties: laDuties(for: pupil.upn, asOf: date)))
+        }
+        return list.sorted {
+            ($0.vulnerable ? 0 : 1, -$0.daysUnexplained, $0.pupil.listName) < ($1.vulnerable ? 0 : 1, -$1.daysUnexplained, $1.pupil.listName)
+        }
+    }
+
+    /// Whether an unexplained-absence entry rule holds on a given day count (the calling list
+    /// needs only that measure, so it does not build every measure for every absentee).
+    static func holdsForDays(_ c: Condition, days: Int) -> Bool {
+        switch c {
+        case .all(let l): return l.allSatisfy { holdsForDays($0, days: days) }
+        case .any(let l): return l.contains { holdsForDays($0, days: days) }
+        case .test(let t):
+            guard t.measure == Measure.consecutiveUnexplainedDays.rawValue else { return false }
+            let v = Double(days)
+            if let x = t.below, !(v < x) { return false }
+            if let x = t.atMost, !(v <= x) { return false }
+            if let x = t.atLeast, !(v >= x) { return false }
+            if let x = t.above, !(v > x) { return false }
+            return true
+        }
+    }
+
+    /// The statutory duties to the LA a pupil meets as of a date (rules.md): 10 continuous
+    /// school days of unauthorised absence; 15 days missed through illness this year; 20
+    /// continuous school days of G, N or O (removal-from-roll conditions to consider).
+    public func laDuties(for upn: String, asOf date: SchoolDate) -> [String] {
+        let stats = statistics
+        var duties: [String] = []
+        let unauthorisedRun = stats.consecutiveUnauthorisedDays(for: upn, asOf: date)
+        if unauthorisedRun >= 10 {
+            duties.append("Report to the LA: \(unauthorisedRun) continuous school days of unauthorised absence (10 or more)")
+        }
+        let gnoRun = stats.consecutiveDays(for: upn, asOf: date) { [.holidayNotGranted, .reasonNotYetEstablished, .unknownReason].contains($0) }
+        if gnoRun >= 20 {
+            duties.append("\(gnoRun) continuous school days coded G, N or O: with the LA, consider whether the conditions to remove from roll are met")
+        }
+        let illnessDays = Double(stats.figures(for: upn, in: Statistics.yearToDate(date)).count(.illness)) / 2
+        if illnessDays >= 15 {
+            duties.append("Tell the LA: \(formatDays(illnessDays)) days missed through illness this year (15 or more), so education can continue")
+        }
+        return duties
+    }
+}
+
+func formatDays(_ d: Double) -> String { d == d.rounded() ? "\(Int(d))" : formatPercent(d) }

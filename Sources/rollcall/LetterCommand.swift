@@ -1,0 +1,39 @@
+import ArgumentParser
+import Attendance
+import AttendanceStore
+import Foundation
+
+struct LetterCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "letter",
+        abstract: "Write a letter for a pupil from a template in Data/letters, with their figures; --record logs it as sent.")
+
+    @Argument(help: "The pupil's UPN.") var upn: String
+    @Argument(help: "The template id (see `rollcall letter --list A`).") var template: String
+    @Option(name: .customLong("as-of"), help: "The date on the letter (default: today).") var asOf: DateArgument?
+    @Option(help: "A meeting date to put in the letter.") var meeting: DateArgument?
+    @Option(help: "A review date to put in the letter.") var review: DateArgument?
+    @Option(help: "Write to this file instead of printing.") var out: String?
+    @Flag(help: "Record in the contact log that the letter was sent, and complete the case actions that asked for it.") var record = false
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() throws {
+        let (store, me) = try storeOptions.open()
+        let date = asOf?.date ?? .today()
+        try store.loadYears(covering: Statistics.yearToDate(date))
+        let id = upn.uppercased()
+        let text = try Letters.render(template, school: store.school, upn: id, asOf: date, signedBy: me,
+                                      details: .init(meetingDate: meeting?.date, reviewDate: review?.date))
+        if let out {
+            try text.write(toFile: out, atomically: true, encoding: .utf8)
+            print("Wrote \(out)")
+        } else {
+            print(text)
+        }
+        if record {
+            let e = ContactLogEntry(upn: id, kind: .letter, on: date, template: template)
+            try store.commit(Transaction([.contact(e)] + store.school.completeLetterActions(upn: id, template: template, on: date)), by: me)
+            FileHandle.standardError.write(Data("Recorded: letter \(template) sent on \(date.spoken)\n".utf8))
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Attendance
+import AttendanceStore
+
+struct PenaltyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "penalty",
+        abstract: "Penalty notices: check whether one may be requested (and why), or record a request (head only).",
+        subcommands: [Check.self, Request.self])
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Explain whether a penalty notice may be requested for a pupil.")
+        @Argument(help: "The pupil's UPN.") var upn: String
+        @Option(name: .customLong("as-of"), help: "The date (default: today).") var asOf: DateArgument?
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run() throws {
+            let store = try storeOptions.open().store
+            let date = asOf?.date ?? .today()
+            try store.loadYears(covering: Statistics.yearToDate(date))
+            let p = store.school.penaltyEligibility(for: upn.uppercased(), asOf: date)
+            print(p.eligible ? "A penalty notice may be requested for: \(p.eligibleParents.joined(separator: ", "))" : "A penalty notice may not be requested now.")
+            for w in p.why { print("  - \(w)") }
+        }
+    }
+
+    struct Request: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record a penalty-notice request for one parent (refused unless eligible).")
+        @Argument(help: "The pupil's UPN.") var upn: String
+        @Option(help: "The parent (a contact with parental responsibility), by name.") var parent: String
+        @Option(help: "Why, in a sentence for the LA.") var reason: String
+        @Option(name: .customLong("as-of"), help: "The date (default: today).") var asOf: DateArgument?
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run() throws {
+            let (store, me) = try storeOptions.open()
+            let date = asOf?.date ?? .today()
+            try store.loadYears(covering: Statistics.yearToDate(date))
+            let id = upn.uppercased()
+            let previous = (store.school.casework.penaltyNotices[id] ?? []).filter { $0.parent == parent && $0.on.year >= date.year - 3 }.count
+            let amounts = PenaltyEligibility.amounts(previous: previous)
+            let check = store.school.penaltyEligibility(for: id, asOf: date)
+            let request = PenaltyNoticeRequest(id: "", upn: id, parent: parent, on: date, by: "", amount: amounts.amount, amountIfLate: amounts.ifLate,
+                                               unauthorisedSessions: check.unauthorisedSessions, reason: reason)
+            try store.commit(Transaction([.penaltyNotice(request), .intervention(Intervention(id: "", upn: id, kind: .penaltyNotice, on: date, note: "requested for \(parent)", by: ""))], reason: reason), by: me)
+            print("Penalty notice requested for \(parent): £\(amounts.amount)\(amounts.ifLate != amounts.amount ? " (£\(amounts.ifLate) after 21 days)" : "")")
+        }
+    }
+}
