@@ -1,0 +1,90 @@
+import Attendance
+import AttendanceStore
+import Testing
+
+@Suite("Punctuality and the unexplained-absence ladder")
+struct LadderTests {
+    /// Lates this half-term (from 3 Nov): Bridgewater Step 1 at 5, Step 3 above 10.
+    @Test(arguments: [(4, nil), (5, "step-1"), (10, "step-1"), (11, "step-3")] as [(Int, String?)])
+    func bridgewaterPunctuality(lates: Int, stage: String?) throws {
+        var s = try CaseworkSchool(policy: "bridgewater-park")
+        let asOf = SchoolDate("2025-11-21")!
+        s.pupil("P1", lates: lates, upTo: asOf)
+        let r = s.recommendation("P1", track: "punctuality", asOf: asOf)
+        #expect(r?.recommendedStage == stage, "\(lates) lates: \(r?.reasons ?? [])")
+        if stage != nil { #expect(r?.reasons.contains("\(lates) late sessions this half-term (\(lates > 10 ? "above 10" : "at least 5"))") == true) }
+    }
+
+    @Test func latesBeforeHalfTermDoNotCount() throws {
+        var s = try CaseworkSchool(policy: "bridgewater-park")
+        s.pupil("P1", lates: 8, upTo: CaseworkSchool.asOf)  // 8 lates before half-term
+        let after = SchoolDate("2025-11-03")!
+        // Same marks, plus the Monday after half-term present: this half-term has no lates yet.
+        s.school.register.record(Mark(.presentAM), for: "P1", at: Session(after, .am))
+        #expect(s.recommendation("P1", track: "punctuality", asOf: after) == nil)
+        #expect(s.recommendation("P1", track: "punctuality", asOf: CaseworkSchool.asOf)?.recommendedStage == "step-1")
+    }
+
+    @Test func punctualityReviewsJudgeLatenessNotAttendance() throws {
+        var s = try CaseworkSchool(policy: "bridgewater-park")
+        let asOf = SchoolDate("2025-11-21")!
+        s.pupil("P1", lates: 7, upTo: asOf)
+        try s.decide("P1", .enter, to: "step-1", track: "punctuality", on: asOf)
+        let review = SchoolDate("2025-12-19")!
+        s.pupil("P1", lates: 12, upTo: review)
+        let r = try #require(s.recommendation("P1", track: "punctuality", asOf: review))
+        #expect(r.kind == .escalate && r.recommendedStage == "step-3")
+        s.pupil("P1", lates: 6, upTo: review)
+        let better = try #require(s.recommendation("P1", track: "punctuality", asOf: review))
+        #expect(better.kind == .close)
+        #expect(better.reasons.contains { $0.contains("6 late sessions this half-term (was 7 on 21 Nov 2025)") })
+    }
+
+    /// Days 1, 2, 3, 4–10, 10–20, 20+ of unexplained absence (N), counting school days.
+    @Test(arguments: [(1, "day-1"), (2, "day-2"), (3, "day-3"), (4, "day-4-10"), (9, "day-4-10"), (10, "day-10-20"), (19, "day-10-20"), (20, "day-20")])
+    func theUnexplainedAbsenceLadder(days: Int, stage: String) throws {
+        var s = try CaseworkSchool(policy: "bridgewater-park")
+        let asOf = SchoolDate("2025-12-05")!
+        s.pupil("P1", absent: days * 2, code: .reasonNotYetEstablished, upTo: asOf)
+        let list = s.school.callingList(on: asOf)
+        let entry = try #require(list.first)
+        #expect(entry.daysUnexplained == days)
+        #expect(entry.stage == stage)
+        #expect(s.recommendation("P1", track: "unexplained_absence", asOf: asOf)?.recommendedStage == stage)
+        if days >= 10 { #expect(entry.duties.contains { $0.contains("Report to the LA: \(days) continuous school days") }) }
+        else { #expect(entry.duties.isEmpty) }
+        if days >= 20 { #expect(entry.duties.contains { $0.contains("remove from roll") }) }
+    }
+
+    @Test func vulnerablePupilsComeFirstAndGetAHomeVisitOnDayOne() throws {
+        var s = try CaseworkSchool(policy: "bridgewater-park")
+        let asOf = SchoolDate("2025-12-05")!
+        s.pupil("A", absent: 6, code: .reasonNotYetEstablished, upTo: asOf)                   // day 3
+        s.pupil("B", absent: 2, code: .reasonNotYetEstablished, upTo: asOf, vulnerable: true) // day 1, CP
+        s.pupil("C", absent: 2, code: .reasonNotYetEstablished, upTo: asOf)                   // day 1
+        s.pupil("D", absent: 0, upTo: asOf)
+        let list = s.school.callingList(on: asOf)
+        #expect(list.map(\.pupil.upn) == ["B", "A", "C"])
+        #expect(list[0].nextSteps.contains { $0.contains("home visit") })
+        #expect(!list[2].nextSteps.contains { $0.contains("home visit") })
+        #expect(list[0].contacts.map(\.relationship) == ["Mother", "Father", "Grandparent"])
+    }
+
+    @Test func aCaseOnTheUnexplainedTrackClosesWhenTheChildIsBack() throws {
+        var s = try CaseworkSchool(policy: "bridgewater-park")
+        let asOf = SchoolDate("2025-12-05")!
+        s.pupil("P1", absent: 4, code: .reasonNotYetEstablished, upTo: asOf)
+        try s.decide("P1", .enter, to: "day-2", track: "unexplained_absence", on: asOf)
+        let monday = SchoolDate("2025-12-08")!
+        s.school.register.record(Mark(.presentAM), for: "P1", at: Session(monday, .am))
+        #expect(s.recommendation("P1", track: "unexplained_absence", asOf: monday)?.kind == .close)
+    }
+
+    @Test func fifteenDaysOfIllnessIsADuty() throws {
+        var s = try CaseworkSchool(policy: "bridgewater-park")
+        s.pupil("P1", absent: 30, code: .illness)
+        #expect(s.school.laDuties(for: "P1", asOf: CaseworkSchool.asOf).contains { $0.contains("15 days missed through illness") })
+        s.pupil("P2", absent: 29, code: .illness)
+        #expect(s.school.laDuties(for: "P2", asOf: CaseworkSchool.asOf).isEmpty)
+    }
+}

@@ -1,0 +1,95 @@
+import Attendance
+import AttendanceStore
+import Testing
+
+/// Each preset against pupils just either side of each threshold. 80 possible sessions by
+/// 24 Oct 2025, so `absent` sessions give (80 − absent) ÷ 80 attendance.
+@Suite("Presets: either side of every threshold")
+struct PresetThresholdTests {
+    static let cases: [(policy: String, absent: Int, stage: String?)] = [
+        // Bridgewater Park: Step 1 below 97%, Step 4 below 90%.
+        ("bridgewater-park", 2, nil),            // 97.5%
+        ("bridgewater-park", 3, "step-1"),       // 96.25%
+        ("bridgewater-park", 8, "step-1"),       // 90.0%: not below 90
+        ("bridgewater-park", 9, "step-4"),       // 88.75%
+        // Attendance bands: 97.5 / 95 / 92.5 / 90.
+        ("attendance-bands", 2, nil),            // 97.5%
+        ("attendance-bands", 3, "concern"),      // 96.25%
+        ("attendance-bands", 4, "concern"),      // 95.0%
+        ("attendance-bands", 5, "meeting"),      // 93.75%
+        ("attendance-bands", 6, "meeting"),      // 92.5%
+        ("attendance-bands", 7, "final-warning"),// 91.25%
+        ("attendance-bands", 8, "final-warning"),// 90.0%
+        ("attendance-bands", 9, "persistent"),   // 88.75%
+        // Federation: Stage 1 below 97, Stage 2 below 95, Stage 3 below 90.
+        ("east-sussex-federation", 2, nil),
+        ("east-sussex-federation", 3, "stage-1"),
+        ("east-sussex-federation", 4, "stage-1"),
+        ("east-sussex-federation", 5, "stage-2"),
+        ("east-sussex-federation", 8, "stage-2"),
+        ("east-sussex-federation", 9, "stage-3"),
+        // PA procedures: invitation below 92%.
+        ("pa-procedures", 6, nil),               // 92.5%
+        ("pa-procedures", 7, "plan-invitation"), // 91.25%
+        // Heath Primary: 4, 7, 10, 13, 16, 19 days (2 sessions a day).
+        ("heath-primary", 7, nil), ("heath-primary", 8, "stage-1"),
+        ("heath-primary", 13, "stage-1"), ("heath-primary", 14, "stage-2"),
+        ("heath-primary", 19, "stage-2"), ("heath-primary", 20, "stage-3"),
+        ("heath-primary", 25, "stage-3"), ("heath-primary", 26, "stage-4"),
+        ("heath-primary", 31, "stage-4"), ("heath-primary", 32, "stage-5"),
+        ("heath-primary", 37, "stage-5"), ("heath-primary", 38, "stage-6"),
+    ]
+
+    @Test(arguments: cases)
+    func entersTheRightStage(policy: String, absent: Int, stage: String?) throws {
+        var s = try CaseworkSchool(policy: policy)
+        s.pupil("P1", absent: absent)
+        let r = s.recommendation("P1")
+        #expect(r?.recommendedStage == stage, "\(policy), \(absent) absent: \(r?.reasons ?? [])")
+        if stage != nil { #expect(r?.kind == .enter) }
+    }
+
+    @Test func reasonsQuoteTheNumbers() throws {
+        var s = try CaseworkSchool(policy: "bridgewater-park")
+        s.pupil("P1", absent: 9)
+        let r = try #require(s.recommendation("P1"))
+        #expect(r.reasons == ["attendance 88.8% this year (below 90.0%)"])
+        var h = try CaseworkSchool(policy: "heath-primary")
+        h.pupil("P2", absent: 20)
+        #expect(h.recommendation("P2")?.reasons == ["10 days absent this year (at least 10)"])
+    }
+
+    @Test func theFederationFinesAtTenUnauthorisedSessionsInTenWeeks() throws {
+        var s = try CaseworkSchool(policy: "east-sussex-federation")
+        s.pupil("P9", absent: 9, code: .unknownReason)    // 88.75%, 9 unauthorised
+        #expect(s.recommendation("P9")?.recommendedStage == "stage-3")
+        s.pupil("P10", absent: 10, code: .unknownReason)  // 87.5%, 10 unauthorised
+        let r = try #require(s.recommendation("P10"))
+        #expect(r.recommendedStage == "penalty-notice")
+        #expect(r.reasons.contains("10 unauthorised sessions in 10 school weeks (at least 10)"))
+    }
+
+    @Test func bandsPlaceEveryPercentage() throws {
+        let bp = try PolicyFile.preset("bridgewater-park")
+        #expect(bp.band(for: 97.0)?.name == "GREEN")
+        #expect(bp.band(for: 96.99)?.name == "AMBER")
+        #expect(bp.band(for: 90.1)?.name == "AMBER")
+        #expect(bp.band(for: 90.0)?.name == "RED")
+        let fed = try PolicyFile.preset("east-sussex-federation")
+        #expect(fed.band(for: 93)?.name == "Tier 1")
+        #expect(fed.band(for: 80)?.name == "Tier 2")
+        #expect(fed.band(for: 51)?.name == "Tier 3")
+        #expect(fed.band(for: 50)?.name == "Tier 4")
+    }
+
+    @Test func everyPresetIsValidAndHasTheThreeTracks() throws {
+        let presets = try PolicyFile.presets()
+        #expect(presets.map(\.id).sorted() == ["attendance-bands", "bridgewater-park", "east-sussex-federation", "heath-primary", "pa-procedures"])
+        for p in presets {
+            #expect(p.problems(templates: LetterTemplateIDs.known).isEmpty)
+            for t in Policy.requiredTracks { #expect(p.track(t) != nil, "\(p.id) lacks \(t)") }
+        }
+        // Heath's document omits the Stage 2 figure: the file must say so.
+        #expect(try PolicyFile.preset("heath-primary").notes?.contains { $0.contains("leaves out the figure for Stage 2") } == true)
+    }
+}

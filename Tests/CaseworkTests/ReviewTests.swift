@@ -1,0 +1,106 @@
+import Attendance
+import AttendanceStore
+import Testing
+
+@Suite("Reviews: improved or not since the last review")
+struct ReviewTests {
+    let review = SchoolDate("2025-11-21")!  // 4 weeks after 24 Oct
+
+    @Test func bridgewaterNotImprovedAtReviewGoesToStepTwo() throws {
+        var s = try CaseworkSchool(policy: "bridgewater-park")
+        s.pupil("P1", absent: 3)  // 96.25% on 24 Oct
+        try s.decide("P1", .enter, to: "step-1")
+        #expect(s.school.casework.caseFile("P1", track: "attendance")?.nextReview == review)
+        // Before the review the case stays at Step 1, however the figures move.
+        s.pupil("P1", absent: 5, upTo: SchoolDate("2025-11-14")!)
+        let before = try #require(s.recommendation("P1", asOf: SchoolDate("2025-11-14")!))
+        #expect(before.recommendedStage == "step-1" && before.kind != .escalate)
+        // At the review: 94.5%, worse than 96.25% → Step 2, with both figures in the reasons.
+        s.pupil("P1", absent: 6, upTo: review)
+        let r = try #require(s.recommendation("P1", asOf: review))
+        #expect(r.kind == .escalate && r.recommendedStage == "step-2")
+        #expect(r.reasons.contains { $0.contains("not improved since the last review") && $0.contains("was 96.3% at review on 24 Oct 2025") })
+    }
+
+    @Test func bridgewaterImprovedAtReviewCloses() throws {
+        var s = try CaseworkSchool(policy: "bridgewater-park")
+        s.pupil("P1", absent: 3)
+        try s.decide("P1", .enter, to: "step-1")
+        s.pupil("P1", absent: 3, upTo: review)  // same absences over more sessions: 97.3%
+        let r = try #require(s.recommendation("P1", asOf: review))
+        #expect(r.kind == .close)
+        #expect(r.reasons.contains { $0.hasPrefix("improved: attendance 97.3% (was 96.3%") })
+        try s.decide("P1", .close, to: nil, on: review)
+        let file = try #require(s.school.casework.caseFile("P1", track: "attendance"))
+        #expect(!file.isOpen)
+        #expect(file.actions.contains { $0.template == "attendance-improved" })  // the positive letter
+    }
+
+    @Test func paProceduresWalksThePlanStagesAtReviews() throws {
+        var s = try CaseworkSchool(policy: "pa-procedures")
+        s.pupil("P1", absent: 8)  // 90%
+        try s.decide("P1", .enter, to: "plan-invitation")
+        let twoWeeks = SchoolDate("2025-11-07")!
+        s.pupil("P1", absent: 10, upTo: twoWeeks)
+        #expect(s.recommendation("P1", asOf: twoWeeks)?.recommendedStage == "action-plan")
+        try s.decide("P1", .escalate, to: "action-plan", on: twoWeeks)
+        let sixWeeks = SchoolDate("2025-12-19")!
+        s.pupil("P1", absent: 20, upTo: sixWeeks)  // 86.7%, down from 88.9%
+        let r = try #require(s.recommendation("P1", asOf: sixWeeks))
+        #expect(r.kind == .escalate && r.recommendedStage == "review-1")
+    }
+
+    @Test func attendanceBandsStepDownWhenImprovedPastTheBand() throws {
+        var s = try CaseworkSchool(policy: "attendance-bands")
+        s.pupil("P1", absent: 7)  // 91.25%: final warning
+        try s.decide("P1", .enter, to: "final-warning")
+        s.pupil("P1", absent: 7, upTo: review)  // 7 of 110 → 93.6%: improved by 2.4 points
+        let r = try #require(s.recommendation("P1", asOf: review))
+        #expect(r.kind == .stepDown && r.recommendedStage == "meeting")
+    }
+
+    @Test func escalationBeyondTheCurrentStageIsRecommendedAtOnce() throws {
+        var s = try CaseworkSchool(policy: "bridgewater-park")
+        s.pupil("P1", absent: 3)
+        try s.decide("P1", .enter, to: "step-1")
+        let later = SchoolDate("2025-11-07")!
+        s.pupil("P1", absent: 12, upTo: later)  // 12 of 90: 86.7%, below 90%
+        let r = try #require(s.recommendation("P1", asOf: later))
+        #expect(r.kind == .escalate && r.recommendedStage == "step-4")
+    }
+
+    @Test func overdueActionsAreFlagged() throws {
+        var s = try CaseworkSchool(policy: "bridgewater-park")
+        s.pupil("P1", absent: 3)
+        try s.decide("P1", .enter, to: "step-1")
+        let later = SchoolDate("2025-11-07")!
+        s.pupil("P1", absent: 3, upTo: later)
+        let r = try #require(s.recommendation("P1", asOf: later))
+        #expect(r.kind == .actionOverdue)
+        #expect(r.overdueActions.first?.template == "attendance-1")
+        #expect(r.reasons.contains("overdue since 29 Oct 2025: Send Attendance Letter 1 with the attendance certificate"))
+    }
+
+    @Test func decisionsNeedAReasonAndFollowTheCaseState() throws {
+        var s = try CaseworkSchool(policy: "bridgewater-park")
+        s.pupil("P1", absent: 3)
+        let engine = CaseworkEngine(school: s.school, asOf: CaseworkSchool.asOf)!
+        var d = engine.decision(upn: "P1", track: "attendance", decision: .enter, to: "step-1", reason: " ", on: CaseworkSchool.asOf, recommended: nil)!
+        #expect(throws: ChangeRefused.self) { try s.commit(Transaction([.caseDecision(d)]), by: s.school.staff["head"]!) }
+        d.change.reason = "ok"
+        d.change.decision = .escalate
+        #expect { try s.commit(Transaction([.caseDecision(d)]), by: s.school.staff["head"]!) } throws: { "\($0)".contains("no open attendance case") }
+        try s.decide("P1", .enter, to: "step-1")
+        #expect { try s.decide("P1", .enter, to: "step-4") } throws: { "\($0)".contains("already has an open attendance case") }
+        #expect { try s.decide("P1", .escalate, to: "step-9") } throws: { "\($0)".contains("has no stage \"step-9\"") }
+    }
+
+    @Test func anOfficeUserCannotChangeACaseStage() throws {
+        var s = try CaseworkSchool(policy: "bridgewater-park")
+        s.pupil("P1", absent: 3)
+        let office = StaffMember(login: "office", name: "Olu Office", role: .office)
+        #expect { try s.decide("P1", .enter, to: "step-1", by: office) } throws: { "\($0)".contains("may not change case stages") }
+        let fsw = StaffMember(login: "fsw", name: "Fay Support", role: .attendance)
+        try s.decide("P1", .enter, to: "step-1", by: fsw)
+    }
+}
