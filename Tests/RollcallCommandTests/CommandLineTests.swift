@@ -215,3 +215,101 @@ struct StoreCommandTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: journal)) == before)
     }
 }
+
+@Suite("Casework from the command line")
+struct CaseworkCommandTests {
+    /// Ben: N all of the week of 8 Sep after a present week; Ann: one I a week.
+    func seeded(_ scratch: Scratch) throws -> String {
+        let store = "\(scratch.path)/store"
+        #expect(try RollcallProcess.run(["init", "--store", store, "--school", "Test Primary", "--policy", "bridgewater-park"]).status == 0)
+        let pupils = """
+            UPN,Surname,Forename,Date of Birth,Year Group,Reg Group,CP,Contact 1 Name,Contact 1 Relationship,Contact 1 Phone,Contact 1 Parental Responsibility
+            A1,Smith,Ann,2016-01-01,4,4A,N,Sarah Smith,Mother,07700 900001,Y
+            B2,Jones,Ben,2016-02-02,4,4A,Y,Jo Jones,Mother,07700 900003,Y
+
+            """
+        var marks = ["upn,date,session,mark"]
+        for day in ["2025-09-01", "2025-09-02", "2025-09-03", "2025-09-04", "2025-09-05", "2025-09-08", "2025-09-09", "2025-09-10", "2025-09-11", "2025-09-12"] {
+            let second = day >= "2025-09-08"
+            for s in ["AM", "PM"] {
+                marks.append("A1,\(day),\(s),\(day.hasSuffix("05") || day.hasSuffix("12") ? "I" : "/")")
+                marks.append("B2,\(day),\(s),\(second ? "N" : "/")")
+            }
+        }
+        #expect(try RollcallProcess.run(["import", "pupils", scratch.write("p.csv", pupils), "--store", store]).status == 0)
+        #expect(try RollcallProcess.run(["import", "marks", scratch.write("m.csv", marks.joined(separator: "\n") + "\n"), "--store", store]).status == 0)
+        return store
+    }
+
+    @Test func caseloadJSONHasTheDocumentedKeys() throws {
+        let scratch = Scratch()
+        let store = try seeded(scratch)
+        let r = try RollcallProcess.run(["caseload", "--as-of", "2025-09-12", "--format", "json", "--store", store])
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
+        let keys: Set<String> = ["upn", "track", "stage", "recommendation", "recommended_stage", "reasons", "next_review", "overdue_actions", "penalty_notice"]
+        for row in rows { #expect(Set(row.keys) == keys) }
+        let ann = try #require(rows.first { $0["upn"] as? String == "A1" && $0["track"] as? String == "attendance" })
+        #expect(ann["recommendation"] as? String == "enter" && ann["recommended_stage"] as? String == "step-4")  // 80%
+        #expect((ann["reasons"] as? [String])?.first == "attendance 80.0% this year (below 90.0%)")
+        let benUnexplained = try #require(rows.first { $0["upn"] as? String == "B2" && $0["track"] as? String == "unexplained_absence" })
+        #expect(benUnexplained["recommended_stage"] as? String == "day-4-10")
+        let penalty = try #require(benUnexplained["penalty_notice"] as? [String: Any])
+        #expect(Set(penalty.keys) == ["threshold_met", "eligible", "unauthorised_sessions_last_10_school_weeks", "unresolved_n_sessions", "why"])
+        #expect(penalty["unresolved_n_sessions"] as? Int == 10 && penalty["threshold_met"] as? Bool == true && penalty["eligible"] as? Bool == false)
+    }
+
+    @Test func callsLogACallThatResolvesTheNsThenDecide() throws {
+        let scratch = Scratch()
+        let store = try seeded(scratch)
+        let calls = try RollcallProcess.run(["calls", "--date", "2025-09-12", "--format", "json", "--store", store])
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(calls.stdout.utf8)) as? [[String: Any]])
+        #expect(list.count == 1)
+        #expect(list[0]["upn"] as? String == "B2" && list[0]["days_unexplained"] as? Int == 5 && list[0]["vulnerable"] as? Bool == true)
+        #expect(((list[0]["contacts"] as? [[String: Any]])?.first?["phones"] as? [String]) == ["07700 900003"])
+        #expect((list[0]["next_step"] as? [String])?.contains { $0.contains("CME enquiries") } == true)
+
+        let log = try RollcallProcess.run(["log", "call", "B2", "--contact", "1", "--outcome", "spoke", "--reason", "I", "--apply",
+                                           "--note", "chickenpox", "--date", "2025-09-12", "--time", "09:40", "--store", store])
+        #expect(log.status == 0, "\(log.stderr)")
+        #expect(log.stdout.contains("10 open N marks amended to I"))
+        let after = try RollcallProcess.run(["calls", "--date", "2025-09-12", "--store", store])
+        #expect(after.stdout.contains("0 pupils absent with no reason"))
+
+        let advance = try RollcallProcess.run(["case", "advance", "A1", "--reason", "80% after two weeks", "--as-of", "2025-09-12", "--store", store])
+        #expect(advance.status == 0, "\(advance.stderr)")
+        #expect(advance.stdout.contains("enter → step-4"))
+        let show = try RollcallProcess.run(["case", "show", "A1", "--as-of", "2025-09-12", "--store", store])
+        #expect(show.stdout.contains("Step 4") || show.stdout.contains("step-4"))
+        #expect(show.stdout.contains("80% after two weeks"))
+        let close = try RollcallProcess.run(["case", "close", "A1", "--reason", "", "--store", store])
+        #expect(close.status != 0)
+        #expect(close.stderr.contains("needs a reason"))
+    }
+
+    @Test func policyCommandsAndABadPolicyFile() throws {
+        let scratch = Scratch()
+        let store = try seeded(scratch)
+        let list = try RollcallProcess.run(["policy", "list", "--store", store])
+        #expect(list.stdout.contains("* bridgewater-park"))
+        #expect(try RollcallProcess.run(["policy", "use", "heath-primary", "--store", store]).status == 0)
+        #expect(try RollcallProcess.run(["policy", "show", "--store", store]).stdout.contains("Heath Primary"))
+        let json = try RollcallProcess.run(["policy", "show", "attendance-bands", "--json"]).stdout
+        let bad = scratch.write("bad.json", json.replacingOccurrences(of: "attendance_percent_year", with: "attendance_pct"))
+        let check = try RollcallProcess.run(["policy", "check", bad])
+        #expect(check.status != 0)
+        #expect(check.stderr.contains("\(bad): tracks[0].stages[0].entry.measure: unknown measure \"attendance_pct\""))
+        let use = try RollcallProcess.run(["policy", "use", "--file", bad, "--store", store])
+        #expect(use.status != 0)
+        #expect(try RollcallProcess.run(["policy", "show", "--store", store]).stdout.contains("Heath Primary"))
+    }
+
+    @Test func aLetterIsWrittenAndRecorded() throws {
+        let scratch = Scratch()
+        let store = try seeded(scratch)
+        let r = try RollcallProcess.run(["letter", "A1", "termly-red", "--as-of", "2025-09-12", "--record", "--store", store])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("Dear Sarah Smith") && r.stdout.contains("80.0%"))
+        #expect(try RollcallProcess.run(["case", "show", "A1", "--as-of", "2025-09-12", "--store", store]).stdout.contains("letter termly-red"))
+    }
+}
