@@ -61,7 +61,7 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "AttendanceTests", dependencies: ["Attendance"]),
-        .testTarget(name: "AttendanceStoreTests", dependencies: ["AttendanceStore", "rollcall-stress"]),
+        .testTarget(name: "AttendanceStoreTests", dependencies: ["AttendanceStore", "SchoolGenerator", "rollcall-stress"]),
         .testTarget(name: "CaseworkTests", dependencies: ["Attendance", "AttendanceStore"]),
         // Runs the built `rollcall` binary end to end.
         .testTarget(name: "RollcallCommandTests", dependencies: ["rollcall"]),

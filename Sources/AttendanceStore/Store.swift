@@ -36,6 +36,7 @@ public final class Store {
     public var filesReadAtOpen: [String] {
         let gen = file(Snapshot.generationName(manifest.snapshot.generation))
         return [file(Snapshot.manifestName), "\(gen)/\(Snapshot.schoolName)", "\(gen)/\(Snapshot.pupilsName)"]
+            + (manifest.snapshot.files[Snapshot.caseworkName] != nil ? ["\(gen)/\(Snapshot.caseworkName)"] : [])
             + SnapshotIO.years(in: manifest.snapshot).filter(loadedYears.contains).map { "\(gen)/\(Snapshot.marksName($0))" }
     }
 

@@ -10,6 +10,10 @@ public struct SchoolGenerator {
     public var years = 1
     public var seed: UInt64 = 1
     public var asOf: SchoolDate
+    /// The policy the school uses; casework is generated only with one.
+    public var policy: Policy?
+    /// Contact-log entries to make (nil: one set of calls for each absence this year).
+    public var contactEntries: Int?
 
     public init(asOf: SchoolDate) { self.asOf = asOf }
 
@@ -34,9 +38,25 @@ public struct SchoolGenerator {
                     school.register.record(mark, for: pupil.upn, at: session)
                 }
             }
-            if i % 50 == 0 { progress(Double(i) / Double(roll.count)) }
+            if i % 50 == 0 { progress(0.7 * Double(i) / Double(roll.count)) }
         }
+        let staff = Self.staff
+        for s in staff.all { school.staff[s.login] = s }
+        guard let policy else { progress(1); return school }
+        school.casework.policy = policy
+        var casework = CaseworkGenerator(school: school, asOf: asOf, seed: seed, fsw: staff.fsw, office: staff.office, head: staff.head)
+        casework.absenceCalls(years: contactEntries == nil ? [current] : Array(academicYears.reversed()), limit: contactEntries)
+        progress(0.85)
+        casework.reviewCycles()
         progress(1)
-        return school
+        return casework.school
     }
+
+    /// The fictional staff of a generated school, one for each role.
+    public static let staff = (head: StaffMember(login: "demo.head", name: "Mrs Adaeze Okafor", role: .head, isDSL: true),
+                               fsw: StaffMember(login: "demo.fsw", name: "Ms Siân Pritchard", role: .attendance, isDSL: true),
+                               office: StaffMember(login: "demo.office", name: "Mr Tomasz Nowak", role: .office),
+                               all: [StaffMember(login: "demo.head", name: "Mrs Adaeze Okafor", role: .head, isDSL: true),
+                                     StaffMember(login: "demo.fsw", name: "Ms Siân Pritchard", role: .attendance, isDSL: true),
+                                     StaffMember(login: "demo.office", name: "Mr Tomasz Nowak", role: .office)])
 }

@@ -42,6 +42,18 @@ public struct StageChange: Hashable, Sendable, Codable {
     public var figures: CaseFigures
     /// The recommendation the engine made, when staff overrode it.
     public var recommended: String?
+
+    public init(decision: Decision, from: String?, to: String?, on: SchoolDate, by: String, reason: String,
+                figures: CaseFigures, recommended: String? = nil) {
+        self.decision = decision
+        self.from = from
+        self.to = to
+        self.on = on
+        self.by = by
+        self.reason = reason
+        self.figures = figures
+        self.recommended = recommended
+    }
 }
 
 /// The figures recorded with every decision, so later reviews can say "was 93.0% on 3 Nov".
@@ -73,6 +85,18 @@ public struct CaseAction: Hashable, Sendable, Codable {
     public var due: SchoolDate
     public var doneOn: SchoolDate?
     public var doneBy: String?
+
+    public init(id: String, kind: String, description: String, template: String?, owner: String, due: SchoolDate,
+                doneOn: SchoolDate? = nil, doneBy: String? = nil) {
+        self.id = id
+        self.kind = kind
+        self.description = description
+        self.template = template
+        self.owner = owner
+        self.due = due
+        self.doneOn = doneOn
+        self.doneBy = doneBy
+    }
 }
 
 /// A meeting with the family (attendance panel, plan meeting, review), with its minutes.

@@ -1,6 +1,6 @@
 /// All casework for the school: the policy in use, every case file, the contact log,
 /// meetings and plans, part-time timetables, interventions and penalty-notice requests.
-public struct Casework: Sendable {
+public struct Casework: Sendable, Equatable {
     public var policy: Policy?
     public private(set) var cases: [String: CaseFile] = [:]
     /// The contact log by pupil, oldest first. Loaded by academic year (see the store).
@@ -21,6 +21,9 @@ public struct Casework: Sendable {
     }
 
     public var openCases: [CaseFile] { cases.values.filter(\.isOpen) }
+
+    /// Forgets the contact log in memory (it is stored, and reloaded, by academic year).
+    public mutating func clearContacts() { contacts = [:] }
 
     public mutating func put(_ file: CaseFile) { cases[Casework.key(file.upn, file.track)] = file }
 

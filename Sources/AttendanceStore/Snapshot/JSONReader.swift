@@ -1,3 +1,5 @@
+import Attendance
+
 /// A small pull reader over UTF-8 JSON, for the store's two large documents (pupils and
 /// marks): Foundation's decoder takes ~4× orjson's time on them, this about 1–2×.
 /// It reads standard JSON; anything malformed throws with its byte offset.
@@ -210,6 +212,40 @@ final class JSONReader {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A date written as "YYYY-MM-DD".
+    func date() throws -> SchoolDate {
+        let raw = try plainStringBytes()
+        guard let d = SchoolDate.parseISOBytes(raw) else { throw fail("expected a date (YYYY-MM-DD)") }
+        return d
+    }
+
+    func optionalDate() throws -> SchoolDate? { try null() ? nil : try date() }
+    func optionalString() throws -> String? { try null() ? nil : try string() }
+
+    func double() throws -> Double {
+        _ = try peek()
+        let start = offset
+        while offset < bytes.count, (bytes[offset] >= 0x30 && bytes[offset] <= 0x39) || [0x2D, 0x2B, 0x2E, 0x65, 0x45].contains(bytes[offset]) { offset += 1 }
+        guard offset > start, let v = Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)) else {
+            throw fail("expected a number")
+        }
+        return v
+    }
+
+    func strings() throws -> [String] {
+        var out: [String] = []
+        try array { out.append(try string()) }
+        return out
+    }
+
+    /// The bytes of the next value, skipped: for small parts decoded another way.
+    func rawValue() throws -> [UInt8] {
+        _ = try peek()
+        let start = offset
+        try skip()
+        return Array(UnsafeBufferPointer(rebasing: bytes[start..<offset]))
     }
 
     /// Skips any value (for keys a newer writer may add).

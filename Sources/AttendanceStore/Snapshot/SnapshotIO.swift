@@ -147,14 +147,7 @@ enum SnapshotIO {
         school.load(pupils: try SnapshotReaders.pupils(try checkedBytes(ref, store: store, name: Snapshot.pupilsName), file: "\(dir)/\(Snapshot.pupilsName)"))
         if ref.files[Snapshot.caseworkName] != nil {
             let path = "\(dir)/\(Snapshot.caseworkName)"
-            let cw = try JSONFile.decode(Snapshot.CaseworkFile.self, from: Data(try checkedBytes(ref, store: store, name: Snapshot.caseworkName)), file: path)
-            try JSONFile.checkVersion(cw.schemaVersion, file: path)
-            school.casework.policy = cw.policy
-            for c in cw.cases { school.casework.put(c) }
-            for m in cw.meetings { school.casework.put(m) }
-            for t in cw.timetables { school.casework.put(t) }
-            for i in cw.interventions { school.casework.put(i) }
-            for p in cw.penaltyNotices { school.casework.put(p) }
+            try SnapshotReaders.casework(try checkedBytes(ref, store: store, name: Snapshot.caseworkName), file: path, into: &school.casework)
         }
         for year in years(in: ref) where loadYear(year) {
             try readYear(year, from: ref, store: store, into: &school.register)
