@@ -44,6 +44,7 @@ let package = Package(
             dependencies: [
                 "Attendance",
                 "AttendanceStore",
+                "SchoolGenerator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -63,6 +64,7 @@ let package = Package(
         .testTarget(name: "AttendanceTests", dependencies: ["Attendance"]),
         .testTarget(name: "AttendanceStoreTests", dependencies: ["AttendanceStore", "SchoolGenerator", "rollcall-stress"]),
         .testTarget(name: "CaseworkTests", dependencies: ["Attendance", "AttendanceStore"]),
+        .testTarget(name: "SchoolGeneratorTests", dependencies: ["SchoolGenerator", "AttendanceStore"]),
         // Runs the built `rollcall` binary end to end.
         .testTarget(name: "RollcallCommandTests", dependencies: ["rollcall"]),
     ]

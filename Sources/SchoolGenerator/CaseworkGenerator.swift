@@ -97,7 +97,8 @@ struct CaseworkGenerator {
                     defer { slot += 2 }
                     guard let code = AttendanceCode(byte: bytes[slot]), [.unknownReason, .reasonNotYetEstablished, .illness].contains(code) else { continue }
                     let day = Session(ordinal: first + slot).date
-                    guard day <= asOf else { break }
+                    // Today's calls are the user's to make.
+                    guard day < asOf else { break }
                     // Only the first day of a run: that is when the school calls.
                     if slot >= 2, let prev = AttendanceCode(byte: bytes[slot - 2]), prev == code { continue }
                     if code == .illness && rng.chance(0.7) { continue }  // most illness is rung in by the family

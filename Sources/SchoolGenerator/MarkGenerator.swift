@@ -17,20 +17,40 @@ struct MarkGenerator {
         var joinsOn: SchoolDate?
     }
 
-    static func profile(_ rng: inout SeededRandom, year: AcademicYear) -> Profile {
-        let r = rng.unit()
-        let rate: Double
-        switch r {
-        case ..<0.60: rate = rng.double(0.0...0.03)
-        case ..<0.81: rate = rng.double(0.03...0.075)
-        case ..<0.975: rate = rng.double(0.10...0.22)
-        case ..<0.99: rate = rng.double(0.22...0.40)
-        default: rate = rng.double(0.52...0.75)
+    /// How a pupil's attendance tends to go in a year.
+    enum Band { case good, moderate, persistent, severe }
+
+    /// A band at the national rates, for years where no quota is set.
+    static func randomBand(_ rng: inout SeededRandom) -> Band {
+        switch rng.unit() {
+        case ..<0.62: return .good
+        case ..<0.82: return .moderate
+        case ..<0.99: return .persistent
+        default: return .severe
         }
-        return Profile(absenceRate: rate, unauthorisedShare: rate > 0.1 ? rng.double(0.2...0.6) : rng.double(0.0...0.15),
-                       mondayFriday: rng.chance(0.04), lateRate: rng.chance(0.12) ? rng.double(0.03...0.15) : 0.002,
-                       holiday: rng.chance(0.07),
+    }
+
+    static func profile(_ rng: inout SeededRandom, year: AcademicYear, band: Band? = nil) -> Profile {
+        let rate: Double
+        switch band ?? randomBand(&rng) {
+        case .good: rate = rng.double(0.0...0.025)
+        case .moderate: rate = rng.double(0.03...0.06)
+        case .persistent: rate = rng.double(0.13...0.3)
+        case .severe: rate = rng.double(0.68...0.85)
+        }
+        let high = rate > 0.1
+        return Profile(absenceRate: rate, unauthorisedShare: high ? rng.double(0.2...0.6) : rng.double(0.0...0.15),
+                       mondayFriday: high && rng.chance(0.2), lateRate: rng.chance(0.12) ? rng.double(0.03...0.15) : 0.002,
+                       holiday: high ? rng.chance(0.25) : (rate > 0.03 ? rng.chance(0.03) : rng.chance(0.01)),
                        joinsOn: rng.chance(0.02) ? year.firstDay.adding(days: rng.int(40...200)) : nil)
+    }
+
+    /// The chance of an absence starting on a day, so that absence (one-day unauthorised
+    /// absences, illness lasting 1–3 days) comes to the profile's rate over the year.
+    func startChance(_ p: Profile) -> Double {
+        let s = p.unauthorisedShare, r = p.absenceRate
+        let meanLength = s + (1 - s) * 2
+        return r / max(0.05, meanLength - r * (meanLength - 1))
     }
 
     /// Marks for one pupil for one academic year (up to the as-of morning).
@@ -67,12 +87,13 @@ struct MarkGenerator {
                 holidayDays += 1
                 if holidayDays <= 5 { code = .holidayNotGranted }
             }
-            let winter = [12, 1, 2].contains(day.month) ? 1.7 : 1.0
+            // Winter illness: more absence December to February, a little less the rest of the year.
+            let season = [12, 1, 2].contains(day.month) ? 1.4 : 0.85
             if code == nil, episode > 0 { code = .illness; episode -= 1 }
-            if code == nil, rng.chance(p.absenceRate * winter / 1.8) {
+            if code == nil, rng.chance(min(1, startChance(p) * season)) {
                 if rng.chance(p.unauthorisedShare) { code = .unknownReason } else { code = .illness; episode = rng.int(0...2) }
             }
-            if code == nil, p.mondayFriday, day.weekday == .monday || day.weekday == .friday, rng.chance(0.3) {
+            if code == nil, p.mondayFriday, day.weekday == .monday || day.weekday == .friday, rng.chance(0.2) {
                 code = rng.chance(0.5) ? .unknownReason : .illness
             }
             if code == nil, rng.chance(0.004) { code = .medical }

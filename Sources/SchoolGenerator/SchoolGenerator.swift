@@ -14,6 +14,23 @@ public struct SchoolGenerator {
     public var policy: Policy?
     /// Contact-log entries to make (nil: one set of calls for each absence this year).
     public var contactEntries: Int?
+    /// The demo school's particular pupils: open N today, dual registration, a part-time timetable.
+    public var demoDetails = false
+
+    /// This year's bands by quota, so every school has real proportions: about 1 in 6
+    /// persistently absent, two or three severely absent in a primary, a fifth moderate.
+    func currentYearBands(count: Int) -> [MarkGenerator.Band] {
+        var rng = SeededRandom(seed: seed, 5)
+        let order = (0..<count).shuffled(using: &rng)
+        let severe = max(2, Int((Double(count) * 0.012).rounded()))
+        let persistent = Int((Double(count) * 0.14).rounded())
+        let moderate = Int((Double(count) * 0.2).rounded())
+        var bands = [MarkGenerator.Band](repeating: .good, count: count)
+        for (rank, i) in order.enumerated() {
+            bands[i] = rank < severe ? .severe : rank < severe + persistent ? .persistent : rank < severe + persistent + moderate ? .moderate : .good
+        }
+        return bands
+    }
 
     public init(asOf: SchoolDate) { self.asOf = asOf }
 
@@ -30,16 +47,18 @@ public struct SchoolGenerator {
         let roll = PupilGenerator.pupils(count: pupils, yearGroups: yearGroups, formsPerYear: forms, asOf: asOf, seed: seed)
         for p in roll { school.upsert(p) }
         let generator = MarkGenerator(days: SchoolDays(calendar: school.calendar, register: Register()), asOf: asOf)
+        let bands = currentYearBands(count: roll.count)
         for (i, pupil) in roll.enumerated() {
             for year in academicYears {
                 var rng = SeededRandom(seed: seed, 2, i, year.startYear)
-                let profile = MarkGenerator.profile(&rng, year: year)
+                let profile = MarkGenerator.profile(&rng, year: year, band: year == current ? bands[i] : nil)
                 for (session, mark) in generator.marks(for: year, profile: profile, rng: &rng) {
                     school.register.record(mark, for: pupil.upn, at: session)
                 }
             }
             if i % 50 == 0 { progress(0.7 * Double(i) / Double(roll.count)) }
         }
+        if demoDetails { addDemoDetails(to: &school, roll: roll, bands: bands) }
         let staff = Self.staff
         for s in staff.all { school.staff[s.login] = s }
         guard let policy else { progress(1); return school }

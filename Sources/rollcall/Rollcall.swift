@@ -10,10 +10,11 @@ struct Rollcall: ParsableCommand {
         environment variable, or ~/.local/share/rollcall.
         """,
         subcommands: [
-            InitCommand.self, ImportCommand.self, MarkCommand.self, StatsCommand.self,
+            TodayCommand.self, DemoCommand.self, InitCommand.self, ImportCommand.self, MarkCommand.self, StatsCommand.self,
             CallsCommand.self, LogCommand.self, CaseloadCommand.self, CaseCommand.self, PenaltyCommand.self, LetterCommand.self,
             HistoryCommand.self, ExportCommand.self, PolicyCommand.self, CalendarCommand.self, StaffCommand.self, CodesCommand.self,
             CheckCommand.self, BackupCommand.self, CompactCommand.self,
-        ]
+        ],
+        defaultSubcommand: TodayCommand.self
     )
 }

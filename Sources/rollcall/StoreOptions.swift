@@ -12,7 +12,13 @@ struct StoreOptions: ParsableArguments {
     var path: String { StoreLocation.resolve(option: store) }
 
     /// Opens the store and finds the acting member of staff; an unknown login is refused.
+    /// With no store configured anywhere, the demo school is set up first.
     func open() throws -> (store: Store, staff: StaffMember) {
+        let env = ProcessInfo.processInfo.environment
+        if (store ?? "").isEmpty, (env[StoreLocation.environmentVariable] ?? "").isEmpty,
+           !FileManager.default.fileExists(atPath: "\(path)/rollcall.json") {
+            try FirstRun.createDemoStore(at: path)
+        }
         let me = StaffMember(login: Identity.login, name: Identity.fullName, role: .head, isDSL: true)
         let store = try Store.open(at: path, migratingAs: me)
         for w in store.warnings { FileHandle.standardError.write(Data("Warning: \(w)\n".utf8)) }

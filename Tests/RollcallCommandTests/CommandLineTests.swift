@@ -313,3 +313,49 @@ struct CaseworkCommandTests {
         #expect(try RollcallProcess.run(["case", "show", "A1", "--as-of", "2025-09-12", "--store", store]).stdout.contains("letter termly-red"))
     }
 }
+
+@Suite("First run and the demo generator")
+struct FirstRunTests {
+    @Test func firstRunMakesTheDemoStoreOutsideTheRepositoryAndTheSecondReusesIt() throws {
+        let scratch = Scratch()
+        let env = ["XDG_DATA_HOME": "\(scratch.path)/data"]
+        let first = try RollcallProcess.run([], environment: env, in: scratch.path)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stderr.contains("this is the demo school"))
+        #expect(first.stderr.contains("rollcall init"))
+        #expect(first.stdout.contains("Demo Primary School"))
+        #expect(first.stdout.contains("Absent with no reason (N):"))
+        #expect(first.stdout.contains("Caseload"))
+        let manifest = "\(scratch.path)/data/rollcall/rollcall.json"
+        #expect(FileManager.default.fileExists(atPath: manifest))
+        let before = try FileManager.default.attributesOfItem(atPath: manifest)[.modificationDate] as? Date
+        let second = try RollcallProcess.run(["today"], environment: env, in: scratch.path)
+        #expect(second.status == 0)
+        #expect(!second.stderr.contains("demo school"))
+        #expect(try FileManager.default.attributesOfItem(atPath: manifest)[.modificationDate] as? Date == before)
+        // Nothing was written into the repository's Data/.
+        let data = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Data").path
+        #expect(!((try? FileManager.default.contentsOfDirectory(atPath: data)) ?? []).contains { $0.hasPrefix("rollcall") || $0 == "snapshots" })
+    }
+
+    @Test func anExplicitStoreNeverGetsTheDemo() throws {
+        let scratch = Scratch()
+        let r = try RollcallProcess.run(["today", "--store", "\(scratch.path)/none"], environment: ["XDG_DATA_HOME": "\(scratch.path)/data"])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("rollcall init"))
+        #expect(!FileManager.default.fileExists(atPath: "\(scratch.path)/data/rollcall"))
+    }
+
+    @Test func demoGeneratesASchoolOfAnySizeDeterministically() throws {
+        let scratch = Scratch()
+        for name in ["a", "b"] {
+            let r = try RollcallProcess.run(["demo", "--pupils", "80", "--years", "2", "--seed", "9", "--as-of", "2026-11-30", "--store", "\(scratch.path)/\(name)"])
+            #expect(r.status == 0, "\(r.stderr)")
+            #expect(r.stdout.contains("80 pupils"))
+        }
+        let a = try RollcallProcess.run(["export", "marks", "--store", "\(scratch.path)/a"]).stdout
+        let b = try RollcallProcess.run(["export", "marks", "--store", "\(scratch.path)/b"]).stdout
+        #expect(a == b && a.count > 1000)
+        #expect(try RollcallProcess.run(["check", "--store", "\(scratch.path)/a"]).status == 0)
+    }
+}

@@ -1,0 +1,84 @@
+import ArgumentParser
+import Attendance
+import AttendanceStore
+
+/// What `rollcall` on its own shows: the day at a glance, for all three roles.
+struct TodayCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "today",
+        abstract: "The day at a glance: registers, absences with no reason, calls due, the caseload (the default command).")
+
+    @Option(help: "The day (default: today).") var date: DateArgument?
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() throws {
+        let (store, me) = try storeOptions.open()
+        let day = date?.date ?? .today()
+        try store.loadYears(covering: Statistics.yearToDate(day))
+        try store.loadContacts(from: day)
+        let school = store.school
+        let stats = school.statistics
+        let weekday = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][day.weekday.rawValue - 1]
+        print("\(school.name): \(weekday) \(day.spoken)   (you: \(me.signature))")
+        print("")
+
+        let roll = school.roll
+        let open = [SessionHalf.am, .pm].filter { stats.schoolDays.isOpen(Session(day, $0)) || !school.register.marks(at: Session(day, $0)).isEmpty }
+        if open.isEmpty {
+            print("Registers: the school is closed today.")
+        }
+        for half in open {
+            let marks = school.register.marks(at: Session(day, half))
+            let onRoll = roll.filter { marks[$0.upn]?.code != .notYetOnRoll }
+            let missing = onRoll.filter { marks[$0.upn] == nil }
+            if marks.isEmpty { print("Registers \(half.label): not taken yet"); continue }
+            let groups = Set(missing.map(\.registrationGroup)).sorted()
+            print("Registers \(half.label): \(onRoll.count - missing.count) of \(onRoll.count) pupils marked" + (missing.isEmpty ? "" : "; not yet marked: \(missing.count) (\(groups.joined(separator: ", ")))"))
+            var absent: [AttendanceCode: Int] = [:]
+            for m in marks.values where m.code.counting.isAbsence || m.code == .lateBeforeClose { absent[m.code, default: 0] += 1 }
+            if !absent.isEmpty {
+                let parts = absent.sorted { $0.value > $1.value }.map { "\($0.key.symbol) \($0.value)" }
+                print("  absent or late: \(parts.joined(separator: ", "))")
+            }
+        }
+
+        let calls = school.callingList(on: day)
+        print("")
+        print("Absent with no reason (N): \(calls.count)" + (calls.isEmpty ? "" : "   → rollcall calls"))
+        for e in calls {
+            let tried = e.triedToday.isEmpty ? "not called yet" : "\(e.triedToday.count) tried"
+            print("  \(e.vulnerable ? "!" : " ") \(e.pupil.listName) (\(e.pupil.registrationGroup)): day \(e.daysUnexplained), \(tried); next: \(e.nextSteps.first ?? "call")")
+        }
+        let followUps = school.casework.contacts.values.flatMap { $0 }.filter { $0.followUp == day }
+        if !followUps.isEmpty { print("Follow-ups due today: \(followUps.count)") }
+
+        if let engine = CaseworkEngine(school: school, asOf: day) {
+            let rows = engine.caseload()
+            let openCases = school.casework.openCases
+            print("")
+            var byTrack: [String: [String: Int]] = [:]
+            for c in openCases { byTrack[c.track, default: [:]][c.stage ?? "", default: 0] += 1 }
+            print("Caseload (\(engine.policy.name)): \(openCases.count) open case\(openCases.count == 1 ? "" : "s")   → rollcall caseload")
+            for track in engine.policy.tracks where byTrack[track.id] != nil {
+                let parts = track.stages.compactMap { s in byTrack[track.id]?[s.id].map { "\(s.id) \($0)" } }
+                print("  \(track.name): \(parts.joined(separator: ", "))")
+            }
+            let weekEnd = day.adding(days: 7)
+            let reviews = openCases.filter { ($0.nextReview ?? weekEnd.adding(days: 1)) <= weekEnd }.count
+            let overdue = openCases.reduce(0) { $0 + $1.overdueActions(asOf: day).count }
+            let newOnes = rows.filter { $0.kind == .enter && $0.track != "unexplained_absence" }.count
+            let escalations = rows.filter { $0.kind == .escalate }.count
+            print("  reviews due within a week: \(reviews); overdue actions: \(overdue); new cases the policy recommends: \(newOnes); escalations: \(escalations)")
+            let penalties = roll.filter { school.penaltyEligibility(for: $0.upn, asOf: day).eligible }.count
+            if penalties > 0 { print("  penalty notices that may be requested: \(penalties)") }
+        }
+        let timetables = school.casework.timetables.values.flatMap { $0 }.filter { $0.ends >= day }
+        for t in timetables {
+            print("Part-time timetable: \(school.pupils[t.upn]?.listName ?? t.upn), ends \(t.ends.spoken), review \(t.reviewOn.spoken)\(t.reviewOn <= day ? " (DUE)" : "")")
+        }
+        let whole = stats.cohorts(.wholeSchool, of: roll, in: Statistics.yearToDate(day))[0]
+        print("")
+        print("This year so far: attendance \(percent(whole.figures.attendancePercent))%, persistent absence \(percent(whole.persistentAbsenceRate))% of pupils, severe \(percent(whole.severeAbsenceRate))%")
+        print("More: rollcall calls · rollcall caseload · rollcall case show UPN · rollcall stats --by year · rollcall --help")
+    }
+}
