@@ -10,12 +10,17 @@ extension SchoolDate {
     }
 }
 
-/// `--as-of` and other date options: ISO or UK dates.
+/// `--as-of` and other date options: ISO or UK dates, or `today` / `yesterday`.
 struct DateArgument: ExpressibleByArgument {
     var date: SchoolDate
     init?(argument: String) {
-        guard let d = SchoolDate(parsing: argument) else { return nil }
-        date = d
+        switch argument.lowercased() {
+        case "today": date = .today()
+        case "yesterday": date = SchoolDate.today().adding(days: -1)
+        default:
+            guard let d = SchoolDate(parsing: argument) else { return nil }
+            date = d
+        }
     }
 }
 
