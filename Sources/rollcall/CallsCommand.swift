@@ -16,9 +16,8 @@ struct CallsCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let (store, me) = try storeOptions.open()
         let day = date?.date ?? .today()
-        try store.loadYears(covering: Statistics.yearToDate(day))
+        let (store, me) = try storeOptions.open(forFiguresAsOf: day)
         try store.loadContacts(from: day)
         let list = store.school.callingList(on: day)
         if format == .json {

@@ -18,9 +18,8 @@ struct CaseCommand: ParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
 
         func decide(_ decision: StageChange.Decision, to stage: String?) throws {
-            let (store, me) = try storeOptions.open()
             let date = asOf?.date ?? .today()
-            try store.loadYears(covering: Statistics.yearToDate(date))
+            let (store, me) = try storeOptions.open(forFiguresAsOf: date)
             let id = upn.uppercased()
             guard let engine = CaseworkEngine(school: store.school, asOf: date) else { throw CleanExit.failure("no attendance policy is in use") }
             guard let track = engine.policy.track(self.track) else {
@@ -143,9 +142,8 @@ struct CaseCommand: ParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
-            let (store, me) = try storeOptions.open()
             let date = asOf?.date ?? .today()
-            try store.loadYears(covering: Statistics.yearToDate(date))
+            let (store, me) = try storeOptions.open(forFiguresAsOf: date)
             try store.loadContacts()
             let id = upn.uppercased()
             let school = store.school

@@ -16,9 +16,8 @@ struct CaseloadCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let store = try storeOptions.open().store
         let date = asOf?.date ?? .today()
-        try store.loadYears(covering: Statistics.yearToDate(date))
+        let store = try storeOptions.open(forFiguresAsOf: date).store
         guard let engine = CaseworkEngine(school: store.school, asOf: date) else {
             throw CleanExit.failure("no attendance policy is in use; choose one with `rollcall policy use ID`")
         }

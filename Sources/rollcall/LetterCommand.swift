@@ -18,9 +18,8 @@ struct LetterCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let (store, me) = try storeOptions.open()
         let date = asOf?.date ?? .today()
-        try store.loadYears(covering: Statistics.yearToDate(date))
+        let (store, me) = try storeOptions.open(forFiguresAsOf: date)
         let id = upn.uppercased()
         let text = try Letters.render(template, school: store.school, upn: id, asOf: date, signedBy: me,
                                       details: .init(meetingDate: meeting?.date, reviewDate: review?.date))

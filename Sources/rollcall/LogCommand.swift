@@ -144,14 +144,7 @@ struct LogCommand: ParsableCommand {
         @Argument(help: "What was sent or received.") var text: String
         @OptionGroup var entry: EntryOptions
         @OptionGroup var storeOptions: StoreOptions
-
-        func run() throws {
-            let (store, me) = try storeOptions.open()
-            let e = ContactLogEntry(upn: upn.uppercased(), kind: .message, on: entry.day, time: entry.clock, text: text,
-                                    followUp: entry.followUp?.date, sensitive: entry.sensitive)
-            try store.commit(Transaction([.contact(e)]), by: me)
-            print("Logged: \(e.summary)")
-        }
+        func run() throws { try entry.logText(.message, upn: upn, text: text, storeOptions) }
     }
 
     struct Note: ParsableCommand {
@@ -160,14 +153,17 @@ struct LogCommand: ParsableCommand {
         @Argument(help: "The note.") var text: String
         @OptionGroup var entry: EntryOptions
         @OptionGroup var storeOptions: StoreOptions
+        func run() throws { try entry.logText(.note, upn: upn, text: text, storeOptions) }
+    }
+}
 
-        func run() throws {
-            let (store, me) = try storeOptions.open()
-            let e = ContactLogEntry(upn: upn.uppercased(), kind: .note, on: entry.day, time: entry.clock, text: text,
-                                    followUp: entry.followUp?.date, sensitive: entry.sensitive)
-            try store.commit(Transaction([.contact(e)]), by: me)
-            print("Logged: \(e.summary)")
-        }
+extension EntryOptions {
+    /// A contact-log entry that is only words: a message or a note.
+    func logText(_ kind: ContactLogEntry.Kind, upn: String, text: String, _ storeOptions: StoreOptions) throws {
+        let (store, me) = try storeOptions.open()
+        let e = ContactLogEntry(upn: upn.uppercased(), kind: kind, on: day, time: clock, text: text, followUp: followUp?.date, sensitive: sensitive)
+        try store.commit(Transaction([.contact(e)]), by: me)
+        print("Logged: \(e.summary)")
     }
 }
 

@@ -15,9 +15,8 @@ struct PenaltyCommand: ParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
-            let store = try storeOptions.open().store
             let date = asOf?.date ?? .today()
-            try store.loadYears(covering: Statistics.yearToDate(date))
+            let store = try storeOptions.open(forFiguresAsOf: date).store
             let p = store.school.penaltyEligibility(for: upn.uppercased(), asOf: date)
             print(p.eligible ? "A penalty notice may be requested for: \(p.eligibleParents.joined(separator: ", "))" : "A penalty notice may not be requested now.")
             for w in p.why { print("  - \(w)") }
@@ -33,9 +32,8 @@ struct PenaltyCommand: ParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
-            let (store, me) = try storeOptions.open()
             let date = asOf?.date ?? .today()
-            try store.loadYears(covering: Statistics.yearToDate(date))
+            let (store, me) = try storeOptions.open(forFiguresAsOf: date)
             let id = upn.uppercased()
             let previous = (store.school.casework.penaltyNotices[id] ?? []).filter { $0.parent == parent && $0.on.year >= date.year - 3 }.count
             let amounts = PenaltyEligibility.amounts(previous: previous)

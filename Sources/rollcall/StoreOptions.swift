@@ -26,6 +26,16 @@ struct StoreOptions: ParsableArguments {
     }
 }
 
+extension StoreOptions {
+    /// Opens the store with the marks that figures as of `date` need (the year so far and
+    /// the weeks before it a rolling window reaches into).
+    func open(forFiguresAsOf date: SchoolDate) throws -> (store: Store, staff: StaffMember) {
+        let opened = try open()
+        try opened.store.loadYears(covering: Statistics.yearToDate(date))
+        return opened
+    }
+}
+
 /// A failure with a message of our own; printed as `Error: …` with exit status 1.
 enum CleanExit {
     struct Failure: Error, CustomStringConvertible {

@@ -12,9 +12,8 @@ struct TodayCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let (store, me) = try storeOptions.open()
         let day = date?.date ?? .today()
-        try store.loadYears(covering: Statistics.yearToDate(day))
+        let (store, me) = try storeOptions.open(forFiguresAsOf: day)
         try store.loadContacts(from: day)
         let school = store.school
         let stats = school.statistics

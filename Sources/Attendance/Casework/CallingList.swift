@@ -29,10 +29,9 @@ extension School {
             let vulnerable = pupil.flags.isSafeguardingPriority
             var steps: [String] = []
             var stageID: String?
-            if let track, let stage = track.stages.last(where: { s in
-                guard let entry = s.entry else { return false }
-                return Self.holdsForDays(entry, days: days)
-            }) {
+            // Only the day count matters on this track, so no other measure is worked out.
+            let dayCount = { (t: Condition.Test) -> Double? in t.measure == Measure.consecutiveUnexplainedDays.rawValue ? Double(days) : nil }
+            if let track, let stage = track.stages.last(where: { $0.entry?.holds(dayCount) ?? false }) {
                 stageID = stage.id
                 steps = stage.actions.map(\.description) + (vulnerable ? (stage.vulnerableActions ?? []).map(\.description) : [])
             } else {
@@ -44,23 +43,6 @@ extension School {
         }
         return list.sorted {
             ($0.vulnerable ? 0 : 1, -$0.daysUnexplained, $0.pupil.listName) < ($1.vulnerable ? 0 : 1, -$1.daysUnexplained, $1.pupil.listName)
-        }
-    }
-
-    /// Whether an unexplained-absence entry rule holds on a given day count (the calling list
-    /// needs only that measure, so it does not build every measure for every absentee).
-    static func holdsForDays(_ c: Condition, days: Int) -> Bool {
-        switch c {
-        case .all(let l): return l.allSatisfy { holdsForDays($0, days: days) }
-        case .any(let l): return l.contains { holdsForDays($0, days: days) }
-        case .test(let t):
-            guard t.measure == Measure.consecutiveUnexplainedDays.rawValue else { return false }
-            let v = Double(days)
-            if let x = t.below, !(v < x) { return false }
-            if let x = t.atMost, !(v <= x) { return false }
-            if let x = t.atLeast, !(v >= x) { return false }
-            if let x = t.above, !(v > x) { return false }
-            return true
         }
     }
 
@@ -86,4 +68,5 @@ extension School {
     }
 }
 
-func formatDays(_ d: Double) -> String { d == d.rounded() ? "\(Int(d))" : formatPercent(d) }
+/// "4" or "4.5" days.
+public func formatDays(_ d: Double) -> String { d == d.rounded() ? "\(Int(d))" : formatPercent(d) }

@@ -107,6 +107,25 @@ public indirect enum Condition: Hashable, Sendable, Codable {
         }
     }
 
+    /// Whether `value` passes a test's comparisons (or, for yes/no measures, `equals`).
+    static func matches(_ t: Test, _ value: Double) -> Bool {
+        if let e = t.equals { return (value == 1) == e }
+        if let x = t.below, !(value < x) { return false }
+        if let x = t.atMost, !(value <= x) { return false }
+        if let x = t.atLeast, !(value >= x) { return false }
+        if let x = t.above, !(value > x) { return false }
+        return true
+    }
+
+    /// Evaluates the rule with `value` giving each test's measure (nil: the test fails).
+    func holds(_ value: (Test) -> Double?) -> Bool {
+        switch self {
+        case .all(let list): return list.allSatisfy { $0.holds(value) }
+        case .any(let list): return list.contains { $0.holds(value) }
+        case .test(let t): return value(t).map { Condition.matches(t, $0) } ?? false
+        }
+    }
+
     enum Key: String, CodingKey { case all, any }
 
     public init(from decoder: Decoder) throws {

@@ -89,20 +89,7 @@ struct RuleEvaluation {
         }
     }
 
-    func holds(_ c: Condition) -> Bool {
-        switch c {
-        case .all(let list): return list.allSatisfy(holds)
-        case .any(let list): return list.contains(where: holds)
-        case .test(let t):
-            guard let v = value(t) else { return false }
-            if let e = t.equals { return (v == 1) == e }
-            if let x = t.below, !(v < x) { return false }
-            if let x = t.atMost, !(v <= x) { return false }
-            if let x = t.atLeast, !(v >= x) { return false }
-            if let x = t.above, !(v > x) { return false }
-            return true
-        }
-    }
+    func holds(_ c: Condition) -> Bool { c.holds(value) }
 
     /// The tests that hold, each with its number: "attendance this year 91.2% (below 97%)".
     func reasons(_ c: Condition) -> [String] {

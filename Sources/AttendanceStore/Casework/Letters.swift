@@ -62,5 +62,4 @@ public enum Letters {
         }
     }
 
-    static func formatDays(_ d: Double) -> String { d == d.rounded() ? "\(Int(d))" : String(format: "%.1f", d) }
 }
