@@ -14,25 +14,38 @@ public struct AuditEntry: Hashable, Sendable {
 }
 
 extension Store {
-    /// Every recorded change that concerns a pupil, oldest first, from the audit archive and
-    /// the journal. Marks entered before the store kept a journal (imports into layout 1)
-    /// have no entries.
+    /// Every recorded change that concerns a pupil (marks, their record, case decisions and
+    /// actions, the contact log, meetings, timetables, interventions, penalty notices), oldest
+    /// first, from the audit archive and the journal. Marks entered before the store kept a
+    /// journal (imports into layout 1) have no entries.
     public func history(upn: String) throws -> [AuditEntry] {
         var entries: [AuditEntry] = []
         for record in try AuditArchive.records(store: path, journal: journal.path) {
             for change in (try? record.transaction.changes) ?? [] {
-                let concerns: Bool
-                switch change {
-                case .mark(let m): concerns = m.upn == upn
-                case .pupil(let p): concerns = p.upn == upn
-                default: concerns = false
-                }
-                if concerns {
+                if change.pupil == upn {
                     entries.append(AuditEntry(seq: record.seq, at: record.at, login: record.by, name: record.name, role: record.role,
                                               reason: record.reason, origin: record.origin, change: change))
                 }
             }
         }
         return entries
+    }
+}
+
+extension Change {
+    /// The pupil a change concerns, if any.
+    public var pupil: String? {
+        switch self {
+        case .mark(let m): return m.upn
+        case .pupil(let p): return p.upn
+        case .caseDecision(let d): return d.upn
+        case .actionDone(let a): return a.upn
+        case .contact(let e): return e.upn
+        case .meeting(let m): return m.upn
+        case .timetable(let t): return t.upn
+        case .intervention(let i): return i.upn
+        case .penaltyNotice(let p): return p.upn
+        case .calendar, .staff, .staffRemoved, .policy: return nil
+        }
     }
 }

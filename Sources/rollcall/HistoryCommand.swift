@@ -10,26 +10,36 @@ struct HistoryCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let store = try storeOptions.open().store
+        let (store, me) = try storeOptions.open()
         let upn = pupil.uppercased()
         guard let p = store.school.pupils[upn] else { throw CleanExit.failure("no pupil with UPN \(upn)") }
         print("Audit trail for \(p.fullName) (\(upn))")
         let entries = try store.history(upn: upn)
-        if entries.isEmpty { print("No recorded changes.") }
+        if entries.isEmpty {
+            print("No changes recorded since this store was created. (Records a store starts with, such as the demo school's, have no audit entries; `rollcall case show \(upn)` shows its case history.)")
+        }
         for e in entries {
             let when = e.at.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: " UTC")
-            print("\(when)  \(e.name) (\(e.role))  \(describe(e.change))\(e.reason.map { "  reason: \($0)" } ?? "")")
+            print("\(when)  \(e.name) (\(e.role))  \(describe(e.change, for: me))\(e.reason.map { "  reason: \($0)" } ?? "")")
         }
     }
 
-    func describe(_ change: Change) -> String {
+    func describe(_ change: Change, for viewer: StaffMember) -> String {
         switch change {
         case .mark(let m):
             let new = m.mark.map { $0.code.symbol + ($0.minutesLate.map { " (\($0) min late)" } ?? "") } ?? "no mark"
             if let old = m.previous { return "amended \(m.session): \(old.code.symbol) → \(new)" }
             return "marked \(m.session): \(new)"
         case .pupil: return "pupil record updated"
-        default: return "changed"
+        case .caseDecision(let d):
+            return "\(d.track) case: \(d.change.decision.rawValue.replacingOccurrences(of: "_", with: " ")) \(d.change.from ?? "–") → \(d.change.to ?? "closed")"
+        case .actionDone(let a): return "\(a.track) action \(a.actionId) done on \(a.on.spoken)"
+        case .contact(let e): return "contact log: " + e.visible(to: viewer).summary
+        case .meeting(let m): return "meeting on \(m.on.spoken) with \(m.attendees.joined(separator: ", "))" + (m.target.map { "; target \($0)" } ?? "")
+        case .timetable(let t): return "part-time timetable \(t.starts.spoken) to \(t.ends.spoken)"
+        case .intervention(let i): return "intervention: \(i.kind.rawValue.replacingOccurrences(of: "_", with: " "))"
+        case .penaltyNotice(let p): return "penalty notice requested for \(p.parent): £\(p.amount)"
+        case .calendar, .staff, .staffRemoved, .policy: return "changed"
         }
     }
 }

@@ -50,6 +50,8 @@ struct ContactLogTests {
         let history = try Store.open(at: dir).history(upn: "P1")
         let amendments = history.filter { if case .mark(let m) = $0.change { return m.isAmendment } else { return false } }
         #expect(amendments.count == 3 && amendments.allSatisfy { $0.reason == why && $0.name == "Olu Office" })
+        // The call itself is in the pupil's audit trail too, with who and when.
+        #expect(history.contains { if case .contact(let e) = $0.change { return e.outcome == .spoke && $0.login == "office" } else { return false } })
         // The entry itself is in the log, with an id the store gave it, after reopening.
         let reopened = try Store.open(at: dir)
         try reopened.loadContacts()
