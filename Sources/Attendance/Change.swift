@@ -85,6 +85,8 @@ public struct Transaction: Hashable, Sendable {
         /// An import may carry pre-2024 codes; staff typing marks may not.
         case importFile(String)
         case migration
+        /// Undoing a change puts back what was there, pre-2024 codes included.
+        case undo
     }
 
     public init(_ changes: [Change], reason: String? = nil, origin: Origin = .staff) {

@@ -265,8 +265,40 @@ public final class Store {
     /// change nothing are left out; nil means nothing changed at all.
     @discardableResult
     public func commit(_ transaction: Transaction, by actor: StaffMember) throws -> Transaction? {
+        try commit(transaction, by: actor) { _ in }
+    }
+
+    /// The last transaction this process recorded, for `undoLast`.
+    public private(set) var lastCommitted: Transaction?
+
+    /// Undoes the last change this process made, if it was register marks that nobody has
+    /// changed since: each mark goes back to what it was, as an amendment whose reason says
+    /// so, so the audit trail keeps both. Undoing again puts the change back.
+    @discardableResult
+    public func undoLast(by actor: StaffMember) throws -> Transaction? {
+        guard let last = lastCommitted else { throw ChangeRefused("there is nothing to undo") }
+        var marks: [MarkChange] = []
+        for change in last.changes {
+            guard case .mark(let m) = change else {
+                throw ChangeRefused("only register marks can be undone; put other records right with a new entry")
+            }
+            marks.append(m)
+        }
+        let what = marks.count == 1 ? "\(marks[0].upn) \(marks[0].session)" : "\(marks.count) marks"
+        let undo = Transaction(marks.map { .mark(MarkChange(upn: $0.upn, session: $0.session, mark: $0.previous)) },
+                               reason: "undo of the last change (\(what))", origin: .undo)
+        return try commit(undo, by: actor) { school in
+            for m in marks where school.register.mark(for: m.upn, at: m.session) != m.mark {
+                throw ChangeRefused("\(m.upn) \(m.session) has been changed since (by another member of staff); it was not undone")
+            }
+        }
+    }
+
+    /// The commit itself; `precondition` runs on the caught-up school under the lock.
+    private func commit(_ transaction: Transaction, by actor: StaffMember, precondition: (School) throws -> Void) throws -> Transaction? {
         try lock.withExclusive { () throws -> Transaction? in
             _ = try catchUp()
+            try precondition(school)
             let current = try staffMember(login: actor.login)  // may have been removed by the head meanwhile
             var t = school.completing(transaction, seq: lastSeq + 1, by: current)
             t.changes = t.changes.filter { !isNoChange($0) }
@@ -277,6 +309,7 @@ public final class Store {
             try journal.append(try record.line())
             lastSeq = record.seq
             try apply(t)
+            lastCommitted = t
             if journal.offset > compactionThreshold || t.changes.count > 1000 { try compactLocked() }
             return t
         }

@@ -11,7 +11,7 @@ struct StatsCommand: ParsableCommand {
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
-    enum Grouping: String, ExpressibleByArgument, CaseIterable { case pupil, school, year, group, vulnerable }
+    enum Grouping: String, ExpressibleByArgument, CaseIterable { case pupil, school, year, group, vulnerable, weekday, week }
 
     @OptionGroup var storeOptions: StoreOptions
 
@@ -23,7 +23,7 @@ struct StatsCommand: ParsableCommand {
 
     @Option(help: "table or json.") var format: Format = .table
 
-    @Option(name: .customLong("by"), help: "pupil, school, year, group (registration group) or vulnerable.")
+    @Option(name: .customLong("by"), help: "pupil, school, year, group (registration group), vulnerable, weekday (absence by day of the week) or week (the weekly trend).")
     var grouping: Grouping = .pupil
 
     @Option(help: "Only this pupil.") var pupil: String?
@@ -43,6 +43,10 @@ struct StatsCommand: ParsableCommand {
         }
         let stats = school.statistics
 
+        if grouping == .weekday || grouping == .week {
+            print(PatternOutput.render(grouping == .weekday, stats: stats, upns: pupils.map(\.upn), range: range, json: format == .json))
+            return
+        }
         if grouping != .pupil {
             let cohorts: [CohortFigures]
             switch grouping {

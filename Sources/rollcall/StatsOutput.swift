@@ -88,3 +88,31 @@ enum CohortTable {
 func percent(_ value: Double?) -> String {
     value.map { String(format: "%.1f", $0) } ?? "–"
 }
+
+/// Absence by day of the week, and attendance week by week: the patterns governors ask about.
+enum PatternOutput {
+    static func render(_ byWeekday: Bool, stats: Statistics, upns: [String], range: DateRange, json: Bool) -> String {
+        let rows: [(label: String, f: AttendanceFigures)]
+        if byWeekday {
+            let pattern = stats.weekdayPattern(for: upns, in: range)
+            rows = Weekday.allCases.compactMap { d in pattern[d].flatMap { $0.possible > 0 ? (d.shortName, $0) : nil } }
+        } else {
+            rows = stats.weeklyFigures(for: upns, in: range).map { ("w/c \($0.weekStart)", $0.figures) }
+        }
+        if json {
+            return JSONValue.array(rows.map { r in
+                .object([(byWeekday ? "weekday" : "week_starting", .string(byWeekday ? r.label : String(r.label.dropFirst(4)))),
+                         ("possible_sessions", .int(r.f.possible)), ("attended_sessions", .int(r.f.attended)),
+                         ("authorised_absence_sessions", .int(r.f.authorisedAbsence)), ("unauthorised_absence_sessions", .int(r.f.unauthorisedAbsence)),
+                         ("attendance_percent", .optional(r.f.attendancePercent))])
+            }).rendered()
+        }
+        var t = TextTable(columns: [byWeekday ? "Day" : "Week", "Poss", "Att %", "Absence %", "Unauth %"])
+        for r in rows {
+            let p = Double(r.f.possible)
+            t.add([r.label, "\(r.f.possible)", percent(r.f.attendancePercent), percent(r.f.absencePercent),
+                   String(format: "%.1f", Double(r.f.unauthorisedAbsence) * 100 / p)])
+        }
+        return "\(byWeekday ? "Absence by day of the week" : "Attendance week by week"), \(range.start.spoken) to \(range.end.spoken)\n" + t.render()
+    }
+}

@@ -80,3 +80,42 @@ struct AuditTests {
         #expect(try store.importMarks(marks, file: "old.csv", by: office).added == 1)
     }
 }
+
+@Suite("Undo of the last change")
+struct UndoTests {
+    @Test func undoPutsBackWhatWasThereAndIsAudited() throws {
+        let dir = TempDirectory()
+        let store = try makeStore(dir)
+        try store.commit(markTransaction("B2", "2025-09-01", .am, .illness, reason: "mum rang"), by: office)
+        try store.undoLast(by: office)
+        #expect(store.school.register.mark(for: "B2", at: session("2025-09-01", .am))?.code == .reasonNotYetEstablished)
+        // Undoing again redoes.
+        try store.undoLast(by: office)
+        #expect(store.school.register.mark(for: "B2", at: session("2025-09-01", .am))?.code == .illness)
+        // A new mark undone is cleared; all of it stays in the audit trail.
+        try store.commit(markTransaction("A1", "2025-09-09", .am, .lateBeforeClose), by: office)
+        try store.undoLast(by: office)
+        #expect(store.school.register.mark(for: "A1", at: session("2025-09-09", .am)) == nil)
+        let trail = try Store.open(at: dir.file("store")).history(upn: "B2")
+        #expect(trail.filter { $0.origin == "undo" }.count == 2)
+        #expect(trail.last?.reason == "undo of the last change (B2 2025-09-01 AM)")
+    }
+
+    @Test func undoRefusesWhenSomeoneElseChangedTheMarkSince() throws {
+        let dir = TempDirectory()
+        let mine = try makeStore(dir)
+        let theirs = try Store.open(at: dir.file("store"))
+        try mine.commit(markTransaction("A1", "2025-09-10", .am, .lateBeforeClose), by: office)
+        try theirs.commit(markTransaction("A1", "2025-09-10", .am, .lateAfterClose, reason: "arrived 9:40"), by: fsw)
+        #expect { try mine.undoLast(by: office) } throws: { "\($0)".contains("has been changed since") }
+        #expect(try Store.open(at: dir.file("store")).school.register.mark(for: "A1", at: session("2025-09-10", .am))?.code == .lateAfterClose)
+    }
+
+    @Test func onlyMarksCanBeUndone() throws {
+        let dir = TempDirectory()
+        let store = try makeStore(dir)
+        #expect { try Store.open(at: dir.file("store")).undoLast(by: office) } throws: { "\($0)".contains("nothing to undo") }
+        try store.commit(Transaction([.staff(StaffMember(login: "new", name: "New Person", role: .office))]), by: head)
+        #expect { try store.undoLast(by: head) } throws: { "\($0)".contains("only register marks can be undone") }
+    }
+}

@@ -30,7 +30,7 @@ struct CSVImportTests {
             + "A4,Jones,Dan,,31/02/2016,3,3A,,,\n"              // line 6: impossible date
             + "A5,Jones,Eve,,2016-01-01,Year 20,3A,maybe,,\n"   // line 7: year group and CP
             + "A1,Smith,Ann,,2016-01-01,3,3A,,,\n"              // line 8: duplicate UPN
-            + "A6,Jones,Fay,,2016-01-01,3,3A,,Mum,12345\n"      // line 9: bad phone
+            + "A6,Jones,Fay,,2016-01-01,3,3A,,Mum,call me\n"    // line 9: not a phone number
         #expect {
             try PupilImport.parse(text, file: "p.csv")
         } throws: { error in
@@ -39,6 +39,13 @@ struct CSVImportTests {
             return lines == [5, 6, 7, 7, 8, 9] && e.description.contains("line 6: date of birth \"31/02/2016\" is not a date")
                 && e.description.contains("line 8: UPN A1 is also on line 2")
         }
+    }
+
+    @Test func phoneNumbersFromRealExportsAreAccepted() {
+        for ok in ["07700 900123", "+44 (0)1632 960000", "01632-960000 ext 204", "+33 1 23 45 67 89", "0161.496.0000", "01632 960000 x12"] {
+            #expect(PhoneNumber.isPlausible(ok), "\(ok)")
+        }
+        for bad in ["call me", "12345", "07700 9OO123", "n/a", "44+ 1632 960000"] { #expect(!PhoneNumber.isPlausible(bad), "\(bad)") }
     }
 
     @Test func missingColumnsAreNamed() {

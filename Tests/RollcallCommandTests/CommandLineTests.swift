@@ -359,3 +359,18 @@ struct FirstRunTests {
         #expect(try RollcallProcess.run(["check", "--store", "\(scratch.path)/a"]).status == 0)
     }
 }
+
+@Suite("Patterns over time")
+struct PatternCommandTests {
+    @Test func absenceByWeekdayAndTheWeeklyTrend() throws {
+        let scratch = Scratch()
+        let store = try CommandLineTests().seeded(scratch)
+        let weekday = try RollcallProcess.run(["stats", "--by", "weekday", "--as-of", "2025-09-05", "--format", "json", "--store", store])
+        let days = try #require(try JSONSerialization.jsonObject(with: Data(weekday.stdout.utf8)) as? [[String: Any]])
+        #expect(days.map { $0["weekday"] as? String } == ["Mon", "Tue", "Wed", "Thu", "Fri"])
+        // Ann: N on Friday AM; Ben: N all week; Wei joins Wednesday.
+        #expect(days[4]["possible_sessions"] as? Int == 6 && days[4]["unauthorised_absence_sessions"] as? Int == 3)
+        let week = try RollcallProcess.run(["stats", "--by", "week", "--as-of", "2025-09-05", "--store", store])
+        #expect(week.stdout.contains("w/c 2025-09-01"))
+    }
+}

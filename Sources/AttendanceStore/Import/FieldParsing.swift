@@ -9,13 +9,18 @@ enum YesNo {
     }
 }
 
-/// A UK phone number: digits with optional spaces, dashes, brackets and a leading +44.
+/// A phone number someone could dial: digits with spaces, dashes, dots, brackets, a leading
+/// `+` and an extension (`ext 204`, `x204`). Only clearly broken ones are refused (letters,
+/// or too few digits); UK, foreign and extension numbers all occur in real exports.
 enum PhoneNumber {
     static func isPlausible(_ text: String) -> Bool {
-        let kept = text.filter { !" -()".contains($0) }
-        var digits = Substring(kept)
-        if digits.hasPrefix("+") { digits = digits.dropFirst() }
-        return digits.allSatisfy(\.isASCII) && digits.allSatisfy(\.isNumber) && (10...13).contains(digits.count)
+        var t = text.lowercased()
+        for marker in ["extension", "ext.", "ext", "x"] {
+            if let r = t.range(of: marker) { t = String(t[..<r.lowerBound]) + " " + String(t[r.upperBound...]); break }
+        }
+        guard t.allSatisfy({ $0.isASCII && ($0.isNumber || " -().+".contains($0)) }) else { return false }
+        if let plus = t.firstIndex(of: "+"), t[..<plus].contains(where: { !$0.isWhitespace }) { return false }
+        return t.filter(\.isNumber).count >= 6
     }
 }
 

@@ -79,7 +79,7 @@ public enum PupilImport {
                     if !relationship.isEmpty || !phones.isEmpty { reasons.append("contact \(n) has details but no name") }
                     continue
                 }
-                for p in phones where !PhoneNumber.isPlausible(p) { reasons.append("contact \(n) phone \"\(p)\" is not a UK phone number") }
+                for p in phones where !PhoneNumber.isPlausible(p) { reasons.append("contact \(n) phone \"\(p)\" is not a phone number") }
                 var yesNo: [Bool] = []
                 for column in [["Contact \(n) Parental Responsibility", "Contact \(n) PR"], ["Contact \(n) Lives With Pupil", "Contact \(n) Lives With"]] {
                     let i = table.column(column)

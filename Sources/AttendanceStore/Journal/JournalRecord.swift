@@ -26,6 +26,7 @@ struct JournalRecord: Codable, Equatable {
         case .staff: origin = nil
         case .importFile(let f): origin = "import:\(f)"
         case .migration: origin = "migration"
+        case .undo: origin = "undo"
         }
         changes = t.changes.map(ChangeRecord.init)
     }
@@ -34,7 +35,8 @@ struct JournalRecord: Codable, Equatable {
         get throws {
             let o: Transaction.Origin
             if let origin, origin.hasPrefix("import:") { o = .importFile(String(origin.dropFirst(7))) }
-            else if origin == "migration" { o = .migration } else { o = .staff }
+            else if origin == "migration" { o = .migration }
+            else if origin == "undo" { o = .undo } else { o = .staff }
             return Transaction(try changes.map { try $0.change }, reason: reason, origin: o)
         }
     }
