@@ -1,19 +1,21 @@
 /// One change to the school's records. Every change is recorded in the journal with who
 /// made it and when, and applying the same change twice leaves the same state.
+/// The large records are `indirect`, so that an import of half a million marks does not
+/// carry the size of a policy in every one.
 public enum Change: Hashable, Sendable {
     case mark(MarkChange)
-    case pupil(Pupil)
-    case calendar(SchoolCalendar?)
+    indirect case pupil(Pupil)
+    indirect case calendar(SchoolCalendar?)
     case staff(StaffMember)
     case staffRemoved(login: String)
-    case policy(Policy)
-    case caseDecision(CaseDecision)
+    indirect case policy(Policy)
+    indirect case caseDecision(CaseDecision)
     case actionDone(ActionDone)
-    case contact(ContactLogEntry)
-    case meeting(Meeting)
-    case timetable(PartTimeTimetable)
-    case intervention(Intervention)
-    case penaltyNotice(PenaltyNoticeRequest)
+    indirect case contact(ContactLogEntry)
+    indirect case meeting(Meeting)
+    indirect case timetable(PartTimeTimetable)
+    indirect case intervention(Intervention)
+    indirect case penaltyNotice(PenaltyNoticeRequest)
 }
 
 /// A mark set (or cleared) in one session, with the mark it replaced.

@@ -11,7 +11,8 @@ public struct Mark: Hashable, Sendable, Codable {
         self.comment = comment
     }
 
-    var detail: MarkDetail? {
+    /// The rare parts, or nil when there are none.
+    public var detail: MarkDetail? {
         minutesLate == nil && comment == nil ? nil : MarkDetail(minutesLate: minutesLate, comment: comment)
     }
 }

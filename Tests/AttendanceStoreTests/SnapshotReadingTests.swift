@@ -107,3 +107,26 @@ struct CaseworkReadingTests {
         #expect(back == expected)
     }
 }
+
+@Suite("Journal lines for many marks")
+struct MarkBatchTests {
+    @Test func manyMarksRoundTripThroughTheCompactForm() throws {
+        var marks: [MarkChange] = []
+        var s = session("2025-08-25", .am)  // crosses into the next academic year
+        for i in 0..<200 {
+            let previous: Mark? = i % 3 == 0 ? Mark(.reasonNotYetEstablished, comment: "was \(i)") : nil
+            let mark: Mark? = i % 7 == 0 ? nil : Mark(i % 2 == 0 ? .lateBeforeClose : .partTimeTimetable, minutesLate: i % 2 == 0 ? i : nil)
+            marks.append(MarkChange(upn: i % 2 == 0 ? "A1" : "B2", session: s, mark: mark, previous: previous))
+            s = s.next
+        }
+        let t = Transaction(marks.map(Change.mark) + [.staffRemoved(login: "x")], reason: "imported from m.csv", origin: .importFile("m.csv"))
+        let record = JournalRecord(seq: 7, at: Date(timeIntervalSince1970: 1_764_580_500), by: head, transaction: t)
+        #expect(record.marks?.count == 4 && record.changes.count == 1)
+        var line = try record.line()
+        line.removeLast()
+        let back = try JournalRecord.parse(line).transaction
+        #expect(Set(back.changes) == Set(t.changes))
+        #expect(back.origin == t.origin && back.reason == t.reason)
+        #expect(JournalRecord.peek(line)! == (7, "2025"))
+    }
+}

@@ -21,21 +21,26 @@ struct CSVTable {
     static func parse(_ rawText: String, file: String) throws(ImportFailure) -> CSVTable {
         var text = rawText
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        let records: [[String]]
+        // Rows are streamed from the parser, so a 600,000-row file is held once, not three times.
+        var headerFields: [String] = []
+        var rows: [Row] = []
+        var line = 1
         do {
-            records = try CSVTable.records(text)
+            let csv = try EnumeratedCSV(string: text, delimiter: .comma, loadColumns: false, rowLimit: 1)
+            headerFields = csv.header
+            line += CSVTable.lineBreaks(in: headerFields) + 1
+            try csv.enumerateAsArray(startAt: 1, rowLimit: nil) { fields in
+                // Trim only what needs it: most cells from an export have no surrounding spaces.
+                let cells = fields.map { $0.first?.isWhitespace == true || $0.last?.isWhitespace == true ? $0.trimmed : $0 }
+                if cells.contains(where: { !$0.isEmpty }) { rows.append(Row(line: line, fields: cells)) }
+                line += 1 + CSVTable.lineBreaks(in: fields)
+            }
         } catch {
             let line = CSVTable.firstBadQuoteLine(text) ?? 1
             throw ImportFailure(file: file, problems: [.init(line: line, reason: "badly formed quotes (a field that starts with \" must end with \", and a \" inside a field is written \"\")")])
         }
-        guard let headerFields = records.first, headerFields.contains(where: { !$0.isEmpty }) else {
+        guard headerFields.contains(where: { !$0.isEmpty }) else {
             throw ImportFailure(file: file, problems: [.init(line: 1, reason: "the file is empty; the first line must name the columns")])
-        }
-        var line = 1 + CSVTable.lineBreaks(in: headerFields) + 1
-        var rows: [Row] = []
-        for fields in records.dropFirst() {
-            if fields.contains(where: { !$0.trimmed.isEmpty }) { rows.append(Row(line: line, fields: fields.map(\.trimmed))) }
-            line += 1 + CSVTable.lineBreaks(in: fields)
         }
         let header = headerFields.map(\.trimmed)
         var columns: [String: Int] = [:]
@@ -47,12 +52,6 @@ struct CSVTable {
     func column(_ names: [String]) -> Int? {
         for n in names { if let i = columns[CSVTable.normalise(n)] { return i } }
         return nil
-    }
-
-    private static func records(_ text: String) throws -> [[String]] {
-        // Enumerated view: rows as arrays, every record including the header.
-        let csv = try EnumeratedCSV(string: text, delimiter: .comma, loadColumns: false)
-        return [csv.header] + csv.rows
     }
 
     private static func lineBreaks(in fields: [String]) -> Int {

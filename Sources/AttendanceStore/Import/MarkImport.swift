@@ -16,7 +16,10 @@ public enum MarkImport {
         let commentCol = table.column(["comment", "comments", "note"])
 
         var entries: [MarkChange] = []
-        var seen: [String: (line: Int, mark: Mark)] = [:]
+        struct Slot: Hashable { var upn: String; var ordinal: Int }
+        var seen: [Slot: (line: Int, mark: Mark)] = [:]
+        seen.reserveCapacity(table.rows.count)
+        entries.reserveCapacity(table.rows.count)
         for row in table.rows {
             func cell(_ i: Int?) -> String { i.flatMap { $0 < row.fields.count ? row.fields[$0] : nil } ?? "" }
             var reasons: [String] = []
@@ -55,7 +58,7 @@ public enum MarkImport {
             let present = code == .presentAM || code == .presentPM
             let stored = present ? (half == .am ? AttendanceCode.presentAM : .presentPM) : code!
             let mark = Mark(stored, minutesLate: minutes, comment: comment.isEmpty ? nil : comment)
-            let key = "\(upn!) \(session)"
+            let key = Slot(upn: upn!, ordinal: session.ordinal)
             if let earlier = seen[key] {
                 if earlier.mark != mark {
                     problems.append(.init(line: row.line, reason: "a different mark for \(upn!) on \(session) is on line \(earlier.line)"))

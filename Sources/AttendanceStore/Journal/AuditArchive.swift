@@ -16,9 +16,9 @@ enum AuditArchive {
         var byYear: [String: Data] = [:]
         var last = after
         for line in data.split(separator: 0x0A) {
-            guard let record = try? JournalRecord.parse(Data(line)), record.seq > after, record.seq <= through else { continue }
-            byYear[String(record.at.prefix(4)), default: Data()].append(contentsOf: line + [0x0A])
-            last = max(last, record.seq)
+            guard let (seq, year) = JournalRecord.peek(Data(line)), seq > after, seq <= through else { continue }
+            byYear[year, default: Data()].append(contentsOf: line + [0x0A])
+            last = max(last, seq)
         }
         for (year, lines) in byYear {
             let path = "\(dir)/\(year).jsonl"

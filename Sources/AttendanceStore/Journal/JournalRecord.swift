@@ -14,6 +14,8 @@ struct JournalRecord: Codable, Equatable {
     /// "import:FILE" or "migration"; absent for staff at a keyboard.
     var origin: String?
     var changes: [ChangeRecord]
+    /// A transaction's marks, when there are many of them (see `MarkBatch`).
+    var marks: [MarkBatch]?
 
     init(seq: Int, at: Date, by actor: StaffMember, transaction t: Transaction) {
         self.seq = seq
@@ -28,7 +30,13 @@ struct JournalRecord: Codable, Equatable {
         case .migration: origin = "migration"
         case .undo: origin = "undo"
         }
-        changes = t.changes.map(ChangeRecord.init)
+        let markChanges = t.changes.compactMap { if case .mark(let m) = $0 { return m } else { return nil } }
+        if markChanges.count > MarkBatch.threshold {
+            marks = MarkBatch.make(markChanges)
+            changes = t.changes.filter { if case .mark = $0 { return false } else { return true } }.map(ChangeRecord.init)
+        } else {
+            changes = t.changes.map(ChangeRecord.init)
+        }
     }
 
     var transaction: Transaction {
@@ -37,7 +45,8 @@ struct JournalRecord: Codable, Equatable {
             if let origin, origin.hasPrefix("import:") { o = .importFile(String(origin.dropFirst(7))) }
             else if origin == "migration" { o = .migration }
             else if origin == "undo" { o = .undo } else { o = .staff }
-            return Transaction(try changes.map { try $0.change }, reason: reason, origin: o)
+            let batched = try (marks ?? []).flatMap { try $0.changes }.map(Change.mark)
+            return Transaction(try changes.map { try $0.change } + batched, reason: reason, origin: o)
         }
     }
 
@@ -61,6 +70,23 @@ struct JournalRecord: Codable, Equatable {
     }
 
     enum LineError: Error { case checksum, json(String) }
+
+    /// A line's sequence number and the year it was written, checked against its CRC but not
+    /// decoded: what the audit archive needs to file it.
+    static func peek(_ line: Data) -> (seq: Int, year: String)? {
+        let suffixLength = 18
+        guard line.count > suffixLength + 20 else { return nil }
+        var body = Data(line.prefix(line.count - suffixLength))
+        body.append(UInt8(ascii: "}"))
+        guard let crcText = String(data: line.suffix(suffixLength), encoding: .utf8),
+              CRC32.hex(body) == String(crcText.dropFirst(8).prefix(8)) else { return nil }
+        // Keys are sorted: "at" comes first and "seq" last.
+        let head = String(decoding: line.prefix(24), as: UTF8.self)
+        let tail = String(decoding: line.suffix(suffixLength + 24).prefix(24), as: UTF8.self)
+        guard head.hasPrefix("{\"at\":\""), let r = tail.range(of: "\"seq\":") else { return nil }
+        guard let seq = Int(tail[r.upperBound...].prefix { $0.isNumber }) else { return nil }
+        return (seq, String(head.dropFirst(7).prefix(4)))
+    }
 
     /// Parses one line (without its newline), checking the CRC first.
     static func parse(_ line: Data) throws(LineError) -> JournalRecord {
