@@ -118,6 +118,10 @@ public final class Store {
         }
         let store = try lock.withShared { () throws -> Store in
             let manifest = try JSONFile.decode(Snapshot.Manifest.self, at: manifestPath)
+            // An empty journal is normal; a missing one may mean lost changes.
+            guard SafeFile.exists("\(path)/\(Snapshot.journalName)") else {
+                throw StoreError(file: "\(path)/\(Snapshot.journalName)", "is missing: changes since the last snapshot may have been lost. Restore the store from a backup in \(path)/\(Snapshot.backupsDirectory) (nothing was changed)")
+            }
             let newest = Set(SnapshotIO.years(in: manifest.snapshot).suffix(2))
             let school = try SnapshotIO.read(manifest.snapshot, store: path, loadYear: newest.contains)
             let store = Store(path: path, school: school, manifest: manifest, lock: lock)

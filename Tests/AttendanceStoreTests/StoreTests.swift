@@ -120,6 +120,12 @@ struct DamagedStoreTests {
         }
     }
 
+    @Test func aMissingJournal() throws {
+        try expectRefusal(file: "journal.jsonl", containing: "is missing: changes since the last snapshot may have been lost") { dir, _ in
+            try FileManager.default.removeItem(atPath: dir.file("store/journal.jsonl"))
+        }
+    }
+
     @Test func aNewerSchemaVersion() throws {
         try expectRefusal(file: "rollcall.json", containing: "newer Rollcall") { dir, _ in
             let path = dir.file("store/rollcall.json")
