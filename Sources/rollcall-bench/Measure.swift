@@ -62,13 +62,23 @@ struct Figure {
     var label: String
     var value: Double?
     var unit: String
-    var target: String?
+    /// Every target is an upper bound: met when value < target.
+    var target: Double?
     var met: Bool?
+
+    init(name: String, label: String, value: Double?, unit: String, target: Double? = nil) {
+        self.name = name
+        self.label = label
+        self.value = value
+        self.unit = unit
+        self.target = target
+        self.met = target.flatMap { t in value.map { $0 < t } }
+    }
 
     static func table(_ figures: [Figure]) -> String {
         let rows = figures.map { f -> [String] in
             let value: String = f.value.map { "\(fmt($0)) \(f.unit)" } ?? "–"
-            let target: String = f.target.map { "\($0) \(f.unit)" } ?? ""
+            let target: String = f.target.map { "< \($0 == $0.rounded() ? String(Int($0)) : fmt($0)) \(f.unit)" } ?? ""
             let met: String = f.met.map { $0 ? "met" : "MISSED" } ?? ""
             return [f.label, value, target, met]
         }
@@ -79,10 +89,11 @@ struct Figure {
         }.joined(separator: "\n")
     }
 
-    static func json(_ figures: [Figure], context: [(String, JSONValue)]) -> String {
+    /// One object: each figure's name → {"value", "unit", "target", "met"} (numbers, or null).
+    static func json(_ figures: [Figure]) -> String {
         JSONValue.object(figures.map { f in
             (f.name, .object([("value", f.value.map(JSONValue.double) ?? .null), ("unit", .string(f.unit)),
-                              ("target", .optional(f.target.map { "\($0) \(f.unit)" })), ("met", f.met.map(JSONValue.bool) ?? .null)]))
-        } + [("context", .object(context))]).rendered()
+                              ("target", f.target.map(JSONValue.double) ?? .null), ("met", f.met.map(JSONValue.bool) ?? .null)]))
+        }).rendered()
     }
 }
