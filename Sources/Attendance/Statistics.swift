@@ -47,7 +47,11 @@ public struct Statistics: Sendable {
     /// including the week of `date`, counting only sessions on or before `date`.
     public func unauthorisedInRecentSchoolWeeks(for upn: String, asOf date: SchoolDate,
                                                 weeks: Int = 10) -> RecentUnauthorised {
-        let mondays = schoolDays.schoolWeeks(count: weeks, upTo: date)
+        unauthorisedInRecentSchoolWeeks(for: upn, asOf: date, mondays: schoolDays.schoolWeeks(count: weeks, upTo: date))
+    }
+
+    /// The same over school weeks already found (the same for every pupil on a date).
+    public func unauthorisedInRecentSchoolWeeks(for upn: String, asOf date: SchoolDate, mondays: [SchoolDate]) -> RecentUnauthorised {
         var result = RecentUnauthorised(weeks: mondays.sorted(), total: 0, stillUnexplained: 0)
         for monday in mondays {
             let end = min(monday.adding(days: 6), date)

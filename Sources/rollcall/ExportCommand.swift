@@ -31,9 +31,10 @@ struct ExportCommand: ParsableCommand {
             let date = asOf?.date ?? .today()
             let range = DateRange(from?.date ?? AcademicYear(containing: date).firstDay, date)
             let stats = school.statistics
+            let weeks = stats.schoolDays.schoolWeeks(count: 10, upTo: date)  // the same for every pupil
             let rows = school.roll.map { p in
                 PupilStatsRow(pupil: p, figures: stats.figures(for: p.upn, in: range),
-                              recent: stats.unauthorisedInRecentSchoolWeeks(for: p.upn, asOf: date),
+                              recent: stats.unauthorisedInRecentSchoolWeeks(for: p.upn, asOf: date, mondays: weeks),
                               unexplainedDays: stats.consecutiveUnexplainedDays(for: p.upn, asOf: date))
             }
             if format == .json { print(PupilStatsJSON.render(rows)); return }

@@ -59,9 +59,10 @@ struct StatsCommand: ParsableCommand {
             return
         }
 
+        let weeks = stats.schoolDays.schoolWeeks(count: 10, upTo: date)  // the same for every pupil
         let rows = pupils.map { p -> PupilStatsRow in
             PupilStatsRow(pupil: p, figures: stats.figures(for: p.upn, in: range),
-                          recent: stats.unauthorisedInRecentSchoolWeeks(for: p.upn, asOf: date),
+                          recent: stats.unauthorisedInRecentSchoolWeeks(for: p.upn, asOf: date, mondays: weeks),
                           unexplainedDays: stats.consecutiveUnexplainedDays(for: p.upn, asOf: date))
         }
         print(format == .json ? PupilStatsJSON.render(rows) : PupilStatsTable.render(rows, range: range))

@@ -9,13 +9,31 @@ public struct PupilMeasures: Sendable {
     public let vulnerable: Bool
     let statistics: Statistics
 
+    /// What is the same for every pupil on a date: worked out once for a whole caseload.
+    public struct DateContext: Sendable {
+        public let asOf: SchoolDate
+        public let recentWeeks: [SchoolDate]
+        public let halfTermStart: SchoolDate
+
+        public init(asOf: SchoolDate, statistics: Statistics) {
+            self.asOf = asOf
+            recentWeeks = statistics.schoolDays.schoolWeeks(count: 10, upTo: asOf)
+            halfTermStart = statistics.halfTermStart(containing: asOf)
+        }
+    }
+
     public init(upn: String, pupil: Pupil?, asOf date: SchoolDate, statistics stats: Statistics) {
+        self.init(upn: upn, pupil: pupil, context: DateContext(asOf: date, statistics: stats), statistics: stats)
+    }
+
+    public init(upn: String, pupil: Pupil?, context: DateContext, statistics stats: Statistics) {
+        let date = context.asOf
         self.upn = upn
         asOf = date
         statistics = stats
         yearToDate = stats.figures(for: upn, in: Statistics.yearToDate(date))
-        recentUnauthorised = stats.unauthorisedInRecentSchoolWeeks(for: upn, asOf: date)
-        latesHalfTerm = stats.figures(for: upn, in: DateRange(stats.halfTermStart(containing: date), date)).lateSessions
+        recentUnauthorised = stats.unauthorisedInRecentSchoolWeeks(for: upn, asOf: date, mondays: context.recentWeeks)
+        latesHalfTerm = stats.figures(for: upn, in: DateRange(context.halfTermStart, date)).lateSessions
         consecutiveUnexplainedDays = stats.consecutiveUnexplainedDays(for: upn, asOf: date)
         vulnerable = pupil?.flags.isSafeguardingPriority ?? false
     }

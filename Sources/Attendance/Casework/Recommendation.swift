@@ -24,6 +24,7 @@ public struct CaseworkEngine: Sendable {
     public let policy: Policy
     public let asOf: SchoolDate
     let statistics: Statistics
+    let context: PupilMeasures.DateContext
 
     public init?(school: School, asOf: SchoolDate) {
         guard let policy = school.casework.policy else { return nil }
@@ -31,10 +32,11 @@ public struct CaseworkEngine: Sendable {
         self.policy = policy
         self.asOf = asOf
         self.statistics = school.statistics
+        self.context = PupilMeasures.DateContext(asOf: asOf, statistics: statistics)
     }
 
     public func measures(for upn: String) -> PupilMeasures {
-        PupilMeasures(upn: upn, pupil: school.pupils[upn], asOf: asOf, statistics: statistics)
+        PupilMeasures(upn: upn, pupil: school.pupils[upn], context: context, statistics: statistics)
     }
 
     /// Every track with an open case or a recommendation, pupil by pupil in register order.
