@@ -51,6 +51,11 @@ public struct Register: Sendable {
         return counts[session.slotInYear] > 0
     }
 
+    /// How many marks the register holds, in all years.
+    public var markCount: Int {
+        pupils.values.reduce(0) { n, p in n + p.years.values.reduce(0) { $0 + $1.reduce(0) { $0 + ($1 != 0 ? 1 : 0) } } }
+    }
+
     /// The academic years any pupil has marks in, oldest first.
     public var academicYears: [AcademicYear] { openMarkCounts.keys.sorted() }
 

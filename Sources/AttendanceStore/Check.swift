@@ -24,7 +24,7 @@ public struct CheckReport {
             let store = try Store.open(at: path)
             try store.loadAllYears()  // every file's checksum and contents, not just the newest
             let s = store.school
-            let marks = s.register.pupils.values.reduce(0) { n, p in n + p.years.values.reduce(0) { $0 + $1.filter { $0 != 0 }.count } }
+            let marks = s.register.markCount
             report.notes.append("\(s.name): \(s.pupils.count) pupils, \(marks) marks, \(s.staff.count) staff")
             report.notes.append("snapshot \(store.manifest.snapshot.generation) holds changes up to \(store.manifest.snapshot.seq); the journal adds \(store.lastSeq - store.manifest.snapshot.seq) more (last \(store.lastSeq))")
             report.notes += store.warnings

@@ -33,8 +33,8 @@ struct DemoCommand: ParsableCommand {
         bar.finish()
         school.staff[Identity.login] = StaffMember(login: Identity.login, name: Identity.fullName, role: .head, isDSL: true)
         let store = try Store.create(at: storeOptions.path, school: school)
-        let marks = school.register.pupils.values.reduce(0) { n, p in n + p.years.values.reduce(0) { $0 + $1.filter { $0 != 0 }.count } }
-        print("Created \(name) at \(store.path): \(school.pupils.count) pupils, \(marks) marks, \(school.casework.contacts.values.reduce(0) { $0 + $1.count }) contact-log entries, \(school.casework.openCases.count) open cases")
+        let marks = school.register.markCount
+        print("Created \(name) at \(store.path): \(school.pupils.count) pupils, \(marks) marks, \(school.casework.contactCount) contact-log entries, \(school.casework.openCases.count) open cases")
     }
 }
 

@@ -35,7 +35,7 @@ struct PenaltyCommand: ParsableCommand {
             let date = asOf?.date ?? .today()
             let (store, me) = try storeOptions.open(forFiguresAsOf: date)
             let id = upn.uppercased()
-            let previous = (store.school.casework.penaltyNotices[id] ?? []).filter { $0.parent == parent && $0.on.year >= date.year - 3 }.count
+            let previous = store.school.previousPenaltyNotices(for: id, parent: parent, asOf: date).count
             let amounts = PenaltyEligibility.amounts(previous: previous)
             let check = store.school.penaltyEligibility(for: id, asOf: date)
             let request = PenaltyNoticeRequest(id: "", upn: id, parent: parent, on: date, by: "", amount: amounts.amount, amountIfLate: amounts.ifLate,

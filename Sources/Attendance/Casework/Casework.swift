@@ -16,6 +16,9 @@ public struct Casework: Sendable, Equatable {
 
     public func caseFile(_ upn: String, track: String) -> CaseFile? { cases[Casework.key(upn, track)] }
 
+    /// Contact-log entries in memory.
+    public var contactCount: Int { contacts.values.reduce(0) { $0 + $1.count } }
+
     public func cases(for upn: String) -> [CaseFile] {
         (policy?.tracks.map(\.id) ?? []).compactMap { caseFile(upn, track: $0) }
     }

@@ -1,4 +1,12 @@
 extension School {
+    /// Notices already requested for this parent about this child in the rolling 3 years
+    /// up to `date`: what sets both the limit (2) and the amount of the next one.
+    public func previousPenaltyNotices(for upn: String, parent: String, asOf date: SchoolDate) -> [PenaltyNoticeRequest] {
+        let threeYearsAgo = SchoolDate(year: date.year - 3, month: date.month,
+                                       day: min(date.day, SchoolDate.daysInMonth(year: date.year - 3, month: date.month)))!
+        return (casework.penaltyNotices[upn] ?? []).filter { $0.parent == parent && $0.on > threeYearsAgo && $0.on <= date }
+    }
+
     /// Whether a penalty notice may be requested for a pupil, per parent with parental
     /// responsibility, under the national framework: 10+ unauthorised sessions in 10 school
     /// weeks (none still N), support offered first, compulsory school age, and fewer than 2
@@ -29,12 +37,11 @@ extension School {
             why.append("\(pupil.knownAs) is not of compulsory school age")
             ok = false
         }
-        let threeYearsAgo = SchoolDate(year: date.year - 3, month: date.month, day: min(date.day, SchoolDate.daysInMonth(year: date.year - 3, month: date.month)))!
         var parents: [String] = []
         let withPR = pupil.contacts.filter(\.parentalResponsibility)
         if withPR.isEmpty { why.append("no contact with parental responsibility is recorded"); ok = false }
         for parent in withPR {
-            let previous = (casework.penaltyNotices[upn] ?? []).filter { $0.parent == parent.name && $0.on > threeYearsAgo && $0.on <= date }
+            let previous = previousPenaltyNotices(for: upn, parent: parent.name, asOf: date)
             if previous.count >= 2 {
                 why.append("\(parent.name): \(previous.count) notices in the last 3 years (\(previous.map(\.on.spoken).joined(separator: ", "))): the LA considers other action, such as prosecution")
             } else {

@@ -87,7 +87,8 @@ enum Snapshot {
 
 /// Conversion between a pupil's year of one-byte codes and its storage string.
 enum MarkString {
-    private static let byteForASCII: [UInt8] = {
+    /// Storage character (as ASCII) → code byte; 0xFF for a character that is no code.
+    static let byteForASCII: [UInt8] = {
         var table = [UInt8](repeating: 0xFF, count: 256)
         table[Int(AttendanceCode.noMarkStorageCharacter.asciiValue!)] = 0
         for code in AttendanceCode.allCases { table[Int(code.storageCharacter.asciiValue!)] = code.byte }

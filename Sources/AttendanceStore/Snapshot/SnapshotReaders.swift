@@ -87,12 +87,6 @@ enum SnapshotReaders {
         return Contact(name: name, relationship: relationship, phones: phones, parentalResponsibility: pr, livesWithPupil: lives)
     }
 
-    private static let byteForASCII: [UInt8] = {
-        var table = [UInt8](repeating: 0xFF, count: 256)
-        table[Int(AttendanceCode.noMarkStorageCharacter.asciiValue!)] = 0
-        for code in AttendanceCode.allCases { table[Int(code.storageCharacter.asciiValue!)] = code.byte }
-        return table
-    }()
 
     /// Reads a year of marks straight into the register: mark strings become bytes with no
     /// String in between.
@@ -102,7 +96,7 @@ enum SnapshotReaders {
             var yearText = "", firstDayText = ""
             var codes: [(String, [UInt8])] = []
             var details: [(String, [(String, MarkDetail)])] = []
-            let table = byteForASCII
+            let table = MarkString.byteForASCII
             try JSONReader.read(data) { r in
                 try r.fields { key in
                     switch key {
