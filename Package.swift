@@ -1,7 +1,7 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// Dependencies point one way: rollcall → AttendanceStore → Attendance.
+// Dependencies point one way: rollcall → RollcallUI / AttendanceStore → Attendance.
 // Attendance is the pure domain (no I/O); AttendanceStore owns files and CSV.
 let package = Package(
     name: "Rollcall",
@@ -35,6 +35,11 @@ let package = Package(
         // flock(2), which Swift's Glibc module does not import as a function.
         .target(name: "CSystemShims"),
 
+        // MARK: The terminal app's screens: state, messages, update, views into a grid (no ncurses, no clock)
+        .target(name: "RollcallUI", dependencies: ["Attendance"]),
+        // ncursesw, for the executable's thin driver only (see shim.h for why a shim).
+        .systemLibrary(name: "CNcursesw"),
+
         // MARK: Generated schools (demo, benchmark, load tests): pure, deterministic per seed
         .target(name: "SchoolGenerator", dependencies: ["Attendance"]),
 
@@ -45,6 +50,8 @@ let package = Package(
                 "Attendance",
                 "AttendanceStore",
                 "SchoolGenerator",
+                "RollcallUI",
+                "CNcursesw",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,6 +71,9 @@ let package = Package(
         .testTarget(name: "AttendanceTests", dependencies: ["Attendance"]),
         .testTarget(name: "AttendanceStoreTests", dependencies: ["AttendanceStore", "SchoolGenerator", "rollcall-stress"]),
         .testTarget(name: "CaseworkTests", dependencies: ["Attendance", "AttendanceStore"]),
+        // Screens as text snapshots (Snapshots/*.txt beside the tests; RECORD_SNAPSHOTS=1 re-records).
+        .testTarget(name: "RollcallUITests", dependencies: ["RollcallUI", "Attendance", "SchoolGenerator"],
+                    exclude: ["Snapshots"]),
         .testTarget(name: "SchoolGeneratorTests", dependencies: ["SchoolGenerator", "AttendanceStore"]),
         // Runs the built `rollcall` binary end to end.
         .testTarget(name: "RollcallCommandTests", dependencies: ["rollcall"]),
