@@ -75,6 +75,12 @@ public struct Policy: Hashable, Sendable, Codable {
     public func track(_ id: String) -> Track? { tracks.first { $0.id == id } }
 
     public func band(for percent: Double) -> Band? { bands.first { percent >= $0.atLeast } }
+
+    /// The band for whole sessions, compared without rounding: `attended / possible ≥ atLeast%`.
+    public func band(forAttended attended: Int, possible: Int) -> Band? {
+        guard possible > 0 else { return nil }
+        return bands.first { Double(attended) * 100 >= $0.atLeast * Double(possible) }
+    }
 }
 
 /// An entry or close rule: a test on one measure, or all/any of several.

@@ -1,0 +1,104 @@
+import Attendance
+
+/// The whole app as a plain value: the school as last read, the screens open (the last is
+/// on top), at most one overlay (command line, dialog, form), the status line, and the
+/// changes sent to the store but not yet answered.
+public struct AppState: Sendable {
+    public var context: AppContext
+    public var school: School
+    public var width: Int
+    public var height: Int
+    public var screens: [Screen]
+    public var overlay: Overlay?
+    public var status: StatusLine?
+    /// Changes sent and not yet saved, by id: shown on screen as pending, retried if the
+    /// store could not be written, never dropped without saying so.
+    public var pending: [Int: PendingChange] = [:]
+    public var nextChangeID = 1
+    /// Audit trails loaded for pupil pages.
+    public var histories: [String: [HistoryLine]] = [:]
+    /// Set by update when the app should end (the driver also gets `.quit`).
+    public var quitting = false
+
+    public init(context: AppContext, school: School, width: Int, height: Int) {
+        self.context = context
+        self.school = school
+        self.width = width
+        self.height = height
+        screens = []
+        screens = [.today(TodayScreen(self))]
+    }
+
+    public var screen: Screen {
+        get { screens[screens.count - 1] }
+        set { screens[screens.count - 1] = newValue }
+    }
+
+    /// The app needs this much room; smaller shows a message instead of screens.
+    public static let minimumWidth = 80, minimumHeight = 24
+    public var isTooSmall: Bool { width < AppState.minimumWidth || height < AppState.minimumHeight }
+
+    /// Rows between the header and the footer.
+    public var bodyHeight: Int { max(0, height - 4) }
+}
+
+/// A status-line message: what just happened, or what went wrong.
+public struct StatusLine: Hashable, Sendable {
+    public var text: String
+    public var tone: Tone
+
+    public init(_ text: String, _ tone: Tone = .normal) {
+        self.text = text
+        self.tone = tone
+    }
+}
+
+/// A change on its way to the store, and what to do with the answer.
+public struct PendingChange: Hashable, Sendable {
+    public enum Purpose: Hashable, Sendable {
+        case marks(group: String, session: Session)
+        case closeRegister(group: String, session: Session)
+        case undo
+    }
+
+    public var transaction: Transaction?
+    public var purpose: Purpose
+    /// The store could not be written: the row says so and the change is sent again.
+    public var problem: String?
+    public var attempts = 1
+
+    /// Pupils whose row shows this change while it is on its way.
+    public var marks: [String: MarkChange] {
+        var result: [String: MarkChange] = [:]
+        for case .mark(let m) in transaction?.changes ?? [] { result[m.upn] = m }
+        return result
+    }
+}
+
+/// The screens, each with its own state.
+public enum Screen: Sendable {
+    case today(TodayScreen)
+    case register(RegisterScreen)
+    case pupils(PupilsScreen)
+    case pupil(PupilScreen)
+    case report(AbsenteeReport)
+    case help(HelpScreen)
+
+    public var kind: ScreenKind {
+        switch self {
+        case .today: return .today
+        case .register: return .register
+        case .pupils: return .pupils
+        case .pupil: return .pupil
+        case .report: return .report
+        case .help: return .help
+        }
+    }
+}
+
+/// What sits over the screen and takes the keys until it is done.
+public enum Overlay: Sendable {
+    case commandLine(CommandPrompt)
+    case dialog(Dialog)
+    case lateArrival(LateArrivalForm)
+}

@@ -1,0 +1,27 @@
+import Attendance
+
+/// What `update` asks the driver to do. Values, so tests can assert them; the driver
+/// performs each and answers with a message.
+public enum Effect: Hashable, Sendable {
+    /// Record a change durably; answered with changeSaved / changeRefused / changeNotSaved.
+    case commit(id: Int, Transaction)
+    /// Undo this app's last change; answered like a commit.
+    case undoLast(id: Int)
+    /// Read what others wrote now, rather than at the next poll.
+    case refreshFromDisk
+    /// Read a pupil's audit trail; answered with historyLoaded.
+    case loadHistory(upn: String)
+    /// Write a report's files (name → contents); answered with reportWritten.
+    case writeReport(files: [ReportFile])
+    case quit
+}
+
+public struct ReportFile: Hashable, Sendable {
+    public var name: String
+    public var contents: String
+
+    public init(name: String, contents: String) {
+        self.name = name
+        self.contents = contents
+    }
+}

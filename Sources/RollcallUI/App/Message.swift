@@ -1,0 +1,57 @@
+import Attendance
+
+/// Everything that can happen to the app, named for what happened. The driver turns key
+/// presses, the clock and the store's answers into these; `update` is the only reader.
+public enum Message: Sendable {
+    case keyPressed(Key)
+    case windowResized(width: Int, height: Int)
+    /// The minute changed (the driver ticks at least once a minute).
+    case clockTicked(minutes: Int)
+    /// Someone (another terminal, another login, a command) changed the store; this is the
+    /// school as it now is on disk.
+    case storeChangedOnDisk(School)
+    /// A change this app asked for is durable; the school includes it.
+    case changeSaved(id: Int, School)
+    /// The rules or a role refused the change; nothing was written.
+    case changeRefused(id: Int, Refusal)
+    /// The store could not be written (busy, disk full …); nothing was written and the app
+    /// will try again.
+    case changeNotSaved(id: Int, problem: String)
+    case historyLoaded(upn: String, [HistoryLine])
+    case reportWritten(paths: [String])
+    case reportNotWritten(problem: String)
+}
+
+/// Why a change was refused, in the terms a screen acts on.
+public struct Refusal: Hashable, Sendable {
+    public enum Kind: String, Hashable, Sendable { case needsReason, notPermitted, conflict, invalid, notFound }
+    public var kind: Kind
+    public var message: String
+    /// For a conflict: what the register holds now, and who put it there when.
+    public var conflictNow: Mark?
+    public var conflictBy: String?
+    public var conflictAt: String?
+
+    public init(kind: Kind, message: String, conflictNow: Mark? = nil, conflictBy: String? = nil, conflictAt: String? = nil) {
+        self.kind = kind
+        self.message = message
+        self.conflictNow = conflictNow
+        self.conflictBy = conflictBy
+        self.conflictAt = conflictAt
+    }
+}
+
+/// One line of a pupil's audit trail, as the store's history gives it.
+public struct HistoryLine: Hashable, Sendable {
+    public var at: String
+    public var who: String
+    public var what: String
+    public var reason: String?
+
+    public init(at: String, who: String, what: String, reason: String?) {
+        self.at = at
+        self.who = who
+        self.what = what
+        self.reason = reason
+    }
+}

@@ -1,0 +1,106 @@
+import Attendance
+
+extension AppState {
+    /// Keys while something sits over the screen.
+    mutating func overlayKey(_ key: Key, _ current: Overlay) -> [Effect] {
+        switch current {
+        case .commandLine(var p):
+            let effects = commandPromptKey(key, &p)
+            if case .commandLine = overlay { overlay = .commandLine(p) }
+            return effects
+        case .dialog(var d):
+            let effects = dialogKey(key, &d)
+            if case .dialog = overlay { overlay = .dialog(d) }
+            return effects
+        case .lateArrival(var f):
+            let effects = lateArrivalKey(key, &f)
+            if case .lateArrival = overlay { overlay = .lateArrival(f) }
+            return effects
+        }
+    }
+
+    private mutating func dialogKey(_ key: Key, _ d: inout Dialog) -> [Effect] {
+        // Esc with text typed asks first: nothing typed is thrown away without a yes.
+        if d.confirmingDiscard {
+            if key == .char("y") || key == .char("Y") { overlay = nil; status = StatusLine("Nothing was changed"); return [] }
+            d.confirmingDiscard = false
+            return []
+        }
+        switch d.purpose {
+        case .amendmentReason(let t, let purpose):
+            switch key {
+            case .enter:
+                let reason = d.field?.text.trimmingCharacters(in: " ") ?? ""
+                guard !reason.isEmpty else {
+                    status = StatusLine("An amendment needs a reason: type why the mark is changing", .warning)
+                    return []
+                }
+                overlay = nil
+                var amended = t
+                amended.reason = reason
+                return send(amended, for: purpose)
+            case .escape:
+                if d.field?.isEmpty == false {
+                    d.confirmingDiscard = true
+                    return []
+                }
+                overlay = nil
+                status = StatusLine("Not changed: the register keeps its mark")
+                return []
+            default:
+                _ = d.field?.handle(key)
+                return []
+            }
+        case .conflict(let t, let purpose):
+            switch key {
+            case .char("y"), .char("Y"):
+                overlay = nil
+                // Ours goes over theirs knowingly: what the screen shows now is what it replaces.
+                let retyped = Transaction(t.changes.map { change in
+                    guard case .mark(let m) = change else { return change }
+                    return .mark(MarkChange.typed(upn: m.upn, session: m.session, mark: m.mark, shown: school.register.mark(for: m.upn, at: m.session)))
+                }, reason: t.reason, origin: t.origin)
+                return send(retyped, for: purpose)
+            case .char("n"), .char("N"), .escape:
+                overlay = nil
+                status = StatusLine("Kept the other change")
+                return [.refreshFromDisk]
+            default:
+                return []
+            }
+        case .unmarkedBeforeClose(let group, let session, let upns):
+            switch key {
+            case .char("n"), .char("N"):
+                overlay = nil
+                let changes = upns.map { Change.mark(MarkChange.typed(upn: $0, session: session, mark: Mark(.reasonNotYetEstablished), shown: nil)) }
+                var effects = send(Transaction(changes), for: .marks(group: group, session: session))
+                effects += send(Transaction([RegisterScreen.closing(group: group, session: session)]), for: .closeRegister(group: group, session: session))
+                return effects
+            case .enter:
+                overlay = nil
+                if case .register(var r) = screen, let first = upns.first, let i = r.upns.firstIndex(of: first) {
+                    r.cursor.selected = i
+                    r.cursor.clamp(count: r.upns.count, page: registerPage)
+                    screen = .register(r)
+                }
+                return []
+            case .escape:
+                overlay = nil
+                return []
+            default:
+                return []
+            }
+        case .discardLateArrival(let form):
+            if key == .char("y") || key == .char("Y") {
+                overlay = nil
+                status = StatusLine("Late arrival not recorded")
+            } else {
+                overlay = .lateArrival(form)
+            }
+            return []
+        case .information:
+            overlay = nil
+            return []
+        }
+    }
+}

@@ -1,0 +1,196 @@
+import Attendance
+
+/// The one update function: the next state and the effects for the driver to perform.
+public enum App {
+    public static func update(_ state: AppState, _ message: Message) -> (AppState, [Effect]) {
+        var s = state
+        let effects = s.update(message)
+        return (s, effects)
+    }
+}
+
+extension AppState {
+    /// The same, in place (the driver and the benchmark use this to avoid a copy per key).
+    public mutating func update(_ message: Message) -> [Effect] {
+        switch message {
+        case .keyPressed(let key):
+            if isTooSmall {
+                if key == .char("q") || key == .ctrl("c") { return quit() }
+                return []
+            }
+            return keyPressed(key)
+        case .windowResized(let w, let h):
+            width = w
+            height = h
+            clampScreens()
+            return []
+        case .clockTicked(let minutes):
+            context.minutes = minutes
+            return retryUnsaved()
+        case .storeChangedOnDisk(let newSchool):
+            return schoolChanged(newSchool)
+        case .changeSaved(let id, let newSchool):
+            return changeSaved(id: id, school: newSchool)
+        case .changeRefused(let id, let refusal):
+            return changeRefused(id: id, refusal)
+        case .changeNotSaved(let id, let problem):
+            return changeNotSaved(id: id, problem: problem)
+        case .historyLoaded(let upn, let lines):
+            histories[upn] = lines
+            var list = screens
+            for i in list.indices { list[i].schoolChanged(in: self) }
+            screens = list
+            return []
+        case .reportWritten(let paths):
+            status = StatusLine("Saved: " + paths.joined(separator: " and "), .good)
+            return []
+        case .reportNotWritten(let problem):
+            status = StatusLine("The report was not saved: \(problem)", .alert)
+            return []
+        }
+    }
+
+    mutating func quit() -> [Effect] {
+        let unsaved = pending.values.filter { $0.problem != nil }.count
+        if unsaved > 0, !quitting {
+            quitting = true
+            status = StatusLine("\(plural(unsaved, "change")) not saved yet: press q again to quit anyway, any other key to wait", .alert)
+            return []
+        }
+        quitting = true
+        return [.quit]
+    }
+
+    private mutating func keyPressed(_ key: Key) -> [Effect] {
+        if quitting {
+            if key == .char("q") { return [.quit] }
+            quitting = false
+        }
+        if let overlay { return overlayKey(key, overlay) }
+        // A text box on the screen (finding a pupil) takes printable keys first.
+        let kind = screen.kind
+        if screen.isTyping { return screenKey(key) }
+        if kind != .register || !(key.typed.map(CodeKeys.startsCode) ?? false) {
+            switch Bindings.command(for: key, on: kind) {
+            case .quit: return quit()
+            case .help:
+                if kind != .help { push(.help(HelpScreen(for: kind, state: self))) }
+                return []
+            case .commandLine:
+                overlay = .commandLine(CommandPrompt(state: self))
+                return []
+            case .back:
+                if screens.count > 1 { screens.removeLast() } else { status = StatusLine("This is the first screen: q quits") }
+                return []
+            case .nextScreen, .previousScreen:
+                return cycleScreens(forward: Bindings.command(for: key, on: kind) == .nextScreen)
+            default: break
+            }
+        }
+        return screenKey(key)
+    }
+
+    private mutating func screenKey(_ key: Key) -> [Effect] {
+        let index = screens.count - 1
+        var current = screens[index]
+        var effects: [Effect] = []
+        switch current {
+        case .today(var t): effects = todayKey(key, &t); current = .today(t)
+        case .register(var r): effects = registerKey(key, &r); current = .register(r)
+        case .pupils(var p): effects = pupilsKey(key, &p); current = .pupils(p)
+        case .pupil(var p): effects = pupilKey(key, &p); current = .pupil(p)
+        case .report(var r): effects = reportKey(key, &r); current = .report(r)
+        case .help(var h): effects = helpKey(key, &h); current = .help(h)
+        }
+        // The key may have opened another screen on top: the one it changed keeps its place.
+        if index < screens.count, screens[index].kind == current.kind { screens[index] = current }
+        return effects
+    }
+
+    mutating func push(_ screen: Screen) {
+        // Opening a screen already open brings it back rather than stacking copies.
+        if let i = screens.lastIndex(where: { $0.kind == screen.kind }), screen.kind != .pupil { screens.remove(at: i) }
+        screens.append(screen)
+        if screens.count > 12 { screens.removeFirst(screens.count - 12) }
+    }
+
+    /// Tab: Today → Register → Pupils → Today.
+    private mutating func cycleScreens(forward: Bool) -> [Effect] {
+        let order: [ScreenKind] = [.today, .register, .pupils]
+        let at = order.firstIndex(of: screen.kind) ?? -1
+        let next = order[((at + (forward ? 1 : order.count - 1)) % order.count + order.count) % order.count]
+        switch next {
+        case .today: return openToday()
+        case .register: return openRegister(group: nil, half: nil)
+        default: return openPupils()
+        }
+    }
+
+    mutating func openToday() -> [Effect] {
+        if let i = screens.firstIndex(where: { $0.kind == .today }) {
+            screens.removeSubrange((i + 1)...)
+            screen.schoolChanged(in: self)
+        } else {
+            push(.today(TodayScreen(self)))
+        }
+        return []
+    }
+
+    mutating func openRegister(group: String?, half: SessionHalf?) -> [Effect] {
+        let session = Session(context.today, half ?? context.currentHalf)
+        if group == nil, case .register = screen { return [] }
+        if group == nil, let existing = screens.last(where: { $0.kind == .register }), case .register(let r) = existing, r.session == session {
+            push(existing)
+            return []
+        }
+        guard let g = group ?? RegisterScreen.firstUnmarkedGroup(in: school, session: session) else {
+            status = StatusLine("There are no pupils on roll yet: import them with `rollcall import pupils FILE`", .warning)
+            return []
+        }
+        push(.register(RegisterScreen(group: g, session: session, school: school)))
+        return []
+    }
+
+    mutating func openPupils() -> [Effect] {
+        if let existing = screens.last(where: { $0.kind == .pupils }) { push(existing) } else { push(.pupils(PupilsScreen(self))) }
+        return []
+    }
+
+    mutating func openPupil(_ upn: String) -> [Effect] {
+        guard school.pupils[upn] != nil else {
+            status = StatusLine("No pupil with UPN \(upn)", .warning)
+            return []
+        }
+        push(.pupil(PupilScreen(upn: upn, state: self)))
+        return histories[upn] == nil ? [.loadHistory(upn: upn)] : []
+    }
+
+    private mutating func clampScreens() {
+        var list = screens
+        for i in list.indices { list[i].schoolChanged(in: self) }
+        screens = list
+    }
+}
+
+extension Screen {
+    /// Rebuilds what the screen derived from the school, keeping its place.
+    mutating func schoolChanged(in state: AppState) {
+        switch self {
+        case .today(var t): t.rebuild(state); self = .today(t)
+        case .register(var r): r.reload(state.school); r.cursor.clamp(count: r.upns.count, page: state.registerPage); self = .register(r)
+        case .pupils(var p): p.rebuild(state); self = .pupils(p)
+        case .pupil(var p): p.rebuild(state); self = .pupil(p)
+        case .report(var r): r.rebuild(state); self = .report(r)
+        case .help: break
+        }
+    }
+
+    /// A text box on the screen has the keys (finding a pupil).
+    var isTyping: Bool {
+        switch self {
+        case .register(let r): return r.search != nil || r.codePrefix != nil
+        case .pupils(let p): return p.searching
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,129 @@
+import Attendance
+
+/// Draws the whole app into a grid: header, the screen on top, status line, footer of key
+/// hints, and any overlay. Pure: the same state always draws the same grid.
+extension AppState {
+    public func draw() -> Grid {
+        var g = Grid(width: width, height: height)
+        draw(into: &g)
+        return g
+    }
+
+    public func draw(into g: inout Grid) {
+        if isTooSmall {
+            drawTooSmall(&g)
+            return
+        }
+        drawHeader(&g)
+        let body = Area(x: 0, y: 2, width: width, height: bodyHeight)
+        switch screen {
+        case .today(let t): drawToday(t, &g, body)
+        case .register(let r): drawRegister(r, &g, body)
+        case .pupils(let p): drawPupils(p, &g, body)
+        case .pupil(let p): drawDocument(p.lines, top: p.top, &g, body)
+        case .report(let r): drawReport(r, &g, body)
+        case .help(let h): drawDocument(h.lines, top: h.top, &g, body)
+        }
+        drawStatus(&g)
+        drawFooter(&g)
+        switch overlay {
+        case .commandLine(let p): drawCommandLine(p, &g)
+        case .dialog(let d): drawDialog(d, &g)
+        case .lateArrival(let f): drawLateArrival(f, &g)
+        case nil: break
+        }
+    }
+
+    private func drawTooSmall(_ g: inout Grid) {
+        let lines = ["Rollcall needs a window at least \(AppState.minimumWidth) × \(AppState.minimumHeight).",
+                     "This one is \(width) × \(height): please make the window larger.", "(q quits; nothing is lost)"]
+        for (i, line) in lines.enumerated() {
+            let y = max(0, height / 2 - 1 + i)
+            // Too narrow for the sentence: it wraps at the edge rather than vanishing.
+            var rest = Substring(line)
+            var row = y
+            while !rest.isEmpty && row < height {
+                let piece = DisplayWidth.truncate(String(rest), to: max(1, width))
+                g.put(piece, x: max(0, (width - DisplayWidth.of(piece)) / 2), y: row, style: i == 1 ? .alert : .normal)
+                rest = rest.dropFirst(max(1, piece.count))
+                row += 1
+            }
+        }
+    }
+
+    private func drawHeader(_ g: inout Grid) {
+        g.fill(x: 0, y: 0, width: width, height: 1, style: Style(.title, selected: true))
+        let right = "\(context.today.weekday.shortName) \(context.today.spoken)  \(context.clockText)  \(context.staff.name) (\(context.staff.role.rawValue))\(context.readOnly ? "  READ-ONLY" : "") "
+        let rightWidth = DisplayWidth.of(right)
+        g.put(" Rollcall · " + school.name, x: 0, y: 0, style: Style(.title, bold: true, selected: true), limit: max(0, width - rightWidth - 1))
+        g.put(right, x: width - rightWidth, y: 0, style: Style(.title, selected: true))
+        g.put(screenTitle, x: 1, y: 1, style: .title, limit: width - 2)
+    }
+
+    var screenTitle: String {
+        switch screen {
+        case .today: return "Today"
+        case .register(let r):
+            let marked = r.upns.count - r.unmarked(in: self).count
+            let closed = school.isClosed(group: r.group, session: r.session)
+            let times = school.settings.registerTimes
+            let closes = r.session.half == .am ? times.amCloses : times.pmCloses
+            return "Register \(r.group) · \(r.session.half.label) \(r.session.date.spoken) · \(marked) of \(r.upns.count) marked · "
+                + (closed ? "CLOSED: changes are amendments" : "closes at \(closes)")
+        case .pupils(let p): return "Pupils · \(plural(p.visible.count, "pupil")) · \(p.filterSummary) · sorted by \(p.sort.rawValue)\(p.descending ? " (reversed)" : "")"
+        case .pupil(let p): return "Pupil · " + (school.pupils[p.upn].map { "\($0.fullName) (\($0.registrationGroup))" } ?? p.upn)
+        case .report(let r): return r.title + " · \(plural(r.entries.count, "pupil")) · reason not known for \(r.entries.filter { !$0.reasonKnown }.count)"
+        case .help(let h): return "Help · \(h.about.title)"
+        }
+    }
+
+    private func drawStatus(_ g: inout Grid) {
+        let y = height - 2
+        var text = status?.text ?? ""
+        var tone = status?.tone ?? .dim
+        let unsaved = pending.values.filter { $0.problem != nil }.count
+        if unsaved > 0 && status == nil { text = "\(plural(unsaved, "change")) not saved yet: retrying"; tone = .alert }
+        g.put(" " + text, x: 0, y: y, style: Style(tone), limit: width)
+    }
+
+    private func drawFooter(_ g: inout Grid) {
+        let y = height - 1
+        g.fill(x: 0, y: y, width: width, height: 1, style: Style(.dim, selected: true))
+        var x = 1
+        for b in footerBindings {
+            let piece = "\(b.keys[0]) \(b.short)"
+            let w = DisplayWidth.of(piece)
+            if x + w + 2 > width { break }
+            g.put(b.keys[0].description, x: x, y: y, style: Style(.normal, bold: true, selected: true))
+            g.put(" " + b.short, x: x + DisplayWidth.of(b.keys[0].description), y: y, style: Style(.dim, selected: true))
+            x += w + 3
+        }
+    }
+
+    /// The footer's hints: the screen's own first, then the global ones.
+    var footerBindings: [KeyBinding] {
+        let kind = screen.kind
+        if case .register(let r) = screen, r.search != nil {
+            return [KeyBinding(.open, [.enter], "keep this pupil", "", [.register]), KeyBinding(.down, [.down], "next match", "", [.register]), KeyBinding(.back, [.escape], "stop finding", "", [.register])]
+        }
+        return Bindings.all.filter { $0.inFooter && $0.screens.contains(kind) } + Bindings.all.filter { $0.inFooter && $0.screens.contains(.everywhere) }
+    }
+
+    /// A scrolling document (the pupil page, help).
+    func drawDocument(_ lines: [StyledLine], top: Int, _ g: inout Grid, _ a: Area) {
+        for row in 0..<a.height {
+            let i = top + row
+            guard lines.indices.contains(i) else { break }
+            lines[i].draw(into: &g, x: a.x + 1, y: a.y + row, width: a.width - 2)
+        }
+        if lines.count > a.height {
+            let more = "\(min(lines.count, top + a.height)) of \(lines.count) lines"
+            g.put(more, x: a.x + a.width - DisplayWidth.of(more) - 1, y: a.y - 1, style: .dim)
+        }
+    }
+}
+
+/// A rectangle of the screen.
+public struct Area: Hashable, Sendable {
+    public var x, y, width, height: Int
+}

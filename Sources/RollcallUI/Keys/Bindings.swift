@@ -1,0 +1,105 @@
+/// Which screen a binding belongs to; `.everywhere` bindings work on every screen.
+public enum ScreenKind: String, CaseIterable, Hashable, Sendable {
+    case everywhere, today, register, pupils, pupil, report, help
+
+    public var title: String {
+        switch self {
+        case .everywhere: return "Everywhere"
+        case .today: return "Today"
+        case .register: return "Register"
+        case .pupils: return "Pupils"
+        case .pupil: return "Pupil"
+        case .report: return "Absentee report"
+        case .help: return "Help"
+        }
+    }
+}
+
+/// Everything a key can ask for. Declared once, with its keys and words, in `Bindings.all`:
+/// the footer, the `?` screen and docs/keys.md are all made from that table.
+public enum KeyCommand: String, CaseIterable, Hashable, Sendable {
+    case up, down, pageUp, pageDown, top, bottom
+    case open, back, nextScreen, previousScreen, search, help, commandLine, quit
+    case markPresent, presentAll, lateArrival, closeRegister, undo, previousClass, nextClass, switchSession
+    case sortNext, sortReverse, filterYear, filterClass, filterBand, filterCase, filterVulnerable, clearFilters
+    case writeReport
+}
+
+public struct KeyBinding: Sendable {
+    public var command: KeyCommand
+    public var keys: [Key]
+    /// A few words for the footer.
+    public var short: String
+    /// The sentence the help screen shows.
+    public var help: String
+    public var screens: [ScreenKind]
+    /// Shown in the footer (the rest only in help).
+    public var inFooter: Bool
+
+    public init(_ command: KeyCommand, _ keys: [Key], _ short: String, _ help: String, _ screens: [ScreenKind], footer: Bool = false) {
+        self.command = command
+        self.keys = keys
+        self.short = short
+        self.help = help
+        self.screens = screens
+        self.inFooter = footer
+    }
+
+    public var keyNames: String { keys.map(\.description).joined(separator: "/") }
+}
+
+public enum Bindings {
+    static let lists: [ScreenKind] = [.today, .register, .pupils, .pupil, .report, .help]
+
+    /// The one table of key bindings. Order is the footer's order.
+    public static let all: [KeyBinding] = [
+        // Moving about
+        KeyBinding(.up, [.up, .char("k")], "up", "Move up a line", [.everywhere]),
+        KeyBinding(.down, [.down, .char("j")], "down", "Move down a line", [.everywhere]),
+        KeyBinding(.pageUp, [.pageUp], "page up", "Move up a page", [.everywhere]),
+        KeyBinding(.pageDown, [.pageDown], "page down", "Move down a page", [.everywhere]),
+        KeyBinding(.top, [.home, .char("g")], "first", "Go to the first line", [.everywhere]),
+        KeyBinding(.bottom, [.end, .char("G")], "last", "Go to the last line", [.everywhere]),
+        // The register
+        KeyBinding(.markPresent, [.char(" "), .char(".")], "present", "Mark the pupil present (/ in the morning, \\ in the afternoon) and move on", [.register], footer: true),
+        KeyBinding(.presentAll, [.char("*")], "all present", "Mark every pupil not yet marked present (:present-all)", [.register], footer: true),
+        KeyBinding(.lateArrival, [.char("a")], "late arrival", "Record a late arrival: the time and the reason; L before the register closes, U after (:late)", [.register], footer: true),
+        KeyBinding(.closeRegister, [.char("!")], "close", "Close the register (:close); later changes are amendments and need a reason", [.register], footer: true),
+        KeyBinding(.undo, [.char("u")], "undo", "Undo your last change to the register", [.register], footer: true),
+        KeyBinding(.previousClass, [.char("[")], "prev class", "The previous class's register", [.register]),
+        KeyBinding(.nextClass, [.char("]")], "next class", "The next class's register", [.register]),
+        KeyBinding(.switchSession, [.char("~")], "AM/PM", "Switch between this morning's and this afternoon's register", [.register]),
+        // Lists
+        KeyBinding(.sortNext, [.char("s")], "sort", "Sort by the next column", [.pupils], footer: true),
+        KeyBinding(.sortReverse, [.char("S")], "reverse", "Reverse the sort", [.pupils]),
+        KeyBinding(.filterYear, [.char("y")], "year", "Show one year group (again for the next; cycles back to all)", [.pupils], footer: true),
+        KeyBinding(.filterClass, [.char("c")], "class", "Show one class (cycles)", [.pupils], footer: true),
+        KeyBinding(.filterBand, [.char("b")], "band", "Show one colour band of the school's policy (cycles)", [.pupils], footer: true),
+        KeyBinding(.filterCase, [.char("o")], "on a case", "Show only pupils with an open case", [.pupils]),
+        KeyBinding(.filterVulnerable, [.char("v")], "vulnerable", "Show only vulnerable pupils (CP, CIN, CLA, social worker, EHCP)", [.pupils]),
+        KeyBinding(.clearFilters, [.char("x")], "clear", "Clear every filter and the search", [.pupils]),
+        KeyBinding(.writeReport, [.char("w")], "save to file", "Save the report as text and CSV files", [.report], footer: true),
+        // Everywhere
+        KeyBinding(.open, [.enter], "open", "Open what is selected", [.today, .register, .pupils, .report], footer: true),
+        KeyBinding(.search, [.char("/")], "find", "Find a pupil by any part of a name or UPN (accents optional)", [.register, .pupils], footer: true),
+        KeyBinding(.back, [.escape], "back", "Go back to the previous screen", [.everywhere], footer: true),
+        KeyBinding(.nextScreen, [.tab], "next screen", "Today → Register → Pupils → Today", [.everywhere]),
+        KeyBinding(.previousScreen, [.backTab], "previous screen", "The other way round", [.everywhere]),
+        KeyBinding(.commandLine, [.char(":")], "command", "Type a command, e.g. :register 4A PM (Tab completes)", [.everywhere], footer: true),
+        KeyBinding(.help, [.char("?"), .function(1)], "help", "Every key and command", [.everywhere], footer: true),
+        KeyBinding(.quit, [.char("q")], "quit", "Quit Rollcall (every mark is already saved)", [.everywhere], footer: true),
+    ]
+
+    /// The binding a key has on a screen: the screen's own first, then the global ones.
+    public static func command(for key: Key, on screen: ScreenKind) -> KeyCommand? {
+        for b in all where b.screens.contains(screen) && b.keys.contains(key) { return b.command }
+        for b in all where b.screens.contains(.everywhere) && b.keys.contains(key) { return b.command }
+        return nil
+    }
+
+    public static func on(_ screen: ScreenKind) -> [KeyBinding] {
+        all.filter { $0.screens.contains(screen) || $0.screens.contains(.everywhere) }
+    }
+
+    public static func binding(_ command: KeyCommand) -> KeyBinding? { all.first { $0.command == command } }
+}

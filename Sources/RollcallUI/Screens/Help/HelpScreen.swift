@@ -1,0 +1,60 @@
+import Attendance
+
+/// `?`: the keys of the screen you came from, the keys everywhere, the `:` commands and
+/// the register codes. Made from the same tables as the footer.
+public struct HelpScreen: Sendable {
+    public var about: ScreenKind
+    public var lines: [StyledLine]
+    public var top = 0
+
+    init(for screen: ScreenKind, state: AppState) {
+        about = screen
+        lines = HelpScreen.build(for: screen)
+    }
+
+    static func build(for screen: ScreenKind) -> [StyledLine] {
+        var out: [StyledLine] = []
+        func section(_ title: String, _ bindings: [KeyBinding]) {
+            guard !bindings.isEmpty else { return }
+            out.append(StyledLine(title, .title))
+            for b in bindings { out.append(StyledLine([.init("  " + fit(b.keyNames, 14), Style(.normal, bold: true)), .init(b.help)])) }
+            out.append(.blank)
+        }
+        if screen != .help && screen != .everywhere {
+            section("Keys on the \(screen.title) screen", Bindings.all.filter { $0.screens.contains(screen) })
+        }
+        section("Keys everywhere", Bindings.all.filter { $0.screens.contains(.everywhere) })
+        out.append(StyledLine("Commands (press : then type; Tab completes)", .title))
+        for c in AppCommand.all { out.append(StyledLine([.init("  " + fit(c.usage, 26), Style(.normal, bold: true)), .init(c.summary)])) }
+        out.append(.blank)
+        if screen == .register {
+            out.append(StyledLine("Register codes (type the code; Shift for K, J1, U, Q)", .title))
+            for category in AttendanceCode.Category.allCases where category != .legacy {
+                out.append(StyledLine("  " + category.rawValue, .dim))
+                for code in AttendanceCode.current where code.category == category {
+                    out.append(StyledLine([.init("    " + fit(code.symbol, 4), Style(Charts.tone(for: code), bold: true)), .init(code.meaning)]))
+                }
+            }
+            out.append(StyledLine("  Pre-2024 codes (H, F, J, Y) are shown on old marks but cannot be entered.", .dim))
+        }
+        return out
+    }
+}
+
+extension AppState {
+    mutating func helpKey(_ key: Key, _ h: inout HelpScreen) -> [Effect] {
+        guard let command = Bindings.command(for: key, on: .help) else { return [] }
+        let page = max(1, bodyHeight)
+        let last = max(0, h.lines.count - page)
+        switch command {
+        case .up: h.top = max(0, h.top - 1)
+        case .down: h.top = min(last, h.top + 1)
+        case .pageUp: h.top = max(0, h.top - page + 1)
+        case .pageDown: h.top = min(last, h.top + page - 1)
+        case .top: h.top = 0
+        case .bottom: h.top = last
+        default: break
+        }
+        return []
+    }
+}

@@ -1,0 +1,147 @@
+import Attendance
+import Foundation
+
+/// One pupil: figures, forecasts, the year's marks as a registration certificate, trends,
+/// contacts, cases and the marks' amendment history. A document to scroll.
+public struct PupilScreen: Sendable {
+    public var upn: String
+    public var lines: [StyledLine] = []
+    public var top = 0
+
+    init(upn: String, state: AppState) {
+        self.upn = upn
+        rebuild(state)
+    }
+
+    mutating func rebuild(_ state: AppState) {
+        lines = PupilPage.build(upn: upn, state: state)
+        top = max(0, min(top, lines.count - 1))
+    }
+}
+
+extension AppState {
+    mutating func pupilKey(_ key: Key, _ p: inout PupilScreen) -> [Effect] {
+        guard let command = Bindings.command(for: key, on: .pupil) else { return [] }
+        let page = max(1, bodyHeight - 1)
+        let last = max(0, p.lines.count - page)
+        switch command {
+        case .up: p.top = max(0, p.top - 1)
+        case .down: p.top = min(last, p.top + 1)
+        case .pageUp: p.top = max(0, p.top - page + 1)
+        case .pageDown: p.top = min(last, p.top + page - 1)
+        case .top: p.top = 0
+        case .bottom: p.top = last
+        default: break
+        }
+        return []
+    }
+}
+
+/// Builds the pupil page's lines: the rules come from the domain, this only lays them out.
+enum PupilPage {
+    static func build(upn: String, state: AppState) -> [StyledLine] {
+        let school = state.school
+        guard let p = school.pupils[upn] else { return [StyledLine("No pupil with UPN \(upn)", .alert)] }
+        let today = state.context.today
+        let stats = school.statistics
+        var out: [StyledLine] = []
+        func heading(_ t: String) { out.append(.blank); out.append(StyledLine(t, .title)) }
+
+        // Who
+        var who = StyledLine(p.fullName, Style(.normal, bold: true))
+        if p.preferredName != nil { who.add("  (legal name \(p.legalForename) \(p.legalSurname))", .dim) }
+        who.add("  \(p.yearGroup) · \(p.registrationGroup) · UPN \(p.upn) · born \(p.dateOfBirth.spoken)", .dim)
+        out.append(who)
+        let flags = p.flags.set.map(\.rawValue)
+        if !flags.isEmpty { out.append(StyledLine("Vulnerability: " + flags.joined(separator: ", "), p.flags.isSafeguardingPriority ? .alert : .warning)) }
+
+        // Figures
+        heading("Attendance")
+        let year = stats.figures(for: upn, in: Statistics.yearToDate(today))
+        let fourWeeks = stats.figures(for: upn, in: DateRange(today.adding(days: -27), today))
+        let halfTerm = stats.figures(for: upn, in: DateRange(stats.halfTermStart(containing: today), today))
+        for (label, f) in [("This year", year), ("Last 4 weeks", fourWeeks), ("This half-term", halfTerm)] {
+            var line = StyledLine(fit(label, 16))
+            line.add(fit(PercentText.attendance(f) + (f.possible > 0 ? "%" : ""), 7, right: true), f.isPersistentAbsence ? .alert : .normal)
+            line.add("   \(f.attended) of \(plural(f.possible, "session")) · authorised absence \(f.authorisedAbsence) · unauthorised \(f.unauthorisedAbsence) · late \(f.lateSessions)", .dim)
+            out.append(line)
+        }
+        var markers: [String] = []
+        if year.isSevereAbsence { markers.append("SEVERE ABSENCE (50% or more missed)") } else if year.isPersistentAbsence { markers.append("PERSISTENT ABSENCE (10% or more missed)") }
+        if let band = school.casework.policy?.band(forAttended: year.attended, possible: year.possible) { markers.append("band: \(band.name)") }
+        if !markers.isEmpty { out.append(StyledLine(markers.joined(separator: " · "), year.isPersistentAbsence ? .alert : .dim)) }
+
+        // Forecasts
+        let target = school.casework.policy?.targetPercent
+        let fc = school.forecast(for: upn, asOf: today, targetPercent: target)
+        heading("Forecast (\(plural(fc.remainingSessions, "session")) left this year)")
+        if let n = fc.canMissBeforePersistentAbsence {
+            out.append(StyledLine("Can miss \(plural(n, "more session")) this year and stay above 90% (persistent absence)", n < 10 ? .warning : .normal))
+        } else {
+            out.append(StyledLine("Will be a persistent absentee this year whatever happens now", .alert))
+        }
+        if let t = target {
+            if let n = fc.canMissBeforeTarget {
+                out.append(StyledLine("Can miss \(plural(n, "more session")) and still reach the school's target of \(PercentText.of(Int(t * 10), 1000).map { $0 } ?? "")%", n < 6 ? .warning : .normal))
+            } else {
+                out.append(StyledLine("Cannot now reach the school's target of \(t)% this year", .warning))
+            }
+        }
+        out.append(StyledLine("\(plural(fc.unauthorisedBeforePenaltyThreshold, "more unauthorised session")) before the penalty-notice threshold (10 in 10 school weeks)",
+                              fc.unauthorisedBeforePenaltyThreshold <= 2 ? .alert : .normal))
+
+        // Trends
+        let yearRange = Statistics.yearToDate(today)
+        let weeks = stats.weeklyFigures(for: [upn], in: yearRange)
+        heading("Week by week this year")
+        out.append(Charts.sparkline(weeks.map(\.figures)))
+        heading("Absence by weekday this year")
+        out += Charts.weekdayBars(stats.weekdayPattern(for: [upn], in: yearRange))
+
+        // Contacts
+        heading("Contacts, in calling order")
+        if p.contacts.isEmpty { out.append(StyledLine("No contacts recorded: a phone number is needed for first-day calls", .alert)) }
+        for (i, c) in p.contacts.enumerated() {
+            var line = StyledLine("\(i + 1). " + fit(c.name, 22))
+            line.add(fit(c.relationship, 12), .dim)
+            line.add(fit(c.phones.joined(separator: ", "), 30))
+            if c.parentalResponsibility { line.add(" parental responsibility", .dim) }
+            if c.livesWithPupil { line.add(" · lives with pupil", .dim) }
+            out.append(line)
+        }
+
+        // Cases
+        let files = school.casework.cases(for: upn).filter(\.isOpen)
+        heading("Cases")
+        if files.isEmpty { out.append(StyledLine("No open case", .dim)) }
+        for f in files {
+            var line = StyledLine(fit(f.track.replacingOccurrences(of: "_", with: " "), 22) + "stage \(f.stage ?? "")")
+            if let r = f.nextReview { line.add("   next review \(r.spoken)", r < today ? .alert : .dim) }
+            out.append(line)
+            for a in f.actions where a.doneOn == nil {
+                let overdue = a.due < today
+                out.append(StyledLine("    \(overdue ? "OVERDUE" : "to do  ") \(a.description) (\(a.owner), due \(a.due.spoken))", overdue ? .alert : .normal))
+            }
+        }
+
+        // The year's marks
+        heading("Marks this year (AM and PM; # closed; · no session)")
+        out += Charts.yearCalendar(upn: upn, school: school, through: today)
+
+        // Amendments
+        heading("Register amendments")
+        if let history = state.histories[upn] {
+            let amendments = history.filter { $0.reason != nil && $0.what.contains("→") }
+            if amendments.isEmpty { out.append(StyledLine("None", .dim)) }
+            for h in amendments.reversed() {
+                var line = StyledLine(fit(h.at, 17), .dim)
+                line.add(h.what + "  ")
+                line.add("by \(h.who): \(h.reason ?? "")", .dim)
+                out.append(line)
+            }
+        } else {
+            out.append(StyledLine("Reading the audit trail…", .dim))
+        }
+        return out
+    }
+}

@@ -1,0 +1,44 @@
+import Attendance
+
+/// Typing a code into the register: one key for most codes, two for C1, C2, J1 and Y1–Y7.
+/// Lower case works too, except for the keys the register keeps for moving (j, k), undo (u),
+/// quitting (q) and late arrivals (a): type K, J1, U and Q with Shift.
+enum CodeKeys {
+    /// Codes a first key can start: the code itself (if it stands alone) and whether a
+    /// second key may follow.
+    static func start(_ c: Character) -> (code: AttendanceCode?, takesSecond: Bool)? {
+        let upper = Character(c.uppercased())
+        switch upper {
+        case "C": return (.exceptionalCircumstances, true)
+        case "J": return (nil, true)
+        case "Y": return (nil, true)
+        default:
+            guard let code = AttendanceCode(parsing: String(upper)), !code.isLegacy else { return nil }
+            return (code, false)
+        }
+    }
+
+    /// The two-key code `first` then `second`, if there is one.
+    static func complete(_ first: Character, _ second: Character) -> AttendanceCode? {
+        guard let code = AttendanceCode(parsing: String(first) + String(second)), !code.isLegacy else { return nil }
+        return code
+    }
+
+    /// Lower-case keys that mean something else on the register.
+    static let reservedLowercase: Set<Character> = ["j", "k", "u", "q", "a"]
+
+    /// Whether a key starts a code on the register (rather than a command).
+    static func startsCode(_ c: Character) -> Bool {
+        if reservedLowercase.contains(c) { return false }
+        return start(c) != nil
+    }
+
+    /// What the status line says about a key that is not a code.
+    static func explain(_ c: Character) -> String {
+        let upper = String(c).uppercased()
+        if let legacy = AttendanceCode(parsing: upper), legacy.isLegacy {
+            return "\(upper) is a pre-2024 code and can no longer be entered; use \(legacy.nearestCurrentCode.symbol) (\(legacy.nearestCurrentCode.meaning))"
+        }
+        return "\"\(c)\" is not a register code. Codes: / \\ L U N I M … (press ? for them all)"
+    }
+}

@@ -1,0 +1,72 @@
+import Attendance
+
+/// The late slip: when the pupil arrived and why. Before the register closes it is `L` with
+/// the minutes late; after, `U` (the school's register times decide, not the screen).
+public struct LateArrivalForm: Sendable {
+    public var upn: String
+    public var group: String
+    public var session: Session
+    public var time: TextField
+    public var reason = TextField()
+    /// 0: the time, 1: the reason.
+    public var focus = 0
+
+    init(upn: String, group: String, session: Session, now: Int) {
+        self.upn = upn
+        self.group = group
+        self.session = session
+        time = TextField(AppContext.clock(now))
+    }
+
+    var hasTypedText: Bool { !reason.isEmpty }
+
+    /// The mark the slip comes to, or why it cannot be worked out yet.
+    func mark(in school: School) -> Result<Mark, LateArrivalProblem> {
+        guard let arrived = ClockTime(parsing: time.text) else {
+            return .failure(LateArrivalProblem(text: "Type the time as HH:MM, e.g. 09:32"))
+        }
+        let times = school.settings.registerTimes
+        return .success(times.lateMark(arrivedAt: arrived, half: session.half, reason: reason.isEmpty ? nil : reason.text))
+    }
+}
+
+public struct LateArrivalProblem: Error, Hashable, Sendable { public var text: String }
+
+extension AppState {
+    mutating func openLateArrival(_ r: RegisterScreen) -> [Effect] {
+        guard let upn = r.selectedUPN else { return [] }
+        overlay = .lateArrival(LateArrivalForm(upn: upn, group: r.group, session: r.session, now: context.minutes))
+        return []
+    }
+
+    mutating func lateArrivalKey(_ key: Key, _ f: inout LateArrivalForm) -> [Effect] {
+        switch key {
+        case .tab, .backTab, .down, .up:
+            f.focus = 1 - f.focus
+            return []
+        case .escape:
+            if f.hasTypedText {
+                overlay = .dialog(Dialog(.discardLateArrival(f), title: "Throw away the late slip?",
+                                         lines: ["You typed a reason. Leave without recording the late arrival?"], hints: "y leave · any other key go back"))
+            } else {
+                overlay = nil
+            }
+            return []
+        case .enter, .ctrl("s"):
+            switch f.mark(in: school) {
+            case .failure(let problem):
+                status = StatusLine(problem.text, .warning)
+                return []
+            case .success(let mark):
+                overlay = nil
+                let change = MarkChange.typed(upn: f.upn, session: f.session, mark: mark, shown: shownMark(for: f.upn, at: f.session))
+                let name = school.pupils[f.upn]?.knownAs ?? f.upn
+                status = StatusLine("\(name): \(mark.code.symbol), \(plural(mark.minutesLate ?? 0, "minute")) late")
+                return send(Transaction([.mark(change)]), for: .marks(group: f.group, session: f.session))
+            }
+        default:
+            if f.focus == 0 { _ = f.time.handle(key) } else { _ = f.reason.handle(key) }
+            return []
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import Attendance
+
+/// One class's register for one session, as the secretary takes it.
+public struct RegisterScreen: Sendable {
+    public var group: String
+    public var session: Session
+    /// The pupils on roll for this session, in register order.
+    public var upns: [String]
+    public var cursor = ListCursor()
+    /// While finding a pupil by name: the text typed so far.
+    public var search: TextField?
+    /// The first key of a two-key code (C1, J1, Y4) while waiting for the second.
+    public var codePrefix: Character?
+    /// The ten open sessions before this one, oldest first, for each row's strip.
+    public var recent: [Session]
+
+    public init(group: String, session: Session, school: School) {
+        self.group = group
+        self.session = session
+        upns = []
+        recent = []
+        reload(school)
+    }
+
+    mutating func reload(_ school: School) {
+        let selectedUPN = upns.indices.contains(cursor.selected) ? upns[cursor.selected] : nil
+        upns = school.onRoll(at: session).filter { $0.registrationGroup == group }.map(\.upn)
+        recent = RegisterScreen.sessions(before: session, count: 10, in: school)
+        if let selectedUPN, let i = upns.firstIndex(of: selectedUPN) { cursor.selected = i }
+    }
+
+    static func sessions(before session: Session, count: Int, in school: School) -> [Session] {
+        let days = school.statistics.schoolDays
+        var result: [Session] = []
+        var s = Session(ordinal: session.ordinal - 1)
+        var looked = 0
+        while result.count < count && looked < 120 {
+            if days.isOpen(s) { result.append(s) }
+            s = Session(ordinal: s.ordinal - 1)
+            looked += 1
+        }
+        return result.reversed()
+    }
+
+    public var selectedUPN: String? { upns.indices.contains(cursor.selected) ? upns[cursor.selected] : nil }
+
+    /// Pupils with no mark yet (counting marks on their way to the store).
+    func unmarked(in state: AppState) -> [String] {
+        upns.filter { state.shownMark(for: $0, at: session) == nil }
+    }
+
+    /// The register the app opens first: the first class not yet fully marked this session.
+    static func firstUnmarkedGroup(in school: School, session: Session) -> String? {
+        let roll = school.onRoll(at: session)
+        let marks = school.register.marks(at: session)
+        return roll.first { marks[$0.upn] == nil }?.registrationGroup ?? roll.first?.registrationGroup
+    }
+}
+
+extension AppState {
+    /// The mark a row shows: one on its way to the store, else the register's.
+    func shownMark(for upn: String, at session: Session) -> Mark? {
+        for change in pending.values.sorted(by: { $0.attempts < $1.attempts }) {
+            if let m = change.marks[upn], m.session == session { return m.mark }
+        }
+        return school.register.mark(for: upn, at: session)
+    }
+
+    /// True when a change to this pupil's mark has not reached the store.
+    func unsavedProblem(for upn: String, at session: Session) -> String? {
+        for change in pending.values {
+            if let m = change.marks[upn], m.session == session { return change.problem ?? "" }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,33 @@
+/// Which row of a list is selected and which is at the top of the visible page.
+public struct ListCursor: Hashable, Sendable {
+    public var selected = 0
+    public var top = 0
+
+    public init(selected: Int = 0) { self.selected = selected }
+
+    /// Applies a movement command to a list of `count` rows shown `page` at a time.
+    /// Returns false for commands that are not movements.
+    public mutating func move(_ command: KeyCommand, count: Int, page: Int) -> Bool {
+        switch command {
+        case .up: selected -= 1
+        case .down: selected += 1
+        case .pageUp: selected -= max(1, page - 1)
+        case .pageDown: selected += max(1, page - 1)
+        case .top: selected = 0
+        case .bottom: selected = count - 1
+        default: return false
+        }
+        clamp(count: count, page: page)
+        return true
+    }
+
+    /// Keeps the selection inside the list and on the visible page.
+    public mutating func clamp(count: Int, page: Int) {
+        selected = max(0, min(selected, count - 1))
+        if count == 0 { selected = 0 }
+        let page = max(1, page)
+        if selected < top { top = selected }
+        if selected >= top + page { top = selected - page + 1 }
+        top = max(0, min(top, max(0, count - page)))
+    }
+}

@@ -1,0 +1,113 @@
+import Attendance
+@testable import RollcallUI
+
+/// A small school for screen tests: two classes, names in several scripts, a term calendar,
+/// a week of marks before "today" (Monday 30 November 2026) and a few absences.
+enum UISchool {
+    static let today = SchoolDate("2026-11-30")!
+    static let office = StaffMember(login: "jsmith", name: "Jo Smith", role: .office)
+    static let head = StaffMember(login: "head", name: "Mrs Okafor", role: .head, isDSL: true)
+
+    static func pupil(_ upn: String, _ surname: String, _ forename: String, preferred: String? = nil, group: String = "4A",
+                      flags: VulnerabilityFlags = VulnerabilityFlags(), phone: String = "07700 900123") -> Pupil {
+        Pupil(upn: upn, legalSurname: surname, legalForename: forename, preferredName: preferred,
+              dateOfBirth: SchoolDate("2017-03-0\(upn.count % 9 + 1)")!, yearGroup: YearGroup(4), registrationGroup: group, flags: flags,
+              contacts: [Contact(name: "Parent of \(forename)", relationship: "Mother", phones: [phone], parentalResponsibility: true, livesWithPupil: true)])
+    }
+
+    static func make() -> School {
+        var school = School(name: "Test Primary School")
+        school.calendar = SchoolCalendar(terms: [
+            Term(name: "Autumn", dates: DateRange(SchoolDate("2026-09-03")!, SchoolDate("2026-12-18")!),
+                 halfTerm: DateRange(SchoolDate("2026-10-26")!, SchoolDate("2026-10-30")!)),
+        ])
+        var cp = VulnerabilityFlags()
+        cp.childProtection = true
+        let pupils = [
+            pupil("A100000000001", "Abbott", "Zoë"),
+            pupil("A100000000002", "Ó Briain", "Siobhán"),
+            pupil("A100000000003", "Yılmaz", "Ayşe", flags: cp),
+            pupil("A100000000004", "李", "小龙", preferred: "Bruce"),
+            pupil("A100000000005", "O'Connor", "Liam"),
+            pupil("A100000000006", "Smith", "Ann"),
+            pupil("B100000000001", "Jones", "Ben", group: "4B"),
+            pupil("B100000000002", "Khan", "Amira", group: "4B"),
+        ]
+        for p in pupils { school.upsert(p) }
+        school.staff[office.login] = office
+        school.staff[head.login] = head
+        // Every weekday since 2 November: present, with a few absences.
+        var day = SchoolDate("2026-11-02")!
+        while day < today {
+            if !day.isWeekend {
+                for p in pupils {
+                    for half in SessionHalf.allCases {
+                        var code: AttendanceCode = half == .am ? .presentAM : .presentPM
+                        if p.upn == "A100000000005" && day >= SchoolDate("2026-11-25")! { code = .reasonNotYetEstablished }
+                        if p.upn == "A100000000006" && day.weekday == .monday { code = .illness }
+                        if p.upn == "A100000000002" && day == SchoolDate("2026-11-27")! && half == .am { code = .lateBeforeClose }
+                        school.register.record(Mark(code, minutesLate: code == .lateBeforeClose ? 12 : nil), for: p.upn, at: Session(day, half))
+                    }
+                }
+            }
+            day = day.adding(days: 1)
+        }
+        return school
+    }
+
+    static func state(width: Int = 80, height: Int = 24, minutes: Int = 9 * 60 + 5, staff: StaffMember = office) -> AppState {
+        AppState(context: AppContext(today: today, minutes: minutes, staff: staff), school: make(), width: width, height: height)
+    }
+}
+
+/// Plays the driver's part in update tests: performs commits against the domain exactly as
+/// the store does (complete, check, apply), so a refused change comes back refused.
+struct FakeDriver {
+    var seq = 1
+    var committed: [Transaction] = []
+    var lastMine: Transaction?
+
+    mutating func run(_ state: inout AppState, _ message: Message) {
+        var queue = [message]
+        while !queue.isEmpty {
+            let m = queue.removeFirst()
+            for effect in state.update(m) { if let answer = perform(effect, state) { queue.append(answer) } }
+        }
+    }
+
+    mutating func keys(_ state: inout AppState, _ keys: [Key]) {
+        for k in keys { run(&state, .keyPressed(k)) }
+    }
+
+    mutating func type(_ state: inout AppState, _ text: String) {
+        keys(&state, text.map { Key.char($0) })
+    }
+
+    mutating func perform(_ effect: Effect, _ state: AppState) -> Message? {
+        switch effect {
+        case .commit(let id, let t):
+            var school = state.school
+            let actor = state.context.staff
+            var done = school.completing(t, seq: seq, by: actor)
+            done.changes = done.changes.filter { if case .mark(let m) = $0 { return m.previous != m.mark }; return true }
+            do {
+                try school.check(done, by: actor)
+            } catch {
+                return .changeRefused(id: id, Refusal(kind: error.message.contains("needs a reason") ? .needsReason : .invalid, message: error.message))
+            }
+            school.apply(done)
+            seq += 1
+            committed.append(done)
+            lastMine = done
+            return .changeSaved(id: id, school)
+        case .undoLast(let id):
+            guard let last = lastMine else { return .changeRefused(id: id, Refusal(kind: .invalid, message: "there is nothing to undo")) }
+            var school = state.school
+            for case .mark(let m) in last.changes { school.register.record(m.previous, for: m.upn, at: m.session) }
+            lastMine = nil
+            return .changeSaved(id: id, school)
+        default:
+            return nil
+        }
+    }
+}
