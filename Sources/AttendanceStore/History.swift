@@ -45,7 +45,7 @@ extension Change {
         case .timetable(let t): return t.upn
         case .intervention(let i): return i.upn
         case .penaltyNotice(let p): return p.upn
-        case .calendar, .staff, .staffRemoved, .policy: return nil
+        case .calendar, .staff, .staffRemoved, .policy, .settings, .registerClosed: return nil
         }
     }
 }

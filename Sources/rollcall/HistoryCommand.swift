@@ -39,7 +39,8 @@ struct HistoryCommand: ParsableCommand {
         case .timetable(let t): return "part-time timetable \(t.starts.spoken) to \(t.ends.spoken)"
         case .intervention(let i): return "intervention: \(i.kind.rawValue.replacingOccurrences(of: "_", with: " "))"
         case .penaltyNotice(let p): return "penalty notice requested for \(p.parent): £\(p.amount)"
-        case .calendar, .staff, .staffRemoved, .policy: return "changed"
+        case .registerClosed(let c): return "closed the \(c.group) register for \(c.session)"
+        case .settings, .calendar, .staff, .staffRemoved, .policy: return "changed"
         }
     }
 }
