@@ -25,6 +25,8 @@ struct SettingsCommandTests {
         for text in ["closes 09:20", "Hana Head", "1 School Lane", "office@example.org", "01234 567890"] {
             #expect(again.stdout.contains(text), "\(text)")
         }
+        let audit = try RollcallProcess.run(["history", "--school", "--store", store])
+        #expect(audit.stdout.contains("settings: AM register 08:40–09:20"), "\(audit.stdout)")
     }
 
     @Test func aBadTimeIsRefusedWithTheAcceptedForm() throws {
@@ -54,6 +56,8 @@ struct SettingsCommandTests {
         #expect(closed.stdout.contains("4A register for 2025-09-08 AM is closed"))
         let history = try RollcallProcess.run(["history", "--pupil", "B2", "--store", store])
         #expect(history.stdout.contains("marked 2025-09-08 AM: N"))
+        let audit = try RollcallProcess.run(["history", "--school", "--store", store])
+        #expect(audit.stdout.contains("closed the 4A register for 2025-09-08 AM"), "\(audit.stdout)")
     }
 
     @Test func anArrivalTimeChoosesLOrU() throws {
