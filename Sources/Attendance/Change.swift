@@ -16,6 +16,8 @@ public enum Change: Hashable, Sendable {
     indirect case timetable(PartTimeTimetable)
     indirect case intervention(Intervention)
     indirect case penaltyNotice(PenaltyNoticeRequest)
+    indirect case settings(SchoolSettings)
+    case registerClosed(RegisterClosure)
 }
 
 /// A mark set (or cleared) in one session, with the mark it replaced.
@@ -33,7 +35,8 @@ public struct MarkChange: Hashable, Sendable {
         self.previous = previous
     }
 
-    /// Changing a mark that already exists is a register amendment: it needs a reason.
+    /// The change replaces a different mark. Whether it needs a reason (is a register
+    /// amendment) depends on the day and the close: see `School.needsReason(_:today:)`.
     public var isAmendment: Bool { previous != nil && previous != mark }
 }
 

@@ -8,6 +8,10 @@ public struct School: Sendable {
     public var staff: [String: StaffMember] = [:]
     /// The graduated response: policy, cases, contact log.
     public var casework = Casework()
+    /// Register times and contact details (the defaults until the head changes them).
+    public var settings = SchoolSettings()
+    /// Closed registers: session → registration group → closure.
+    public internal(set) var registerClosures: [Session: [String: RegisterClosure]] = [:]
 
     public init(name: String, calendar: SchoolCalendar? = nil) {
         self.name = name

@@ -39,6 +39,9 @@ extension School {
                 if p.id.isEmpty { p.id = nextID("p") }
                 if p.by.isEmpty { p.by = actor.login }
                 return .penaltyNotice(p)
+            case .registerClosed(var c):
+                if c.by.isEmpty { c.by = actor.login }
+                return .registerClosed(c)
             default:
                 return change
             }
@@ -47,14 +50,17 @@ extension School {
     }
 
     /// Checks a completed transaction against the rules and the acting member's role.
-    public func check(_ t: Transaction, by actor: StaffMember) throws(ChangeRefused) {
+    /// `today` is the school's date (the store works it out from the clock and the school's
+    /// time zone); without it every change to an existing mark is treated as an amendment.
+    public func check(_ t: Transaction, by actor: StaffMember, today: SchoolDate? = nil) throws(ChangeRefused) {
         let hasReason = !(t.reason ?? "").trimmingSpaces().isEmpty
         for change in t.changes {
             switch change {
             case .mark(let m):
-                try require(m.isAmendment ? .amendMarks : .recordMarks, actor)
+                let amendment = today.map { needsReason(m, today: $0) } ?? m.isAmendment
+                try require(amendment ? .amendMarks : .recordMarks, actor)
                 try requirePupil(m.upn)
-                if m.isAmendment && !hasReason {
+                if amendment && !hasReason {
                     let was = m.previous!.code.symbol, now = m.mark?.code.symbol ?? "no mark"
                     throw ChangeRefused("\(m.upn) already has \(was) on \(m.session): changing it to \(now) is an amendment and needs a reason")
                 }
@@ -119,6 +125,24 @@ extension School {
                 let check = penaltyEligibility(for: p.upn, asOf: p.on)
                 guard check.eligibleParents.contains(p.parent) else {
                     throw ChangeRefused("a penalty notice for \(p.parent) cannot be requested: " + check.why.joined(separator: "; "))
+                }
+            case .settings(let s):
+                try require(.changeSettings, actor)
+                if let problem = s.problem { throw ChangeRefused("the settings have a problem: \(problem)") }
+            case .registerClosed(let c):
+                try require(.recordMarks, actor)
+                guard !isClosed(group: c.group, session: c.session) else { break }
+                guard pupils.values.contains(where: { $0.registrationGroup == c.group }) else {
+                    throw ChangeRefused("no pupils are in class \(c.group) (classes: \(registrationGroups.joined(separator: ", ")))")
+                }
+                // Marks recorded in the same transaction count.
+                let marked = Set(t.changes.compactMap { change -> String? in
+                    if case .mark(let m) = change, m.session == c.session, m.mark != nil { return m.upn } else { return nil }
+                })
+                let unmarked = unmarkedPupils(group: c.group, session: c.session).filter { !marked.contains($0.upn) }
+                if !unmarked.isEmpty {
+                    throw ChangeRefused("the \(c.group) register for \(c.session) cannot be closed; not yet marked: "
+                                        + unmarked.map(\.listName).joined(separator: "; ") + " (mark them first, N if nothing is known)")
                 }
             }
         }
@@ -194,6 +218,8 @@ extension School {
         case .timetable(let p): casework.put(p)
         case .intervention(let i): casework.put(i)
         case .penaltyNotice(let p): casework.put(p)
+        case .settings(let s): settings = s
+        case .registerClosed(let c): recordClosure(c)
         }
     }
 

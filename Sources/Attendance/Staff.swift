@@ -52,5 +52,6 @@ public enum Permission: String, CaseIterable, Sendable {
     case requestPenaltyNotices = "request penalty notices"
     case changePolicy = "change the attendance policy"
     case manageStaff = "manage staff"
+    case changeSettings = "change the school settings"
     case readSafeguardingNotes = "read safeguarding-sensitive notes"
 }

@@ -30,6 +30,19 @@ extension Store {
         }
         return entries
     }
+
+    /// Every recorded change that concerns the whole school rather than one pupil (settings,
+    /// closed registers, the calendar, the staff list, the policy), oldest first.
+    public func schoolHistory() throws -> [AuditEntry] {
+        var entries: [AuditEntry] = []
+        for record in try AuditArchive.records(store: path, journal: journal.path) {
+            for change in (try? record.transaction.changes) ?? [] where change.pupil == nil {
+                entries.append(AuditEntry(seq: record.seq, at: record.at, login: record.by, name: record.name, role: record.role,
+                                          reason: record.reason, origin: record.origin, change: change))
+            }
+        }
+        return entries
+    }
 }
 
 extension Change {
@@ -45,7 +58,7 @@ extension Change {
         case .timetable(let t): return t.upn
         case .intervention(let i): return i.upn
         case .penaltyNotice(let p): return p.upn
-        case .calendar, .staff, .staffRemoved, .policy: return nil
+        case .calendar, .staff, .staffRemoved, .policy, .settings, .registerClosed: return nil
         }
     }
 }

@@ -304,10 +304,18 @@ public final class Store {
             _ = try catchUp()
             try precondition(school)
             let current = try staffMember(login: actor.login)  // may have been removed by the head meanwhile
+            // What the change replaces, and the marks a closure checks, must be in memory.
+            for change in transaction.changes {
+                switch change {
+                case .mark(let m): try ensureLoaded(m.session.academicYear)
+                case .registerClosed(let c): try ensureLoaded(c.session.academicYear)
+                default: break
+                }
+            }
             var t = school.completing(transaction, seq: lastSeq + 1, by: current)
             t.changes = t.changes.filter { !isNoChange($0) }
             guard !t.changes.isEmpty else { return nil }
-            try school.check(t, by: current)
+            try school.check(t, by: current, today: today)
             try Backup.takeDailyIfDue(self)
             let record = JournalRecord(seq: lastSeq + 1, at: now(), by: current, transaction: t)
             try journal.append(try record.line())
@@ -327,6 +335,8 @@ public final class Store {
         case .staff(let s): return school.staff[s.login] == s
         case .staffRemoved(let login): return school.staff[login] == nil
         case .policy(let p): return school.casework.policy == p
+        case .settings(let s): return school.settings == s
+        case .registerClosed(let c): return school.isClosed(group: c.group, session: c.session)
         default: return false
         }
     }

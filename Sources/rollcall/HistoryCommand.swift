@@ -4,13 +4,26 @@ import AttendanceStore
 
 struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "history", abstract: "A pupil's audit trail: every mark, amendment and record change, with who, when and why.")
+        commandName: "history", abstract: "A pupil's audit trail: every mark, amendment and record change, with who, when and why.",
+        discussion: "With --school instead of --pupil: the school-wide changes (settings, closed registers, calendar, staff, policy).")
 
-    @Option(help: "The pupil's UPN.") var pupil: String
+    @Option(help: "The pupil's UPN.") var pupil: String?
+    @Flag(help: "The school-wide changes instead of a pupil's.") var school = false
     @OptionGroup var storeOptions: StoreOptions
+
+    func validate() throws {
+        guard (pupil != nil) != school else { throw ValidationError("give --pupil UPN or --school") }
+    }
 
     func run() throws {
         let (store, me) = try storeOptions.open()
+        guard let pupil else {
+            print("School-wide changes for \(store.school.name)")
+            let entries = try store.schoolHistory()
+            if entries.isEmpty { print("No school-wide changes recorded since this store was created.") }
+            for e in entries { print(line(e, for: me)) }
+            return
+        }
         let upn = pupil.uppercased()
         guard let p = store.school.pupils[upn] else { throw CleanExit.failure("no pupil with UPN \(upn)") }
         print("Audit trail for \(p.fullName) (\(upn))")
@@ -18,10 +31,12 @@ struct HistoryCommand: ParsableCommand {
         if entries.isEmpty {
             print("No changes recorded since this store was created. (Records a store starts with, such as the demo school's, have no audit entries; `rollcall case show \(upn)` shows its case history.)")
         }
-        for e in entries {
-            let when = e.at.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: " UTC")
-            print("\(when)  \(e.name) (\(e.role))  \(describe(e.change, for: me))\(e.reason.map { "  reason: \($0)" } ?? "")")
-        }
+        for e in entries { print(line(e, for: me)) }
+    }
+
+    func line(_ e: AuditEntry, for viewer: StaffMember) -> String {
+        let when = e.at.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: " UTC")
+        return "\(when)  \(e.name) (\(e.role))  \(describe(e.change, for: viewer))\(e.reason.map { "  reason: \($0)" } ?? "")"
     }
 
     func describe(_ change: Change, for viewer: StaffMember) -> String {
@@ -39,7 +54,16 @@ struct HistoryCommand: ParsableCommand {
         case .timetable(let t): return "part-time timetable \(t.starts.spoken) to \(t.ends.spoken)"
         case .intervention(let i): return "intervention: \(i.kind.rawValue.replacingOccurrences(of: "_", with: " "))"
         case .penaltyNotice(let p): return "penalty notice requested for \(p.parent): £\(p.amount)"
-        case .calendar, .staff, .staffRemoved, .policy: return "changed"
+        case .registerClosed(let c): return "closed the \(c.group) register for \(c.session)"
+        case .settings(let s):
+            let r = s.registerTimes
+            return "settings: AM register \(r.amOpens)–\(r.amCloses), PM \(r.pmOpens)–\(r.pmCloses), time zone \(s.timeZone)"
+                + [("address", s.address), ("phone", s.phone), ("email", s.email), ("head", s.headName)]
+                    .compactMap { k, v in v.map { "; \(k) \($0)" } }.joined()
+        case .calendar: return "calendar changed"
+        case .staff(let s): return "staff: \(s.login) is \(s.signature)"
+        case .staffRemoved(let login): return "staff: \(login) removed"
+        case .policy(let p): return "policy: \(p.name)"
         }
     }
 }

@@ -7,36 +7,66 @@ struct MarkCommand: ParsableCommand {
         commandName: "mark",
         abstract: "Record one mark; exits 0 only once it is safely on disk.",
         discussion: """
-        If the session already has a different mark, this is a register amendment: --reason is \
-        required, and the original mark, the new one, the reason, when and who are kept.
+        Changing a mark that is already there is a register amendment once the class's \
+        register for that session is closed, or the day has passed: then --reason is required, \
+        and the original mark, the new one, the reason, when and who are kept.
+
+        A late arrival: --arrived HH:MM (the code may be left out). It becomes L with the \
+        minutes late if the pupil arrived by the register's close time (`rollcall settings`), \
+        U after it; --comment is the late-slip reason.
         """)
 
     @Argument(help: "The pupil's UPN.") var upn: String
     @Argument(help: "The date (YYYY-MM-DD or DD/MM/YYYY).") var date: DateArgument
     @Argument(help: "AM or PM.") var session: String
-    @Argument(help: "The attendance code, e.g. /, L, I, N.") var code: String
+    @Argument(help: "The attendance code, e.g. /, L, I, N (with --arrived: L, U or left out).") var code: String?
     @Option(name: .customLong("minutes-late"), help: "Minutes late, with L or U.") var minutesLate: Int?
+    @Option(help: ArgumentHelp("When a late pupil arrived: L or U and the minutes late follow from the register times.", valueName: "HH:MM")) var arrived: String?
     @Option(help: "Why the mark is changed (required for an amendment).") var reason: String?
-    @Option(help: "A note kept with the mark.") var comment: String?
+    @Option(help: "A note kept with the mark (for a late arrival, the late-slip reason).") var comment: String?
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
         guard let half = SessionHalf(label: session) else { throw ValidationError("session must be AM or PM, not \"\(session)\"") }
-        guard var parsed = AttendanceCode(parsing: code) else { throw ValidationError("\"\(code)\" is not an attendance code (see `rollcall codes`)") }
-        if parsed == .presentAM || parsed == .presentPM { parsed = half == .am ? .presentAM : .presentPM }
-        if minutesLate != nil && parsed != .lateBeforeClose && parsed != .lateAfterClose {
+        var given: AttendanceCode?
+        if let code {
+            guard var c = AttendanceCode(parsing: code) else { throw ValidationError("\"\(code)\" is not an attendance code (see `rollcall codes`)") }
+            if c == .presentAM || c == .presentPM { c = half == .am ? .presentAM : .presentPM }
+            given = c
+        }
+        var arrival: ClockTime?
+        if let arrived {
+            guard let t = ClockTime(parsing: arrived) else { throw ValidationError("--arrived \"\(arrived)\" is not a time; use \(ClockTime.acceptedForm)") }
+            guard given == nil || given == .lateBeforeClose || given == .lateAfterClose else { throw ValidationError("--arrived goes only with L or U (or no code)") }
+            guard minutesLate == nil else { throw ValidationError("--arrived works out the minutes late; leave out --minutes-late") }
+            arrival = t
+        } else if given == nil {
+            throw ValidationError("give the attendance code (or --arrived HH:MM for a late arrival)")
+        }
+        if minutesLate != nil && given != .lateBeforeClose && given != .lateAfterClose {
             throw ValidationError("--minutes-late goes only with L or U")
         }
         let (store, me) = try storeOptions.open()
-        let change = MarkChange(upn: upn.uppercased(), session: Session(date.date, half),
-                                mark: Mark(parsed, minutesLate: minutesLate, comment: comment))
+        let times = store.school.settings.registerTimes
+        let mark = arrival.map { times.lateMark(arrivedAt: $0, half: half, reason: comment) }
+            ?? Mark(given!, minutesLate: minutesLate, comment: comment)
+        let parsed = mark.code
+        if let arrival {
+            let rule = parsed == .lateBeforeClose ? "by" : "after"
+            print("Arrived \(arrival), \(rule) the \(half.label) register's close at \(times.closes(half)): \(parsed.symbol), \(mark.minutesLate ?? 0) min late")
+        }
+        let change = MarkChange(upn: upn.uppercased(), session: Session(date.date, half), mark: mark)
         guard let done = try store.commit(Transaction([.mark(change)], reason: reason), by: me),
               case .mark(let m) = done.changes[0] else {
             print("\(change.upn) \(change.session): already \(parsed.symbol); nothing changed")
             return
         }
         if let was = m.previous {
-            print("\(m.upn) \(m.session): amended \(was.code.symbol) → \(parsed.symbol) (\(reason ?? ""))")
+            if let reason, !reason.trimmingCharacters(in: .whitespaces).isEmpty {
+                print("\(m.upn) \(m.session): amended \(was.code.symbol) → \(parsed.symbol) (\(reason))")
+            } else {
+                print("\(m.upn) \(m.session): changed \(was.code.symbol) → \(parsed.symbol) (the register is still open)")
+            }
         } else {
             print("\(m.upn) \(m.session): \(parsed.symbol) recorded")
         }

@@ -120,6 +120,9 @@ struct ChangeRecord: Codable, Equatable {
     var timetable: PartTimeTimetable?
     var intervention: Intervention?
     var penaltyNotice: PenaltyNoticeRequest?
+    var settings: SchoolSettings?
+    /// A register closure's registration group (with `session`, and `login` for who closed it).
+    var group: String?
 
     init(kind: String) { self.kind = kind }
 
@@ -175,6 +178,14 @@ struct ChangeRecord: Codable, Equatable {
             self.init(kind: "penaltyNotice")
             upn = p.upn
             penaltyNotice = p
+        case .settings(let s):
+            self.init(kind: "settings")
+            settings = s
+        case .registerClosed(let c):
+            self.init(kind: "registerClosed")
+            group = c.group
+            session = c.session.storageKey
+            login = c.by
         }
     }
 
@@ -209,6 +220,10 @@ struct ChangeRecord: Codable, Equatable {
             case "timetable": return .timetable(try need(timetable))
             case "intervention": return .intervention(try need(intervention))
             case "penaltyNotice": return .penaltyNotice(try need(penaltyNotice))
+            case "settings": return .settings(try need(settings))
+            case "registerClosed":
+                guard let group, let key = session, let s = Session(storageKey: key) else { throw Unreadable(description: "a register closure without its class or session") }
+                return .registerClosed(RegisterClosure(group: group, session: s, by: login ?? ""))
             default:
                 throw Unreadable(description: "unknown change kind \"\(kind)\" (written by a newer Rollcall?)")
             }

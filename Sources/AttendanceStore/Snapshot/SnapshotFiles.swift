@@ -49,6 +49,10 @@ enum Snapshot {
         var name: String
         var calendar: SchoolCalendar?
         var staff: [StaffMember]
+        /// Absent in stores written before settings existed: the defaults.
+        var settings: SchoolSettings?
+        /// Closed registers by academic year, each "CLASS|YYYY-MM-DD|AM|login" (see `ClosureString`).
+        var registerClosures: [String: [String]]?
     }
 
     /// The policy in use and every case, meeting, timetable, intervention and penalty notice.
@@ -82,6 +86,25 @@ enum Snapshot {
         var codes: [String: String]
         /// Minutes late and comments: UPN → "YYYY-MM-DD AM" → detail.
         var details: [String: [String: MarkDetail]]
+    }
+}
+
+/// A closed register in the snapshot: "4A|2025-09-08|AM|osec" (class, session, who closed it).
+enum ClosureString {
+    static func encode(_ c: RegisterClosure) -> String { "\(c.group)|\(c.session.storageKey.replacingOccurrences(of: " ", with: "|"))|\(c.by)" }
+
+    /// The class may itself hold "|": the last three fields are read from the end.
+    static func decode(_ text: String) -> RegisterClosure? {
+        var parts = text.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count >= 4 else { return nil }
+        let by = parts.removeLast(), half = parts.removeLast(), date = parts.removeLast()
+        guard let session = Session(storageKey: "\(date) \(half)") else { return nil }
+        return RegisterClosure(group: parts.joined(separator: "|"), session: session, by: by)
+    }
+
+    /// Academic year ("2025-26") → closures, in order.
+    static func byYear(_ closures: [RegisterClosure]) -> [String: [String]] {
+        Dictionary(grouping: closures) { $0.session.academicYear.description }.mapValues { $0.map(encode) }
     }
 }
 

@@ -39,7 +39,8 @@ enum SnapshotIO {
         }
 
         try put(Snapshot.SchoolFile(schemaVersion: Snapshot.schemaVersion, name: school.name, calendar: school.calendar,
-                                    staff: school.staff.values.sorted { $0.login < $1.login }), Snapshot.schoolName)
+                                    staff: school.staff.values.sorted { $0.login < $1.login }, settings: school.settings,
+                                    registerClosures: ClosureString.byYear(school.allRegisterClosures)), Snapshot.schoolName)
         try put(Snapshot.Pupils(schemaVersion: Snapshot.schemaVersion, pupils: school.roll), Snapshot.pupilsName)
         let cw = school.casework
         try put(Snapshot.CaseworkFile(schemaVersion: Snapshot.schemaVersion, policy: cw.policy,
@@ -144,6 +145,15 @@ enum SnapshotIO {
         try JSONFile.checkVersion(info.schemaVersion, file: "\(dir)/\(Snapshot.schoolName)")
         var school = School(name: info.name, calendar: info.calendar)
         for s in info.staff { school.staff[s.login] = s }
+        school.settings = info.settings ?? SchoolSettings()
+        for (year, list) in (info.registerClosures ?? [:]).sorted(by: { $0.key < $1.key }) {
+            school.load(closures: try list.map { text in
+                guard let c = ClosureString.decode(text) else {
+                    throw StoreError(file: "\(dir)/\(Snapshot.schoolName)", "registerClosures \(year) has \"\(text)\", which is not CLASS|YYYY-MM-DD|AM|login. Restore the store from a backup (nothing was changed)")
+                }
+                return c
+            })
+        }
         school.load(pupils: try SnapshotReaders.pupils(try checkedBytes(ref, store: store, name: Snapshot.pupilsName), file: "\(dir)/\(Snapshot.pupilsName)"))
         if ref.files[Snapshot.caseworkName] != nil {
             let path = "\(dir)/\(Snapshot.caseworkName)"

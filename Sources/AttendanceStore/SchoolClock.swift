@@ -1,0 +1,30 @@
+import Attendance
+import Foundation
+
+/// Where the clock meets the school's day: the domain is given dates and times, and this is
+/// where they are worked out, in the school's time zone (its settings; Europe/London if the
+/// id is not one this system knows).
+public enum SchoolClock {
+    public static func timeZone(_ id: String) -> TimeZone {
+        TimeZone(identifier: id) ?? TimeZone(identifier: SchoolSettings.defaultTimeZone) ?? TimeZone(secondsFromGMT: 0)!
+    }
+
+    public static func isKnownTimeZone(_ id: String) -> Bool { TimeZone(identifier: id) != nil }
+
+    /// The school's date and time of day at `instant`.
+    public static func local(_ instant: Date, timeZone id: String) -> (date: SchoolDate, time: ClockTime) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone(id)
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: instant)
+        return (SchoolDate(year: c.year!, month: c.month!, day: c.day!)!, ClockTime(hour: c.hour!, minute: c.minute!)!)
+    }
+}
+
+extension Store {
+    /// The school's date by the store's clock (`now`) in the school's time zone: the "today"
+    /// the amendment rule compares sessions with.
+    public var today: SchoolDate { SchoolClock.local(now(), timeZone: school.settings.timeZone).date }
+
+    /// The school's time of day by the store's clock.
+    public var timeOfDay: ClockTime { SchoolClock.local(now(), timeZone: school.settings.timeZone).time }
+}
