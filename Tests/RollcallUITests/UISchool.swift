@@ -91,7 +91,7 @@ struct FakeDriver {
             var done = school.completing(t, seq: seq, by: actor)
             done.changes = done.changes.filter { if case .mark(let m) = $0 { return m.previous != m.mark }; return true }
             do {
-                try school.check(done, by: actor)
+                try school.check(done, by: actor, today: state.context.today)
             } catch {
                 return .changeRefused(id: id, Refusal(kind: error.message.contains("needs a reason") ? .needsReason : .invalid, message: error.message))
             }

@@ -73,9 +73,8 @@ extension AppState {
             case .char("n"), .char("N"):
                 overlay = nil
                 let changes = upns.map { Change.mark(MarkChange.typed(upn: $0, session: session, mark: Mark(.reasonNotYetEstablished), shown: nil)) }
-                var effects = send(Transaction(changes), for: .marks(group: group, session: session))
-                effects += send(Transaction([RegisterScreen.closing(group: group, session: session)]), for: .closeRegister(group: group, session: session))
-                return effects
+                // One change: the N marks and the close stand or fall together.
+                return send(Transaction(changes + [RegisterScreen.closing(group: group, session: session)]), for: .closeRegister(group: group, session: session))
             case .enter:
                 overlay = nil
                 if case .register(var r) = screen, let first = upns.first, let i = r.upns.firstIndex(of: first) {

@@ -3,7 +3,7 @@ import Attendance
 extension RegisterScreen {
     /// The change that records the register closed.
     static func closing(group: String, session: Session) -> Change {
-        .staffRemoved(login: "")  // SHIM
+        .registerClosed(RegisterClosure(group: group, session: session))
     }
 }
 

@@ -12,6 +12,9 @@ enum CodeKeys {
         case "C": return (.exceptionalCircumstances, true)
         case "J": return (nil, true)
         case "Y": return (nil, true)
+        case "/", "\\":
+            // `/` finds a pupil, as on every list; Space or . marks present with the session's own mark.
+            return nil
         default:
             guard let code = AttendanceCode(parsing: String(upper)), !code.isLegacy else { return nil }
             return (code, false)

@@ -68,6 +68,10 @@ extension AppState {
             return markSelected(.present(for: r.session.half), &r)
         case .presentAll:
             return presentAll(&r)
+        case .lateArrival:
+            return openLateArrival(r)
+        case .closeRegister:
+            return closeRegister(&r)
         case .search:
             r.search = TextField()
             status = StatusLine("Find: type part of a name (↑↓ for the next match, Enter to stop)")
