@@ -259,7 +259,7 @@ public final class Store {
     /// The member of staff with this OS login, or a refusal that says what to do.
     public func staffMember(login: String) throws -> StaffMember {
         guard let s = school.staff[login] else {
-            throw ChangeRefused("\(login) is not on this store's staff list; ask the head to run `rollcall staff add \(login) --name \"…\" --role office|attendance|head`")
+            throw ChangeRefused(.notPermitted, "\(login) is not on this store's staff list; ask the head to run `rollcall staff add \(login) --name \"…\" --role office|attendance|head`")
         }
         return s
     }
@@ -280,11 +280,11 @@ public final class Store {
     /// so, so the audit trail keeps both. Undoing again puts the change back.
     @discardableResult
     public func undoLast(by actor: StaffMember) throws -> Transaction? {
-        guard let last = lastCommitted else { throw ChangeRefused("there is nothing to undo") }
+        guard let last = lastCommitted else { throw ChangeRefused(.invalid, "there is nothing to undo") }
         var marks: [MarkChange] = []
         for change in last.changes {
             guard case .mark(let m) = change else {
-                throw ChangeRefused("only register marks can be undone; put other records right with a new entry")
+                throw ChangeRefused(.invalid, "only register marks can be undone; put other records right with a new entry")
             }
             marks.append(m)
         }
@@ -293,7 +293,7 @@ public final class Store {
                                reason: "undo of the last change (\(what))", origin: .undo)
         return try commit(undo, by: actor) { school in
             for m in marks where school.register.mark(for: m.upn, at: m.session) != m.mark {
-                throw ChangeRefused("\(m.upn) \(m.session) has been changed since (by another member of staff); it was not undone")
+                throw ChangeRefused(.conflict, "\(m.upn) \(m.session) has been changed since (by another member of staff); it was not undone")
             }
         }
     }
