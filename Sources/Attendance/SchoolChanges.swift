@@ -10,6 +10,8 @@ extension School {
             switch change {
             case .mark(var m):
                 m.previous = register.mark(for: m.upn, at: m.session)
+                // `/` and `\` are one mark: each session has its own.
+                if let code = m.mark?.code { m.mark?.code = code.recorded(in: m.session.half) }
                 return .mark(m)
             case .caseDecision(var d):
                 d.change.from = casework.caseFile(d.upn, track: d.track)?.stage
@@ -38,6 +40,9 @@ extension School {
             case .penaltyNotice(var p):
                 if p.id.isEmpty { p.id = nextID("p") }
                 if p.by.isEmpty { p.by = actor.login }
+                if p.amount == 0 {
+                    (p.amount, p.amountIfLate) = PenaltyEligibility.amounts(previous: previousPenaltyNotices(for: p.upn, parent: p.parent, asOf: p.on).count)
+                }
                 return .penaltyNotice(p)
             default:
                 return change
@@ -63,6 +68,9 @@ extension School {
                 }
                 if let minutes = m.mark?.minutesLate, minutes < 0 || minutes > 300 {
                     throw ChangeRefused(.invalid, "minutes late must be 0–300")
+                }
+                if let code = m.mark?.code, m.mark?.minutesLate != nil, code != .lateBeforeClose, code != .lateAfterClose {
+                    throw ChangeRefused(.invalid, "minutes late go only with L or U, not \(code.symbol)")
                 }
             case .pupil:
                 try require(.importData, actor)
@@ -100,6 +108,9 @@ extension School {
                 case .letter where e.template == nil: throw ChangeRefused(.invalid, "a letter needs its template")
                 default: break
                 }
+                if let code = e.reasonCode, !code.counting.isAbsence {
+                    throw ChangeRefused(.invalid, "a call's reason must be an absence code such as I or M, not \(code.symbol)")
+                }
                 if e.reasonCode != nil && e.outcome != .spoke { throw ChangeRefused(.invalid, "a reason for absence comes only from a call where you spoke to someone") }
             case .meeting(let m):
                 try require(.recordMeetings, actor)
@@ -119,6 +130,10 @@ extension School {
                 let check = penaltyEligibility(for: p.upn, asOf: p.on)
                 guard check.eligibleParents.contains(p.parent) else {
                     throw ChangeRefused(.invalid, "a penalty notice for \(p.parent) cannot be requested: " + check.why.joined(separator: "; "))
+                }
+                let due = PenaltyEligibility.amounts(previous: previousPenaltyNotices(for: p.upn, parent: p.parent, asOf: p.on).count)
+                guard p.amount == due.amount, p.amountIfLate == due.ifLate else {
+                    throw ChangeRefused(.invalid, "a penalty notice for \(p.parent) is £\(due.amount)" + (due.ifLate != due.amount ? " (£\(due.ifLate) after 21 days)" : "") + ", not £\(p.amount)")
                 }
             }
         }

@@ -46,7 +46,7 @@ struct LogCommand: ParsableCommand {
             guard let person else { throw CleanExit.failure("\(pupil.fullName) has no contact \"\(contact)\" (contacts: \(pupil.contacts.enumerated().map { "\($0.offset + 1). \($0.element.name)" }.joined(separator: ", ")))") }
             var code: AttendanceCode?
             if let reason {
-                guard let c = AttendanceCode(parsing: reason), c.counting != .attended else { throw ValidationError("--reason must be an absence code such as I or M") }
+                guard let c = AttendanceCode(parsing: reason) else { throw ValidationError("--reason must be an absence code such as I or M") }
                 code = c
             }
             if apply && code == nil { throw ValidationError("--apply needs --reason") }

@@ -22,23 +22,19 @@ struct MarkCommand: ParsableCommand {
 
     func run() throws {
         guard let half = SessionHalf(label: session) else { throw ValidationError("session must be AM or PM, not \"\(session)\"") }
-        guard var parsed = AttendanceCode(parsing: code) else { throw ValidationError("\"\(code)\" is not an attendance code (see `rollcall codes`)") }
-        if parsed == .presentAM || parsed == .presentPM { parsed = half == .am ? .presentAM : .presentPM }
-        if minutesLate != nil && parsed != .lateBeforeClose && parsed != .lateAfterClose {
-            throw ValidationError("--minutes-late goes only with L or U")
-        }
+        guard let parsed = AttendanceCode(parsing: code) else { throw ValidationError("\"\(code)\" is not an attendance code (see `rollcall codes`)") }
         let (store, me) = try storeOptions.open()
         let change = MarkChange(upn: upn.uppercased(), session: Session(date.date, half),
                                 mark: Mark(parsed, minutesLate: minutesLate, comment: comment))
         guard let done = try store.commit(Transaction([.mark(change)], reason: reason), by: me),
               case .mark(let m) = done.changes[0] else {
-            print("\(change.upn) \(change.session): already \(parsed.symbol); nothing changed")
+            print("\(change.upn) \(change.session): already \(parsed.recorded(in: half).symbol); nothing changed")
             return
         }
         if let was = m.previous {
-            print("\(m.upn) \(m.session): amended \(was.code.symbol) → \(parsed.symbol) (\(reason ?? ""))")
+            print("\(m.upn) \(m.session): amended \(was.code.symbol) → \(m.mark?.code.symbol ?? "no mark") (\(reason ?? ""))")
         } else {
-            print("\(m.upn) \(m.session): \(parsed.symbol) recorded")
+            print("\(m.upn) \(m.session): \(m.mark?.code.symbol ?? "no mark") recorded")
         }
     }
 }

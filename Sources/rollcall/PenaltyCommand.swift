@@ -35,13 +35,13 @@ struct PenaltyCommand: ParsableCommand {
             let date = asOf?.date ?? .today()
             let (store, me) = try storeOptions.open(forFiguresAsOf: date)
             let id = upn.uppercased()
-            let previous = store.school.previousPenaltyNotices(for: id, parent: parent, asOf: date).count
-            let amounts = PenaltyEligibility.amounts(previous: previous)
             let check = store.school.penaltyEligibility(for: id, asOf: date)
-            let request = PenaltyNoticeRequest(id: "", upn: id, parent: parent, on: date, by: "", amount: amounts.amount, amountIfLate: amounts.ifLate,
+            // The amount is 0: the domain fills it in from the parent's earlier notices.
+            let request = PenaltyNoticeRequest(id: "", upn: id, parent: parent, on: date, by: "", amount: 0, amountIfLate: 0,
                                                unauthorisedSessions: check.unauthorisedSessions, reason: reason)
-            try store.commit(Transaction([.penaltyNotice(request), .intervention(Intervention(id: "", upn: id, kind: .penaltyNotice, on: date, note: "requested for \(parent)", by: ""))], reason: reason), by: me)
-            print("Penalty notice requested for \(parent): £\(amounts.amount)\(amounts.ifLate != amounts.amount ? " (£\(amounts.ifLate) after 21 days)" : "")")
+            let done = try store.commit(Transaction([.penaltyNotice(request), .intervention(Intervention(id: "", upn: id, kind: .penaltyNotice, on: date, note: "requested for \(parent)", by: ""))], reason: reason), by: me)
+            guard case .penaltyNotice(let p)? = done?.changes.first else { return }
+            print("Penalty notice requested for \(parent): £\(p.amount)\(p.amountIfLate != p.amount ? " (£\(p.amountIfLate) after 21 days)" : "")")
         }
     }
 }
