@@ -25,16 +25,34 @@ public struct MarkChange: Hashable, Sendable {
     public var mark: Mark?
     /// What the register held before; filled in by the store under its lock.
     public var previous: Mark?
+    /// What the screen showed when the member of staff typed this. If the register holds
+    /// something else by the time it is committed (someone changed it meanwhile), the change
+    /// is refused as a `.conflict`. nil: no expectation (commands, imports). Not journalled.
+    public var shown: ShownMark?
 
-    public init(upn: String, session: Session, mark: Mark?, previous: Mark? = nil) {
+    public init(upn: String, session: Session, mark: Mark?, previous: Mark? = nil, shown: ShownMark? = nil) {
         self.upn = upn
         self.session = session
         self.mark = mark
         self.previous = previous
+        self.shown = shown
     }
 
     /// Changing a mark that already exists is a register amendment: it needs a reason.
     public var isAmendment: Bool { previous != nil && previous != mark }
+}
+
+/// What a screen showed in a register cell: no mark, or a mark.
+public enum ShownMark: Hashable, Sendable {
+    case none
+    case mark(Mark)
+
+    public init(_ mark: Mark?) { self = mark.map(ShownMark.mark) ?? .none }
+
+    public var mark: Mark? {
+        if case .mark(let m) = self { return m }
+        return nil
+    }
 }
 
 /// A member of staff's decision on a case: enter a stage, escalate, hold, step down, close

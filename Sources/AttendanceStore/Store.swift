@@ -31,6 +31,11 @@ public final class Store {
     /// whole log); read by year when asked for, and before a contact in that year is added.
     private var loadedContactYears: Set<AcademicYear> = []
     private var changedContactYears: Set<AcademicYear> = []
+    /// Who last changed each mark, as far as this process has seen (journal lines read or
+    /// written since it opened), to say who a conflicting change was by.
+    private var markAuthors: [MarkKey: MarkAuthor] = [:]
+    private struct MarkKey: Hashable { var upn: String; var ordinal: Int }
+    private struct MarkAuthor { var name: String; var at: String }
 
     /// The snapshot files read when the store was opened (for the benchmark's reference).
     public var filesReadAtOpen: [String] {
@@ -147,6 +152,7 @@ public final class Store {
                 throw StoreError(file: journal.path, "line \(line) cannot be applied: \(error)")
             }
             try apply(t)
+            noteAuthor(of: t, name: record.name, at: record.at)
             lastSeq = record.seq
             applied = true
         }
@@ -155,6 +161,16 @@ public final class Store {
             if !warnings.contains(note) { warnings.append(note) }
         }
         return applied
+    }
+
+    private func noteAuthor(of t: Transaction, name: String, at: String) {
+        let marks = t.changes.lazy.compactMap { if case .mark(let m) = $0 { return MarkKey(upn: m.upn, ordinal: m.session.ordinal) } else { return nil } }
+        // A big import is not worth remembering mark by mark: forget, rather than misname.
+        if t.changes.count > 1000 {
+            if !markAuthors.isEmpty { for key in marks { markAuthors[key] = nil } }
+        } else {
+            for key in marks { markAuthors[key] = MarkAuthor(name: name, at: at) }
+        }
     }
 
     private func apply(_ t: Transaction) throws {
@@ -302,7 +318,9 @@ public final class Store {
     private func commit(_ transaction: Transaction, by actor: StaffMember, precondition: (School) throws -> Void) throws -> Transaction? {
         try lock.withExclusive { () throws -> Transaction? in
             _ = try catchUp()
+            for case .mark(let m) in transaction.changes { try ensureLoaded(m.session.academicYear) }
             try precondition(school)
+            try refuseConflicts(transaction)
             let current = try staffMember(login: actor.login)  // may have been removed by the head meanwhile
             var t = school.completing(transaction, seq: lastSeq + 1, by: current)
             t.changes = t.changes.filter { !isNoChange($0) }
@@ -313,9 +331,25 @@ public final class Store {
             try journal.append(try record.line())
             lastSeq = record.seq
             try apply(t)
+            noteAuthor(of: t, name: record.name, at: record.at)
             lastCommitted = t
             if journal.offset > compactionThreshold || t.changes.count > 1000 { try compactLocked() }
             return t
+        }
+    }
+
+    /// Refuses a mark whose register cell no longer holds what the screen showed.
+    private func refuseConflicts(_ t: Transaction) throws(ChangeRefused) {
+        for case .mark(let m) in t.changes {
+            guard let shown = m.shown else { continue }
+            let now = school.register.mark(for: m.upn, at: m.session)
+            guard now != shown.mark else { continue }
+            let author = markAuthors[MarkKey(upn: m.upn, ordinal: m.session.ordinal)]
+            let by = author.map { "by \($0.name)" + (Timestamp.localClock($0.at).map { " at \($0)" } ?? "") } ?? "by another member of staff"
+            let symbol = { (mark: Mark?) in mark?.code.symbol ?? "no mark" }
+            var refusal = ChangeRefused(.conflict, "\(m.upn) \(m.session) was changed \(by) from \(symbol(shown.mark)) to \(symbol(now)); look again before changing it")
+            refusal.conflict = MarkConflict(upn: m.upn, session: m.session, now: now, byName: author?.name ?? "another member of staff", at: author?.at ?? "")
+            throw refusal
         }
     }
 
