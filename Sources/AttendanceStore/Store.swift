@@ -115,11 +115,12 @@ public final class Store {
         let lock = try StoreLock(directory: path)
         let probe = try JSONFile.decode(Snapshot.VersionProbe.self, at: manifestPath)
         try JSONFile.checkVersion(probe.schemaVersion, file: manifestPath)
+        var migrated: String?
         if probe.schemaVersion < Snapshot.schemaVersion {
             guard let migratingAs else {
                 throw StoreError(file: manifestPath, "is in an older layout (schemaVersion \(probe.schemaVersion)); open it with rollcall as the head to migrate it")
             }
-            try lock.withExclusive { try Migration.migrate(store: path, from: probe.schemaVersion, head: migratingAs) }
+            migrated = try lock.withExclusive { try Migration.migrate(store: path, from: probe.schemaVersion, head: migratingAs) }
         }
         let store = try lock.withShared { () throws -> Store in
             let manifest = try JSONFile.decode(Snapshot.Manifest.self, at: manifestPath)
@@ -134,7 +135,7 @@ public final class Store {
             try store.readJournal()
             return store
         }
-        store.warnings += Permissions.warnings(store: path)
+        store.warnings += (migrated.map { [$0] } ?? []) + Permissions.warnings(store: path)
         return store
     }
 
