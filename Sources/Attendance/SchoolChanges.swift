@@ -171,7 +171,8 @@ extension School {
 
     private func require(_ p: Permission, _ actor: StaffMember) throws(ChangeRefused) {
         guard actor.may(p) else {
-            throw ChangeRefused(.notPermitted, "\(actor.name) is \(actor.role.rawValue) staff and may not \(p.rawValue)")
+            let roles = StaffRole.allCases.filter { $0.permissions.contains(p) }.map(\.rawValue)
+            throw ChangeRefused(.notPermitted, "\(actor.name) is \(actor.role.rawValue) staff and may not \(p.rawValue) (\(roles.joined(separator: " or ")) staff may)")
         }
     }
 
