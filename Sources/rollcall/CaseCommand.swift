@@ -19,7 +19,7 @@ struct CaseCommand: ParsableCommand {
 
         func decide(_ move: CaseMove, to stage: String?) throws {
             let date = asOf?.date ?? .today()
-            let (store, me) = try storeOptions.open(forFiguresAsOf: date)
+            let (store, me) = try storeOptions.open(as: .current(), forFiguresAsOf: date)
             let id = upn.uppercased()
             guard let engine = CaseworkEngine(school: store.school, asOf: date) else { throw CleanExit.failure("no attendance policy is in use") }
             let d = try engine.decisionFor(upn: id, track: self.track, move: move, to: stage, reason: reason, on: date)
@@ -75,7 +75,7 @@ struct CaseCommand: ParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
-            let (store, me) = try storeOptions.open()
+            let (store, me) = try storeOptions.open(as: .current())
             try store.commit(Transaction([.actionDone(ActionDone(upn: upn.uppercased(), track: track, actionId: action, on: date?.date ?? .today()))]), by: me)
             print("Done: \(action)")
         }
@@ -92,7 +92,7 @@ struct CaseCommand: ParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
-            let (store, me) = try storeOptions.open()
+            let (store, me) = try storeOptions.open(as: .current())
             let t = PartTimeTimetable(id: "", upn: upn.uppercased(), starts: starts.date, ends: ends.date, reviewOn: review.date,
                                       parentAgreed: parentAgreed, note: note, by: "")
             try store.commit(Transaction([.timetable(t)]), by: me)
@@ -110,7 +110,7 @@ struct CaseCommand: ParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
-            let (store, me) = try storeOptions.open()
+            let (store, me) = try storeOptions.open(as: .current())
             try store.commit(Transaction([.intervention(Intervention(id: "", upn: upn.uppercased(), kind: kind, on: date?.date ?? .today(), note: note, by: ""))]), by: me)
             print("Recorded step \(kind.step): \(kind.rawValue.replacingOccurrences(of: "_", with: " "))")
         }
@@ -124,7 +124,7 @@ struct CaseCommand: ParsableCommand {
 
         func run() throws {
             let date = asOf?.date ?? .today()
-            let (store, me) = try storeOptions.open(forFiguresAsOf: date)
+            let (store, me) = try storeOptions.open(as: .current(), forFiguresAsOf: date)
             try store.loadContacts()
             let id = upn.uppercased()
             let school = store.school

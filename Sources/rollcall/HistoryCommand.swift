@@ -10,7 +10,7 @@ struct HistoryCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let (store, me) = try storeOptions.open()
+        let (store, me) = try storeOptions.open(as: .current())
         let upn = pupil.uppercased()
         guard let p = store.school.pupils[upn] else { throw CleanExit.failure("no pupil with UPN \(upn)") }
         print("Audit trail for \(p.fullName) (\(upn))")

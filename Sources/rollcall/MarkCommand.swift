@@ -23,7 +23,7 @@ struct MarkCommand: ParsableCommand {
     func run() throws {
         guard let half = SessionHalf(label: session) else { throw ValidationError("session must be AM or PM, not \"\(session)\"") }
         guard let parsed = AttendanceCode(parsing: code) else { throw ValidationError("\"\(code)\" is not an attendance code (see `rollcall codes`)") }
-        let (store, me) = try storeOptions.open()
+        let (store, me) = try storeOptions.open(as: .current())
         let change = MarkChange(upn: upn.uppercased(), session: Session(date.date, half),
                                 mark: Mark(parsed, minutesLate: minutesLate, comment: comment))
         guard let done = try store.commit(Transaction([.mark(change)], reason: reason), by: me),

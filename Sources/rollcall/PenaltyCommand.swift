@@ -16,7 +16,7 @@ struct PenaltyCommand: ParsableCommand {
 
         func run() throws {
             let date = asOf?.date ?? .today()
-            let store = try storeOptions.open(forFiguresAsOf: date).store
+            let store = try storeOptions.open(as: .current(), forFiguresAsOf: date).store
             let p = store.school.penaltyEligibility(for: upn.uppercased(), asOf: date)
             print(p.eligible ? "A penalty notice may be requested for: \(p.eligibleParents.joined(separator: ", "))" : "A penalty notice may not be requested now.")
             for w in p.why { print("  - \(w)") }
@@ -33,7 +33,7 @@ struct PenaltyCommand: ParsableCommand {
 
         func run() throws {
             let date = asOf?.date ?? .today()
-            let (store, me) = try storeOptions.open(forFiguresAsOf: date)
+            let (store, me) = try storeOptions.open(as: .current(), forFiguresAsOf: date)
             let id = upn.uppercased()
             let check = store.school.penaltyEligibility(for: id, asOf: date)
             // The amount is 0: the domain fills it in from the parent's earlier notices.

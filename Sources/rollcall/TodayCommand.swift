@@ -13,7 +13,7 @@ struct TodayCommand: ParsableCommand {
 
     func run() throws {
         let day = date?.date ?? .today()
-        let (store, me) = try storeOptions.open(forFiguresAsOf: day)
+        let (store, me) = try storeOptions.open(as: .current(), forFiguresAsOf: day)
         try store.loadContacts(from: day)
         let school = store.school
         let stats = school.statistics
