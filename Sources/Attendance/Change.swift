@@ -27,17 +27,35 @@ public struct MarkChange: Hashable, Sendable {
     public var mark: Mark?
     /// What the register held before; filled in by the store under its lock.
     public var previous: Mark?
+    /// What the screen showed when the member of staff typed this. If the register holds
+    /// something else by the time it is committed (someone changed it meanwhile), the change
+    /// is refused as a `.conflict`. nil: no expectation (commands, imports). Not journalled.
+    public var shown: ShownMark?
 
-    public init(upn: String, session: Session, mark: Mark?, previous: Mark? = nil) {
+    public init(upn: String, session: Session, mark: Mark?, previous: Mark? = nil, shown: ShownMark? = nil) {
         self.upn = upn
         self.session = session
         self.mark = mark
         self.previous = previous
+        self.shown = shown
     }
 
     /// The change replaces a different mark. Whether it needs a reason (is a register
     /// amendment) depends on the day and the close: see `School.needsReason(_:today:)`.
     public var isAmendment: Bool { previous != nil && previous != mark }
+}
+
+/// What a screen showed in a register cell: no mark, or a mark.
+public enum ShownMark: Hashable, Sendable {
+    case none
+    case mark(Mark)
+
+    public init(_ mark: Mark?) { self = mark.map(ShownMark.mark) ?? .none }
+
+    public var mark: Mark? {
+        if case .mark(let m) = self { return m }
+        return nil
+    }
 }
 
 /// A member of staff's decision on a case: enter a stage, escalate, hold, step down, close
@@ -101,9 +119,50 @@ public struct Transaction: Hashable, Sendable {
     }
 }
 
-/// Why a change was refused: shown to the member of staff as it is.
+/// Why a change was refused: shown to the member of staff as it is. `kind` lets a screen
+/// tell "ask for a reason" from "not allowed" without reading the text.
 public struct ChangeRefused: Error, Hashable, Sendable, CustomStringConvertible {
+    public enum Kind: String, Hashable, Sendable {
+        /// An amendment (or decision) that needs a reason: ask for one and try again.
+        case needsReason
+        /// The member's role does not allow it (or they are not on the staff list).
+        case notPermitted
+        /// Someone else changed what the screen showed since it was drawn (see `conflict`).
+        case conflict
+        /// A value the rules do not accept.
+        case invalid
+        /// No such pupil, action, staff member, track or template.
+        case notFound
+    }
+
+    public var kind: Kind
     public var message: String
-    public init(_ message: String) { self.message = message }
+    /// For `.conflict`: what the register holds now and who changed it.
+    public var conflict: MarkConflict?
+
+    public init(_ kind: Kind, _ message: String) {
+        self.kind = kind
+        self.message = message
+    }
+
     public var description: String { message }
+}
+
+/// A mark someone else changed after the screen showed it: what it is now, who, and when.
+public struct MarkConflict: Hashable, Sendable {
+    public var upn: String
+    public var session: Session
+    public var now: Mark?
+    /// The member of staff's name ("another member of staff" when this process did not see it).
+    public var byName: String
+    /// When, as the journal's ISO timestamp ("" when unknown).
+    public var at: String
+
+    public init(upn: String, session: Session, now: Mark?, byName: String, at: String) {
+        self.upn = upn
+        self.session = session
+        self.now = now
+        self.byName = byName
+        self.at = at
+    }
 }

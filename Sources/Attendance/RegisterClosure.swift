@@ -32,9 +32,6 @@ extension School {
         roll.filter { $0.registrationGroup == group && register.mark(for: $0.upn, at: session) == nil }
     }
 
-    /// The registration groups pupils are in, sorted.
-    public var registrationGroups: [String] { Set(pupils.values.map(\.registrationGroup)).sorted() }
-
     /// Loads closures read from the store.
     public mutating func load(closures: [RegisterClosure]) {
         for c in closures { recordClosure(c) }

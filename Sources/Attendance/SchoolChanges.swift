@@ -10,6 +10,8 @@ extension School {
             switch change {
             case .mark(var m):
                 m.previous = register.mark(for: m.upn, at: m.session)
+                // `/` and `\` are one mark: each session has its own.
+                if let code = m.mark?.code { m.mark?.code = code.recorded(in: m.session.half) }
                 return .mark(m)
             case .caseDecision(var d):
                 d.change.from = casework.caseFile(d.upn, track: d.track)?.stage
@@ -38,6 +40,9 @@ extension School {
             case .penaltyNotice(var p):
                 if p.id.isEmpty { p.id = nextID("p") }
                 if p.by.isEmpty { p.by = actor.login }
+                if p.amount == 0 {
+                    (p.amount, p.amountIfLate) = PenaltyEligibility.amounts(previous: previousPenaltyNotices(for: p.upn, parent: p.parent, asOf: p.on).count)
+                }
                 return .penaltyNotice(p)
             case .registerClosed(var c):
                 if c.by.isEmpty { c.by = actor.login }
@@ -62,13 +67,16 @@ extension School {
                 try requirePupil(m.upn)
                 if amendment && !hasReason {
                     let was = m.previous!.code.symbol, now = m.mark?.code.symbol ?? "no mark"
-                    throw ChangeRefused("\(m.upn) already has \(was) on \(m.session): changing it to \(now) is an amendment and needs a reason")
+                    throw ChangeRefused(.needsReason, "\(m.upn) already has \(was) on \(m.session): changing it to \(now) is an amendment and needs a reason")
                 }
                 if let code = m.mark?.code, code.isLegacy, t.origin == .staff {
-                    throw ChangeRefused("\(code.symbol) is a pre-2024 code, accepted only from imports; use \(code.nearestCurrentCode.symbol)")
+                    throw ChangeRefused(.invalid, "\(code.symbol) is a pre-2024 code, accepted only from imports; use \(code.nearestCurrentCode.symbol)")
                 }
                 if let minutes = m.mark?.minutesLate, minutes < 0 || minutes > 300 {
-                    throw ChangeRefused("minutes late must be 0–300")
+                    throw ChangeRefused(.invalid, "minutes late must be 0–300")
+                }
+                if let code = m.mark?.code, m.mark?.minutesLate != nil, code != .lateBeforeClose, code != .lateAfterClose {
+                    throw ChangeRefused(.invalid, "minutes late go only with L or U, not \(code.symbol)")
                 }
             case .pupil:
                 try require(.importData, actor)
@@ -76,24 +84,24 @@ extension School {
                 try require(.editCalendar, actor)
             case .staff(let s):
                 try require(.manageStaff, actor)
-                guard !s.login.isEmpty, !s.name.trimmingSpaces().isEmpty else { throw ChangeRefused("staff need a login and a name") }
+                guard !s.login.isEmpty, !s.name.trimmingSpaces().isEmpty else { throw ChangeRefused(.invalid, "staff need a login and a name") }
                 if s.role != .head, staff[s.login]?.role == .head, heads.count == 1 {
-                    throw ChangeRefused("\(s.login) is the only head; add another head first")
+                    throw ChangeRefused(.invalid, "\(s.login) is the only head; add another head first")
                 }
             case .staffRemoved(let login):
                 try require(.manageStaff, actor)
-                guard staff[login] != nil else { throw ChangeRefused("\(login) is not on the staff list") }
-                if staff[login]?.role == .head, heads.count == 1 { throw ChangeRefused("\(login) is the only head; add another head first") }
+                guard staff[login] != nil else { throw ChangeRefused(.notFound, "\(login) is not on the staff list") }
+                if staff[login]?.role == .head, heads.count == 1 { throw ChangeRefused(.invalid, "\(login) is the only head; add another head first") }
             case .policy(let p):
                 try require(.changePolicy, actor)
-                if let problem = p.problems(templates: LetterTemplateIDs.known).first { throw ChangeRefused("the policy has a problem: \(problem)") }
+                if let problem = p.problems(templates: LetterTemplateIDs.known).first { throw ChangeRefused(.invalid, "the policy has a problem: \(problem)") }
             case .caseDecision(let d):
                 try require(.workCases, actor)
                 try checkDecision(d)
             case .actionDone(let a):
                 try requirePupil(a.upn)
                 guard let file = casework.caseFile(a.upn, track: a.track), let action = file.actions.first(where: { $0.id == a.actionId }) else {
-                    throw ChangeRefused("\(a.upn) has no action \(a.actionId) on the \(a.track) track")
+                    throw ChangeRefused(.notFound, "\(a.upn) has no action \(a.actionId) on the \(a.track) track")
                 }
                 let routine = ["letter", "call"].contains(action.kind)
                 try require(routine ? (action.kind == "letter" ? .sendLetters : .logContact) : .workCases, actor)
@@ -101,21 +109,24 @@ extension School {
                 try require(.logContact, actor)
                 try requirePupil(e.upn)
                 switch e.kind {
-                case .call where e.outcome == nil: throw ChangeRefused("a call needs its outcome (no answer, voicemail left, spoke, number not in use, refused)")
-                case .homeVisit where (e.visitedBy ?? []).isEmpty: throw ChangeRefused("a home visit needs who went")
-                case .letter where e.template == nil: throw ChangeRefused("a letter needs its template")
+                case .call where e.outcome == nil: throw ChangeRefused(.invalid, "a call needs its outcome (no answer, voicemail left, spoke, number not in use, refused)")
+                case .homeVisit where (e.visitedBy ?? []).isEmpty: throw ChangeRefused(.invalid, "a home visit needs who went")
+                case .letter where e.template == nil: throw ChangeRefused(.invalid, "a letter needs its template")
                 default: break
                 }
-                if e.reasonCode != nil && e.outcome != .spoke { throw ChangeRefused("a reason for absence comes only from a call where you spoke to someone") }
+                if let code = e.reasonCode, !code.counting.isAbsence {
+                    throw ChangeRefused(.invalid, "a call's reason must be an absence code such as I or M, not \(code.symbol)")
+                }
+                if e.reasonCode != nil && e.outcome != .spoke { throw ChangeRefused(.invalid, "a reason for absence comes only from a call where you spoke to someone") }
             case .meeting(let m):
                 try require(.recordMeetings, actor)
                 try requirePupil(m.upn)
-                guard !m.attendees.isEmpty else { throw ChangeRefused("a meeting needs who attended") }
+                guard !m.attendees.isEmpty else { throw ChangeRefused(.invalid, "a meeting needs who attended") }
             case .timetable(let p):
                 try require(.workCases, actor)
                 try requirePupil(p.upn)
-                guard p.parentAgreed else { throw ChangeRefused("a part-time timetable needs the parent's agreement") }
-                guard p.ends >= p.starts, p.reviewOn >= p.starts else { throw ChangeRefused("a part-time timetable needs an end date and a review date after it starts") }
+                guard p.parentAgreed else { throw ChangeRefused(.invalid, "a part-time timetable needs the parent's agreement") }
+                guard p.ends >= p.starts, p.reviewOn >= p.starts else { throw ChangeRefused(.invalid, "a part-time timetable needs an end date and a review date after it starts") }
             case .intervention(let i):
                 try require([.penaltyNotice, .prosecution, .educationSupervisionOrder].contains(i.kind) ? .requestPenaltyNotices : .workCases, actor)
                 try requirePupil(i.upn)
@@ -124,16 +135,20 @@ extension School {
                 try requirePupil(p.upn)
                 let check = penaltyEligibility(for: p.upn, asOf: p.on)
                 guard check.eligibleParents.contains(p.parent) else {
-                    throw ChangeRefused("a penalty notice for \(p.parent) cannot be requested: " + check.why.joined(separator: "; "))
+                    throw ChangeRefused(.invalid, "a penalty notice for \(p.parent) cannot be requested: " + check.why.joined(separator: "; "))
+                }
+                let due = PenaltyEligibility.amounts(previous: previousPenaltyNotices(for: p.upn, parent: p.parent, asOf: p.on).count)
+                guard p.amount == due.amount, p.amountIfLate == due.ifLate else {
+                    throw ChangeRefused(.invalid, "a penalty notice for \(p.parent) is £\(due.amount)" + (due.ifLate != due.amount ? " (£\(due.ifLate) after 21 days)" : "") + ", not £\(p.amount)")
                 }
             case .settings(let s):
                 try require(.changeSettings, actor)
-                if let problem = s.problem { throw ChangeRefused("the settings have a problem: \(problem)") }
+                if let problem = s.problem { throw ChangeRefused(.invalid, "the settings have a problem: \(problem)") }
             case .registerClosed(let c):
                 try require(.recordMarks, actor)
                 guard !isClosed(group: c.group, session: c.session) else { break }
                 guard pupils.values.contains(where: { $0.registrationGroup == c.group }) else {
-                    throw ChangeRefused("no pupils are in class \(c.group) (classes: \(registrationGroups.joined(separator: ", ")))")
+                    throw ChangeRefused(.notFound, "no pupils are in class \(c.group) (classes: \(registrationGroups.joined(separator: ", ")))")
                 }
                 // Marks recorded in the same transaction count.
                 let marked = Set(t.changes.compactMap { change -> String? in
@@ -141,7 +156,7 @@ extension School {
                 })
                 let unmarked = unmarkedPupils(group: c.group, session: c.session).filter { !marked.contains($0.upn) }
                 if !unmarked.isEmpty {
-                    throw ChangeRefused("the \(c.group) register for \(c.session) cannot be closed; not yet marked: "
+                    throw ChangeRefused(.invalid, "the \(c.group) register for \(c.session) cannot be closed; not yet marked: "
                                         + unmarked.map(\.listName).joined(separator: "; ") + " (mark them first, N if nothing is known)")
                 }
             }
@@ -150,37 +165,38 @@ extension School {
 
     private func checkDecision(_ d: CaseDecision) throws(ChangeRefused) {
         try requirePupil(d.upn)
-        guard let policy = casework.policy else { throw ChangeRefused("no attendance policy is in use; choose one with `rollcall policy use ID`") }
-        guard let track = policy.track(d.track) else { throw ChangeRefused("the policy has no \"\(d.track)\" track (it has \(policy.tracks.map(\.id).joined(separator: ", ")))") }
-        guard !d.change.reason.trimmingSpaces().isEmpty else { throw ChangeRefused("a decision needs a reason") }
+        guard let policy = casework.policy else { throw ChangeRefused(.invalid, "no attendance policy is in use; choose one with `rollcall policy use ID`") }
+        guard let track = policy.track(d.track) else { throw ChangeRefused(.notFound, "the policy has no \"\(d.track)\" track (it has \(policy.tracks.map(\.id).joined(separator: ", ")))") }
+        guard !d.change.reason.trimmingSpaces().isEmpty else { throw ChangeRefused(.needsReason, "a decision needs a reason") }
         let index = { (id: String?) -> Int? in id.flatMap { s in track.stages.firstIndex { $0.id == s } } }
         if let to = d.change.to, index(to) == nil {
-            throw ChangeRefused("the \(track.id) track has no stage \"\(to)\" (it has \(track.stages.map(\.id).joined(separator: ", ")))")
+            throw ChangeRefused(.notFound, "the \(track.id) track has no stage \"\(to)\" (it has \(track.stages.map(\.id).joined(separator: ", ")))")
         }
         let current = casework.caseFile(d.upn, track: d.track)?.stage
         switch d.change.decision {
         case .enter:
-            guard current == nil else { throw ChangeRefused("\(d.upn) already has an open \(track.id) case at \(current!); escalate, step down, hold or close it") }
-            guard d.change.to != nil else { throw ChangeRefused("entering a case needs the stage") }
+            guard current == nil else { throw ChangeRefused(.invalid, "\(d.upn) already has an open \(track.id) case at \(current!); escalate, step down, hold or close it") }
+            guard d.change.to != nil else { throw ChangeRefused(.invalid, "entering a case needs the stage") }
         case .escalate, .stepDown:
-            guard let current, let from = index(current) else { throw ChangeRefused("\(d.upn) has no open \(track.id) case; enter a stage first") }
-            guard let to = index(d.change.to) else { throw ChangeRefused("say which stage to move to") }
-            if d.change.decision == .escalate && to <= from { throw ChangeRefused("escalating goes to a later stage than \(current)") }
-            if d.change.decision == .stepDown && to >= from { throw ChangeRefused("stepping down goes to an earlier stage than \(current)") }
+            guard let current, let from = index(current) else { throw ChangeRefused(.invalid, "\(d.upn) has no open \(track.id) case; enter a stage first") }
+            guard let to = index(d.change.to) else { throw ChangeRefused(.invalid, "say which stage to move to") }
+            if d.change.decision == .escalate && to <= from { throw ChangeRefused(.invalid, "escalating goes to a later stage than \(current)") }
+            if d.change.decision == .stepDown && to >= from { throw ChangeRefused(.invalid, "stepping down goes to an earlier stage than \(current)") }
         case .hold, .review, .close:
-            guard current != nil else { throw ChangeRefused("\(d.upn) has no open \(track.id) case") }
+            guard current != nil else { throw ChangeRefused(.invalid, "\(d.upn) has no open \(track.id) case") }
         }
     }
 
     private var heads: [StaffMember] { staff.values.filter { $0.role == .head } }
 
     private func requirePupil(_ upn: String) throws(ChangeRefused) {
-        guard pupils[upn] != nil else { throw ChangeRefused("no pupil with UPN \(upn)") }
+        guard pupils[upn] != nil else { throw ChangeRefused(.notFound, "no pupil with UPN \(upn)") }
     }
 
     private func require(_ p: Permission, _ actor: StaffMember) throws(ChangeRefused) {
         guard actor.may(p) else {
-            throw ChangeRefused("\(actor.name) is \(actor.role.rawValue) staff and may not \(p.rawValue)")
+            let roles = StaffRole.allCases.filter { $0.permissions.contains(p) }.map(\.rawValue)
+            throw ChangeRefused(.notPermitted, "\(actor.name) is \(actor.role.rawValue) staff and may not \(p.rawValue) (\(roles.joined(separator: " or ")) staff may)")
         }
     }
 

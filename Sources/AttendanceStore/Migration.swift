@@ -16,7 +16,8 @@ enum Migration {
         var calendar: SchoolCalendar
     }
 
-    static func migrate(store: String, from version: Int, head: StaffMember) throws {
+    /// Returns what to tell the user (the store never writes to the screen itself).
+    static func migrate(store: String, from version: Int, head: StaffMember) throws -> String {
         guard version == 1 else { throw StoreError(file: "\(store)/\(Snapshot.manifestName)", "schemaVersion \(version) is not a layout this Rollcall can migrate") }
         let backup = try Backup.copy(store: store, to: "\(store)/\(Snapshot.backupsDirectory)/pre-migration-v1-\(Backup.stamp(Date()))", generation: nil)
         let manifest = try JSONFile.decode(ManifestV1.self, at: "\(store)/\(Snapshot.manifestName)")
@@ -42,6 +43,6 @@ enum Migration {
         // The old files are in the backup; the new snapshot has everything they held.
         for old in [Snapshot.pupilsName, "calendar.json"] { try? FileManager.default.removeItem(atPath: "\(store)/\(old)") }
         try? FileManager.default.removeItem(atPath: marksDir)
-        FileHandle.standardError.write(Data("Migrated \(store) to store layout \(Snapshot.schemaVersion); the old files are backed up in \(backup)\n".utf8))
+        return "migrated \(store) to store layout \(Snapshot.schemaVersion); the old files are backed up in \(backup)"
     }
 }

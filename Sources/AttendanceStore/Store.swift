@@ -31,6 +31,11 @@ public final class Store {
     /// whole log); read by year when asked for, and before a contact in that year is added.
     private var loadedContactYears: Set<AcademicYear> = []
     private var changedContactYears: Set<AcademicYear> = []
+    /// Who last changed each mark, as far as this process has seen (journal lines read or
+    /// written since it opened), to say who a conflicting change was by.
+    private var markAuthors: [MarkKey: MarkAuthor] = [:]
+    private struct MarkKey: Hashable { var upn: String; var ordinal: Int }
+    private struct MarkAuthor { var name: String; var at: String }
 
     /// The snapshot files read when the store was opened (for the benchmark's reference).
     public var filesReadAtOpen: [String] {
@@ -110,11 +115,12 @@ public final class Store {
         let lock = try StoreLock(directory: path)
         let probe = try JSONFile.decode(Snapshot.VersionProbe.self, at: manifestPath)
         try JSONFile.checkVersion(probe.schemaVersion, file: manifestPath)
+        var migrated: String?
         if probe.schemaVersion < Snapshot.schemaVersion {
             guard let migratingAs else {
                 throw StoreError(file: manifestPath, "is in an older layout (schemaVersion \(probe.schemaVersion)); open it with rollcall as the head to migrate it")
             }
-            try lock.withExclusive { try Migration.migrate(store: path, from: probe.schemaVersion, head: migratingAs) }
+            migrated = try lock.withExclusive { try Migration.migrate(store: path, from: probe.schemaVersion, head: migratingAs) }
         }
         let store = try lock.withShared { () throws -> Store in
             let manifest = try JSONFile.decode(Snapshot.Manifest.self, at: manifestPath)
@@ -129,7 +135,7 @@ public final class Store {
             try store.readJournal()
             return store
         }
-        store.warnings += Permissions.warnings(store: path)
+        store.warnings += (migrated.map { [$0] } ?? []) + Permissions.warnings(store: path)
         return store
     }
 
@@ -147,6 +153,7 @@ public final class Store {
                 throw StoreError(file: journal.path, "line \(line) cannot be applied: \(error)")
             }
             try apply(t)
+            noteAuthor(of: t, name: record.name, at: record.at)
             lastSeq = record.seq
             applied = true
         }
@@ -155,6 +162,16 @@ public final class Store {
             if !warnings.contains(note) { warnings.append(note) }
         }
         return applied
+    }
+
+    private func noteAuthor(of t: Transaction, name: String, at: String) {
+        let marks = t.changes.lazy.compactMap { if case .mark(let m) = $0 { return MarkKey(upn: m.upn, ordinal: m.session.ordinal) } else { return nil } }
+        // A big import is not worth remembering mark by mark: forget, rather than misname.
+        if t.changes.count > 1000 {
+            if !markAuthors.isEmpty { for key in marks { markAuthors[key] = nil } }
+        } else {
+            for key in marks { markAuthors[key] = MarkAuthor(name: name, at: at) }
+        }
     }
 
     private func apply(_ t: Transaction) throws {
@@ -259,7 +276,7 @@ public final class Store {
     /// The member of staff with this OS login, or a refusal that says what to do.
     public func staffMember(login: String) throws -> StaffMember {
         guard let s = school.staff[login] else {
-            throw ChangeRefused("\(login) is not on this store's staff list; ask the head to run `rollcall staff add \(login) --name \"…\" --role office|attendance|head`")
+            throw ChangeRefused(.notPermitted, "\(login) is not on this store's staff list; ask the head to run `rollcall staff add \(login) --name \"…\" --role office|attendance|head`")
         }
         return s
     }
@@ -280,11 +297,11 @@ public final class Store {
     /// so, so the audit trail keeps both. Undoing again puts the change back.
     @discardableResult
     public func undoLast(by actor: StaffMember) throws -> Transaction? {
-        guard let last = lastCommitted else { throw ChangeRefused("there is nothing to undo") }
+        guard let last = lastCommitted else { throw ChangeRefused(.invalid, "there is nothing to undo") }
         var marks: [MarkChange] = []
         for change in last.changes {
             guard case .mark(let m) = change else {
-                throw ChangeRefused("only register marks can be undone; put other records right with a new entry")
+                throw ChangeRefused(.invalid, "only register marks can be undone; put other records right with a new entry")
             }
             marks.append(m)
         }
@@ -293,7 +310,7 @@ public final class Store {
                                reason: "undo of the last change (\(what))", origin: .undo)
         return try commit(undo, by: actor) { school in
             for m in marks where school.register.mark(for: m.upn, at: m.session) != m.mark {
-                throw ChangeRefused("\(m.upn) \(m.session) has been changed since (by another member of staff); it was not undone")
+                throw ChangeRefused(.conflict, "\(m.upn) \(m.session) has been changed since (by another member of staff); it was not undone")
             }
         }
     }
@@ -302,7 +319,9 @@ public final class Store {
     private func commit(_ transaction: Transaction, by actor: StaffMember, precondition: (School) throws -> Void) throws -> Transaction? {
         try lock.withExclusive { () throws -> Transaction? in
             _ = try catchUp()
+            for case .mark(let m) in transaction.changes { try ensureLoaded(m.session.academicYear) }
             try precondition(school)
+            try refuseConflicts(transaction)
             let current = try staffMember(login: actor.login)  // may have been removed by the head meanwhile
             // What the change replaces, and the marks a closure checks, must be in memory.
             for change in transaction.changes {
@@ -321,9 +340,25 @@ public final class Store {
             try journal.append(try record.line())
             lastSeq = record.seq
             try apply(t)
+            noteAuthor(of: t, name: record.name, at: record.at)
             lastCommitted = t
             if journal.offset > compactionThreshold || t.changes.count > 1000 { try compactLocked() }
             return t
+        }
+    }
+
+    /// Refuses a mark whose register cell no longer holds what the screen showed.
+    private func refuseConflicts(_ t: Transaction) throws(ChangeRefused) {
+        for case .mark(let m) in t.changes {
+            guard let shown = m.shown else { continue }
+            let now = school.register.mark(for: m.upn, at: m.session)
+            guard now != shown.mark else { continue }
+            let author = markAuthors[MarkKey(upn: m.upn, ordinal: m.session.ordinal)]
+            let by = author.map { "by \($0.name)" + (Timestamp.localClock($0.at).map { " at \($0)" } ?? "") } ?? "by another member of staff"
+            let symbol = { (mark: Mark?) in mark?.code.symbol ?? "no mark" }
+            var refusal = ChangeRefused(.conflict, "\(m.upn) \(m.session) was changed \(by) from \(symbol(shown.mark)) to \(symbol(now)); look again before changing it")
+            refusal.conflict = MarkConflict(upn: m.upn, session: m.session, now: now, byName: author?.name ?? "another member of staff", at: author?.at ?? "")
+            throw refusal
         }
     }
 

@@ -17,7 +17,7 @@ struct CalendarCommand: ParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
-            let (store, me) = try storeOptions.open()
+            let (store, me) = try storeOptions.open(as: .current())
             let calendar = try CalendarImport.parse(try readCSV(file), file: file)
             try store.commit(Transaction([.calendar(calendar)], reason: "calendar imported from \(file)"), by: me)
             print("\(file): \(calendar.terms.count) terms and \(calendar.closures.count) closure sessions or days recorded")
@@ -29,7 +29,7 @@ struct CalendarCommand: ParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
-            let store = try storeOptions.open().store
+            let store = try storeOptions.open(as: .current()).store
             guard let calendar = store.school.calendar else {
                 print("No calendar: open sessions are those in which any pupil has a mark other than #.")
                 return

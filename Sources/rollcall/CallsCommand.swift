@@ -17,7 +17,7 @@ struct CallsCommand: ParsableCommand {
 
     func run() throws {
         let day = date?.date ?? .today()
-        let (store, me) = try storeOptions.open(forFiguresAsOf: day)
+        let (store, me) = try storeOptions.open(as: .current(), forFiguresAsOf: day)
         try store.loadContacts(from: day)
         let list = store.school.callingList(on: day)
         if format == .json {

@@ -17,36 +17,17 @@ struct CaseCommand: ParsableCommand {
         @Option(name: .customLong("as-of"), help: "The date of the decision (default: today).") var asOf: DateArgument?
         @OptionGroup var storeOptions: StoreOptions
 
-        func decide(_ decision: StageChange.Decision, to stage: String?) throws {
+        func decide(_ move: CaseMove, to stage: String?) throws {
             let date = asOf?.date ?? .today()
-            let (store, me) = try storeOptions.open(forFiguresAsOf: date)
+            let (store, me) = try storeOptions.open(as: .current(), forFiguresAsOf: date)
             let id = upn.uppercased()
             guard let engine = CaseworkEngine(school: store.school, asOf: date) else { throw CleanExit.failure("no attendance policy is in use") }
-            guard let track = engine.policy.track(self.track) else {
-                throw CleanExit.failure("the policy has no \"\(self.track)\" track (it has \(engine.policy.tracks.map(\.id).joined(separator: ", ")))")
-            }
-            let recommended = engine.recommendation(for: id, track: track, measures: engine.measures(for: id))
-            let open = store.school.casework.caseFile(id, track: track.id).flatMap { $0.isOpen ? $0 : nil }
-            var kind = decision
-            var target = stage
-            if decision == .escalate {
-                // "advance": enter a case if there is none; otherwise the next stage, unless one is named.
-                if open == nil { kind = .enter; target = stage ?? recommended?.recommendedStage ?? track.stages.first?.id }
-                else if target == nil {
-                    let i = track.stages.firstIndex { $0.id == open?.stage } ?? -1
-                    target = recommended?.kind == .escalate ? recommended?.recommendedStage : (i + 1 < track.stages.count ? track.stages[i + 1].id : nil)
-                }
-            }
-            if decision == .stepDown, target == nil, let open {
-                let i = track.stages.firstIndex { $0.id == open.stage } ?? 0
-                target = recommended?.kind == .stepDown ? recommended?.recommendedStage : (i > 0 ? track.stages[i - 1].id : nil)
-            }
-            guard let d = engine.decision(upn: id, track: track.id, decision: kind, to: target, reason: reason, on: date, recommended: recommended) else {
-                throw CleanExit.failure("cannot make that decision")
-            }
+            let d = try engine.decisionFor(upn: id, track: self.track, move: move, to: stage, reason: reason, on: date)
+            let track = d.track
+            let kind = d.change.decision
             try store.commit(Transaction([.caseDecision(d)], reason: reason), by: me)
-            let file = store.school.casework.caseFile(id, track: track.id)
-            print("\(id) \(track.id): \(kind.rawValue.replacingOccurrences(of: "_", with: " "))\(d.change.to.map { " → \($0)" } ?? "")"
+            let file = store.school.casework.caseFile(id, track: track)
+            print("\(id) \(track): \(kind.rawValue.replacingOccurrences(of: "_", with: " "))\(d.change.to.map { " → \($0)" } ?? "")"
                   + (file?.nextReview.map { "; next review \($0.spoken)" } ?? ""))
             if let r = d.change.recommended { print("  (the policy recommended \(r); your reason is recorded)") }
             for a in d.newActions { print("  to do by \(a.due.spoken) (\(a.owner)): \(a.description)") }
@@ -57,7 +38,7 @@ struct CaseCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Enter a stage (no open case) or escalate to the next stage, or to --to STAGE.")
         @OptionGroup var options: DecisionOptions
         @Option(help: "The stage (default: what the policy recommends, or the next one).") var to: String?
-        func run() throws { try options.decide(.escalate, to: to) }
+        func run() throws { try options.decide(.advance, to: to) }
     }
 
     struct Hold: ParsableCommand {
@@ -94,7 +75,7 @@ struct CaseCommand: ParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
-            let (store, me) = try storeOptions.open()
+            let (store, me) = try storeOptions.open(as: .current())
             try store.commit(Transaction([.actionDone(ActionDone(upn: upn.uppercased(), track: track, actionId: action, on: date?.date ?? .today()))]), by: me)
             print("Done: \(action)")
         }
@@ -111,7 +92,7 @@ struct CaseCommand: ParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
-            let (store, me) = try storeOptions.open()
+            let (store, me) = try storeOptions.open(as: .current())
             let t = PartTimeTimetable(id: "", upn: upn.uppercased(), starts: starts.date, ends: ends.date, reviewOn: review.date,
                                       parentAgreed: parentAgreed, note: note, by: "")
             try store.commit(Transaction([.timetable(t)]), by: me)
@@ -129,7 +110,7 @@ struct CaseCommand: ParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
-            let (store, me) = try storeOptions.open()
+            let (store, me) = try storeOptions.open(as: .current())
             try store.commit(Transaction([.intervention(Intervention(id: "", upn: upn.uppercased(), kind: kind, on: date?.date ?? .today(), note: note, by: ""))]), by: me)
             print("Recorded step \(kind.step): \(kind.rawValue.replacingOccurrences(of: "_", with: " "))")
         }
@@ -143,7 +124,7 @@ struct CaseCommand: ParsableCommand {
 
         func run() throws {
             let date = asOf?.date ?? .today()
-            let (store, me) = try storeOptions.open(forFiguresAsOf: date)
+            let (store, me) = try storeOptions.open(as: .current(), forFiguresAsOf: date)
             try store.loadContacts()
             let id = upn.uppercased()
             let school = store.school

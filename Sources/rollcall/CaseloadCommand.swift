@@ -17,7 +17,7 @@ struct CaseloadCommand: ParsableCommand {
 
     func run() throws {
         let date = asOf?.date ?? .today()
-        let store = try storeOptions.open(forFiguresAsOf: date).store
+        let store = try storeOptions.open(as: .current(), forFiguresAsOf: date).store
         guard let engine = CaseworkEngine(school: store.school, asOf: date) else {
             throw CleanExit.failure("no attendance policy is in use; choose one with `rollcall policy use ID`")
         }

@@ -20,6 +20,7 @@ struct DemoCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
+        let me = Identity.current()
         guard pupils > 0, years > 0 else { throw ValidationError("--pupils and --years must be at least 1") }
         var g = SchoolGenerator(asOf: asOf?.date ?? .today())
         g.name = name
@@ -31,7 +32,7 @@ struct DemoCommand: ParsableCommand {
         let bar = ProgressBar(label: "Generating \(pupils) pupils × \(years) year\(years == 1 ? "" : "s")")
         var school = g.generate { bar.update($0) }
         bar.finish()
-        school.staff[Identity.login] = StaffMember(login: Identity.login, name: Identity.fullName, role: .head, isDSL: true)
+        school.staff[me.login] = me.asHead
         let store = try Store.create(at: storeOptions.path, school: school)
         let marks = school.register.markCount
         print("Created \(name) at \(store.path): \(school.pupils.count) pupils, \(marks) marks, \(school.casework.contactCount) contact-log entries, \(school.casework.openCases.count) open cases")

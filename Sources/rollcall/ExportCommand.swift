@@ -17,7 +17,7 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let store = try storeOptions.open().store
+        let store = try storeOptions.open(as: .current()).store
         try store.loadAllYears()
         let school = store.school
         switch what {

@@ -6,11 +6,11 @@ import SchoolGenerator
 /// The first time Rollcall runs with no store anywhere, it makes one from the demo school,
 /// so the README's run command shows a real (fictional) school at once.
 enum FirstRun {
-    static func createDemoStore(at path: String) throws {
+    static func createDemoStore(at path: String, today: SchoolDate, identity: Identity) throws {
         let bar = ProgressBar(label: "Setting up the demo school")
-        var school = SchoolGenerator.demo(asOf: .today(), policy: try PolicyFile.preset(PolicyFile.defaultPresetID)).generate { bar.update($0) }
+        var school = SchoolGenerator.demo(asOf: today, policy: try PolicyFile.preset(PolicyFile.defaultPresetID)).generate { bar.update($0) }
         bar.finish()
-        school.staff[Identity.login] = StaffMember(login: Identity.login, name: Identity.fullName, role: .head, isDSL: true)
+        school.staff[identity.login] = identity.asHead
         _ = try Store.create(at: path, school: school)
         FileHandle.standardError.write(Data("""
             Welcome to Rollcall. There was no store yet, so this is the demo school (all fictional),

@@ -16,7 +16,7 @@ struct HistoryCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (store, me) = try storeOptions.open()
+        let (store, me) = try storeOptions.open(as: .current())
         guard let pupil else {
             print("School-wide changes for \(store.school.name)")
             let entries = try store.schoolHistory()

@@ -18,7 +18,7 @@ struct ImportCommand: ParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
-            let (store, me) = try storeOptions.open()
+            let (store, me) = try storeOptions.open(as: .current())
             let pupils = try PupilImport.parse(try readCSV(file), file: file)
             let r = try store.importPupils(pupils, file: file, by: me)
             print("\(file): \(r.read) pupils read; \(r.added) added, \(r.changed) updated, \(r.unchanged) unchanged")
@@ -34,7 +34,7 @@ struct ImportCommand: ParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
-            let (store, me) = try storeOptions.open()
+            let (store, me) = try storeOptions.open(as: .current())
             let marks = try MarkImport.parse(try readCSV(file), file: file, knownUPNs: Set(store.school.pupils.keys))
             let r = try store.importMarks(marks, file: file, by: me)
             print("\(file): \(r.read) marks read; \(r.added) added, \(r.changed) amended, \(r.unchanged) unchanged")

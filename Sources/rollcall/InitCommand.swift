@@ -21,9 +21,10 @@ struct InitCommand: ParsableCommand {
     var policy: String = PolicyFile.defaultPresetID
 
     func run() throws {
+        let me = Identity.current()
         let schoolName = school.trimmingCharacters(in: .whitespaces)
         guard !schoolName.isEmpty else { throw ValidationError("--school needs the school's name") }
-        let head = StaffMember(login: Identity.login, name: name ?? Identity.fullName, role: .head, isDSL: true)
+        let head = StaffMember(login: me.login, name: name ?? me.fullName, role: .head, isDSL: true)
         let preset = try PolicyFile.preset(policy)
         let store = try Store.create(at: storeOptions.path, schoolName: schoolName, head: head, policy: preset)
         print("Created an empty store for \(schoolName) at \(store.path)")

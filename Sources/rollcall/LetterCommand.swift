@@ -19,7 +19,7 @@ struct LetterCommand: ParsableCommand {
 
     func run() throws {
         let date = asOf?.date ?? .today()
-        let (store, me) = try storeOptions.open(forFiguresAsOf: date)
+        let (store, me) = try storeOptions.open(as: .current(), forFiguresAsOf: date)
         let id = upn.uppercased()
         let text = try Letters.render(template, school: store.school, upn: id, asOf: date, signedBy: me,
                                       details: .init(meetingDate: meeting?.date, reviewDate: review?.date))

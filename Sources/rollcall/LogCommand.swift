@@ -38,7 +38,7 @@ struct LogCommand: ParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
-            let (store, me) = try storeOptions.open()
+            let (store, me) = try storeOptions.open(as: .current())
             let id = upn.uppercased()
             guard let pupil = store.school.pupils[id] else { throw CleanExit.failure("no pupil with UPN \(id)") }
             let person: Contact? = Int(contact).flatMap { $0 >= 1 && $0 <= pupil.contacts.count ? pupil.contacts[$0 - 1] : nil }
@@ -46,7 +46,7 @@ struct LogCommand: ParsableCommand {
             guard let person else { throw CleanExit.failure("\(pupil.fullName) has no contact \"\(contact)\" (contacts: \(pupil.contacts.enumerated().map { "\($0.offset + 1). \($0.element.name)" }.joined(separator: ", ")))") }
             var code: AttendanceCode?
             if let reason {
-                guard let c = AttendanceCode(parsing: reason), c.counting != .attended else { throw ValidationError("--reason must be an absence code such as I or M") }
+                guard let c = AttendanceCode(parsing: reason) else { throw ValidationError("--reason must be an absence code such as I or M") }
                 code = c
             }
             if apply && code == nil { throw ValidationError("--apply needs --reason") }
@@ -80,7 +80,7 @@ struct LogCommand: ParsableCommand {
 
         func run() throws {
             guard let seen = ["yes": true, "y": true, "no": false, "n": false][childSeen.lowercased()] else { throw ValidationError("--child-seen is yes or no") }
-            let (store, me) = try storeOptions.open()
+            let (store, me) = try storeOptions.open(as: .current())
             let e = ContactLogEntry(upn: upn.uppercased(), kind: .homeVisit, on: entry.day, time: entry.clock,
                                     visitedBy: who.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) },
                                     childSeen: seen, adultSpokenTo: adult, text: note, followUp: entry.followUp?.date, sensitive: entry.sensitive)
@@ -106,7 +106,7 @@ struct LogCommand: ParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
-            let (store, me) = try storeOptions.open()
+            let (store, me) = try storeOptions.open(as: .current())
             let m = Meeting(upn: upn.uppercased(), track: track, on: entry.day,
                             attendees: attendees.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) },
                             goingWell: goingWell, concerns: concerns, wellbeingGoals: goals, agreedActions: actions,
@@ -129,7 +129,7 @@ struct LogCommand: ParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
-            let (store, me) = try storeOptions.open()
+            let (store, me) = try storeOptions.open(as: .current())
             guard Letters.templateIDs.contains(template) else { throw CleanExit.failure("no letter template \"\(template)\"") }
             let e = ContactLogEntry(upn: upn.uppercased(), kind: .letter, on: entry.day, time: entry.clock, template: template,
                                     text: note, followUp: entry.followUp?.date, sensitive: entry.sensitive)
@@ -160,7 +160,7 @@ struct LogCommand: ParsableCommand {
 extension EntryOptions {
     /// A contact-log entry that is only words: a message or a note.
     func logText(_ kind: ContactLogEntry.Kind, upn: String, text: String, _ storeOptions: StoreOptions) throws {
-        let (store, me) = try storeOptions.open()
+        let (store, me) = try storeOptions.open(as: .current())
         let e = ContactLogEntry(upn: upn.uppercased(), kind: kind, on: day, time: clock, text: text, followUp: followUp?.date, sensitive: sensitive)
         try store.commit(Transaction([.contact(e)]), by: me)
         print("Logged: \(e.summary)")

@@ -27,7 +27,7 @@ struct BackupCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let store = try storeOptions.open().store
+        let store = try storeOptions.open(as: .current()).store
         let path = try Backup.make(store, to: to.map { StoreLocation.resolve(option: $0) })
         print("Backed up and verified: \(path)")
     }
@@ -39,7 +39,7 @@ struct CompactCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let store = try storeOptions.open().store
+        let store = try storeOptions.open(as: .current()).store
         try store.compact()
         print("Compacted: the snapshot now holds every change up to \(store.lastSeq)")
     }

@@ -30,8 +30,7 @@ struct MarkCommand: ParsableCommand {
         guard let half = SessionHalf(label: session) else { throw ValidationError("session must be AM or PM, not \"\(session)\"") }
         var given: AttendanceCode?
         if let code {
-            guard var c = AttendanceCode(parsing: code) else { throw ValidationError("\"\(code)\" is not an attendance code (see `rollcall codes`)") }
-            if c == .presentAM || c == .presentPM { c = half == .am ? .presentAM : .presentPM }
+            guard let c = AttendanceCode(parsing: code) else { throw ValidationError("\"\(code)\" is not an attendance code (see `rollcall codes`)") }
             given = c
         }
         var arrival: ClockTime?
@@ -46,7 +45,7 @@ struct MarkCommand: ParsableCommand {
         if minutesLate != nil && given != .lateBeforeClose && given != .lateAfterClose {
             throw ValidationError("--minutes-late goes only with L or U")
         }
-        let (store, me) = try storeOptions.open()
+        let (store, me) = try storeOptions.open(as: .current())
         let times = store.school.settings.registerTimes
         let mark = arrival.map { times.lateMark(arrivedAt: $0, half: half, reason: comment) }
             ?? Mark(given!, minutesLate: minutesLate, comment: comment)
@@ -58,17 +57,18 @@ struct MarkCommand: ParsableCommand {
         let change = MarkChange(upn: upn.uppercased(), session: Session(date.date, half), mark: mark)
         guard let done = try store.commit(Transaction([.mark(change)], reason: reason), by: me),
               case .mark(let m) = done.changes[0] else {
-            print("\(change.upn) \(change.session): already \(parsed.symbol); nothing changed")
+            print("\(change.upn) \(change.session): already \(parsed.recorded(in: half).symbol); nothing changed")
             return
         }
         if let was = m.previous {
+            let now = m.mark?.code.symbol ?? "no mark"
             if let reason, !reason.trimmingCharacters(in: .whitespaces).isEmpty {
-                print("\(m.upn) \(m.session): amended \(was.code.symbol) → \(parsed.symbol) (\(reason))")
+                print("\(m.upn) \(m.session): amended \(was.code.symbol) → \(now) (\(reason))")
             } else {
-                print("\(m.upn) \(m.session): changed \(was.code.symbol) → \(parsed.symbol) (the register is still open)")
+                print("\(m.upn) \(m.session): changed \(was.code.symbol) → \(now) (the register is still open)")
             }
         } else {
-            print("\(m.upn) \(m.session): \(parsed.symbol) recorded")
+            print("\(m.upn) \(m.session): \(m.mark?.code.symbol ?? "no mark") recorded")
         }
     }
 }

@@ -16,7 +16,7 @@ struct PenaltyCommand: ParsableCommand {
 
         func run() throws {
             let date = asOf?.date ?? .today()
-            let store = try storeOptions.open(forFiguresAsOf: date).store
+            let store = try storeOptions.open(as: .current(), forFiguresAsOf: date).store
             let p = store.school.penaltyEligibility(for: upn.uppercased(), asOf: date)
             print(p.eligible ? "A penalty notice may be requested for: \(p.eligibleParents.joined(separator: ", "))" : "A penalty notice may not be requested now.")
             for w in p.why { print("  - \(w)") }
@@ -33,15 +33,15 @@ struct PenaltyCommand: ParsableCommand {
 
         func run() throws {
             let date = asOf?.date ?? .today()
-            let (store, me) = try storeOptions.open(forFiguresAsOf: date)
+            let (store, me) = try storeOptions.open(as: .current(), forFiguresAsOf: date)
             let id = upn.uppercased()
-            let previous = store.school.previousPenaltyNotices(for: id, parent: parent, asOf: date).count
-            let amounts = PenaltyEligibility.amounts(previous: previous)
             let check = store.school.penaltyEligibility(for: id, asOf: date)
-            let request = PenaltyNoticeRequest(id: "", upn: id, parent: parent, on: date, by: "", amount: amounts.amount, amountIfLate: amounts.ifLate,
+            // The amount is 0: the domain fills it in from the parent's earlier notices.
+            let request = PenaltyNoticeRequest(id: "", upn: id, parent: parent, on: date, by: "", amount: 0, amountIfLate: 0,
                                                unauthorisedSessions: check.unauthorisedSessions, reason: reason)
-            try store.commit(Transaction([.penaltyNotice(request), .intervention(Intervention(id: "", upn: id, kind: .penaltyNotice, on: date, note: "requested for \(parent)", by: ""))], reason: reason), by: me)
-            print("Penalty notice requested for \(parent): £\(amounts.amount)\(amounts.ifLate != amounts.amount ? " (£\(amounts.ifLate) after 21 days)" : "")")
+            let done = try store.commit(Transaction([.penaltyNotice(request), .intervention(Intervention(id: "", upn: id, kind: .penaltyNotice, on: date, note: "requested for \(parent)", by: ""))], reason: reason), by: me)
+            guard case .penaltyNotice(let p)? = done?.changes.first else { return }
+            print("Penalty notice requested for \(parent): £\(p.amount)\(p.amountIfLate != p.amount ? " (£\(p.amountIfLate) after 21 days)" : "")")
         }
     }
 }

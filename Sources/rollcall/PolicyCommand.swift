@@ -14,7 +14,7 @@ struct PolicyCommand: ParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
-            let current = try? storeOptions.open().store.school.casework.policy
+            let current = try? storeOptions.open(as: .current()).store.school.casework.policy
             for p in try PolicyFile.presets() {
                 print("\(p.id == current?.id ? "*" : " ") \(p.id.padding(24))\(p.name)")
             }
@@ -33,7 +33,7 @@ struct PolicyCommand: ParsableCommand {
         func run() throws {
             let policy: Policy
             if let id { policy = try PolicyFile.preset(id) } else {
-                guard let p = try storeOptions.open().store.school.casework.policy else { throw CleanExit.failure("no policy is in use; choose one with `rollcall policy use ID`") }
+                guard let p = try storeOptions.open(as: .current()).store.school.casework.policy else { throw CleanExit.failure("no policy is in use; choose one with `rollcall policy use ID`") }
                 policy = p
             }
             print(json ? try PolicyFile.encode(policy) : PolicyText.describe(policy))
@@ -53,7 +53,7 @@ struct PolicyCommand: ParsableCommand {
             case (nil, let file?): policy = try PolicyFile.load(path: file)
             default: throw ValidationError("give a preset id or --file FILE")
             }
-            let (store, me) = try storeOptions.open()
+            let (store, me) = try storeOptions.open(as: .current())
             try store.commit(Transaction([.policy(policy)], reason: "policy changed to \(policy.id)"), by: me)
             print("Now using: \(policy.name)")
         }

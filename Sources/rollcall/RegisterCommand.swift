@@ -25,7 +25,7 @@ struct RegisterCommand: ParsableCommand {
 
         func run() throws {
             guard let half = SessionHalf(label: session) else { throw ValidationError("session must be AM or PM, not \"\(session)\"") }
-            let (store, me) = try storeOptions.open()
+            let (store, me) = try storeOptions.open(as: .current())
             // The class as pupils' records spell it, whatever the case typed.
             let name = store.school.registrationGroups.first { $0.lowercased() == group.lowercased() } ?? group
             let closure = RegisterClosure(group: name, session: Session(date.date, half))

@@ -40,7 +40,7 @@ struct SettingsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (store, me) = try storeOptions.open()
+        let (store, me) = try storeOptions.open(as: .current())
         guard changesAnything else {
             print(Self.describe(store.school.settings))
             return

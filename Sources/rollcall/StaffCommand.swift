@@ -17,7 +17,7 @@ struct StaffCommand: ParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
-            let (store, me) = try storeOptions.open()
+            let (store, me) = try storeOptions.open(as: .current())
             let member = StaffMember(login: login, name: name, role: role, isDSL: dsl)
             try store.commit(Transaction([.staff(member)]), by: me)
             print("\(login): \(member.signature)")
@@ -29,7 +29,7 @@ struct StaffCommand: ParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
-            let store = try storeOptions.open().store
+            let store = try storeOptions.open(as: .current()).store
             var t = TextTable(columns: ["Login", "Name", "Role", "DSL"])
             for s in store.school.staff.values.sorted(by: { $0.login < $1.login }) {
                 t.add([s.login, s.name, s.role.rawValue, s.isDSL ? "yes" : ""])
@@ -44,7 +44,7 @@ struct StaffCommand: ParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
-            let (store, me) = try storeOptions.open()
+            let (store, me) = try storeOptions.open(as: .current())
             try store.commit(Transaction([.staffRemoved(login: login)]), by: me)
             print("\(login) removed")
         }

@@ -29,7 +29,7 @@ struct StatsCommand: ParsableCommand {
     @Option(help: "Only this pupil.") var pupil: String?
 
     func run() throws {
-        let store = try storeOptions.open().store
+        let store = try storeOptions.open(as: .current()).store
         let date = asOf?.date ?? .today()
         let range = DateRange(from?.date ?? AcademicYear(containing: date).firstDay, date)
         guard range.start <= range.end else { throw ValidationError("--from must be on or before --as-of") }

@@ -11,26 +11,24 @@ struct StoreOptions: ParsableArguments {
 
     var path: String { StoreLocation.resolve(option: store) }
 
-    /// Opens the store and finds the acting member of staff; an unknown login is refused.
-    /// With no store configured anywhere, the demo school is set up first.
-    func open() throws -> (store: Store, staff: StaffMember) {
+    /// Opens the store as `identity` and finds them on the staff list; an unknown login is
+    /// refused. With no store configured anywhere, the demo school is set up first (as of
+    /// `today`, with `identity` as its head).
+    func open(as identity: Identity, today: SchoolDate = .today()) throws -> (store: Store, staff: StaffMember) {
         let env = ProcessInfo.processInfo.environment
         if (store ?? "").isEmpty, (env[StoreLocation.environmentVariable] ?? "").isEmpty,
            !FileManager.default.fileExists(atPath: "\(path)/rollcall.json") {
-            try FirstRun.createDemoStore(at: path)
+            try FirstRun.createDemoStore(at: path, today: today, identity: identity)
         }
-        let me = StaffMember(login: Identity.login, name: Identity.fullName, role: .head, isDSL: true)
-        let store = try Store.open(at: path, migratingAs: me)
+        let store = try Store.open(at: path, migratingAs: identity.asHead)
         for w in store.warnings { FileHandle.standardError.write(Data("Warning: \(w)\n".utf8)) }
-        return (store, try store.staffMember(login: Identity.login))
+        return (store, try store.staffMember(login: identity.login))
     }
-}
 
-extension StoreOptions {
     /// Opens the store with the marks that figures as of `date` need (the year so far and
     /// the weeks before it a rolling window reaches into).
-    func open(forFiguresAsOf date: SchoolDate) throws -> (store: Store, staff: StaffMember) {
-        let opened = try open()
+    func open(as identity: Identity, forFiguresAsOf date: SchoolDate) throws -> (store: Store, staff: StaffMember) {
+        let opened = try open(as: identity)
         try opened.store.loadYears(covering: Statistics.yearToDate(date))
         return opened
     }

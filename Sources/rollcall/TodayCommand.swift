@@ -13,7 +13,7 @@ struct TodayCommand: ParsableCommand {
 
     func run() throws {
         let day = date?.date ?? .today()
-        let (store, me) = try storeOptions.open(forFiguresAsOf: day)
+        let (store, me) = try storeOptions.open(as: .current(), forFiguresAsOf: day)
         try store.loadContacts(from: day)
         let school = store.school
         let stats = school.statistics
@@ -22,13 +22,13 @@ struct TodayCommand: ParsableCommand {
         print("")
 
         let roll = school.roll
-        let open = [SessionHalf.am, .pm].filter { stats.schoolDays.isOpen(Session(day, $0)) || !school.register.marks(at: Session(day, $0)).isEmpty }
+        let open = school.openSessions(on: day)
         if open.isEmpty {
             print("Registers: the school is closed today.")
         }
         for half in open {
             let marks = school.register.marks(at: Session(day, half))
-            let onRoll = roll.filter { marks[$0.upn]?.code != .notYetOnRoll }
+            let onRoll = school.onRoll(at: Session(day, half))
             let missing = onRoll.filter { marks[$0.upn] == nil }
             if marks.isEmpty { print("Registers \(half.label): not taken yet"); continue }
             let groups = Set(missing.map(\.registrationGroup)).sorted()

@@ -36,6 +36,44 @@ struct ConcurrencyTests {
         #expect(m.previous?.code == .reasonNotYetEstablished)
     }
 
+    @Test func aMarkChangedSinceTheScreenShowedItIsAConflictNamingWhoAndWhen() throws {
+        let dir = TempDirectory()
+        let a = try makeStore(dir)
+        let b = try Store.open(at: dir.file("store"))
+        a.now = { Date(timeIntervalSince1970: 1_764_580_500) }  // 2025-12-01 09:15 UTC
+        try a.commit(markTransaction("B2", "2025-09-01", .am, .illness, reason: "mum rang"), by: office)
+        // b's screen still shows the N that was there when it drew the register.
+        let stale = MarkChange(upn: "B2", session: session("2025-09-01", .am), mark: Mark(.medical), shown: .mark(Mark(.reasonNotYetEstablished)))
+        #expect {
+            try b.commit(Transaction([.mark(stale)], reason: "dentist"), by: head)
+        } throws: { error in
+            guard let refused = error as? ChangeRefused, let c = refused.conflict else { return false }
+            return refused.kind == .conflict && c.upn == "B2" && c.now?.code == .illness && c.byName == "Olu Office"
+                && c.at == "2025-12-01T09:15:00Z" && refused.message.contains("was changed by Olu Office at ")
+                && refused.message.contains("from N to I")
+        }
+        #expect(b.school.register.mark(for: "B2", at: session("2025-09-01", .am))?.code == .illness)
+        // Showing what is there now, the same change goes through; with no expectation, too.
+        var fresh = stale
+        fresh.shown = ShownMark(b.school.register.mark(for: "B2", at: session("2025-09-01", .am)))
+        try b.commit(Transaction([.mark(fresh)], reason: "dentist"), by: head)
+        try a.commit(markTransaction("B2", "2025-09-01", .am, .illness, reason: "no, ill"), by: office)
+        // An empty cell that someone filled meanwhile; a changer this process never saw.
+        let c = try Store.open(at: dir.file("store"))
+        try a.commit(markTransaction("A1", "2025-09-02", .am, .presentAM), by: office)
+        let empty = MarkChange(upn: "A1", session: session("2025-09-02", .am), mark: Mark(.lateBeforeClose), shown: ShownMark.none)
+        #expect { try c.commit(Transaction([.mark(empty)]), by: office) } throws: {
+            ($0 as? ChangeRefused)?.conflict?.byName == "Olu Office" && "\($0)".contains("from no mark to /")
+        }
+        try c.commit(markTransaction("A1", "2025-09-03", .am, .presentAM), by: office)
+        try c.compact()  // folded into the snapshot: d never reads who wrote it
+        let d = try Store.open(at: dir.file("store"))
+        let unseen = MarkChange(upn: "A1", session: session("2025-09-03", .am), mark: Mark(.lateBeforeClose), shown: ShownMark.none)
+        #expect { try d.commit(Transaction([.mark(unseen)]), by: office) } throws: {
+            "\($0)".contains("by another member of staff from no mark to /")
+        }
+    }
+
     /// Runs the stress writer; returns its stdout lines.
     func runWriter(store: String, upn: String, count: Int, step: Int, firstDate: String, compactBytes: Int? = nil) throws -> Process {
         let p = Process()

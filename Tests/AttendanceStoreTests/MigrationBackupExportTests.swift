@@ -21,6 +21,8 @@ struct MigrationBackupExportTests {
         #expect(migrated.school.staff["head"]?.role == .head)
         let backups = try FileManager.default.contentsOfDirectory(atPath: "\(store)/backups")
         #expect(backups.contains { $0.hasPrefix("pre-migration-v1") })
+        // Said as a warning, not written to the screen by the store.
+        #expect(migrated.warnings.contains { $0.hasPrefix("migrated \(store)") && $0.contains("pre-migration-v1") })
         #expect(!FileManager.default.fileExists(atPath: "\(store)/pupils.json"))
         #expect(try Store.open(at: store).school.pupils.count == 1)
     }

@@ -18,6 +18,7 @@ struct ContactLogTests {
         #expect(seen.childSeen == nil && seen.adultSpokenTo == "(hidden)")
         #expect(e.visible(to: dsl) == e)
         #expect(e.visible(to: head) == e)
+        #expect(e.visible(to: StaffMember(login: "fsw", name: "Fay", role: .attendance)) == e)  // whoever wrote it
         let plain = ContactLogEntry(upn: "P1", kind: .note, on: SchoolDate("2025-11-03")!, text: "Bus pass sorted")
         #expect(plain.visible(to: office) == plain)
     }

@@ -26,6 +26,7 @@ struct RollcallProcess {
         p.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "ROLLCALL_STORE")
+        env.removeValue(forKey: "ROLLCALL_LOGIN")
         for (k, v) in environment { env[k] = v }
         p.environment = env
         if let directory { p.currentDirectoryURL = URL(fileURLWithPath: directory) }

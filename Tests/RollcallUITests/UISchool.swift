@@ -93,7 +93,7 @@ struct FakeDriver {
             do {
                 try school.check(done, by: actor, today: state.context.today)
             } catch {
-                return .changeRefused(id: id, Refusal(kind: error.message.contains("needs a reason") ? .needsReason : .invalid, message: error.message))
+                return .changeRefused(id: id, Refusal(kind: Refusal.Kind(rawValue: error.kind.rawValue) ?? .invalid, message: error.message))
             }
             school.apply(done)
             seq += 1

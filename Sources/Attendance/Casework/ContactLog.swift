@@ -77,9 +77,9 @@ public struct ContactLogEntry: Hashable, Sendable, Codable {
     }
 
     /// The entry as `viewer` may see it: a sensitive entry keeps its kind, date and author
-    /// for everyone, but its words only for the DSL and the head.
+    /// for everyone, but its words only for the DSL, the head and whoever wrote it.
     public func visible(to viewer: StaffMember) -> ContactLogEntry {
-        guard sensitive, !viewer.may(.readSafeguardingNotes) else { return self }
+        guard sensitive, !viewer.may(.readSafeguardingNotes), viewer.login != by || by.isEmpty else { return self }
         var e = self
         e.text = "(safeguarding-sensitive: visible to the DSL and the head)"
         e.adultSpokenTo = e.adultSpokenTo == nil ? nil : "(hidden)"

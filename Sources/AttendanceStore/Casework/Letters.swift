@@ -21,9 +21,9 @@ public enum Letters {
     public static func render(_ templateID: String, school: School, upn: String, asOf date: SchoolDate,
                               signedBy: StaffMember, details: Details = Details()) throws -> String {
         guard let text = RollcallData.letterTemplates()[templateID] else {
-            throw ChangeRefused("no letter template \"\(templateID)\" (there are: \(templateIDs.joined(separator: ", ")))")
+            throw ChangeRefused(.notFound, "no letter template \"\(templateID)\" (there are: \(templateIDs.joined(separator: ", ")))")
         }
-        guard let pupil = school.pupils[upn] else { throw ChangeRefused("no pupil with UPN \(upn)") }
+        guard let pupil = school.pupils[upn] else { throw ChangeRefused(.notFound, "no pupil with UPN \(upn)") }
         let stats = school.statistics
         let m = PupilMeasures(upn: upn, pupil: pupil, asOf: date, statistics: stats)
         let parents = pupil.contacts.filter(\.parentalResponsibility).map(\.name)

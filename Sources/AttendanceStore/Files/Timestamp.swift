@@ -18,6 +18,13 @@ enum Timestamp {
 
     static func day(_ date: Date) -> String { parts(date).0.description }
 
+    /// "09:15" in this machine's time zone, from a journal timestamp; nil if it is not one.
+    static func localClock(_ iso: String) -> String? {
+        guard let date = ISO8601DateFormatter().date(from: iso) else { return nil }
+        let c = Calendar.current.dateComponents([.hour, .minute], from: date)
+        return "\(two(c.hour ?? 0)):\(two(c.minute ?? 0))"
+    }
+
     private static func parts(_ date: Date) -> (SchoolDate, Int, Int, Int) {
         let seconds = Int(date.timeIntervalSince1970.rounded(.down))
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400

@@ -55,8 +55,7 @@ public enum MarkImport {
             }
             let session = Session(date!, half!)
             // `/` and `\` both mean present; some exports write one for both sessions.
-            let present = code == .presentAM || code == .presentPM
-            let stored = present ? (half == .am ? AttendanceCode.presentAM : .presentPM) : code!
+            let stored = code!.recorded(in: half!)
             let mark = Mark(stored, minutesLate: minutes, comment: comment.isEmpty ? nil : comment)
             let key = Slot(upn: upn!, ordinal: session.ordinal)
             if let earlier = seen[key] {

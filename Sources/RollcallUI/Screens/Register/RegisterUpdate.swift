@@ -145,6 +145,6 @@ extension MarkChange {
     /// A mark typed by a member of staff, carrying what the screen showed so that someone
     /// else's change meanwhile is caught rather than overwritten.
     static func typed(upn: String, session: Session, mark: Mark?, shown: Mark?) -> MarkChange {
-        MarkChange(upn: upn, session: session, mark: mark)
+        MarkChange(upn: upn, session: session, mark: mark, shown: ShownMark(shown))
     }
 }
