@@ -10,11 +10,11 @@ struct Rollcall: ParsableCommand {
         environment variable, or ~/.local/share/rollcall.
         """,
         subcommands: [
-            TodayCommand.self, DemoCommand.self, InitCommand.self, ImportCommand.self, MarkCommand.self, StatsCommand.self,
+            OpenAppCommand.self, TodayCommand.self, DemoCommand.self, InitCommand.self, ImportCommand.self, MarkCommand.self, StatsCommand.self,
             CallsCommand.self, LogCommand.self, CaseloadCommand.self, CaseCommand.self, PenaltyCommand.self, LetterCommand.self,
             HistoryCommand.self, ExportCommand.self, PolicyCommand.self, CalendarCommand.self, StaffCommand.self, CodesCommand.self,
             CheckCommand.self, BackupCommand.self, CompactCommand.self, SettingsCommand.self, RegisterCommand.self,
         ],
-        defaultSubcommand: TodayCommand.self
+        defaultSubcommand: OpenAppCommand.self
     )
 }

@@ -14,14 +14,14 @@ struct StoreOptions: ParsableArguments {
     /// Opens the store as `identity` and finds them on the staff list; an unknown login is
     /// refused. With no store configured anywhere, the demo school is set up first (as of
     /// `today`, with `identity` as its head).
-    func open(as identity: Identity, today: SchoolDate = .today()) throws -> (store: Store, staff: StaffMember) {
+    func open(as identity: Identity, today: SchoolDate = .today(), reportingWarnings: Bool = true) throws -> (store: Store, staff: StaffMember) {
         let env = ProcessInfo.processInfo.environment
         if (store ?? "").isEmpty, (env[StoreLocation.environmentVariable] ?? "").isEmpty,
-           !FileManager.default.fileExists(atPath: "\(path)/rollcall.json") {
+           !FileManager.default.fileExists(atPath: "\(path)/\(StoreLocation.manifestFileName)") {
             try FirstRun.createDemoStore(at: path, today: today, identity: identity)
         }
         let store = try Store.open(at: path, migratingAs: identity.asHead)
-        for w in store.warnings { FileHandle.standardError.write(Data("Warning: \(w)\n".utf8)) }
+        if reportingWarnings { for w in store.warnings { FileHandle.standardError.write(Data("Warning: \(w)\n".utf8)) } }
         return (store, try store.staffMember(login: identity.login))
     }
 

@@ -3,6 +3,8 @@ import Foundation
 /// Where the store lives: `--store`, else `ROLLCALL_STORE`, else the user's data directory.
 public enum StoreLocation {
     public static let environmentVariable = "ROLLCALL_STORE"
+    /// The file whose presence makes a directory a store.
+    public static let manifestFileName = Snapshot.manifestName
 
     public static func resolve(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let option, !option.isEmpty { return absolute(option) }

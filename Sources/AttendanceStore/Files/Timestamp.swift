@@ -34,3 +34,17 @@ enum Timestamp {
 
     private static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 }
+
+/// Journal timestamps (UTC) as people read them, in this machine's time zone.
+public enum LocalTime {
+    /// "09:15", or the timestamp itself if it is not one.
+    public static func time(_ iso: String) -> String { Timestamp.localClock(iso) ?? iso }
+
+    /// "2025-12-01 09:15".
+    public static func dateTime(_ iso: String) -> String {
+        guard let date = ISO8601DateFormatter().date(from: iso) else { return iso }
+        let c = Calendar.current.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        let day = SchoolDate(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1)?.description ?? ""
+        return "\(day) \(LocalTime.time(iso))"
+    }
+}

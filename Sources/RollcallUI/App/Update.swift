@@ -62,6 +62,8 @@ extension AppState {
     }
 
     private mutating func keyPressed(_ key: Key) -> [Effect] {
+        // Ctrl-C always leaves (the terminal is in raw mode, so it arrives as a key).
+        if key == .ctrl("c") { quitting = true; return quit() }
         if quitting {
             if key == .char("q") { return [.quit] }
             quitting = false

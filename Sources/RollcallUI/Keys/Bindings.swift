@@ -87,7 +87,7 @@ public enum Bindings {
         KeyBinding(.previousScreen, [.backTab], "previous screen", "The other way round", [.everywhere]),
         KeyBinding(.commandLine, [.char(":")], "command", "Type a command, e.g. :register 4A PM (Tab completes)", [.everywhere], footer: true),
         KeyBinding(.help, [.char("?"), .function(1)], "help", "Every key and command", [.everywhere], footer: true),
-        KeyBinding(.quit, [.char("q")], "quit", "Quit Rollcall (every mark is already saved)", [.everywhere], footer: true),
+        KeyBinding(.quit, [.char("q"), .ctrl("c")], "quit", "Quit Rollcall (every mark is already saved)", [.everywhere], footer: true),
     ]
 
     /// The binding a key has on a screen: the screen's own first, then the global ones.

@@ -1,0 +1,134 @@
+import ArgumentParser
+import Attendance
+import AttendanceStore
+import Foundation
+import RollcallUI
+
+/// Where the app's clock comes from: the machine's, or fixed by `--now`.
+enum AppClock {
+    case system
+    case fixed(Int)
+
+    /// Minutes since midnight, school time.
+    var minutes: Int {
+        switch self {
+        case .fixed(let m): return m
+        case .system:
+            let c = Calendar.current.dateComponents([.hour, .minute], from: Date())
+            return (c.hour ?? 0) * 60 + (c.minute ?? 0)
+        }
+    }
+}
+
+/// The loop: draw the state, wait for a key (or half a second), turn what happened into a
+/// message, let `update` decide, and perform the effects it returns. The only place where the
+/// app meets the terminal, the store and the clock.
+final class AppRunner {
+    let store: Store
+    let staff: StaffMember
+    let clock: AppClock
+    var state: AppState
+    var running = true
+    /// How often another member of staff's changes are looked for.
+    let pollMilliseconds: Int32 = 500
+
+    init(store: Store, staff: StaffMember, today: SchoolDate, clock: AppClock) {
+        self.store = store
+        self.staff = staff
+        self.clock = clock
+        state = AppState(context: AppContext(today: today, minutes: clock.minutes, staff: staff), school: store.school, width: 80, height: 24)
+        if let warning = store.warnings.first { state.status = StatusLine("Warning: \(warning)", .warning) }
+    }
+
+    func run() throws {
+        let terminal = try Terminal.start()
+        defer { terminal.stop() }
+        let size = terminal.size
+        handle(.windowResized(width: size.width, height: size.height))
+        while running {
+            terminal.paint(state.draw())
+            let event = terminal.readKey(timeoutMilliseconds: pollMilliseconds)
+            switch event {
+            case .key(let key)?:
+                handle(.keyPressed(key))
+            case .resize?:
+                terminal.invalidate()
+                let s = terminal.size
+                handle(.windowResized(width: s.width, height: s.height))
+            case .end?:
+                running = false
+            case nil:
+                break
+            }
+            // Between keys: the clock, and other people's changes.
+            let minutes = clock.minutes
+            if minutes != state.context.minutes { handle(.clockTicked(minutes: minutes)) }
+            if store.hasChangesOnDisk() {
+                do {
+                    if try store.refresh() { handle(.storeChangedOnDisk(store.school)) }
+                } catch {
+                    state.status = StatusLine("Could not read other people's changes: \(error)", .alert)
+                }
+            }
+        }
+        terminal.stop()
+        if let signal = terminal.signal { throw ExitCode(128 + signal) }
+    }
+
+    /// Feeds a message to update, then each effect's answer, until there is nothing left.
+    func handle(_ message: Message) {
+        var queue = [message]
+        while !queue.isEmpty {
+            let next = queue.removeFirst()
+            for effect in state.update(next) {
+                if let answer = perform(effect) { queue.append(answer) }
+            }
+        }
+    }
+
+    func perform(_ effect: Effect) -> Message? {
+        switch effect {
+        case .commit(let id, let transaction):
+            return answer(id) { try store.commit(transaction, by: staff) }
+        case .undoLast(let id):
+            return answer(id) { try store.undoLast(by: staff) }
+        case .refreshFromDisk:
+            _ = try? store.refresh()
+            return .storeChangedOnDisk(store.school)
+        case .loadHistory(let upn):
+            let lines = (try? store.history(upn: upn)) ?? []
+            return .historyLoaded(upn: upn, lines.map(AppRunner.historyLine))
+        case .writeReport(let files):
+            return ReportFiles.write(files)
+        case .quit:
+            running = false
+            return nil
+        }
+    }
+
+    /// Runs a store write and turns its outcome into the message update expects.
+    private func answer(_ id: Int, _ write: () throws -> Transaction?) -> Message {
+        do {
+            _ = try write()
+            return .changeSaved(id: id, store.school)
+        } catch let refused as ChangeRefused {
+            return .changeRefused(id: id, Refusal(kind: Refusal.Kind(rawValue: refused.kind.rawValue) ?? .invalid, message: refused.message,
+                                                  conflictNow: refused.conflict?.now, conflictBy: refused.conflict?.byName,
+                                                  conflictAt: refused.conflict.map { LocalTime.time($0.at) }))
+        } catch {
+            return .changeNotSaved(id: id, problem: "\(error)")
+        }
+    }
+
+    /// One audit entry as the pupil page shows it.
+    static func historyLine(_ e: AuditEntry) -> HistoryLine {
+        let what: String
+        switch e.change {
+        case .mark(let m):
+            what = "\(m.session.date.spoken) \(m.session.half.label): \(m.previous?.code.symbol ?? "no mark") → \(m.mark?.code.symbol ?? "no mark")"
+        default:
+            what = "record changed"
+        }
+        return HistoryLine(at: LocalTime.dateTime(e.at), who: e.name, what: what, reason: e.reason)
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Attendance
+import AttendanceStore
+import Foundation
+
+/// `rollcall` on its own: the terminal app when a person is at a terminal; the day's summary
+/// (as `rollcall today` prints it) when the output goes to a pipe, cron or CI, so scripts
+/// keep working.
+struct OpenAppCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "app",
+        abstract: "Open the app: registers, pupils and the day at a glance (the default on a terminal).",
+        discussion: "Not on a terminal it prints today's summary instead, as `rollcall today` does.")
+
+    @Option(help: ArgumentHelp("Fix the app's date (training, tests, the demo).", valueName: "YYYY-MM-DD")) var today: DateArgument?
+    @Option(help: ArgumentHelp("Fix the app's clock (training, tests, the demo).", valueName: "HH:MM")) var now: String?
+    @OptionGroup var storeOptions: StoreOptions
+
+    func validate() throws {
+        if let now, ClockTime(parsing: now) == nil { throw ValidationError("--now \"\(now)\" is not a time; use \(ClockTime.acceptedForm)") }
+    }
+
+    func run() throws {
+        let day = today?.date ?? .today()
+        guard Terminal.isInteractive() else {
+            var summary = TodayCommand()
+            summary.date = today
+            summary.storeOptions = storeOptions
+            try summary.run()
+            return
+        }
+        let identity = Identity.current()
+        // A store that `check` would refuse is never opened: say why before the screen starts.
+        let path = storeOptions.path
+        if FileManager.default.fileExists(atPath: "\(path)/\(StoreLocation.manifestFileName)") {
+            let report = CheckReport.run(store: path)
+            if !report.isHealthy {
+                for p in report.problems { FileHandle.standardError.write(Data("Problem: \(p)\n".utf8)) }
+                FileHandle.standardError.write(Data("Rollcall did not open the store; nothing was changed. See `rollcall check --store \(path)`.\n".utf8))
+                throw ExitCode.failure
+            }
+        }
+        let (store, me) = try storeOptions.open(as: identity, today: day, reportingWarnings: false)
+        try store.loadYears(covering: Statistics.yearToDate(day))
+        try store.loadContacts(from: day.adding(days: -31))
+        let clock: AppClock = now.flatMap(ClockTime.init(parsing:)).map { .fixed($0.minutesSinceMidnight) } ?? .system
+        try AppRunner(store: store, staff: me, today: day, clock: clock).run()
+    }
+}
