@@ -47,3 +47,24 @@ public func fit(_ text: String, _ columns: Int, right: Bool = false) -> String {
 public func plural(_ n: Int, _ one: String, _ many: String? = nil) -> String {
     "\(n) \(n == 1 ? one : (many ?? one + "s"))"
 }
+
+/// Breaks text into lines of at most `columns` columns, at spaces where it can.
+public func wrap(_ text: String, _ columns: Int) -> [String] {
+    guard columns > 0, DisplayWidth.of(text) > columns else { return [text] }
+    var lines: [String] = []
+    var line = ""
+    for word in text.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
+        let candidate = line.isEmpty ? word : line + " " + word
+        if DisplayWidth.of(candidate) <= columns { line = candidate; continue }
+        if !line.isEmpty { lines.append(line) }
+        var rest = word
+        while DisplayWidth.of(rest) > columns {
+            let piece = DisplayWidth.truncate(rest, to: columns)
+            lines.append(piece)
+            rest = String(rest.dropFirst(piece.count))
+        }
+        line = rest
+    }
+    if !line.isEmpty { lines.append(line) }
+    return lines
+}

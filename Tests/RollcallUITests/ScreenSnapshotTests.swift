@@ -1,0 +1,95 @@
+import Attendance
+import Testing
+@testable import RollcallUI
+
+/// Every screen at 80×24 and 120×40, as text plus a style mask, with names in several scripts.
+@Suite("Screens as snapshots")
+struct ScreenSnapshotTests {
+    static let sizes = [(80, 24), (120, 40)]
+
+    func each(_ name: String, _ prepare: (inout AppState, inout FakeDriver) -> Void) {
+        for (w, h) in Self.sizes {
+            var state = UISchool.state(width: w, height: h)
+            var driver = FakeDriver()
+            prepare(&state, &driver)
+            assertSnapshot(state.draw(), named: "\(name)-\(w)x\(h)")
+        }
+    }
+
+    @Test func today() { each("today") { _, _ in } }
+
+    @Test func registerPartlyTaken() {
+        each("register") { s, d in
+            d.run(&s, .keyPressed(.char(":")))
+            d.type(&s, "register 4A")
+            d.keys(&s, [.enter, .char(" "), .char("N"), .char("C"), .char("1")])
+        }
+    }
+
+    @Test func registerAskingForAReason() {
+        each("register-reason") { s, d in
+            _ = s.run(command: "register 4A")
+            d.keys(&s, [.char("*"), .char("!"), .home, .char("I")])
+            d.type(&s, "mum rang")
+        }
+    }
+
+    @Test func lateArrivalForm() {
+        each("late-arrival") { s, d in
+            _ = s.run(command: "register 4A")
+            d.keys(&s, [.char("a"), .tab])
+            d.type(&s, "dentist")
+        }
+    }
+
+    @Test func pupilsSearchedAccentInsensitively() {
+        each("pupils-search") { s, d in
+            d.run(&s, .keyPressed(.tab))
+            d.run(&s, .keyPressed(.tab))
+            d.keys(&s, [.char("/")])
+            d.type(&s, "zoe")
+        }
+    }
+
+    @Test func pupilsAll() {
+        each("pupils") { s, d in _ = s.run(command: "pupils") }
+    }
+
+    @Test func pupilPage() {
+        each("pupil") { s, d in _ = s.run(command: "pupil A100000000004") }
+    }
+
+    @Test func absenteeReport() {
+        each("absentees") { s, d in
+            _ = s.run(command: "register 4A")
+            d.keys(&s, [.char("*"), .home, .char("N"), .char("a"), .ctrl("u")])
+            d.type(&s, "09:20")
+            d.keys(&s, [.enter])
+            _ = s.run(command: "report absentees")
+        }
+    }
+
+    @Test func help() {
+        each("help-register") { s, d in
+            _ = s.run(command: "register 4A")
+            d.keys(&s, [.char("?")])
+        }
+    }
+
+    @Test func commandPalette() {
+        each("command-palette") { s, d in
+            d.keys(&s, [.char(":")])
+            d.type(&s, "re")
+        }
+    }
+
+    @Test func tooSmallAWindowShowsAMessage() {
+        var state = UISchool.state(width: 60, height: 20)
+        let text = state.draw().text
+        #expect(text.contains("make the window larger"))
+        _ = state.update(.windowResized(width: 10, height: 3))
+        _ = state.draw()
+        _ = state.update(.windowResized(width: 0, height: 0))
+        _ = state.draw()
+    }
+}
