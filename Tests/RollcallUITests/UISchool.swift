@@ -103,7 +103,12 @@ struct FakeDriver {
         case .undoLast(let id):
             guard let last = lastMine else { return .changeRefused(id: id, Refusal(kind: .invalid, message: "there is nothing to undo")) }
             var school = state.school
-            for case .mark(let m) in last.changes { school.register.record(m.previous, for: m.upn, at: m.session) }
+            let undo = Transaction(last.changes.compactMap { c -> Change? in
+                guard case .mark(let m) = c else { return nil }
+                return .mark(MarkChange(upn: m.upn, session: m.session, mark: m.previous, previous: m.mark))
+            }, reason: "undo", origin: .undo)
+            school.apply(undo)
+            committed.append(undo)
             lastMine = nil
             return .changeSaved(id: id, school)
         default:
