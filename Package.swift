@@ -77,5 +77,7 @@ let package = Package(
         .testTarget(name: "SchoolGeneratorTests", dependencies: ["SchoolGenerator", "AttendanceStore"]),
         // Runs the built `rollcall` binary end to end.
         .testTarget(name: "RollcallCommandTests", dependencies: ["rollcall"]),
+        // Runs the real app in tmux (a server per test) and reads its screens back; skipped without tmux.
+        .testTarget(name: "RollcallEndToEndTests", dependencies: ["rollcall"]),
     ]
 )

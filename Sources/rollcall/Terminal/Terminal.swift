@@ -357,14 +357,18 @@ private func installHandlers() {
             restoreTerminal()
             var old = previousCrashActions[Int(sig)]
             sigaction(sig, &old, nil)
-            raise(sig)
+            // A fault happens again on return, now with the old handler and its true address;
+            // abort() must be raised again.
+            if sig == SIGABRT { raise(sig) }
         }
         #else
         action.__sigaction_u.__sa_handler = { sig in
             restoreTerminal()
             var old = previousCrashActions[Int(sig)]
             sigaction(sig, &old, nil)
-            raise(sig)
+            // A fault happens again on return, now with the old handler and its true address;
+            // abort() must be raised again.
+            if sig == SIGABRT { raise(sig) }
         }
         #endif
         sigemptyset(&action.sa_mask)
