@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+
+/// The real app in tmux, as the secretary uses it at 13:05 on Monday 30 November 2026: take
+/// the afternoon register, then check the store holds exactly what was typed.
+@Suite("The app in a real terminal", .enabled(if: TmuxSession.isAvailable, "tmux is not installed (apt-get install tmux)"))
+struct AppEndToEndTests {
+    static let day = "2026-11-30"
+
+    /// A demo school (210 pupils, 30 a class) in a fresh directory.
+    func demoStore(in dir: String) throws -> String {
+        let store = dir + "/store"
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: TmuxSession.rollcall)
+        p.arguments = ["demo", "--store", store, "--as-of", Self.day, "--seed", "3"]
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0)
+        return store
+    }
+
+    func rollcall(_ args: [String]) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: TmuxSession.rollcall)
+        p.arguments = args
+        let out = Pipe()
+        p.standardOutput = out
+        let err = Pipe()
+        p.standardError = err
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        let problems = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return String(decoding: data, as: UTF8.self) + String(decoding: problems, as: UTF8.self)
+    }
+
+    /// The register rows on screen: name → UPN.
+    func rows(_ screen: [String]) -> [(name: String, upn: String)] {
+        screen.compactMap { line in
+            let parts = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+            guard let i = parts.firstIndex(where: { $0.count == 13 && $0.first!.isLetter && $0.dropFirst().allSatisfy(\.isNumber) }), i >= 2 else { return nil }
+            return (parts[0..<i].joined(separator: " "), parts[i])
+        }
+    }
+
+    /// Three letters of a pupil's name that no other pupil in the class has.
+    func uniqueFragment(of name: String, among names: [String]) -> String? {
+        let lower = name.lowercased().filter { $0.isLetter && $0.isASCII }
+        let chars = Array(lower)
+        guard chars.count >= 3 else { return nil }
+        for i in 0...(chars.count - 3) {
+            let f = String(chars[i..<(i + 3)])
+            let others = names.filter { $0 != name }.map { $0.lowercased().filter { $0.isLetter } }
+            if !others.contains(where: { $0.contains(f) }) { return f }
+        }
+        return nil
+    }
+
+    @Test("take a register with two absences, close it, find Tomás, resize, quit")
+    func secretaryTakesTheAfternoonRegister() throws {
+        let args = ["--today", Self.day, "--now", "13:05"]
+        let dir = NSTemporaryDirectory() + "rollcall-e2e-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let store = try demoStore(in: dir)
+        let app = try TmuxSession(binary: TmuxSession.rollcall, arguments: args + ["--store", store], width: 100, height: 40)
+        try app.waitFor("q quit", timeout: 15)
+        // A second member of staff has the same register open in another window.
+        let other = try app.newWindow(binary: TmuxSession.rollcall, arguments: args + ["--store", store])
+        try app.waitFor("q quit", window: other, timeout: 15)
+        app.type(":register RA PM", window: other)
+        app.sendKeys(["Enter"], window: other)
+        try app.waitFor("0 of 30 marked", window: other)
+
+        // From Today: Enter opens the first register not taken (RA, PM).
+        let start = app.keyCount  // keys typed into window 0 from here on
+        app.sendKeys(["Enter"])
+        try app.waitFor("Register RA · PM")
+        let register = rows(app.capture())
+        #expect(register.count >= 20)
+        app.sendKeys(["*"])
+        try app.waitFor("30 of 30 marked")
+        try app.waitFor("30 of 30 marked", window: other)   // arrived without a key press
+        let names = register.map(\.name)
+        let absent = register.filter { uniqueFragment(of: $0.name, among: names) != nil }.prefix(2)
+        #expect(absent.count == 2)
+        for (i, pupil) in absent.enumerated() {
+            app.sendKeys(["/"])
+            app.type(uniqueFragment(of: pupil.name, among: names)!)
+            app.sendKeys(["Enter", i == 0 ? "N" : "I"])
+            try app.waitFor("\(pupil.name.split(separator: " ")[0]): \(i == 0 ? "N" : "I")")
+        }
+        app.sendKeys(["!"])
+        try app.waitFor("closed:")
+        #expect(app.keyCount - start <= 15, "taking the register took \(app.keyCount - start) keys")
+
+        // Find a pupil with an accented name and open their page.
+        app.type(":pupils")
+        app.sendKeys(["Enter", "/"])
+        app.type("tomas")
+        app.sendKeys(["Enter"])
+        try app.waitFor("Pupil · Tomás")
+        app.resize(width: 60, height: 20)
+        try app.waitFor("make the window larger")
+        app.resize(width: 100, height: 40)
+        try app.waitFor("Pupil · Tomás")
+
+        app.sendKeys(["q"])
+        try app.waitForExit()
+        if let status = app.exitStatus() { #expect(status == 0) }
+        #expect(!app.screen().contains("q quit"), "the terminal was left showing the app")
+        app.sendKeys(["q"], window: other)
+
+        // The store holds exactly what was typed.
+        let csv = try rollcall(["export", "marks", "--store", store, "--from", Self.day, "--as-of", Self.day])
+        #expect(csv.contains(",PM,"), "export printed: \(csv.prefix(300))")
+        var pm: [String: (String, String)] = [:]
+        for line in csv.split(whereSeparator: \.isNewline).dropFirst() {
+            let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            if f.count >= 5, f[2] == "PM" { pm[f[0]] = (f[3], f[4]) }
+        }
+        for p in register {
+            let expected: (String, String)
+            if p.upn == absent[absent.startIndex].upn { expected = ("N", "") }
+            else if p.upn == absent[absent.startIndex + 1].upn { expected = ("I", "") }
+            else { expected = ("\\", "") }
+            #expect(pm[p.upn]?.0 == expected.0, "\(p.name) \(p.upn): \(pm[p.upn]?.0 ?? "no mark"), expected \(expected.0); \(pm.count) PM marks, e.g. \(pm.keys.sorted().prefix(3))")
+            #expect(pm[p.upn]?.1 == expected.1)
+        }
+    }
+}
