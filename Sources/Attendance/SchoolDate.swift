@@ -156,7 +156,7 @@ extension Character {
 
 extension StringProtocol {
     /// Trims spaces, tabs and line breaks without Foundation (the domain has no Foundation).
-    func trimmingSpaces() -> String {
+    public func trimmingSpaces() -> String {
         var s = Substring(self)
         while let f = s.first, f.isWhitespace { s.removeFirst() }
         while let l = s.last, l.isWhitespace { s.removeLast() }

@@ -77,13 +77,18 @@ extension AppState {
         return effects
     }
 
-    /// The school changed (ours or someone else's change): every screen rebuilds what it
-    /// derived from it, keeping its place.
+    /// The school changed (ours or someone else's change): the screen on top rebuilds what it
+    /// derived from it, keeping its place. Screens underneath rebuild when they are shown
+    /// again (`push`, Esc), so a mark typed on the register does not recompute the pupil list.
     mutating func schoolChanged(_ newSchool: School) -> [Effect] {
         school = newSchool
-        var list = screens
-        for i in list.indices { list[i].schoolChanged(in: self) }
-        screens = list
+        rebuildTopScreen()
         return []
+    }
+
+    mutating func rebuildTopScreen() {
+        var top = screen
+        top.schoolChanged(in: self)
+        screen = top
     }
 }

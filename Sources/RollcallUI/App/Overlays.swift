@@ -30,7 +30,7 @@ extension AppState {
         case .amendmentReason(let t, let purpose):
             switch key {
             case .enter:
-                let reason = d.field?.text.trimmingCharacters(in: " ") ?? ""
+                let reason = d.field?.text.trimmingSpaces() ?? ""
                 guard !reason.isEmpty else {
                     status = StatusLine("An amendment needs a reason: type why the mark is changing", .warning)
                     return []

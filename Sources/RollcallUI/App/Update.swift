@@ -20,9 +20,9 @@ extension AppState {
             }
             return keyPressed(key)
         case .windowResized(let w, let h):
+            // Views clamp their cursors to the new size as they draw.
             width = w
             height = h
-            clampScreens()
             return []
         case .clockTicked(let minutes):
             context.minutes = minutes
@@ -37,9 +37,10 @@ extension AppState {
             return changeNotSaved(id: id, problem: problem)
         case .historyLoaded(let upn, let lines):
             histories[upn] = lines
-            var list = screens
-            for i in list.indices { list[i].schoolChanged(in: self) }
-            screens = list
+            if case .pupil(var p) = screen, p.upn == upn {
+                p.rebuild(self)
+                screen = .pupil(p)
+            }
             return []
         case .reportWritten(let paths):
             status = StatusLine("Saved: " + paths.joined(separator: " and "), .good)
@@ -82,10 +83,15 @@ extension AppState {
                 overlay = .commandLine(CommandPrompt(state: self))
                 return []
             case .back:
-                if screens.count > 1 { screens.removeLast() } else { status = StatusLine("This is the first screen: q quits") }
+                if screens.count > 1 {
+                    screens.removeLast()
+                    rebuildTopScreen()
+                } else {
+                    status = StatusLine("This is the first screen: q quits")
+                }
                 return []
-            case .nextScreen, .previousScreen:
-                return cycleScreens(forward: Bindings.command(for: key, on: kind) == .nextScreen)
+            case .nextScreen: return cycleScreens(forward: true)
+            case .previousScreen: return cycleScreens(forward: false)
             default: break
             }
         }
@@ -109,10 +115,13 @@ extension AppState {
         return effects
     }
 
-    mutating func push(_ screen: Screen) {
+    /// Shows a screen on top. `existing`: one brought back from under the top, which is
+    /// rebuilt, since only the top screen is kept up to date.
+    mutating func push(_ screen: Screen, existing: Bool = false) {
         // Opening a screen already open brings it back rather than stacking copies.
         if let i = screens.lastIndex(where: { $0.kind == screen.kind }), screen.kind != .pupil { screens.remove(at: i) }
         screens.append(screen)
+        if existing { rebuildTopScreen() }
         if screens.count > 12 { screens.removeFirst(screens.count - 12) }
     }
 
@@ -131,7 +140,7 @@ extension AppState {
     mutating func openToday() -> [Effect] {
         if let i = screens.firstIndex(where: { $0.kind == .today }) {
             screens.removeSubrange((i + 1)...)
-            screen.schoolChanged(in: self)
+            rebuildTopScreen()
         } else {
             push(.today(TodayScreen(self)))
         }
@@ -142,7 +151,7 @@ extension AppState {
         let session = Session(context.today, half ?? context.currentHalf)
         if group == nil, case .register = screen { return [] }
         if group == nil, let existing = screens.last(where: { $0.kind == .register }), case .register(let r) = existing, r.session == session {
-            push(existing)
+            push(existing, existing: true)
             return []
         }
         guard let g = group ?? RegisterScreen.firstUnmarkedGroup(in: school, session: session) else {
@@ -154,7 +163,7 @@ extension AppState {
     }
 
     mutating func openPupils() -> [Effect] {
-        if let existing = screens.last(where: { $0.kind == .pupils }) { push(existing) } else { push(.pupils(PupilsScreen(self))) }
+        if let existing = screens.last(where: { $0.kind == .pupils }) { push(existing, existing: true) } else { push(.pupils(PupilsScreen(self))) }
         return []
     }
 
@@ -165,12 +174,6 @@ extension AppState {
         }
         push(.pupil(PupilScreen(upn: upn, state: self)))
         return histories[upn] == nil ? [.loadHistory(upn: upn)] : []
-    }
-
-    private mutating func clampScreens() {
-        var list = screens
-        for i in list.indices { list[i].schoolChanged(in: self) }
-        screens = list
     }
 }
 

@@ -81,11 +81,11 @@ extension AppState {
             p.selected = min(max(0, p.suggestions.count - 1), p.selected + 1)
             return []
         case .enter:
-            var line = p.field.text.trimmingCharacters(in: " ")
+            var line = p.field.text.trimmingSpaces()
             // Enter on a bare prefix runs the command picked in the palette.
             if !line.contains(" "), !AppCommand.all.contains(where: { $0.name == line.lowercased() }),
                p.suggestions.indices.contains(p.selected) {
-                line = p.suggestions[p.selected].completion.trimmingCharacters(in: " ")
+                line = p.suggestions[p.selected].completion.trimmingSpaces()
             }
             overlay = nil
             return run(command: line)
@@ -162,14 +162,5 @@ extension AppState {
             status = StatusLine("Unknown command :\(name). Type : and look at the list, or press ? for help", .warning)
             return []
         }
-    }
-}
-
-extension String {
-    func trimmingCharacters(in set: Character) -> String {
-        var s = Substring(self)
-        while s.first == set { s.removeFirst() }
-        while s.last == set { s.removeLast() }
-        return String(s)
     }
 }

@@ -31,3 +31,18 @@ public struct ListCursor: Hashable, Sendable {
         top = max(0, min(top, max(0, count - page)))
     }
 }
+
+/// The first line shown of a document (the pupil page, help) after a movement command.
+func scrolled(_ top: Int, _ command: KeyCommand, lines: Int, page: Int) -> Int {
+    let page = max(1, page)
+    let last = max(0, lines - page)
+    switch command {
+    case .up: return max(0, top - 1)
+    case .down: return min(last, top + 1)
+    case .pageUp: return max(0, top - page + 1)
+    case .pageDown: return min(last, top + page - 1)
+    case .top: return 0
+    case .bottom: return last
+    default: return top
+    }
+}

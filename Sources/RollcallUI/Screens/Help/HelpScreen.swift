@@ -44,17 +44,7 @@ public struct HelpScreen: Sendable {
 extension AppState {
     mutating func helpKey(_ key: Key, _ h: inout HelpScreen) -> [Effect] {
         guard let command = Bindings.command(for: key, on: .help) else { return [] }
-        let page = max(1, bodyHeight)
-        let last = max(0, h.lines.count - page)
-        switch command {
-        case .up: h.top = max(0, h.top - 1)
-        case .down: h.top = min(last, h.top + 1)
-        case .pageUp: h.top = max(0, h.top - page + 1)
-        case .pageDown: h.top = min(last, h.top + page - 1)
-        case .top: h.top = 0
-        case .bottom: h.top = last
-        default: break
-        }
+        h.top = scrolled(h.top, command, lines: h.lines.count, page: bodyHeight)
         return []
     }
 }

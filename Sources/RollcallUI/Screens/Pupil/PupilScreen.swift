@@ -22,17 +22,7 @@ public struct PupilScreen: Sendable {
 extension AppState {
     mutating func pupilKey(_ key: Key, _ p: inout PupilScreen) -> [Effect] {
         guard let command = Bindings.command(for: key, on: .pupil) else { return [] }
-        let page = max(1, bodyHeight - 1)
-        let last = max(0, p.lines.count - page)
-        switch command {
-        case .up: p.top = max(0, p.top - 1)
-        case .down: p.top = min(last, p.top + 1)
-        case .pageUp: p.top = max(0, p.top - page + 1)
-        case .pageDown: p.top = min(last, p.top + page - 1)
-        case .top: p.top = 0
-        case .bottom: p.top = last
-        default: break
-        }
+        p.top = scrolled(p.top, command, lines: p.lines.count, page: bodyHeight - 1)
         return []
     }
 }
@@ -82,7 +72,7 @@ enum PupilPage {
         }
         if let t = target {
             if let n = fc.canMissBeforeTarget {
-                out.append(StyledLine("Can miss \(plural(n, "more session")) and still reach the school's target of \(PercentText.of(Int(t * 10), 1000).map { $0 } ?? "")%", n < 6 ? .warning : .normal))
+                out.append(StyledLine("Can miss \(plural(n, "more session")) and still reach the school's target of \(PercentText.of(Int(t * 10), 1000) ?? "")%", n < 6 ? .warning : .normal))
             } else {
                 out.append(StyledLine("Cannot now reach the school's target of \(t)% this year", .warning))
             }

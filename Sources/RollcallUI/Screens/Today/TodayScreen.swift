@@ -46,15 +46,19 @@ public struct TodayScreen: Sendable {
         } else {
             let roll = school.onRoll(at: session)
             let marks = school.register.marks(at: session)
-            var byGroup: [(String, Int, Int)] = []
+            // Per class, in roll order: on roll, marked, absent.
+            var byGroup: [(group: String, onRoll: Int, marked: Int, absent: Int)] = []
             for p in roll {
-                if byGroup.last?.0 != p.registrationGroup { byGroup.append((p.registrationGroup, 0, 0)) }
-                byGroup[byGroup.count - 1].1 += 1
-                if marks[p.upn] != nil { byGroup[byGroup.count - 1].2 += 1 }
+                if byGroup.last?.group != p.registrationGroup { byGroup.append((p.registrationGroup, 0, 0, 0)) }
+                byGroup[byGroup.count - 1].onRoll += 1
+                if let m = marks[p.upn] {
+                    byGroup[byGroup.count - 1].marked += 1
+                    if m.code.counting.isAbsence { byGroup[byGroup.count - 1].absent += 1 }
+                }
             }
-            let taken = byGroup.filter { $0.1 == $0.2 }.count
+            let taken = byGroup.filter { $0.onRoll == $0.marked }.count
             out.append(heading("Registers \(half.label): \(taken) of \(byGroup.count) taken"))
-            for (group, onRoll, marked) in byGroup {
+            for (group, onRoll, marked, absent) in byGroup {
                 var line = StyledLine("  " + fit(group, 8))
                 let closed = school.isClosed(group: group, session: session)
                 if marked == onRoll {
@@ -64,7 +68,6 @@ public struct TodayScreen: Sendable {
                 } else {
                     line.add(fit("\(marked)/\(onRoll) marked", 10), .warning)
                 }
-                let absent = roll.filter { $0.registrationGroup == group }.compactMap { marks[$0.upn] }.filter { $0.code.counting.isAbsence }.count
                 if absent > 0 { line.add("  \(absent) absent", .dim) }
                 out.append(TodayLine(line: line, target: .register(group: group, half: half)))
             }
@@ -91,7 +94,9 @@ public struct TodayScreen: Sendable {
         var due: [(Pupil, ContactLogEntry)] = []
         for (upn, entries) in school.casework.contacts {
             guard let p = school.pupils[upn] else { continue }
-            for e in entries where (e.followUp ?? day.adding(days: 1)) <= day && e.followUp! >= day.adding(days: -14) {
+            for e in entries {
+                // Due today or in the last fortnight, and no call or visit logged since.
+                guard let f = e.followUp, f <= day, f >= day.adding(days: -14) else { continue }
                 let later = entries.contains { $0.on > e.on && $0.on <= day && [.call, .homeVisit].contains($0.kind) }
                 if !later { due.append((p, e)) }
             }
@@ -143,7 +148,7 @@ public struct TodayScreen: Sendable {
         }
         for (upn, list) in school.casework.timetables {
             guard let p = school.pupils[upn] else { continue }
-            for t in list where t.ends >= day.adding(days: -7) && t.ends <= weekAhead || (t.reviewOn <= day && t.ends >= day) {
+            for t in list where (t.ends >= day.adding(days: -7) && t.ends <= weekAhead) || (t.reviewOn <= day && t.ends >= day) {
                 let text = t.ends < day ? "part-time timetable ended \(t.ends.spoken): back to full time?" : t.reviewOn <= day ? "part-time timetable review due \(t.reviewOn.spoken)" : "part-time timetable ends \(t.ends.spoken)"
                 alerts.append(TodayLine(line: StyledLine([.init("  ! ", .warning), .init(fit(p.fullName, 24)), .init(text, .warning)]), target: .pupil(upn)))
             }
