@@ -58,7 +58,7 @@ struct AppEndToEndTests {
         return nil
     }
 
-    @Test("take a register with two absences, close it, find Tomás, resize, quit")
+    @Test("take a register with two absences, close it, record a late arrival, amend a mark, find Tomás, resize, quit")
     func secretaryTakesTheAfternoonRegister() throws {
         let args = ["--today", Self.day, "--now", "13:05"]
         let dir = NSTemporaryDirectory() + "rollcall-e2e-" + UUID().uuidString
@@ -96,6 +96,27 @@ struct AppEndToEndTests {
         try app.waitFor("closed:")
         #expect(app.keyCount - start <= 15, "taking the register took \(app.keyCount - start) keys")
 
+        // A late arrival after the register closed: 13:40 is U, 40 minutes after it opened, and
+        // the late slip is the amendment's reason, so nothing more is asked.
+        let late = register.first { p in !absent.contains { $0.upn == p.upn } }!
+        app.sendKeys(["/"])
+        app.type(uniqueFragment(of: late.name, among: names) ?? late.upn)
+        app.sendKeys(["Enter", "a", "C-u"])
+        app.type("13:40")
+        app.sendKeys(["Tab"])
+        app.type("bus broke down")
+        app.sendKeys(["Enter"])
+        try app.waitFor("U, 40 minutes late")
+        #expect(!app.screen().contains("Amending the register"))
+
+        // Amend the first absence to M, with a reason.
+        let row = register.firstIndex { $0.upn == absent[absent.startIndex].upn }!
+        app.sendKeys(["Home"] + Array(repeating: "Down", count: row) + ["M"])
+        try app.waitFor("Amending the register")
+        app.type("dentist letter brought in")
+        app.sendKeys(["Enter"])
+        try app.waitUntil("the amendment saved") { !$0.contains("Amending the register") }
+
         // Find a pupil with an accented name and open their page.
         app.type(":pupils")
         app.sendKeys(["Enter", "/"])
@@ -123,11 +144,16 @@ struct AppEndToEndTests {
         }
         for p in register {
             let expected: (String, String)
-            if p.upn == absent[absent.startIndex].upn { expected = ("N", "") }
+            if p.upn == absent[absent.startIndex].upn { expected = ("M", "") }
             else if p.upn == absent[absent.startIndex + 1].upn { expected = ("I", "") }
+            else if p.upn == late.upn { expected = ("U", "40") }
             else { expected = ("\\", "") }
             #expect(pm[p.upn]?.0 == expected.0, "\(p.name) \(p.upn): \(pm[p.upn]?.0 ?? "no mark"), expected \(expected.0); \(pm.count) PM marks, e.g. \(pm.keys.sorted().prefix(3))")
             #expect(pm[p.upn]?.1 == expected.1)
         }
+        let amended = try rollcall(["history", "--store", store, "--pupil", absent[absent.startIndex].upn])
+        #expect(amended.contains("dentist letter brought in"))
+        let slip = try rollcall(["history", "--store", store, "--pupil", late.upn])
+        #expect(slip.contains("late arrival at 13:40: bus broke down"))
     }
 }

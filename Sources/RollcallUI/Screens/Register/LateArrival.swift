@@ -62,7 +62,10 @@ extension AppState {
                 let change = MarkChange.typed(upn: f.upn, session: f.session, mark: mark, shown: shownMark(for: f.upn, at: f.session))
                 let name = school.pupils[f.upn]?.knownAs ?? f.upn
                 status = StatusLine("\(name): \(mark.code.symbol), \(plural(mark.minutesLate ?? 0, "minute")) late")
-                return send(Transaction([.mark(change)]), for: .marks(group: f.group, session: f.session))
+                // The late slip is the reason: after the close this is an amendment, and
+                // the time and the slip's reason are what the audit trail should say.
+                let slip = "late arrival at \(f.time.text)" + (f.reason.isEmpty ? "" : ": \(f.reason.text)")
+                return send(Transaction([.mark(change)], reason: slip), for: .marks(group: f.group, session: f.session))
             }
         default:
             if f.focus == 0 { _ = f.time.handle(key) } else { _ = f.reason.handle(key) }
