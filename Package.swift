@@ -63,7 +63,7 @@ let package = Package(
         // The performance figures the issues name: swift run -c release rollcall-bench
         .executableTarget(
             name: "rollcall-bench",
-            dependencies: ["Attendance", "AttendanceStore", "SchoolGenerator",
+            dependencies: ["Attendance", "AttendanceStore", "SchoolGenerator", "RollcallUI",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 

@@ -33,11 +33,12 @@ public struct School: Sendable {
     }
 
     /// Pupils as registers list them: year group, class, surname, known-as name.
-    public var roll: [Pupil] {
-        pupils.values.sorted {
-            ($0.yearGroup, $0.registrationGroup, $0.legalSurname, $0.knownAs, $0.upn)
-                < ($1.yearGroup, $1.registrationGroup, $1.legalSurname, $1.knownAs, $1.upn)
-        }
+    public var roll: [Pupil] { pupils.values.sorted(by: School.rollOrder) }
+
+    /// The order registers list pupils in.
+    public static func rollOrder(_ a: Pupil, _ b: Pupil) -> Bool {
+        (a.yearGroup, a.registrationGroup, a.legalSurname, a.knownAs, a.upn)
+            < (b.yearGroup, b.registrationGroup, b.legalSurname, b.knownAs, b.upn)
     }
 
     public var statistics: Statistics { Statistics(register: register, calendar: calendar) }

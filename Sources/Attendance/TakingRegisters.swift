@@ -17,6 +17,12 @@ extension School {
         roll.filter { register.mark(for: $0.upn, at: session)?.code != .notYetOnRoll }
     }
 
+    /// One class's register for a session (without sorting the whole school).
+    public func onRoll(at session: Session, group: String) -> [Pupil] {
+        pupils.values.filter { $0.registrationGroup == group && register.mark(for: $0.upn, at: session)?.code != .notYetOnRoll }
+            .sorted(by: School.rollOrder)
+    }
+
     /// The registration groups (classes), each once, in roll order (year group, then class).
     public var registrationGroups: [String] {
         var seen = Set<String>()

@@ -15,13 +15,18 @@ public struct AppState: Sendable {
     /// store could not be written, never dropped without saying so.
     public var pending: [Int: PendingChange] = [:]
     public var nextChangeID = 1
+    /// Counts the school's changes, so a screen brought back knows whether it is out of date.
+    public var schoolVersion = 0
+    /// False until the driver has read the recent contact log (Today's follow-ups need it).
+    public var contactLogRead: Bool
     /// Audit trails loaded for pupil pages.
     public var histories: [String: [HistoryLine]] = [:]
     /// Set by update when the app should end (the driver also gets `.quit`).
     public var quitting = false
 
-    public init(context: AppContext, school: School, width: Int, height: Int) {
+    public init(context: AppContext, school: School, width: Int, height: Int, contactLogRead: Bool = true) {
         self.context = context
+        self.contactLogRead = contactLogRead
         self.school = school
         self.width = width
         self.height = height

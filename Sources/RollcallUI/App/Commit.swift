@@ -82,6 +82,7 @@ extension AppState {
     /// again (`push`, Esc), so a mark typed on the register does not recompute the pupil list.
     mutating func schoolChanged(_ newSchool: School) -> [Effect] {
         school = newSchool
+        schoolVersion += 1
         rebuildTopScreen()
         return []
     }

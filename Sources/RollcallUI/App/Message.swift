@@ -10,6 +10,9 @@ public enum Message: Sendable {
     /// Someone (another terminal, another login, a command) changed the store; this is the
     /// school as it now is on disk.
     case storeChangedOnDisk(School)
+    /// The recent contact log has been read (after the first frame: it is the slow part of
+    /// starting); this is the school with it.
+    case contactLogRead(School)
     /// A change this app asked for is durable; the school includes it.
     case changeSaved(id: Int, School)
     /// The rules or a role refused the change; nothing was written.

@@ -25,9 +25,18 @@ extension AppState {
             height = h
             return []
         case .clockTicked(let minutes):
+            let half = context.currentHalf
             context.minutes = minutes
+            if context.currentHalf != half {
+                // Noon: Today turns to the afternoon's registers.
+                schoolVersion += 1
+                rebuildTopScreen()
+            }
             return retryUnsaved()
         case .storeChangedOnDisk(let newSchool):
+            return schoolChanged(newSchool)
+        case .contactLogRead(let newSchool):
+            contactLogRead = true
             return schoolChanged(newSchool)
         case .changeSaved(let id, let newSchool):
             return changeSaved(id: id, school: newSchool)

@@ -152,7 +152,7 @@ extension AppState {
             }
             var list = PupilsScreen(self)
             list.search = TextField(wanted)
-            list.rebuild(self)
+            list.refilter()
             push(.pupils(list))
             status = StatusLine("\(matches.count) pupils match \"\(wanted)\": choose one and press Enter")
             return []

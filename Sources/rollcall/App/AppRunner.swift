@@ -36,7 +36,8 @@ final class AppRunner {
         self.store = store
         self.staff = staff
         self.clock = clock
-        state = AppState(context: AppContext(today: today, minutes: clock.minutes, staff: staff), school: store.school, width: 80, height: 24)
+        state = AppState(context: AppContext(today: today, minutes: clock.minutes, staff: staff), school: store.school, width: 80, height: 24,
+                         contactLogRead: false)
         if let warning = store.warnings.first { state.status = StatusLine("Warning: \(warning)", .warning) }
     }
 
@@ -45,6 +46,14 @@ final class AppRunner {
         defer { terminal.stop() }
         let size = terminal.size
         handle(.windowResized(width: size.width, height: size.height))
+        // The first frame before the contact log: reading it is the slow part of starting.
+        terminal.paint(state.draw())
+        do {
+            try store.loadContacts(from: state.context.today.adding(days: -31))
+            handle(.contactLogRead(store.school))
+        } catch {
+            state.status = StatusLine("Could not read the contact log: \(error)", .alert)
+        }
         while running {
             terminal.paint(state.draw())
             let event = terminal.readKey(timeoutMilliseconds: pollMilliseconds)

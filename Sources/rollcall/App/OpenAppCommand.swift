@@ -42,7 +42,6 @@ struct OpenAppCommand: ParsableCommand {
         }
         let (store, me) = try storeOptions.open(as: identity, today: day, reportingWarnings: false)
         try store.loadYears(covering: Statistics.yearToDate(day))
-        try store.loadContacts(from: day.adding(days: -31))
         let clock: AppClock = now.flatMap(ClockTime.init(parsing:)).map { .fixed($0.minutesSinceMidnight) } ?? .system
         try AppRunner(store: store, staff: me, today: day, clock: clock).run()
     }

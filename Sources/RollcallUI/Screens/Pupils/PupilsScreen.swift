@@ -41,10 +41,14 @@ public struct PupilsScreen: Sendable {
     public var band: String?
     public var onACase = false
     public var vulnerableOnly = false
+    /// The school version the rows were built from.
+    var builtFor = -1
 
     init(_ state: AppState) { rebuild(state) }
 
     mutating func rebuild(_ state: AppState) {
+        guard builtFor != state.schoolVersion else { return }
+        builtFor = state.schoolVersion
         let selected = visible.indices.contains(cursor.selected) ? rows[visible[cursor.selected]].upn : nil
         rows = PupilsScreen.rows(state)
         refilter()

@@ -24,7 +24,7 @@ public struct RegisterScreen: Sendable {
 
     mutating func reload(_ school: School) {
         let selectedUPN = upns.indices.contains(cursor.selected) ? upns[cursor.selected] : nil
-        upns = school.onRoll(at: session).filter { $0.registrationGroup == group }.map(\.upn)
+        upns = school.onRoll(at: session, group: group).map(\.upn)
         recent = RegisterScreen.sessions(before: session, count: 10, in: school)
         if let selectedUPN, let i = upns.firstIndex(of: selectedUPN) { cursor.selected = i }
     }

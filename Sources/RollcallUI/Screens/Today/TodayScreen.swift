@@ -5,6 +5,8 @@ import Foundation
 public struct TodayScreen: Sendable {
     public var lines: [TodayLine] = []
     public var cursor = ListCursor()
+    /// The school version the lines were built from.
+    var builtFor = -1
 
     public enum Target: Hashable, Sendable {
         case register(group: String, half: SessionHalf)
@@ -20,6 +22,8 @@ public struct TodayScreen: Sendable {
     init(_ state: AppState) { rebuild(state) }
 
     mutating func rebuild(_ state: AppState) {
+        guard builtFor != state.schoolVersion else { return }
+        builtFor = state.schoolVersion
         let selected = lines.indices.contains(cursor.selected) ? lines[cursor.selected].target : nil
         lines = TodayScreen.build(state)
         if let selected, let i = lines.firstIndex(where: { $0.target == selected }) { cursor.selected = i }
@@ -103,8 +107,13 @@ public struct TodayScreen: Sendable {
         }
         due.sort { ($0.1.followUp!, $0.0.listName) < ($1.1.followUp!, $1.0.listName) }
         out.append(.init(line: .blank, target: nil))
-        out.append(heading("Calls and home visits due: \(due.count)"))
-        if due.isEmpty { out.append(plain("None")) }
+        if state.contactLogRead {
+            out.append(heading("Calls and home visits due: \(due.count)"))
+            if due.isEmpty { out.append(plain("None")) }
+        } else {
+            out.append(heading("Calls and home visits due"))
+            out.append(plain("Reading the contact log…"))
+        }
         for (p, e) in due.prefix(30) {
             var line = StyledLine("    " + fit(p.fullName, 24))
             line.add(fit(p.registrationGroup, 6), .dim)
