@@ -156,4 +156,24 @@ struct AppEndToEndTests {
         let slip = try rollcall(["history", "--store", store, "--pupil", late.upn])
         #expect(slip.contains("late arrival at 13:40: bus broke down"))
     }
+
+    @Test("a store that check would refuse is not opened: the problem is printed and the exit status is 1")
+    func aDamagedStoreIsNeverOpened() throws {
+        let dir = NSTemporaryDirectory() + "rollcall-e2e-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let store = try demoStore(in: dir)
+        // Damage the school file of the current snapshot: its checksum no longer matches.
+        let snapshots = try FileManager.default.contentsOfDirectory(atPath: store + "/snapshots").sorted()
+        let school = store + "/snapshots/" + snapshots.last! + "/school.json"
+        try Data("{ damaged".utf8).write(to: URL(fileURLWithPath: school))
+        // Through a shell that prints the exit status: tmux does not always report it for a
+        // program that ends this quickly.
+        let app = try TmuxSession(binary: "/bin/sh", arguments: ["-c", "'\(TmuxSession.rollcall)' --today \(Self.day) --store '\(store)'; echo EXIT=$?"])
+        try app.waitFor("EXIT=", timeout: 15)
+        #expect(app.screen().contains("EXIT=1"), "\(app.screen())")
+        #expect(app.screen().contains("does not match its checksum"), "\(app.screen())")
+        #expect(app.screen().contains("did not open the store"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: school)) == Data("{ damaged".utf8), "the damaged file was changed")
+    }
 }

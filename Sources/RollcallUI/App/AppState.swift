@@ -63,6 +63,7 @@ public struct PendingChange: Hashable, Sendable {
     public enum Purpose: Hashable, Sendable {
         case marks(group: String, session: Session)
         case closeRegister(group: String, session: Session)
+        case settings
         case undo
     }
 
@@ -106,4 +107,5 @@ public enum Overlay: Sendable {
     case commandLine(CommandPrompt)
     case dialog(Dialog)
     case lateArrival(LateArrivalForm)
+    case registerTimes(RegisterTimesForm)
 }

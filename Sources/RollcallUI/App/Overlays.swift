@@ -16,6 +16,10 @@ extension AppState {
             let effects = lateArrivalKey(key, &f)
             if case .lateArrival = overlay { overlay = .lateArrival(f) }
             return effects
+        case .registerTimes(var f):
+            let effects = registerTimesKey(key, &f)
+            if case .registerTimes = overlay { overlay = .registerTimes(f) }
+            return effects
         }
     }
 

@@ -30,6 +30,7 @@ extension AppState {
         case .commandLine(let p): drawCommandLine(p, &g)
         case .dialog(let d): drawDialog(d, &g)
         case .lateArrival(let f): drawLateArrival(f, &g)
+        case .registerTimes(let f): drawRegisterTimes(f, &g)
         case nil: break
         }
     }

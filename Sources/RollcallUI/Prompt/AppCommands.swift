@@ -24,6 +24,7 @@ public struct AppCommand: Sendable {
         AppCommand("report", "absentees [AM|PM]", "Everyone absent or late this session, with a contact to call"),
         AppCommand("pupils", "", "Every pupil with their figures; find, filter and sort"),
         AppCommand("pupil", "UPN-or-name", "Open a pupil's page"),
+        AppCommand("settings", "", "Change when the registers open and close (the head)"),
         AppCommand("help", "", "Every key and command"),
         AppCommand("quit", "", "Quit Rollcall (every mark is already saved)"),
     ]

@@ -156,6 +156,7 @@ extension AppState {
             push(.pupils(list))
             status = StatusLine("\(matches.count) pupils match \"\(wanted)\": choose one and press Enter")
             return []
+        case "settings": return openRegisterTimes()
         case "help": push(.help(HelpScreen(for: screen.kind, state: self))); return []
         case "quit", "q": return quit()
         default:

@@ -1,0 +1,78 @@
+import Attendance
+import Testing
+@testable import RollcallUI
+
+@Suite("Register times in the app, and someone else's change")
+struct SettingsAndConflictTests {
+    let session = Session(UISchool.today, .am)
+
+    @Test func theHeadMovesTheCloseAndALateArrivalFollowsIt() throws {
+        var state = UISchool.state(staff: UISchool.head)
+        var driver = FakeDriver()
+        _ = state.run(command: "settings")
+        driver.keys(&state, [.tab, .ctrl("u")])
+        driver.type(&state, "09:30")
+        driver.keys(&state, [.enter])
+        #expect(state.school.settings.registerTimes.amCloses.description == "09:30")
+        #expect(state.overlay == nil)
+        _ = state.run(command: "register 4A")
+        driver.keys(&state, [.char("a"), .ctrl("u")])
+        driver.type(&state, "09:20")
+        driver.keys(&state, [.enter])
+        let upn = state.school.roll.first { $0.registrationGroup == "4A" }!.upn
+        let mark = state.school.register.mark(for: upn, at: session)
+        #expect(mark?.code == .lateBeforeClose)
+        #expect(mark?.minutesLate == 40)
+    }
+
+    @Test func aBadTimeIsExplainedAndNothingIsSaved() {
+        var state = UISchool.state(staff: UISchool.head)
+        var driver = FakeDriver()
+        _ = state.run(command: "settings")
+        driver.keys(&state, [.ctrl("u")])
+        driver.type(&state, "10:00")   // opens after it closes
+        driver.keys(&state, [.enter])
+        #expect(driver.committed.isEmpty)
+        #expect(state.status?.text.contains("must open before it closes") == true)
+        driver.keys(&state, [.escape])
+        #expect(state.overlay == nil)
+        #expect(state.school.settings.registerTimes == RegisterTimes())
+    }
+
+    @Test func officeStaffCannotOpenTheForm() {
+        var state = UISchool.state(staff: UISchool.office)
+        _ = state.run(command: "settings")
+        #expect(state.overlay == nil)
+        #expect(state.status?.text.contains("Only the head") == true)
+    }
+
+    @Test func aConflictShowsWhoChangedItAndAsksBeforeReplacing() throws {
+        var state = UISchool.state()
+        _ = state.run(command: "register 4A")
+        let effects = state.update(.keyPressed(.char("N")))
+        guard case .commit(let id, let t)? = effects.first, case .mark(let m) = t.changes[0] else { Issue.record("expected a commit"); return }
+        #expect(m.shown == ShownMark.none)
+        _ = state.update(.changeRefused(id: id, Refusal(kind: .conflict, message: "changed", conflictNow: Mark(.illness), conflictBy: "Mrs Okafor", conflictAt: "09:04")))
+        guard case .dialog(let d) = state.overlay, case .conflict = d.purpose else { Issue.record("expected the conflict dialog"); return }
+        #expect(d.lines.joined().contains("Mrs Okafor changed this mark at 09:04: it is now I"))
+        // Someone else's I is now in the register; replacing it carries what the screen now shows.
+        var theirs = state.school
+        theirs.register.record(Mark(.illness), for: m.upn, at: session)
+        _ = state.update(.storeChangedOnDisk(theirs))
+        let again = state.update(.keyPressed(.char("y")))
+        guard case .commit(_, let retyped)? = again.first, case .mark(let m2) = retyped.changes[0] else { Issue.record("expected a second commit"); return }
+        #expect(m2.mark?.code == .reasonNotYetEstablished)
+        #expect(m2.shown == .mark(Mark(.illness)))
+    }
+
+    @Test func keepingTheirsSendsNothingAndRereads() {
+        var state = UISchool.state()
+        _ = state.run(command: "register 4A")
+        let effects = state.update(.keyPressed(.char("N")))
+        guard case .commit(let id, _)? = effects.first else { Issue.record("expected a commit"); return }
+        _ = state.update(.changeRefused(id: id, Refusal(kind: .conflict, message: "changed", conflictNow: Mark(.illness))))
+        #expect(state.update(.keyPressed(.char("n"))) == [.refreshFromDisk])
+        #expect(state.overlay == nil)
+        #expect(state.pending.isEmpty)
+    }
+}
