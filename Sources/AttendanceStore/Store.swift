@@ -319,11 +319,8 @@ public final class Store {
     private func commit(_ transaction: Transaction, by actor: StaffMember, precondition: (School) throws -> Void) throws -> Transaction? {
         try lock.withExclusive { () throws -> Transaction? in
             _ = try catchUp()
-            for case .mark(let m) in transaction.changes { try ensureLoaded(m.session.academicYear) }
-            try precondition(school)
-            try refuseConflicts(transaction)
-            let current = try staffMember(login: actor.login)  // may have been removed by the head meanwhile
-            // What the change replaces, and the marks a closure checks, must be in memory.
+            // What the change replaces, and the marks a closure checks, must be in memory
+            // before anything is compared or filled in.
             for change in transaction.changes {
                 switch change {
                 case .mark(let m): try ensureLoaded(m.session.academicYear)
@@ -331,6 +328,9 @@ public final class Store {
                 default: break
                 }
             }
+            try precondition(school)
+            try refuseConflicts(transaction)
+            let current = try staffMember(login: actor.login)  // may have been removed by the head meanwhile
             var t = school.completing(transaction, seq: lastSeq + 1, by: current)
             t.changes = t.changes.filter { !isNoChange($0) }
             guard !t.changes.isEmpty else { return nil }

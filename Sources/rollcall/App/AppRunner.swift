@@ -123,7 +123,7 @@ final class AppRunner {
         } catch let refused as ChangeRefused {
             return .changeRefused(id: id, Refusal(kind: Refusal.Kind(rawValue: refused.kind.rawValue) ?? .invalid, message: refused.message,
                                                   conflictNow: refused.conflict?.now, conflictBy: refused.conflict?.byName,
-                                                  conflictAt: refused.conflict.map { LocalTime.time($0.at) }))
+                                                  conflictAt: refused.conflict.flatMap { $0.at.isEmpty ? nil : LocalTime.time($0.at) }))
         } catch {
             return .changeNotSaved(id: id, problem: "\(error)")
         }
