@@ -46,3 +46,16 @@ func scrolled(_ top: Int, _ command: KeyCommand, lines: Int, page: Int) -> Int {
     default: return top
     }
 }
+
+extension ListCursor {
+    /// The rows a view draws for a list of `count` shown `page` at a time, the selection
+    /// kept in view (the window may have shrunk since the cursor last moved).
+    func visibleRows(count: Int, page: Int) -> [(index: Int, row: Int, selected: Bool)] {
+        var c = self
+        c.clamp(count: count, page: page)
+        return (0..<max(0, page)).compactMap { row in
+            let i = c.top + row
+            return i < count ? (i, row, i == c.selected) : nil
+        }
+    }
+}

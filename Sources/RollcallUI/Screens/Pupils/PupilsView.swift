@@ -7,14 +7,9 @@ extension AppState {
         let header = " " + fit("Pupil", nameWidth) + fit("Class", 7) + fit("Year", 5) + fit("Attend.", 9) + fit("PA/SA", 6) + fit("Band", 8) + fit("Case", wide ? 28 : 14) + "Markers"
         g.put(header, x: a.x, y: a.y, style: .dim, limit: a.width)
         let page = max(1, a.height - 2)
-        var cursor = p.cursor
-        cursor.clamp(count: p.visible.count, page: page)
-        for row in 0..<page {
-            let i = cursor.top + row
-            guard p.visible.indices.contains(i) else { break }
+        for (i, row, selected) in p.cursor.visibleRows(count: p.visible.count, page: page) {
             let r = p.rows[p.visible[i]]
             let y = a.y + 1 + row
-            let selected = i == cursor.selected
             if selected { g.fill(x: a.x, y: y, width: a.width, height: 1, style: Style(selected: true)) }
             var x = a.x + 1
             var name = r.name

@@ -11,15 +11,11 @@ extension AppState {
         if wide { header += fit("Legal name", legalWidth) }
         header += fit("UPN", 15) + fit("Mark", 6) + fit("Late", 7) + "Last 10 sessions"
         g.put(header, x: a.x, y: a.y, style: .dim, limit: a.width)
-        var cursor = r.cursor
         let page = max(1, a.height - 1)
-        cursor.clamp(count: r.upns.count, page: page)
         if r.upns.isEmpty { g.put(" No pupils on roll in \(r.group) for this session", x: a.x, y: a.y + 1, style: .dim) }
-        for row in 0..<page {
-            let i = cursor.top + row
-            guard r.upns.indices.contains(i), let p = school.pupils[r.upns[i]] else { break }
+        for (i, row, selected) in r.cursor.visibleRows(count: r.upns.count, page: page) {
+            guard let p = school.pupils[r.upns[i]] else { continue }
             let y = a.y + 1 + row
-            let selected = i == cursor.selected
             if selected { g.fill(x: a.x, y: y, width: a.width, height: 1, style: Style(selected: true)) }
             var x = a.x + 1
             x += g.put(fit(p.knownAs + " " + p.legalSurname, nameWidth - 1) + " ", x: x, y: y, style: Style(selected: selected))

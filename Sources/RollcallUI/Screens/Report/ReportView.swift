@@ -8,14 +8,9 @@ extension AppState {
         g.put(header, x: a.x, y: a.y, style: .dim, limit: a.width)
         if r.entries.isEmpty { g.put(" Nobody is absent or late this session (or the register is not taken yet)", x: a.x, y: a.y + 1, style: .dim) }
         let page = max(1, a.height - 1)
-        var cursor = r.cursor
-        cursor.clamp(count: r.entries.count, page: page)
-        for row in 0..<page {
-            let i = cursor.top + row
-            guard r.entries.indices.contains(i) else { break }
+        for (i, row, selected) in r.cursor.visibleRows(count: r.entries.count, page: page) {
             let e = r.entries[i]
             let y = a.y + 1 + row
-            let selected = i == cursor.selected
             if selected { g.fill(x: a.x, y: y, width: a.width, height: 1, style: Style(selected: true)) }
             var x = a.x + 1
             for (c, text) in r.cells(e).enumerated() {
