@@ -26,7 +26,7 @@ public struct PupilsScreen: Sendable {
         public var tenths: Int { possible > 0 ? attended * 1000 / possible : -1 }
     }
 
-    public enum Column: String, CaseIterable, Sendable { case name, group = "class", attendance, band, stage }
+    public enum Column: String, CaseIterable, Sendable { case name, group = "class", year, attendance, band, stage }
 
     public var rows: [Row] = []
     /// Indices into rows after search, filters and sort.
@@ -103,12 +103,13 @@ public struct PupilsScreen: Sendable {
             case .group: return r.group
             case .band: return r.band ?? "~"
             case .stage: return r.stages.first ?? "~"
-            case .attendance: return ""
+            case .attendance, .year: return ""
             }
         }
         list.sort { a, b in
             let ra = rows[a], rb = rows[b]
             if sort == .attendance, ra.tenths != rb.tenths { return descending ? ra.tenths > rb.tenths : ra.tenths < rb.tenths }
+            if sort == .year, ra.year != rb.year { return descending ? ra.year > rb.year : ra.year < rb.year }
             let ka = key(ra), kb = key(rb)
             if ka != kb { return descending ? ka > kb : ka < kb }
             return ra.name < rb.name
