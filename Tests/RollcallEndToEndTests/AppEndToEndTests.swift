@@ -176,4 +176,29 @@ struct AppEndToEndTests {
         #expect(app.screen().contains("did not open the store"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: school)) == Data("{ damaged".utf8), "the damaged file was changed")
     }
+
+    @Test("Ctrl-C quits, and SIGTERM ends the app with the terminal restored")
+    func ctrlCAndSIGTERMRestoreTheTerminal() throws {
+        let dir = NSTemporaryDirectory() + "rollcall-e2e-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let store = try demoStore(in: dir)
+        let command = "'\(TmuxSession.rollcall)' --today \(Self.day) --now 13:05 --store '\(store)'; echo EXIT=$?; stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e echo | tr '\\n' ' '; echo; sleep 30"
+        let app = try TmuxSession(binary: "/bin/sh", arguments: ["-c", command])
+        try app.waitFor("q quit", timeout: 15)
+        app.sendKeys(["C-c"])
+        try app.waitFor("EXIT=0")
+        #expect(app.screen().contains("icanon echo"), "the terminal's line mode was not restored: \(app.screen())")
+
+        let again = try TmuxSession(binary: "/bin/sh", arguments: ["-c", command])
+        try again.waitFor("q quit", timeout: 15)
+        let kill = Process()
+        kill.executableURL = URL(fileURLWithPath: "/usr/bin/pkill")
+        kill.arguments = ["-TERM", "-f", "--", "--store \(store)"]
+        try kill.run()
+        kill.waitUntilExit()
+        try again.waitFor("EXIT=143")
+        #expect(again.screen().contains("icanon echo"), "the terminal's line mode was not restored: \(again.screen())")
+        #expect(!again.screen().contains("q quit"))
+    }
 }
