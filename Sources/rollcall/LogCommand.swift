@@ -53,15 +53,8 @@ struct LogCommand: ParsableCommand {
             let e = ContactLogEntry(upn: id, kind: .call, on: entry.day, time: entry.clock, contactName: person.name,
                                     number: number ?? person.phones.first, outcome: outcome, reasonCode: code, text: note,
                                     followUp: entry.followUp?.date, sensitive: entry.sensitive)
-            var changes: [Change] = [.contact(e)]
-            var why: String?
-            if apply, let code {
-                try store.loadYears(covering: Statistics.yearToDate(entry.day))
-                let open = store.school.openUnexplainedMarks(for: id, upTo: entry.day)
-                changes += open.map { .mark(MarkChange(upn: id, session: $0.session, mark: Mark(code, comment: $0.mark.comment))) }
-                why = "call \(entry.day) \(entry.clock) to \(person.name): \(outcome.spoken)" + (note.isEmpty ? "" : ", \(note)")
-            }
-            let done = try store.commit(Transaction(changes, reason: why), by: me)
+            if apply { try store.loadYears(covering: Statistics.yearToDate(entry.day)) }
+            let done = try store.commit(store.school.loggingCall(e, applyingReason: apply), by: me)
             let amended = done?.changes.filter { if case .mark = $0 { return true } else { return false } }.count ?? 0
             print("Logged: \(e.summary)")
             if apply { print("\(amended) open N mark\(amended == 1 ? "" : "s") amended to \(code!.symbol), with the call as the reason") }

@@ -69,6 +69,29 @@ struct ScreenSnapshotTests {
         }
     }
 
+    @Test func callingList() {
+        each("calls") { s, d in
+            _ = s.run(command: "register 4A")
+            d.keys(&s, [.char("/")])
+            d.type(&s, "liam")
+            d.keys(&s, [.enter, .char("N")])
+            _ = s.run(command: "calls")
+            d.keys(&s, [.char("n"), .enter])
+        }
+    }
+
+    @Test func callForm() {
+        each("call-spoke") { s, d in
+            _ = s.run(command: "register 4A")
+            d.keys(&s, [.char("/")])
+            d.type(&s, "liam")
+            d.keys(&s, [.enter, .char("N")])
+            _ = s.run(command: "calls")
+            d.keys(&s, [.char("s"), .char("I"), .tab])
+            d.type(&s, "mum: chickenpox")
+        }
+    }
+
     @Test func help() {
         each("help-register") { s, d in
             _ = s.run(command: "register 4A")

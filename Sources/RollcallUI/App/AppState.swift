@@ -64,6 +64,8 @@ public struct PendingChange: Hashable, Sendable {
         case marks(group: String, session: Session)
         case closeRegister(group: String, session: Session)
         case settings
+        /// A call (and the marks its reason amends).
+        case contact
         case undo
     }
 
@@ -85,6 +87,7 @@ public struct PendingChange: Hashable, Sendable {
 public enum Screen: Sendable {
     case today(TodayScreen)
     case register(RegisterScreen)
+    case calls(CallsScreen)
     case pupils(PupilsScreen)
     case pupil(PupilScreen)
     case report(AbsenteeReport)
@@ -94,6 +97,7 @@ public enum Screen: Sendable {
         switch self {
         case .today: return .today
         case .register: return .register
+        case .calls: return .calls
         case .pupils: return .pupils
         case .pupil: return .pupil
         case .report: return .report
@@ -108,4 +112,5 @@ public enum Overlay: Sendable {
     case dialog(Dialog)
     case lateArrival(LateArrivalForm)
     case registerTimes(RegisterTimesForm)
+    case callOutcome(CallForm)
 }

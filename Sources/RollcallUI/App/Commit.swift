@@ -23,7 +23,7 @@ extension AppState {
             status = StatusLine("Register \(group) \(session.half.label) closed: later changes are amendments and need a reason", .good)
         case .undo:
             status = StatusLine("Undone", .good)
-        case .settings:
+        case .settings, .contact:
             break
         case .marks:
             if change.attempts > 1 { status = StatusLine("Saved after \(change.attempts) tries", .good) }

@@ -12,6 +12,8 @@ public struct Dialog: Sendable {
         case unmarkedBeforeClose(group: String, session: Session, upns: [String])
         /// Leaving the late-arrival form with typed text.
         case discardLateArrival(LateArrivalForm)
+        /// Leaving a call with a note or reason typed.
+        case discardCall(CallForm)
         case information
     }
 

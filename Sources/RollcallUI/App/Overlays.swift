@@ -16,6 +16,10 @@ extension AppState {
             let effects = lateArrivalKey(key, &f)
             if case .lateArrival = overlay { overlay = .lateArrival(f) }
             return effects
+        case .callOutcome(var f):
+            let effects = callFormKey(key, &f)
+            if case .callOutcome = overlay { overlay = .callOutcome(f) }
+            return effects
         case .registerTimes(var f):
             let effects = registerTimesKey(key, &f)
             if case .registerTimes = overlay { overlay = .registerTimes(f) }
@@ -99,6 +103,14 @@ extension AppState {
                 status = StatusLine("Late arrival not recorded")
             } else {
                 overlay = .lateArrival(form)
+            }
+            return []
+        case .discardCall(let form):
+            if key == .char("y") || key == .char("Y") {
+                overlay = nil
+                status = StatusLine("Call not logged")
+            } else {
+                overlay = .callOutcome(form)
             }
             return []
         case .information:

@@ -114,6 +114,7 @@ extension AppState {
         switch current {
         case .today(var t): effects = todayKey(key, &t); current = .today(t)
         case .register(var r): effects = registerKey(key, &r); current = .register(r)
+        case .calls(var c): effects = callsKey(key, &c); current = .calls(c)
         case .pupils(var p): effects = pupilsKey(key, &p); current = .pupils(p)
         case .pupil(var p): effects = pupilKey(key, &p); current = .pupil(p)
         case .report(var r): effects = reportKey(key, &r); current = .report(r)
@@ -136,12 +137,13 @@ extension AppState {
 
     /// Tab: Today → Register → Pupils → Today.
     private mutating func cycleScreens(forward: Bool) -> [Effect] {
-        let order: [ScreenKind] = [.today, .register, .pupils]
+        let order: [ScreenKind] = [.today, .register, .calls, .pupils]
         let at = order.firstIndex(of: screen.kind) ?? -1
         let next = order[((at + (forward ? 1 : order.count - 1)) % order.count + order.count) % order.count]
         switch next {
         case .today: return openToday()
         case .register: return openRegister(group: nil, half: nil)
+        case .calls: return openCalls()
         default: return openPupils()
         }
     }
@@ -192,6 +194,7 @@ extension Screen {
         switch self {
         case .today(var t): t.rebuild(state); self = .today(t)
         case .register(var r): r.reload(state.school); r.cursor.clamp(count: r.upns.count, page: state.registerPage); self = .register(r)
+        case .calls(var c): c.rebuild(state); self = .calls(c)
         case .pupils(var p): p.rebuild(state); self = .pupils(p)
         case .pupil(var p): p.rebuild(state); self = .pupil(p)
         case .report(var r): r.rebuild(state); self = .report(r)

@@ -19,6 +19,7 @@ extension AppState {
         switch screen {
         case .today(let t): drawToday(t, &g, body)
         case .register(let r): drawRegister(r, &g, body)
+        case .calls(let c): drawCalls(c, &g, body)
         case .pupils(let p): drawPupils(p, &g, body)
         case .pupil(let p): drawDocument(p.lines, top: p.top, &g, body)
         case .report(let r): drawReport(r, &g, body)
@@ -31,6 +32,7 @@ extension AppState {
         case .dialog(let d): drawDialog(d, &g)
         case .lateArrival(let f): drawLateArrival(f, &g)
         case .registerTimes(let f): drawRegisterTimes(f, &g)
+        case .callOutcome(let f): drawCallForm(f, &g)
         case nil: break
         }
     }
@@ -64,6 +66,9 @@ extension AppState {
     var screenTitle: String {
         switch screen {
         case .today: return "Today"
+        case .calls(let c):
+            let untried = c.entries.filter { $0.triedToday.isEmpty }.count
+            return "Calls · \(context.today.spoken) · \(plural(c.entries.count, "pupil")) absent with no reason · \(untried) not yet tried"
         case .register(let r):
             let marked = r.upns.count - r.unmarked(in: self).count
             let closed = school.isClosed(group: r.group, session: r.session)

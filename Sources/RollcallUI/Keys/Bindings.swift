@@ -1,12 +1,13 @@
 /// Which screen a binding belongs to; `.everywhere` bindings work on every screen.
 public enum ScreenKind: String, CaseIterable, Hashable, Sendable {
-    case everywhere, today, register, pupils, pupil, report, help
+    case everywhere, today, register, calls, pupils, pupil, report, help
 
     public var title: String {
         switch self {
         case .everywhere: return "Everywhere"
         case .today: return "Today"
         case .register: return "Register"
+        case .calls: return "Calls"
         case .pupils: return "Pupils"
         case .pupil: return "Pupil"
         case .report: return "Absentee report"
@@ -23,6 +24,7 @@ public enum KeyCommand: String, CaseIterable, Hashable, Sendable {
     case markPresent, presentAll, lateArrival, closeRegister, undo, previousClass, nextClass, switchSession
     case sortNext, sortReverse, filterYear, filterClass, filterBand, filterCase, filterVulnerable, clearFilters
     case writeReport
+    case callNoAnswer, callVoicemail, callSpoke, callNumberNotInUse, callRefused, chooseContact
 }
 
 public struct KeyBinding: Sendable {
@@ -79,11 +81,18 @@ public enum Bindings {
         KeyBinding(.filterVulnerable, [.char("v")], "vulnerable", "Show only vulnerable pupils (CP, CIN, CLA, social worker, EHCP)", [.pupils]),
         KeyBinding(.clearFilters, [.char("x")], "clear", "Clear every filter and the search", [.pupils]),
         KeyBinding(.writeReport, [.char("w")], "save to file", "Save the report as text and CSV files", [.report], footer: true),
+        // The calling list: one key for the outcome of a call to the chosen contact.
+        KeyBinding(.chooseContact, (1...9).map { Key.char(Character("\($0)")) }, "contact", "Choose which contact the next call is to (1 is the first to call)", [.calls]),
+        KeyBinding(.callNoAnswer, [.char("n")], "no answer", "Log a call to the chosen contact: no answer", [.calls], footer: true),
+        KeyBinding(.callVoicemail, [.char("v")], "voicemail", "Log a call: voicemail left", [.calls], footer: true),
+        KeyBinding(.callSpoke, [.char("s")], "spoke", "Log a call: spoke to them (then the reason found, and whether it goes on the open N marks)", [.calls], footer: true),
+        KeyBinding(.callNumberNotInUse, [.char("x")], "not in use", "Log a call: number not in use", [.calls]),
+        KeyBinding(.callRefused, [.char("r")], "refused", "Log a call: they refused to say", [.calls]),
         // Everywhere
-        KeyBinding(.open, [.enter], "open", "Open what is selected", [.today, .register, .pupils, .report], footer: true),
+        KeyBinding(.open, [.enter], "open", "Open what is selected", [.today, .register, .calls, .pupils, .report], footer: true),
         KeyBinding(.search, [.char("/")], "find", "Find a pupil by any part of a name or UPN (accents optional)", [.register, .pupils], footer: true),
         KeyBinding(.back, [.escape], "back", "Go back to the previous screen", [.everywhere], footer: true),
-        KeyBinding(.nextScreen, [.tab], "next screen", "Today → Register → Pupils → Today", [.everywhere]),
+        KeyBinding(.nextScreen, [.tab], "next screen", "Today → Register → Calls → Pupils → Today", [.everywhere]),
         KeyBinding(.previousScreen, [.backTab], "previous screen", "The other way round", [.everywhere]),
         KeyBinding(.commandLine, [.char(":")], "command", "Type a command, e.g. :register 4A PM (Tab completes)", [.everywhere], footer: true),
         KeyBinding(.help, [.char("?"), .function(1)], "help", "Every key and command", [.everywhere], footer: true),

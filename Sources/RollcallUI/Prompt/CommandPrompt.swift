@@ -140,6 +140,7 @@ extension AppState {
             push(.report(AbsenteeReport(session: Session(context.today, half), state: self)))
             return []
         case "pupils": return openPupils()
+        case "calls": return openCalls()
         case "pupil":
             let wanted = args.joined(separator: " ")
             if let p = school.pupils[wanted.uppercased()] { return openPupil(p.upn) }
