@@ -105,10 +105,7 @@ struct LogCommand: ParsableCommand {
                             goingWell: goingWell, concerns: concerns, wellbeingGoals: goals, agreedActions: actions,
                             target: target.map { AttendanceTarget(percent: $0, overSchoolWeeks: overWeeks) },
                             nextReview: nextReview?.date, isActionPlan: plan)
-            let note = ContactLogEntry(upn: m.upn, kind: .meeting, on: entry.day, time: entry.clock,
-                                       text: "with \(m.attendees.joined(separator: ", "))" + (m.target.map { "; target \($0)" } ?? ""),
-                                       followUp: nextReview?.date, sensitive: entry.sensitive)
-            try store.commit(Transaction([.meeting(m), .contact(note)]), by: me)
+            try store.commit(store.school.recordingMeeting(m, time: entry.clock, sensitive: entry.sensitive), by: me)
             print("Logged meeting on \(entry.day.spoken)" + (m.nextReview.map { "; next review \($0.spoken)" } ?? ""))
         }
     }

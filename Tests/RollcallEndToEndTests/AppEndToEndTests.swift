@@ -183,11 +183,12 @@ struct AppEndToEndTests {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let store = try demoStore(in: dir)
-        let command = "'\(TmuxSession.rollcall)' --today \(Self.day) --now 13:05 --store '\(store)'; echo EXIT=$?; stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e echo | tr '\\n' ' '; echo; sleep 30"
+        let command = "'\(TmuxSession.rollcall)' --today \(Self.day) --now 13:05 --store '\(store)'; echo EXIT=$?; stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e echo | tr '\\n' ' '; echo STTY-READ; sleep 30"
         let app = try TmuxSession(binary: "/bin/sh", arguments: ["-c", command])
         try app.waitFor("q quit", timeout: 15)
         app.sendKeys(["C-c"])
         try app.waitFor("EXIT=0")
+        try app.waitFor("STTY-READ")
         #expect(app.screen().contains("icanon echo"), "the terminal's line mode was not restored: \(app.screen())")
 
         let again = try TmuxSession(binary: "/bin/sh", arguments: ["-c", command])
@@ -198,6 +199,7 @@ struct AppEndToEndTests {
         try kill.run()
         kill.waitUntilExit()
         try again.waitFor("EXIT=143")
+        try again.waitFor("STTY-READ")
         #expect(again.screen().contains("icanon echo"), "the terminal's line mode was not restored: \(again.screen())")
         #expect(!again.screen().contains("q quit"))
     }

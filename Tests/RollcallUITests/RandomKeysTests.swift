@@ -22,7 +22,7 @@ struct RandomKeysTests {
                               .ctrl("s"), .ctrl("u"), .function(1)]
         + "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/\\.*!:?[]~ -#%".map { Key.char($0) }
 
-    @Test(arguments: ["today", "register 4A", "calls", "pupils", "pupil A100000000001", "report absentees"])
+    @Test(arguments: ["today", "register 4A", "calls", "log note zoe", "pupils", "pupil A100000000001", "report absentees"])
     func randomKeysNeverBreakTheApp(start: String) {
         var rng = SplitMix(state: 20261130)
         var state = UISchool.state(width: 100, height: 30)

@@ -92,6 +92,16 @@ struct ScreenSnapshotTests {
         }
     }
 
+    @Test func logAHomeVisit() {
+        each("log-visit") { s, d in
+            _ = s.run(command: "log visit zoe")
+            d.keys(&s, [.tab, .right, .tab])
+            d.type(&s, "mum")
+            d.keys(&s, [.tab])
+            d.type(&s, "Zoë was at home with a cold; mum had not rung because her phone was broken. Agreed she will ring before 9 next time.")
+        }
+    }
+
     @Test func help() {
         each("help-register") { s, d in
             _ = s.run(command: "register 4A")

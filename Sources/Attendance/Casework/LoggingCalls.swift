@@ -14,3 +14,14 @@ extension School {
         return Transaction(changes, reason: reason)
     }
 }
+
+extension School {
+    /// The change that records a meeting: the meeting itself and its line in the contact log
+    /// (who attended and the target), so the chronology shows it among the calls and visits.
+    public func recordingMeeting(_ m: Meeting, time: String?, sensitive: Bool) -> Transaction {
+        let note = ContactLogEntry(upn: m.upn, kind: .meeting, on: m.on, time: time,
+                                   text: "with \(m.attendees.joined(separator: ", "))" + (m.target.map { "; target \($0)" } ?? ""),
+                                   followUp: m.nextReview, sensitive: sensitive)
+        return Transaction([.meeting(m), .contact(note)])
+    }
+}

@@ -66,6 +66,8 @@ public struct PendingChange: Hashable, Sendable {
         case settings
         /// A call (and the marks its reason amends).
         case contact
+        /// An entry from the log form: the form closes once it is saved.
+        case logEntry
         case undo
     }
 
@@ -88,6 +90,7 @@ public enum Screen: Sendable {
     case today(TodayScreen)
     case register(RegisterScreen)
     case calls(CallsScreen)
+    case log(LogForm)
     case pupils(PupilsScreen)
     case pupil(PupilScreen)
     case report(AbsenteeReport)
@@ -98,6 +101,7 @@ public enum Screen: Sendable {
         case .today: return .today
         case .register: return .register
         case .calls: return .calls
+        case .log: return .log
         case .pupils: return .pupils
         case .pupil: return .pupil
         case .report: return .report

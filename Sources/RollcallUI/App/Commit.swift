@@ -25,6 +25,12 @@ extension AppState {
             status = StatusLine("Undone", .good)
         case .settings, .contact:
             break
+        case .logEntry:
+            if case .log(let f) = screen {
+                screens.removeLast()
+                rebuildTopScreen()
+                status = StatusLine("\(LogForm.kindName(f.kind).capitalized) logged for \(school.pupils[f.upn]?.fullName ?? f.upn)", .good)
+            }
         case .marks:
             if change.attempts > 1 { status = StatusLine("Saved after \(change.attempts) tries", .good) }
         }

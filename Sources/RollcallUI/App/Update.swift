@@ -115,6 +115,7 @@ extension AppState {
         case .today(var t): effects = todayKey(key, &t); current = .today(t)
         case .register(var r): effects = registerKey(key, &r); current = .register(r)
         case .calls(var c): effects = callsKey(key, &c); current = .calls(c)
+        case .log(var f): effects = logKey(key, &f); current = .log(f)
         case .pupils(var p): effects = pupilsKey(key, &p); current = .pupils(p)
         case .pupil(var p): effects = pupilKey(key, &p); current = .pupil(p)
         case .report(var r): effects = reportKey(key, &r); current = .report(r)
@@ -195,6 +196,7 @@ extension Screen {
         case .today(var t): t.rebuild(state); self = .today(t)
         case .register(var r): r.reload(state.school); r.cursor.clamp(count: r.upns.count, page: state.registerPage); self = .register(r)
         case .calls(var c): c.rebuild(state); self = .calls(c)
+        case .log: break
         case .pupils(var p): p.rebuild(state); self = .pupils(p)
         case .pupil(var p): p.rebuild(state); self = .pupil(p)
         case .report(var r): r.rebuild(state); self = .report(r)
@@ -207,6 +209,7 @@ extension Screen {
         switch self {
         case .register(let r): return r.search != nil || r.codePrefix != nil
         case .pupils(let p): return p.searching
+        case .log: return true  // the form handles every key itself, Esc included
         default: return false
         }
     }

@@ -20,6 +20,7 @@ extension AppState {
         case .today(let t): drawToday(t, &g, body)
         case .register(let r): drawRegister(r, &g, body)
         case .calls(let c): drawCalls(c, &g, body)
+        case .log(let f): drawLog(f, &g, body)
         case .pupils(let p): drawPupils(p, &g, body)
         case .pupil(let p): drawDocument(p.lines, top: p.top, &g, body)
         case .report(let r): drawReport(r, &g, body)
@@ -66,6 +67,7 @@ extension AppState {
     var screenTitle: String {
         switch screen {
         case .today: return "Today"
+        case .log(let f): return "Log a contact · \(school.pupils[f.upn].map { "\($0.fullName) (\($0.registrationGroup))" } ?? f.upn)"
         case .calls(let c):
             let untried = c.entries.filter { $0.triedToday.isEmpty }.count
             return "Calls · \(context.today.spoken) · \(plural(c.entries.count, "pupil")) absent with no reason · \(untried) not yet tried"

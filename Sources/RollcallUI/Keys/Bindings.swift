@@ -1,6 +1,6 @@
 /// Which screen a binding belongs to; `.everywhere` bindings work on every screen.
 public enum ScreenKind: String, CaseIterable, Hashable, Sendable {
-    case everywhere, today, register, calls, pupils, pupil, report, help
+    case everywhere, today, register, calls, pupils, pupil, report, log, help
 
     public var title: String {
         switch self {
@@ -8,6 +8,7 @@ public enum ScreenKind: String, CaseIterable, Hashable, Sendable {
         case .today: return "Today"
         case .register: return "Register"
         case .calls: return "Calls"
+        case .log: return "Log a contact"
         case .pupils: return "Pupils"
         case .pupil: return "Pupil"
         case .report: return "Absentee report"
@@ -25,6 +26,7 @@ public enum KeyCommand: String, CaseIterable, Hashable, Sendable {
     case sortNext, sortReverse, filterYear, filterClass, filterBand, filterCase, filterVulnerable, clearFilters
     case writeReport
     case callNoAnswer, callVoicemail, callSpoke, callNumberNotInUse, callRefused, chooseContact
+    case logContact, saveForm, nextField
 }
 
 public struct KeyBinding: Sendable {
@@ -80,6 +82,9 @@ public enum Bindings {
         KeyBinding(.filterCase, [.char("o")], "on a case", "Show only pupils with an open case", [.pupils]),
         KeyBinding(.filterVulnerable, [.char("v")], "vulnerable", "Show only vulnerable pupils (CP, CIN, CLA, social worker, EHCP)", [.pupils]),
         KeyBinding(.clearFilters, [.char("x")], "clear", "Clear every filter and the search", [.pupils]),
+        KeyBinding(.logContact, [.char("l")], "log", "Log a call, visit, meeting, letter or note about this pupil (:log)", [.calls, .pupil], footer: true),
+        KeyBinding(.saveForm, [.ctrl("s")], "save", "Save the entry (:save); Enter on the last field saves too", [.log], footer: true),
+        KeyBinding(.nextField, [.tab, .enter], "next field", "The next field (Shift-Tab the one before); ← → change a choice", [.log], footer: true),
         KeyBinding(.writeReport, [.char("w")], "save to file", "Save the report as text and CSV files", [.report], footer: true),
         // The calling list: one key for the outcome of a call to the chosen contact.
         KeyBinding(.chooseContact, (1...9).map { Key.char(Character("\($0)")) }, "contact", "Choose which contact the next call is to (1 is the first to call)", [.calls]),

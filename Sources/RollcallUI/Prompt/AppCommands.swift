@@ -23,6 +23,8 @@ public struct AppCommand: Sendable {
         AppCommand("close", "", "Close the register; later changes are amendments with a reason"),
         AppCommand("report", "absentees [AM|PM]", "Everyone absent or late this session, with a contact to call"),
         AppCommand("calls", "", "Today's first-day calling list: call, log the outcome in one key"),
+        AppCommand("log", "call|visit|meeting|letter|note [UPN-or-name]", "Log a contact (the pupil on screen if none is named)"),
+        AppCommand("save", "", "Save the form being filled in"),
         AppCommand("pupils", "", "Every pupil with their figures; find, filter and sort"),
         AppCommand("pupil", "UPN-or-name", "Open a pupil's page"),
         AppCommand("settings", "", "Change when the registers open and close (the head)"),

@@ -141,6 +141,21 @@ extension AppState {
             return []
         case "pupils": return openPupils()
         case "calls": return openCalls()
+        case "log":
+            let kinds: [String: ContactLogEntry.Kind] = ["call": .call, "visit": .homeVisit, "meeting": .meeting, "letter": .letter, "note": .note]
+            guard let k = args.first.flatMap({ kinds[$0.lowercased()] }) else {
+                status = StatusLine("Say what to log: :log call|visit|meeting|letter|note [pupil]", .warning)
+                return []
+            }
+            return openLog(kind: k, pupil: args.dropFirst().joined(separator: " "))
+        case "save":
+            guard case .log(var f) = screen else {
+                status = StatusLine("There is no form to save here", .warning)
+                return []
+            }
+            let effects = saveLog(&f)
+            if case .log = screen { screen = .log(f) }
+            return effects
         case "pupil":
             let wanted = args.joined(separator: " ")
             if let p = school.pupils[wanted.uppercased()] { return openPupil(p.upn) }

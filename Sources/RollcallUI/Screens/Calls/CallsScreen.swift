@@ -86,6 +86,7 @@ extension AppState {
             return []
         }
         if command == .open, let e = c.selectedEntry { return openPupil(e.pupil.upn) }
+        if command == .logContact { return openLog(kind: .call, pupil: "") }
         return []
     }
 }

@@ -22,6 +22,7 @@ public struct PupilScreen: Sendable {
 extension AppState {
     mutating func pupilKey(_ key: Key, _ p: inout PupilScreen) -> [Effect] {
         guard let command = Bindings.command(for: key, on: .pupil) else { return [] }
+        if command == .logContact { return openLog(kind: .call, pupil: "") }
         p.top = scrolled(p.top, command, lines: p.lines.count, page: bodyHeight - 1)
         return []
     }
