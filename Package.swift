@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "AttendanceStoreTests", dependencies: ["AttendanceStore", "SchoolGenerator", "rollcall-stress"]),
         .testTarget(name: "CaseworkTests", dependencies: ["Attendance", "AttendanceStore"]),
         // Screens as text snapshots (Snapshots/*.txt beside the tests; RECORD_SNAPSHOTS=1 re-records).
-        .testTarget(name: "RollcallUITests", dependencies: ["RollcallUI", "Attendance", "SchoolGenerator"],
+        .testTarget(name: "RollcallUITests", dependencies: ["RollcallUI", "Attendance", "AttendanceStore", "SchoolGenerator"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "SchoolGeneratorTests", dependencies: ["SchoolGenerator", "AttendanceStore"]),
         // Runs the built `rollcall` binary end to end.

@@ -35,11 +35,7 @@ struct PenaltyCommand: ParsableCommand {
             let date = asOf?.date ?? .today()
             let (store, me) = try storeOptions.open(as: .current(), forFiguresAsOf: date)
             let id = upn.uppercased()
-            let check = store.school.penaltyEligibility(for: id, asOf: date)
-            // The amount is 0: the domain fills it in from the parent's earlier notices.
-            let request = PenaltyNoticeRequest(id: "", upn: id, parent: parent, on: date, by: "", amount: 0, amountIfLate: 0,
-                                               unauthorisedSessions: check.unauthorisedSessions, reason: reason)
-            let done = try store.commit(Transaction([.penaltyNotice(request), .intervention(Intervention(id: "", upn: id, kind: .penaltyNotice, on: date, note: "requested for \(parent)", by: ""))], reason: reason), by: me)
+            let done = try store.commit(store.school.requestingPenaltyNotice(upn: id, parent: parent, on: date, reason: reason), by: me)
             guard case .penaltyNotice(let p)? = done?.changes.first else { return }
             print("Penalty notice requested for \(parent): £\(p.amount)\(p.amountIfLate != p.amount ? " (£\(p.amountIfLate) after 21 days)" : "")")
         }

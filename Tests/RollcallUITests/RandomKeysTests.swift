@@ -22,10 +22,11 @@ struct RandomKeysTests {
                               .ctrl("s"), .ctrl("u"), .function(1)]
         + "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/\\.*!:?[]~ -#%".map { Key.char($0) }
 
-    @Test(arguments: ["today", "register 4A", "calls", "log note zoe", "pupils", "pupil A100000000001", "report absentees"])
-    func randomKeysNeverBreakTheApp(start: String) {
+    @Test(arguments: ["today", "register 4A", "calls", "log note zoe", "panel", "pupils", "pupil A100000000001", "report absentees"])
+    func randomKeysNeverBreakTheApp(start: String) throws {
         var rng = SplitMix(state: 20261130)
-        var state = UISchool.state(width: 100, height: 30)
+        var state = AppState(context: AppContext(today: UISchool.today, minutes: 9 * 60 + 5, staff: UISchool.head),
+                             school: try PanelTests.school(), width: 100, height: 30)
         var driver = FakeDriver()
         _ = state.run(command: start)
         for i in 0..<3000 {
@@ -44,7 +45,7 @@ struct RandomKeysTests {
             }
         }
         // Every change went through the driver as an effect, and the school is what they made.
-        var replay = UISchool.make()
+        var replay = try PanelTests.school()
         for t in driver.committed { replay.apply(t) }
         for upn in replay.pupils.keys {
             #expect(replay.register.mark(for: upn, at: Session(UISchool.today, .am)) == state.school.register.mark(for: upn, at: Session(UISchool.today, .am)))

@@ -102,6 +102,18 @@ struct ScreenSnapshotTests {
         }
     }
 
+    @Test func panel() throws {
+        for (w, h) in Self.sizes {
+            var state = AppState(context: AppContext(today: UISchool.today, minutes: 9 * 60 + 5, staff: UISchool.head),
+                                 school: try PanelTests.school(), width: w, height: h)
+            _ = state.run(command: "panel")
+            assertSnapshot(state.draw(), named: "panel-\(w)x\(h)")
+            _ = state.run(command: "pupil \(PanelTests.ben)")
+            _ = state.update(.keyPressed(.char("p")))
+            assertSnapshot(state.draw(), named: "penalty-\(w)x\(h)")
+        }
+    }
+
     @Test func help() {
         each("help-register") { s, d in
             _ = s.run(command: "register 4A")

@@ -68,6 +68,8 @@ public struct PendingChange: Hashable, Sendable {
         case contact
         /// An entry from the log form: the form closes once it is saved.
         case logEntry
+        /// A case decision or penalty request from the panel: the next case is selected.
+        case decision
         case undo
     }
 
@@ -91,6 +93,7 @@ public enum Screen: Sendable {
     case register(RegisterScreen)
     case calls(CallsScreen)
     case log(LogForm)
+    case panel(PanelScreen)
     case pupils(PupilsScreen)
     case pupil(PupilScreen)
     case report(AbsenteeReport)
@@ -102,6 +105,7 @@ public enum Screen: Sendable {
         case .register: return .register
         case .calls: return .calls
         case .log: return .log
+        case .panel: return .panel
         case .pupils: return .pupils
         case .pupil: return .pupil
         case .report: return .report
@@ -117,4 +121,5 @@ public enum Overlay: Sendable {
     case lateArrival(LateArrivalForm)
     case registerTimes(RegisterTimesForm)
     case callOutcome(CallForm)
+    case penalty(PenaltyForm)
 }

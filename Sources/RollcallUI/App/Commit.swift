@@ -25,6 +25,13 @@ extension AppState {
             status = StatusLine("Undone", .good)
         case .settings, .contact:
             break
+        case .decision:
+            if case .panel(var p) = screen {
+                // The decided row has moved down the list (or gone): the next case is at the same place.
+                p.cursor.clamp(count: p.visible.count, page: max(1, bodyHeight / 2))
+                screen = .panel(p)
+            }
+            status = StatusLine("Recorded", .good)
         case .logEntry:
             if case .log(let f) = screen {
                 screens.removeLast()

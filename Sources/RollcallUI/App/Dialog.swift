@@ -14,6 +14,8 @@ public struct Dialog: Sendable {
         case discardLateArrival(LateArrivalForm)
         /// Leaving a call with a note or reason typed.
         case discardCall(CallForm)
+        /// A panel decision waiting for its reason.
+        case decision(upn: String, track: String, move: CaseMove, to: String?)
         case information
     }
 

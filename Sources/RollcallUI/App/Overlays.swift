@@ -16,6 +16,10 @@ extension AppState {
             let effects = lateArrivalKey(key, &f)
             if case .lateArrival = overlay { overlay = .lateArrival(f) }
             return effects
+        case .penalty(var f):
+            let effects = penaltyKey(key, &f)
+            if case .penalty = overlay { overlay = .penalty(f) }
+            return effects
         case .callOutcome(var f):
             let effects = callFormKey(key, &f)
             if case .callOutcome = overlay { overlay = .callOutcome(f) }
@@ -111,6 +115,24 @@ extension AppState {
                 status = StatusLine("Call not logged")
             } else {
                 overlay = .callOutcome(form)
+            }
+            return []
+        case .decision(let upn, let track, let move, let stage):
+            switch key {
+            case .enter:
+                let reason = d.field?.text.trimmingSpaces() ?? ""
+                guard !reason.isEmpty else {
+                    status = StatusLine("A decision needs a reason: type why", .warning)
+                    return []
+                }
+                overlay = nil
+                return recordDecision(upn: upn, track: track, move: move, to: stage, reason: reason)
+            case .escape:
+                if d.field?.isEmpty == false { d.confirmingDiscard = true; return [] }
+                overlay = nil
+                status = StatusLine("No decision recorded")
+            default:
+                _ = d.field?.handle(key)
             }
             return []
         case .information:

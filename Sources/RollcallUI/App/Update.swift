@@ -116,6 +116,7 @@ extension AppState {
         case .register(var r): effects = registerKey(key, &r); current = .register(r)
         case .calls(var c): effects = callsKey(key, &c); current = .calls(c)
         case .log(var f): effects = logKey(key, &f); current = .log(f)
+        case .panel(var p): effects = panelKey(key, &p); current = .panel(p)
         case .pupils(var p): effects = pupilsKey(key, &p); current = .pupils(p)
         case .pupil(var p): effects = pupilKey(key, &p); current = .pupil(p)
         case .report(var r): effects = reportKey(key, &r); current = .report(r)
@@ -197,6 +198,7 @@ extension Screen {
         case .register(var r): r.reload(state.school); r.cursor.clamp(count: r.upns.count, page: state.registerPage); self = .register(r)
         case .calls(var c): c.rebuild(state); self = .calls(c)
         case .log: break
+        case .panel(var p): p.rebuild(state); self = .panel(p)
         case .pupils(var p): p.rebuild(state); self = .pupils(p)
         case .pupil(var p): p.rebuild(state); self = .pupil(p)
         case .report(var r): r.rebuild(state); self = .report(r)

@@ -21,6 +21,7 @@ extension AppState {
         case .register(let r): drawRegister(r, &g, body)
         case .calls(let c): drawCalls(c, &g, body)
         case .log(let f): drawLog(f, &g, body)
+        case .panel(let p): drawPanel(p, &g, body)
         case .pupils(let p): drawPupils(p, &g, body)
         case .pupil(let p): drawDocument(p.lines, top: p.top, &g, body)
         case .report(let r): drawReport(r, &g, body)
@@ -34,6 +35,7 @@ extension AppState {
         case .lateArrival(let f): drawLateArrival(f, &g)
         case .registerTimes(let f): drawRegisterTimes(f, &g)
         case .callOutcome(let f): drawCallForm(f, &g)
+        case .penalty(let f): drawPenalty(f, &g)
         case nil: break
         }
     }
@@ -67,6 +69,9 @@ extension AppState {
     var screenTitle: String {
         switch screen {
         case .today: return "Today"
+        case .panel(let p):
+            let filters = [p.track.map { "track \($0)" }, p.stage.map { "stage \($0)" }, p.group.map { "class \($0)" }].compactMap { $0 }
+            return "Panel · \(context.today.spoken) · \(plural(p.visible.count, "case"))" + (filters.isEmpty ? "" : " · " + filters.joined(separator: ", ")) + " · most urgent first"
         case .log(let f): return "Log a contact · \(school.pupils[f.upn].map { "\($0.fullName) (\($0.registrationGroup))" } ?? f.upn)"
         case .calls(let c):
             let untried = c.entries.filter { $0.triedToday.isEmpty }.count

@@ -1,6 +1,6 @@
 /// Which screen a binding belongs to; `.everywhere` bindings work on every screen.
 public enum ScreenKind: String, CaseIterable, Hashable, Sendable {
-    case everywhere, today, register, calls, pupils, pupil, report, log, help
+    case everywhere, today, register, calls, pupils, pupil, panel, report, log, help
 
     public var title: String {
         switch self {
@@ -9,6 +9,7 @@ public enum ScreenKind: String, CaseIterable, Hashable, Sendable {
         case .register: return "Register"
         case .calls: return "Calls"
         case .log: return "Log a contact"
+        case .panel: return "Panel"
         case .pupils: return "Pupils"
         case .pupil: return "Pupil"
         case .report: return "Absentee report"
@@ -27,6 +28,7 @@ public enum KeyCommand: String, CaseIterable, Hashable, Sendable {
     case writeReport
     case callNoAnswer, callVoicemail, callSpoke, callNumberNotInUse, callRefused, chooseContact
     case logContact, saveForm, nextField
+    case decideEscalate, decideHold, decideStepDown, decideClose, requestPenalty, openPupil, filterTrack, filterStage
 }
 
 public struct KeyBinding: Sendable {
@@ -85,6 +87,18 @@ public enum Bindings {
         KeyBinding(.logContact, [.char("l")], "log", "Log a call, visit, meeting, letter or note about this pupil (:log)", [.calls, .pupil], footer: true),
         KeyBinding(.saveForm, [.ctrl("s")], "save", "Save the entry (:save); Enter on the last field saves too", [.log], footer: true),
         KeyBinding(.nextField, [.tab, .enter], "next field", "The next field (Shift-Tab the one before); ← → change a choice", [.log], footer: true),
+        // The head's panel: Enter confirms what the policy recommends; one key for another decision.
+        KeyBinding(.open, [.enter], "confirm", "Confirm the recommendation, then type the reason", [.panel], footer: true),
+        KeyBinding(.decideEscalate, [.char("e")], "escalate", "Escalate to the next stage instead, then the reason", [.panel], footer: true),
+        KeyBinding(.decideHold, [.char("h")], "hold", "Hold at this stage instead, then the reason", [.panel], footer: true),
+        KeyBinding(.decideStepDown, [.char("d")], "step down", "Step down a stage instead, then the reason", [.panel], footer: true),
+        KeyBinding(.decideClose, [.char("x")], "close", "Close the case instead, then the reason", [.panel], footer: true),
+        KeyBinding(.requestPenalty, [.char("p")], "penalty", "The penalty-notice check in full, and a request (head only)", [.panel, .pupil]),
+        KeyBinding(.openPupil, [.char("o")], "pupil", "Open the pupil's page", [.panel]),
+        KeyBinding(.filterTrack, [.char("t")], "track", "Show one track (cycles)", [.panel]),
+        KeyBinding(.filterStage, [.char("s")], "stage", "Show one stage (cycles)", [.panel]),
+        KeyBinding(.filterClass, [.char("c")], "class", "Show one class (cycles)", [.panel]),
+        KeyBinding(.clearFilters, [.char("z")], "clear", "Clear the filters", [.panel]),
         KeyBinding(.writeReport, [.char("w")], "save to file", "Save the report as text and CSV files", [.report], footer: true),
         // The calling list: one key for the outcome of a call to the chosen contact.
         KeyBinding(.chooseContact, (1...9).map { Key.char(Character("\($0)")) }, "contact", "Choose which contact the next call is to (1 is the first to call)", [.calls]),

@@ -23,6 +23,7 @@ extension AppState {
     mutating func pupilKey(_ key: Key, _ p: inout PupilScreen) -> [Effect] {
         guard let command = Bindings.command(for: key, on: .pupil) else { return [] }
         if command == .logContact { return openLog(kind: .call, pupil: "") }
+        if command == .requestPenalty { return openPenalty(p.upn) }
         p.top = scrolled(p.top, command, lines: p.lines.count, page: bodyHeight - 1)
         return []
     }

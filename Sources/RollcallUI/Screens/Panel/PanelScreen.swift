@@ -1,0 +1,176 @@
+import Attendance
+
+/// `:panel`, the head's caseload: every open case and every recommendation, most urgent
+/// first, each with its figures now and at the last review. Deciding is Enter (confirm) or
+/// one key for another decision, then the reason.
+public struct PanelScreen: Sendable {
+    public struct Row: Hashable, Sendable {
+        public var recommendation: Recommendation
+        public var pupil: Pupil
+        /// Attendance at the last decision or review on this track, if any.
+        public var atLastReview: Double?
+        public var lastReviewOn: SchoolDate?
+        public var urgency: Int
+    }
+
+    public var rows: [Row] = []
+    public var visible: [Int] = []
+    public var cursor = ListCursor()
+    public var track: String?
+    public var stage: String?
+    public var group: String?
+    var builtFor = -1
+
+    init(_ state: AppState) { rebuild(state) }
+
+    mutating func rebuild(_ state: AppState) {
+        guard builtFor != state.schoolVersion else { return }
+        builtFor = state.schoolVersion
+        let selected = selectedRow.map { ($0.pupil.upn, $0.recommendation.track) }
+        rows = PanelScreen.rows(state)
+        refilter()
+        if let (upn, track) = selected, let i = visible.firstIndex(where: { rows[$0].pupil.upn == upn && rows[$0].recommendation.track == track }) {
+            cursor.selected = i
+        }
+        cursor.clamp(count: visible.count, page: max(1, state.bodyHeight / 2))
+    }
+
+    /// Most urgent first: overdue reviews and escalations, new cases, overdue actions,
+    /// reviews due, then steps down and closes, then holds.
+    static func urgency(_ r: Recommendation, today: SchoolDate) -> Int {
+        let overdueReview = (r.nextReview.map { $0 < today } ?? false) ? 0 : 1
+        switch r.kind {
+        case .escalate: return 0 + overdueReview
+        case .reviewDue: return 2 + overdueReview
+        case .enter: return 4
+        case .actionOverdue: return 5
+        case .stepDown, .close: return 6
+        case .hold: return 7
+        }
+    }
+
+    static func rows(_ state: AppState) -> [Row] {
+        guard let engine = CaseworkEngine(school: state.school, asOf: state.context.today) else { return [] }
+        let today = state.context.today
+        return engine.caseload().compactMap { r in
+            guard let pupil = state.school.pupils[r.upn] else { return nil }
+            let last = state.school.casework.caseFile(r.upn, track: r.track)?.lastReview
+            return Row(recommendation: r, pupil: pupil, atLastReview: last?.figures.attendancePercent, lastReviewOn: last?.on,
+                       urgency: urgency(r, today: today))
+        }.sorted { ($0.urgency, $0.pupil.listName, $0.recommendation.track) < ($1.urgency, $1.pupil.listName, $1.recommendation.track) }
+    }
+
+    mutating func refilter() {
+        visible = rows.indices.filter { i in
+            let r = rows[i]
+            return (track == nil || r.recommendation.track == track) && (stage == nil || r.recommendation.stage == stage)
+                && (group == nil || r.pupil.registrationGroup == group)
+        }
+    }
+
+    var selectedRow: Row? { visible.indices.contains(cursor.selected) ? rows[visible[cursor.selected]] : nil }
+
+    /// The move that confirms what the engine recommends.
+    static func confirming(_ r: Recommendation) -> (move: CaseMove, to: String?) {
+        switch r.kind {
+        case .enter, .escalate: return (.advance, r.recommendedStage)
+        case .stepDown: return (.stepDown, r.recommendedStage)
+        case .close: return (.close, nil)
+        case .hold: return (.hold, nil)
+        case .reviewDue, .actionOverdue: return (.review, nil)
+        }
+    }
+
+    /// What the engine recommends, in words: "enter stage-1", "escalate to stage-2" …
+    static func recommends(_ r: Recommendation) -> String {
+        let c = confirming(r)
+        if r.kind == .enter { return "enter" + (c.to.map { " \($0)" } ?? "") }
+        if r.kind == .actionOverdue { return "chase the overdue action" }
+        return words(c.move, to: c.to)
+    }
+
+    static func words(_ move: CaseMove, to stage: String?) -> String {
+        let name: String
+        switch move {
+        case .advance: name = "escalate"
+        case .hold: name = "hold"
+        case .stepDown: name = "step down"
+        case .review: name = "review (stay at this stage)"
+        case .close: name = "close"
+        }
+        return name + (stage.map { " to \($0)" } ?? "")
+    }
+}
+
+extension AppState {
+    mutating func openPanel() -> [Effect] {
+        guard school.casework.policy != nil else {
+            status = StatusLine("No attendance policy is in use: the head chooses one with `rollcall policy use ID`", .warning)
+            return []
+        }
+        if let existing = screens.last(where: { $0.kind == .panel }) { push(existing, existing: true) } else { push(.panel(PanelScreen(self))) }
+        return []
+    }
+
+    mutating func panelKey(_ key: Key, _ p: inout PanelScreen) -> [Effect] {
+        guard let command = Bindings.command(for: key, on: .panel) else { return [] }
+        if p.cursor.move(command, count: p.visible.count, page: max(1, bodyHeight / 2)) { return [] }
+        func cycle<T: Equatable>(_ current: T?, _ all: [T]) -> T? {
+            guard let c = current, let i = all.firstIndex(of: c) else { return all.first }
+            return i + 1 < all.count ? all[i + 1] : nil
+        }
+        switch command {
+        case .filterTrack: p.track = cycle(p.track, school.casework.policy?.tracks.map(\.id) ?? [])
+        case .filterStage:
+            let stages = school.casework.policy?.tracks.filter { p.track == nil || $0.id == p.track }.flatMap { $0.stages.map(\.id) } ?? []
+            p.stage = cycle(p.stage, stages)
+        case .filterClass: p.group = cycle(p.group, school.registrationGroups)
+        case .clearFilters: p.track = nil; p.stage = nil; p.group = nil
+        case .openPupil:
+            if let r = p.selectedRow { return openPupil(r.pupil.upn) }
+            return []
+        case .open, .decideEscalate, .decideHold, .decideStepDown, .decideClose:
+            guard let row = p.selectedRow else { return [] }
+            guard context.staff.role == .head else {
+                status = StatusLine("Only the head decides at the panel (you are \(context.staff.role.rawValue) staff)", .warning)
+                return []
+            }
+            let r = row.recommendation
+            let chosen: (move: CaseMove, to: String?)
+            switch command {
+            case .decideEscalate: chosen = (.advance, nil)
+            case .decideHold: chosen = (.hold, nil)
+            case .decideStepDown: chosen = (.stepDown, nil)
+            case .decideClose: chosen = (.close, nil)
+            default: chosen = PanelScreen.confirming(r)
+            }
+            let confirming = command == .open
+            overlay = .dialog(Dialog(.decision(upn: r.upn, track: r.track, move: chosen.move, to: chosen.to),
+                                     title: "\(confirming ? "Confirm" : "Decide"): \(confirming ? PanelScreen.recommends(r) : PanelScreen.words(chosen.move, to: chosen.to))",
+                                     lines: ["\(row.pupil.fullName), \(r.track.replacingOccurrences(of: "_", with: " ")) track, now at \(r.stage ?? "no stage")",
+                                             confirming ? "As the policy recommends." : "The policy recommended: \(PanelScreen.recommends(r)).",
+                                             "", "Why? (kept with the decision and the figures it was made on)"],
+                                     field: TextField(), hints: "Enter record the decision · Esc cancel"))
+            return []
+        case .requestPenalty:
+            guard let row = p.selectedRow else { return [] }
+            return openPenalty(row.pupil.upn)
+        default: break
+        }
+        p.refilter()
+        p.cursor.clamp(count: p.visible.count, page: max(1, bodyHeight / 2))
+        return []
+    }
+
+    /// Records a decision typed in the dialog; the panel then moves to the next case.
+    mutating func recordDecision(upn: String, track: String, move: CaseMove, to stage: String?, reason: String) -> [Effect] {
+        guard let engine = CaseworkEngine(school: school, asOf: context.today) else { return [] }
+        do {
+            let d = try engine.decisionFor(upn: upn, track: track, move: move, to: stage, reason: reason, on: context.today)
+            return send(Transaction([.caseDecision(d)], reason: reason), for: .decision)
+        } catch {
+            status = StatusLine("Not recorded: \(error.message)", .alert)
+            return []
+        }
+    }
+}

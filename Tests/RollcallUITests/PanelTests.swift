@@ -1,0 +1,134 @@
+import Attendance
+import AttendanceStore
+import Testing
+@testable import RollcallUI
+
+@Suite("The head's panel through update")
+struct PanelTests {
+    static let liam = "A100000000005"
+    static let ben = "B100000000001"
+
+    /// The test school with Bridgewater Park's policy. Liam has been N since Wednesday (7
+    /// sessions); Ben has had 12 unexplained-then-O sessions over the last fortnight and a
+    /// meeting with his parents, so a penalty notice may be requested for him.
+    static func school() throws -> School {
+        var school = UISchool.make()
+        school.casework.policy = try PolicyFile.preset("bridgewater-park")
+        for day in ["2026-11-18", "2026-11-19", "2026-11-20", "2026-11-23", "2026-11-24", "2026-11-25"] {
+            for half in SessionHalf.allCases { school.register.record(Mark(.unknownReason), for: ben, at: Session(SchoolDate(day)!, half)) }
+        }
+        school.apply(.meeting(Meeting(id: "m1", upn: ben, on: SchoolDate("2026-11-10")!, by: "head", attendees: ["Mr Jones", "Mrs Okafor"])))
+        return school
+    }
+
+    func panel(_ staff: StaffMember = UISchool.head) throws -> (AppState, FakeDriver) {
+        var state = AppState(context: AppContext(today: UISchool.today, minutes: 9 * 60 + 5, staff: staff), school: try Self.school(), width: 120, height: 40)
+        _ = state.run(command: "panel")
+        return (state, FakeDriver())
+    }
+
+    func rows(_ state: AppState) -> [PanelScreen.Row] {
+        if case .panel(let p) = state.screen { return p.visible.map { p.rows[$0] } }
+        return []
+    }
+
+    func selected(_ state: AppState) -> PanelScreen.Row? {
+        if case .panel(let p) = state.screen { return p.selectedRow }
+        return nil
+    }
+
+    func select(_ state: inout AppState, _ upn: String, _ track: String) {
+        guard case .panel(var p) = state.screen,
+              let i = p.visible.firstIndex(where: { p.rows[$0].pupil.upn == upn && p.rows[$0].recommendation.track == track }) else {
+            Issue.record("\(upn) on \(track) is not listed"); return
+        }
+        p.cursor.selected = i
+        state.screen = .panel(p)
+    }
+
+    @Test func thePanelListsRecommendationsMostUrgentFirst() throws {
+        let (state, _) = try panel()
+        let list = rows(state)
+        #expect(list.contains { $0.pupil.upn == Self.liam && $0.recommendation.kind == .enter })
+        #expect(list.map(\.urgency) == list.map(\.urgency).sorted())
+        #expect(state.draw().text.contains("Liam O'Connor"))
+    }
+
+    @Test func confirmingTakesEnterTheReasonAndEnter() throws {
+        var (state, driver) = try panel()
+        let first = try #require(selected(state))
+        driver.keys(&state, [.enter])
+        driver.type(&state, "agreed at panel")
+        driver.keys(&state, [.enter])
+        let file = try #require(state.school.casework.caseFile(first.pupil.upn, track: first.recommendation.track))
+        #expect(file.stage == first.recommendation.recommendedStage)
+        let decision = try #require(file.history.last)
+        #expect(decision.reason == "agreed at panel")
+        #expect(decision.recommended == nil)   // as the policy recommended
+        #expect(decision.figures.attendancePercent == first.recommendation.figures.attendancePercent)
+        #expect(driver.committed.count == 1)
+    }
+
+    @Test func anOverrideKeepsTheReasonAndWhatWasRecommended() throws {
+        var (state, driver) = try panel()
+        let row = try #require(rows(state).first { $0.pupil.upn == Self.liam })
+        select(&state, Self.liam, row.recommendation.track)
+        driver.keys(&state, [.enter])   // open the case first, as recommended
+        driver.type(&state, "agreed")
+        driver.keys(&state, [.enter])
+        #expect(state.school.casework.caseFile(Self.liam, track: row.recommendation.track)?.isOpen == true)
+        // Liam's open case again, closed against the recommendation.
+        select(&state, Self.liam, row.recommendation.track)
+        driver.keys(&state, [.char("x")])
+        driver.type(&state, "family moving school next week")
+        driver.keys(&state, [.enter])
+        let file = try #require(state.school.casework.caseFile(Self.liam, track: row.recommendation.track))
+        #expect(file.stage == nil)
+        #expect(file.history.last?.reason == "family moving school next week")
+        #expect(file.history.last?.recommended != nil)
+    }
+
+    @Test func aDecisionWithoutAReasonIsRefused() throws {
+        var (state, driver) = try panel()
+        driver.keys(&state, [.enter, .enter])
+        #expect(driver.committed.isEmpty)
+        #expect(state.status?.text.contains("needs a reason") == true)
+        if case .dialog = state.overlay {} else { Issue.record("the reason prompt stays open") }
+    }
+
+    @Test func onlyTheHeadDecides() throws {
+        var (state, driver) = try panel(StaffMember(login: "fsw", name: "Sam Reid", role: .attendance))
+        driver.keys(&state, [.enter])
+        #expect(state.overlay == nil)
+        #expect(state.status?.text.contains("Only the head decides") == true)
+        driver.keys(&state, [.char("p")])
+        #expect(state.overlay == nil)
+    }
+
+    @Test func aPenaltyNoticeForAnEligiblePupilIsRequestedForAParent() throws {
+        var (state, driver) = try panel()
+        _ = state.run(command: "pupil \(Self.ben)")
+        driver.keys(&state, [.char("p")])
+        guard case .penalty(let f) = state.overlay else { Issue.record("expected the penalty form"); return }
+        #expect(f.check.eligible, "\(f.check.why)")
+        driver.type(&state, "12 unauthorised sessions since 18 November despite the meeting on 10 November")
+        driver.keys(&state, [.enter])
+        let notice = try #require(state.school.casework.penaltyNotices[Self.ben]?.last)
+        #expect(notice.parent == "Parent of Ben")
+        #expect(notice.amount == 80)
+        #expect(state.school.casework.interventions[Self.ben]?.last?.kind == .penaltyNotice)
+    }
+
+    @Test func aPenaltyNoticeThatMayNotBeRequestedSaysWhy() throws {
+        var (state, driver) = try panel()
+        _ = state.run(command: "pupil \(Self.liam)")
+        driver.keys(&state, [.char("p")])
+        guard case .penalty(let f) = state.overlay else { Issue.record("expected the penalty form"); return }
+        #expect(!f.check.eligible)
+        driver.type(&state, "try anyway")
+        driver.keys(&state, [.enter])
+        #expect(driver.committed.isEmpty)
+        #expect(state.status?.text.contains("may not be requested now") == true)
+        #expect(state.draw().text.contains("NOT be requested"))
+    }
+}
