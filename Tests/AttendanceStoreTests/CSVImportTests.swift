@@ -102,6 +102,19 @@ struct CSVImportTests {
         }
     }
 
+    @Test func aMarksUPNWithASpaceOrTooLongIsReportedWithItsLine() throws {
+        let text = "upn,date,session,mark\n"
+            + "A1,2025-09-01,AM,/\n"                      // 2 fine
+            + "\"A 1\",2025-09-01,PM,/\n"                 // 3 a space inside
+            + "A123456789012345678901,2025-09-02,AM,/\n"  // 4 longer than 20 characters
+        let failure = try #require(throws: ImportFailure.self) {
+            try MarkImport.parse(text, file: "m.csv", knownUPNs: ["A1"])
+        }
+        #expect(failure.problems.map(\.line) == [3, 4])
+        #expect(failure.description.contains("line 3: UPN \"A 1\" has spaces or is too long"))
+        #expect(failure.description.contains("line 4: UPN \"A123456789012345678901\" has spaces or is too long"))
+    }
+
     @Test func anEmptyFileIsAnError() {
         #expect(throws: ImportFailure.self) { try PupilImport.parse("", file: "p.csv") }
         #expect(throws: ImportFailure.self) { try PupilImport.parse(Self.pupilsHeader + "\n", file: "p.csv") }
