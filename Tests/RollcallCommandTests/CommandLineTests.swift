@@ -150,6 +150,63 @@ struct StoreCommandTests {
         #expect(history.stdout.contains("L (12 min late)"))
     }
 
+    /// A store whose audit archive holds A1's mark and amendment (compacted out of the journal).
+    func archived(_ scratch: Scratch) throws -> (store: String, auditFile: String) {
+        let store = try seeded(scratch)
+        #expect(try RollcallProcess.run(["mark", "A1", "2025-09-08", "AM", "N", "--store", store]).status == 0)
+        #expect(try RollcallProcess.run(["mark", "A1", "2025-09-08", "AM", "I", "--reason", "mum rang", "--store", store]).status == 0)
+        #expect(try RollcallProcess.run(["compact", "--store", store]).status == 0)
+        let names = try FileManager.default.contentsOfDirectory(atPath: "\(store)/audit").filter { $0.hasSuffix(".jsonl") }
+        return (store, "\(store)/audit/\(try #require(names.first))")
+    }
+
+    @Test func aRecordThatDoesNotDecodeIsAnErrorLineInHistoryAndCheckFails() throws {
+        let scratch = Scratch()
+        let (store, file) = try archived(scratch)
+        // The amendment's line keeps a valid checksum but holds a change of a kind nobody knows.
+        var lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let index = try #require(lines.firstIndex { $0.contains("mum rang") })
+        lines[index] = withChecksum(withoutChecksum(lines[index]).replacingOccurrences(of: "\"kind\":\"mark\"", with: "\"kind\":\"mork\""))
+        try lines.joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
+
+        let history = try RollcallProcess.run(["history", "--pupil", "A1", "--store", store])
+        #expect(history.status != 0)
+        #expect(history.stdout.contains("marked 2025-09-08 AM: N"))  // what can be read is still shown
+        #expect(history.stderr.contains("Error: \(file), line \(index + 1): "), "\(history.stderr)")
+        #expect(history.stderr.contains("mork"), "\(history.stderr)")
+        let check = try RollcallProcess.run(["check", "--store", store])
+        #expect(check.status != 0)
+        #expect(check.stdout.contains("\(file), line \(index + 1)") || check.stderr.contains("\(file), line \(index + 1)"), "\(check.stdout)\(check.stderr)")
+    }
+
+    @Test func anUnreadableArchiveFileIsAnErrorLineInHistoryAndCheckFails() throws {
+        let scratch = Scratch()
+        let (store, _) = try archived(scratch)
+        let unreadable = "\(store)/audit/2099.jsonl"  // a directory where a year's file should be
+        try FileManager.default.createDirectory(atPath: unreadable, withIntermediateDirectories: false)
+        for args in [["history", "--pupil", "A1"], ["history", "--school"]] {
+            let history = try RollcallProcess.run(args + ["--store", store])
+            #expect(history.status != 0, "\(args)")
+            #expect(history.stderr.contains("Error: \(unreadable): cannot be read"), "\(args): \(history.stderr)")
+        }
+        let check = try RollcallProcess.run(["check", "--store", store])
+        #expect(check.status != 0)
+        #expect((check.stdout + check.stderr).contains("\(unreadable): cannot be read"), "\(check.stdout)\(check.stderr)")
+    }
+
+    @Test func anUnreadableArchiveDirectoryIsAnErrorLineInHistoryAndCheckFails() throws {
+        let scratch = Scratch()
+        let (store, _) = try archived(scratch)
+        try FileManager.default.removeItem(atPath: "\(store)/audit")
+        FileManager.default.createFile(atPath: "\(store)/audit", contents: Data("not a directory".utf8))
+        let history = try RollcallProcess.run(["history", "--pupil", "A1", "--store", store])
+        #expect(history.status != 0)
+        #expect(history.stderr.contains("Error: \(store)/audit: cannot be read"), "\(history.stderr)")
+        let check = try RollcallProcess.run(["check", "--store", store])
+        #expect(check.status != 0)
+        #expect((check.stdout + check.stderr).contains("\(store)/audit: cannot be read"), "\(check.stdout)\(check.stderr)")
+    }
+
     @Test func badMarksAreRefusedClearly() throws {
         let scratch = Scratch()
         let store = try seeded(scratch)
@@ -373,4 +430,17 @@ struct PatternCommandTests {
         let week = try RollcallProcess.run(["stats", "--by", "week", "--as-of", "2025-09-05", "--store", store])
         #expect(week.stdout.contains("w/c 2025-09-01"))
     }
+}
+
+/// A journal line without its trailing `,"crc":"…"}`, closed again: the bytes its checksum covers.
+func withoutChecksum(_ line: String) -> String { String(line.dropLast(18)) + "}" }
+
+/// The line with the checksum the store writes: CRC-32 (IEEE) of the rest, in hex.
+func withChecksum(_ body: String) -> String {
+    var crc: UInt32 = 0xFFFF_FFFF
+    for byte in body.utf8 {
+        crc ^= UInt32(byte)
+        for _ in 0..<8 { crc = (crc & 1) != 0 ? 0xEDB8_8320 ^ (crc >> 1) : crc >> 1 }
+    }
+    return String(body.dropLast()) + ",\"crc\":\"" + String(format: "%08x", crc ^ 0xFFFF_FFFF) + "\"}"
 }
