@@ -57,7 +57,7 @@ struct MigrationBackupExportTests {
     @Test func aDailyBackupIsTakenBeforeTheFirstChangeOfEachDayAndFourteenKept() throws {
         let dir = TempDirectory()
         let store = try makeStore(dir)
-        var day = Date(timeIntervalSince1970: 1_798_761_600)  // 2027-01-01, after the real days makeStore wrote on
+        var day = Date(timeIntervalSince1970: 1_798_761_600)  // 2027-01-01, after the day makeStore's clock says
         for i in 0..<20 {
             store.now = { day }
             let date = SchoolDate("2025-10-01")!.adding(days: i).description
