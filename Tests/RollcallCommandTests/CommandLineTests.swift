@@ -376,8 +376,11 @@ struct FirstRunTests {
     @Test func firstRunMakesTheDemoStoreOutsideTheRepositoryAndTheSecondReusesIt() throws {
         let scratch = Scratch()
         let env = ["XDG_DATA_HOME": "\(scratch.path)/data"]
-        let first = try RollcallProcess.run([], environment: env, in: scratch.path)
+        // A fixed day, never the real one: the demo is made as of it (registers up to that morning).
+        let first = try RollcallProcess.run(["--today", "2027-02-05"], environment: env, in: scratch.path)
         #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("Friday 5 Feb 2027"), "\(first.stdout)")
+        #expect(first.stdout.contains("Registers AM: ") && !first.stdout.contains("Registers AM: not taken yet"), "\(first.stdout)")
         #expect(first.stderr.contains("this is the demo school"))
         #expect(first.stderr.contains("rollcall init"))
         #expect(first.stdout.contains("Demo Primary School"))
@@ -386,7 +389,7 @@ struct FirstRunTests {
         let manifest = "\(scratch.path)/data/rollcall/rollcall.json"
         #expect(FileManager.default.fileExists(atPath: manifest))
         let before = try FileManager.default.attributesOfItem(atPath: manifest)[.modificationDate] as? Date
-        let second = try RollcallProcess.run(["today"], environment: env, in: scratch.path)
+        let second = try RollcallProcess.run(["today", "--date", "2027-02-05"], environment: env, in: scratch.path)
         #expect(second.status == 0)
         #expect(!second.stderr.contains("demo school"))
         #expect(try FileManager.default.attributesOfItem(atPath: manifest)[.modificationDate] as? Date == before)
