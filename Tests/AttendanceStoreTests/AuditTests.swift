@@ -10,7 +10,7 @@ struct AuditTests {
         let store = try makeStore(dir)
         #expect {
             try store.commit(markTransaction("B2", "2025-09-01", .am, .illness), by: office)
-        } throws: { ($0 as! ChangeRefused).message.contains("amendment and needs a reason") && ($0 as! ChangeRefused).kind == .needsReason }
+        } throws: { try (#require($0 as? ChangeRefused)).message.contains("amendment and needs a reason") && (#require($0 as? ChangeRefused)).kind == .needsReason }
         #expect(store.school.register.mark(for: "B2", at: session("2025-09-01", .am))?.code == .reasonNotYetEstablished)
     }
 
@@ -63,7 +63,7 @@ struct AuditTests {
         try store.commit(markTransaction("A1", "2025-09-02", .am, .lateBeforeClose), by: office)
         #expect {
             try store.commit(Transaction([.staff(StaffMember(login: "x", name: "X", role: .head))]), by: office)
-        } throws: { ($0 as! ChangeRefused).message.contains("may not manage staff") && ($0 as! ChangeRefused).kind == .notPermitted }
+        } throws: { try (#require($0 as? ChangeRefused)).message.contains("may not manage staff") && (#require($0 as? ChangeRefused)).kind == .notPermitted }
         #expect(!office.may(.workCases) && !office.may(.changePolicy) && !office.may(.requestPenaltyNotices))
         #expect(!office.may(.readSafeguardingNotes))
         #expect(fsw.may(.workCases) && !fsw.may(.requestPenaltyNotices))
@@ -99,7 +99,7 @@ struct AuditTests {
         let dir = TempDirectory()
         let store = try makeStore(dir)
         #expect { try store.commit(markTransaction("A1", "2025-09-03", .am, .legacyAgreedHoliday), by: office) } throws: {
-            ($0 as! ChangeRefused).message.contains("pre-2024") && ($0 as! ChangeRefused).kind == .invalid
+            try (#require($0 as? ChangeRefused)).message.contains("pre-2024") && (#require($0 as? ChangeRefused)).kind == .invalid
         }
         let marks = try MarkImport.parse("upn,date,session,mark\nA1,2025-09-03,AM,H\n", file: "old.csv", knownUPNs: ["A1"])
         #expect(try store.importMarks(marks, file: "old.csv", by: office).added == 1)

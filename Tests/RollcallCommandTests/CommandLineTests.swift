@@ -54,7 +54,7 @@ struct CommandLineTests {
                                  "unauthorised_sessions_last_10_school_weeks", "consecutive_unexplained_absence_days"]
         #expect(rows.count == 3)
         for row in rows { #expect(Set(row.keys) == keys) }
-        let byUPN = Dictionary(uniqueKeysWithValues: rows.map { ($0["upn"] as! String, $0) })
+        let byUPN = Dictionary(uniqueKeysWithValues: try rows.map { (try #require($0["upn"] as? String), $0) })
         let ann = try #require(byUPN["A1"])
         #expect(ann["possible_sessions"] as? Int == 10)
         #expect(ann["attended_sessions"] as? Int == 8)
