@@ -35,6 +35,13 @@ public struct CheckReport {
         } catch {
             report.problems.append("\(error)")
         }
+        report.problems += auditTrailProblems(store: path)
         return report
+    }
+
+    /// Every part of the audit trail that history could not show: an unreadable archive
+    /// directory or file, a damaged line, a change that does not decode (file and line each).
+    static func auditTrailProblems(store path: String) -> [String] {
+        AuditTrailReader.read(store: path, journal: "\(path)/\(Snapshot.journalName)").problems.map { "audit trail: \($0)" }
     }
 }

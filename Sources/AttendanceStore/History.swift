@@ -13,35 +13,107 @@ public struct AuditEntry: Hashable, Sendable {
     public var change: Change
 }
 
-extension Store {
-    /// Every recorded change that concerns a pupil (marks, their record, case decisions and
-    /// actions, the contact log, meetings, timetables, interventions, penalty notices), oldest
-    /// first, from the audit archive and the journal. Marks entered before the store kept a
-    /// journal (imports into layout 1) have no entries.
-    public func history(upn: String) throws -> [AuditEntry] {
-        var entries: [AuditEntry] = []
-        for record in try AuditArchive.records(store: path, journal: journal.path) {
-            for change in (try? record.transaction.changes) ?? [] {
-                if change.pupil == upn {
-                    entries.append(AuditEntry(seq: record.seq, at: record.at, login: record.by, name: record.name, role: record.role,
-                                              reason: record.reason, origin: record.origin, change: change))
+/// Part of the audit trail that could not be read: the file, the line (none when the whole
+/// file or directory could not be read) and why. History shows what it can and lists these;
+/// nothing is left out without one.
+public struct AuditProblem: Hashable, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int?
+    public var reason: String
+
+    public var description: String { "\(file)\(line.map { ", line \($0)" } ?? ""): \(reason)" }
+}
+
+/// What a history holds: the entries that could be read, oldest first, and what could not.
+public struct AuditTrail: Hashable, Sendable {
+    public var entries: [AuditEntry] = []
+    public var problems: [AuditProblem] = []
+}
+
+/// Reads the audit archive and the journal change by change, reporting (rather than
+/// skipping or stopping at) a directory or file that cannot be read, a damaged line and a
+/// change that does not decode.
+enum AuditTrailReader {
+    struct Read {
+        var changes: [(record: JournalRecord, change: Change)] = []
+        var problems: [AuditProblem] = []
+    }
+
+    static func read(store: String, journal: String) -> Read {
+        var result = Read()
+        var files: [String] = []
+        let dir = "\(store)/\(Snapshot.auditDirectory)"
+        if SafeFile.exists(dir) {  // none until the first compaction
+            do {
+                files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".jsonl") }.sorted().map { "\(dir)/\($0)" }
+            } catch {
+                result.problems.append(AuditProblem(file: dir, reason: "cannot be read as a directory, so the archived audit trail is missing from this history"))
+            }
+        }
+        var seen: Set<Int> = []
+        var records: [(record: JournalRecord, file: String, line: Int)] = []
+        for path in files + [journal] {
+            let bytes: [UInt8]
+            do { bytes = try SafeFile.readBytes(path) } catch {
+                result.problems.append(AuditProblem(file: path, reason: (error as? StoreError)?.message ?? "cannot be read (\(error))"))
+                continue
+            }
+            let data = Data(bytes)
+            var lineNumber = 0
+            for line in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
+                lineNumber += 1
+                guard !line.isEmpty else { continue }
+                do {
+                    let r = try JournalRecord.parse(Data(line))
+                    // A compaction that crashed may have archived a line twice: keep the first.
+                    if seen.insert(r.seq).inserted { records.append((r, path, lineNumber)) }
+                } catch {
+                    // A torn last line is a crash's leftover (the store says so when it opens), not damage.
+                    if line.endIndex == data.endIndex && data.last != 0x0A { continue }
+                    result.problems.append(AuditProblem(file: path, line: lineNumber, reason: "is damaged (checksum or JSON), so it is missing from this history"))
                 }
             }
         }
-        return entries
+        for (record, file, line) in records.sorted(by: { $0.record.seq < $1.record.seq }) {
+            for (i, change) in record.changes.enumerated() {
+                do { result.changes.append((record, try change.change)) } catch {
+                    result.problems.append(AuditProblem(file: file, line: line, reason: "change \(i + 1) of transaction \(record.seq) (kind \"\(change.kind)\") cannot be read: \(error)"))
+                }
+            }
+            for batch in record.marks ?? [] {
+                do { result.changes += try batch.changes.map { (record, Change.mark($0)) } } catch {
+                    result.problems.append(AuditProblem(file: file, line: line, reason: "marks of transaction \(record.seq) cannot be read: \(error)"))
+                }
+            }
+        }
+        return result
+    }
+}
+
+extension Store {
+    /// Every recorded change that concerns a pupil (marks, their record, case decisions and
+    /// actions, the contact log, meetings, timetables, interventions, penalty notices), oldest
+    /// first, from the audit archive and the journal, with whatever could not be read. Marks
+    /// entered before the store kept a journal (imports into layout 1) have no entries.
+    public func history(upn: String) -> AuditTrail {
+        trail { $0.pupil == upn }
     }
 
     /// Every recorded change that concerns the whole school rather than one pupil (settings,
-    /// closed registers, the calendar, the staff list, the policy), oldest first.
-    public func schoolHistory() throws -> [AuditEntry] {
-        var entries: [AuditEntry] = []
-        for record in try AuditArchive.records(store: path, journal: journal.path) {
-            for change in (try? record.transaction.changes) ?? [] where change.pupil == nil {
-                entries.append(AuditEntry(seq: record.seq, at: record.at, login: record.by, name: record.name, role: record.role,
-                                          reason: record.reason, origin: record.origin, change: change))
-            }
+    /// closed registers, the calendar, the staff list, the policy), oldest first, with
+    /// whatever could not be read.
+    public func schoolHistory() -> AuditTrail {
+        trail { $0.pupil == nil }
+    }
+
+    private func trail(_ include: (Change) -> Bool) -> AuditTrail {
+        let read = AuditTrailReader.read(store: path, journal: journal.path)
+        var trail = AuditTrail(problems: read.problems)
+        for (record, change) in read.changes where include(change) {
+            trail.entries.append(AuditEntry(seq: record.seq, at: record.at, login: record.by, name: record.name, role: record.role,
+                                            reason: record.reason, origin: record.origin, change: change))
         }
-        return entries
+        return trail
     }
 }
 

@@ -107,7 +107,8 @@ public final class Store {
 
     /// Opens a store: the snapshot, then every journal line after it. A store in an older
     /// layout is migrated forward after a backup, with `migratingAs` recorded as its head.
-    public static func open(at path: String, migratingAs: StaffMember? = nil) throws -> Store {
+    /// `now` is the store's clock (see `Store.now`), injected so tests can fix it.
+    public static func open(at path: String, migratingAs: StaffMember? = nil, now: @escaping () -> Date = Date.init) throws -> Store {
         let manifestPath = "\(path)/\(Snapshot.manifestName)"
         guard SafeFile.exists(manifestPath) else {
             throw StoreError(file: path, "is not a Rollcall store (no \(Snapshot.manifestName)); create one with `rollcall init --store \(path) --school NAME`")
@@ -120,7 +121,7 @@ public final class Store {
             guard let migratingAs else {
                 throw StoreError(file: manifestPath, "is in an older layout (schemaVersion \(probe.schemaVersion)); open it with rollcall as the head to migrate it")
             }
-            migrated = try lock.withExclusive { try Migration.migrate(store: path, from: probe.schemaVersion, head: migratingAs) }
+            migrated = try lock.withExclusive { try Migration.migrate(store: path, from: probe.schemaVersion, head: migratingAs, now: now()) }
         }
         let store = try lock.withShared { () throws -> Store in
             let manifest = try JSONFile.decode(Snapshot.Manifest.self, at: manifestPath)
@@ -131,6 +132,7 @@ public final class Store {
             let newest = Set(SnapshotIO.years(in: manifest.snapshot).suffix(2))
             let school = try SnapshotIO.read(manifest.snapshot, store: path, loadYear: newest.contains)
             let store = Store(path: path, school: school, manifest: manifest, lock: lock)
+            store.now = now
             store.loadedYears = newest
             try store.readJournal()
             return store

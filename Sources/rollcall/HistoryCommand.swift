@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import Attendance
 import AttendanceStore
@@ -17,21 +18,27 @@ struct HistoryCommand: ParsableCommand {
 
     func run() throws {
         let (store, me) = try storeOptions.open(as: .current())
-        guard let pupil else {
+        let trail: AuditTrail
+        if let pupil {
+            let upn = pupil.uppercased()
+            guard let p = store.school.pupils[upn] else { throw CleanExit.failure("no pupil with UPN \(upn)") }
+            print("Audit trail for \(p.fullName) (\(upn))")
+            trail = store.history(upn: upn)
+            if trail.entries.isEmpty && trail.problems.isEmpty {
+                print("No changes recorded since this store was created. (Records a store starts with, such as the demo school's, have no audit entries; `rollcall case show \(upn)` shows its case history.)")
+            }
+        } else {
             print("School-wide changes for \(store.school.name)")
-            let entries = try store.schoolHistory()
-            if entries.isEmpty { print("No school-wide changes recorded since this store was created.") }
-            for e in entries { print(line(e, for: me)) }
-            return
+            trail = store.schoolHistory()
+            if trail.entries.isEmpty && trail.problems.isEmpty { print("No school-wide changes recorded since this store was created.") }
         }
-        let upn = pupil.uppercased()
-        guard let p = store.school.pupils[upn] else { throw CleanExit.failure("no pupil with UPN \(upn)") }
-        print("Audit trail for \(p.fullName) (\(upn))")
-        let entries = try store.history(upn: upn)
-        if entries.isEmpty {
-            print("No changes recorded since this store was created. (Records a store starts with, such as the demo school's, have no audit entries; `rollcall case show \(upn)` shows its case history.)")
+        for e in trail.entries { print(line(e, for: me)) }
+        // What could not be read is never left out silently: one error line each, and a failing exit.
+        guard trail.problems.isEmpty else {
+            for problem in trail.problems { FileHandle.standardError.write(Data("Error: \(problem)\n".utf8)) }
+            FileHandle.standardError.write(Data("This history is incomplete: \(trail.problems.count) part\(trail.problems.count == 1 ? "" : "s") of the audit trail could not be read (see `rollcall check`).\n".utf8))
+            throw ExitCode.failure
         }
-        for e in entries { print(line(e, for: me)) }
     }
 
     func line(_ e: AuditEntry, for viewer: StaffMember) -> String {
@@ -67,5 +74,3 @@ struct HistoryCommand: ParsableCommand {
         }
     }
 }
-
-import Foundation

@@ -26,9 +26,9 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// Opens the store with the marks that figures as of `date` need (the year so far and
-    /// the weeks before it a rolling window reaches into).
+    /// the weeks before it a rolling window reaches into). A first-run demo is made as of `date`.
     func open(as identity: Identity, forFiguresAsOf date: SchoolDate) throws -> (store: Store, staff: StaffMember) {
-        let opened = try open(as: identity)
+        let opened = try open(as: identity, today: date)
         try opened.store.loadYears(covering: Statistics.yearToDate(date))
         return opened
     }

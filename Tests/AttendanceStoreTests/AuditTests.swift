@@ -10,7 +10,7 @@ struct AuditTests {
         let store = try makeStore(dir)
         #expect {
             try store.commit(markTransaction("B2", "2025-09-01", .am, .illness), by: office)
-        } throws: { ($0 as! ChangeRefused).message.contains("amendment and needs a reason") && ($0 as! ChangeRefused).kind == .needsReason }
+        } throws: { try (#require($0 as? ChangeRefused)).message.contains("amendment and needs a reason") && (#require($0 as? ChangeRefused)).kind == .needsReason }
         #expect(store.school.register.mark(for: "B2", at: session("2025-09-01", .am))?.code == .reasonNotYetEstablished)
     }
 
@@ -20,7 +20,7 @@ struct AuditTests {
         store.now = { Date(timeIntervalSince1970: 1_764_580_500) }  // 2025-12-01 09:15 UTC
         try store.commit(markTransaction("B2", "2025-09-01", .am, .illness, reason: "mum rang: chickenpox"), by: office)
         try store.compact()  // the trail survives compaction into the archive
-        let history = try Store.open(at: dir.file("store")).history(upn: "B2")
+        let history = try Store.open(at: dir.file("store")).history(upn: "B2").entries
         let amendment = try #require(history.last)
         guard case .mark(let m) = amendment.change else { Issue.record("not a mark"); return }
         #expect(m.previous?.code == .reasonNotYetEstablished)
@@ -32,13 +32,38 @@ struct AuditTests {
         #expect(history.contains { $0.origin == "import:m.csv" && $0.login == "office" })
     }
 
+    @Test func whatHistoryCannotReadComesBackAsProblemsNamingFileAndLine() throws {
+        let dir = TempDirectory()
+        let store = try makeStore(dir)
+        store.now = { Date(timeIntervalSince1970: 1_764_580_500) }  // 2025-12-01 09:15 UTC
+        try store.commit(markTransaction("B2", "2025-09-01", .am, .illness, reason: "mum rang"), by: office)
+        try store.compact()
+        let file = dir.file("store/audit/2025.jsonl")
+        var lines = try #require(FileManager.default.contents(atPath: file)).split(separator: 0x0A).map { Data($0) }
+        let index = try #require(lines.firstIndex { String(decoding: $0, as: UTF8.self).contains("mum rang") })
+        var record = try JournalRecord.parse(lines[index])
+        record.changes[0].kind = "mork"  // a change this Rollcall cannot read, under a valid checksum
+        lines[index] = try record.line().dropLast()
+        try Data(lines.map { $0 + [0x0A] }.joined()).write(to: URL(fileURLWithPath: file))
+        try FileManager.default.createDirectory(atPath: dir.file("store/audit/2099.jsonl"), withIntermediateDirectories: false)
+
+        let trail = try Store.open(at: dir.file("store")).history(upn: "B2")
+        #expect(trail.entries.contains { $0.origin == "import:m.csv" })  // the rest is still there
+        #expect(!trail.entries.contains { $0.reason == "mum rang" })
+        #expect(trail.problems.count == 2)
+        #expect(trail.problems.contains { $0.file == file && $0.line == index + 1 && $0.reason.contains("unknown change kind \"mork\"") })
+        #expect(trail.problems.contains { $0.file == dir.file("store/audit/2099.jsonl") && $0.line == nil && $0.reason.contains("cannot be read") })
+        #expect(try Store.open(at: dir.file("store")).schoolHistory().problems.count == 2)
+        #expect(!CheckReport.run(store: dir.file("store")).isHealthy)
+    }
+
     @Test func officeStaffMayMarkButNotManageStaffOrCases() throws {
         let dir = TempDirectory()
         let store = try makeStore(dir)
         try store.commit(markTransaction("A1", "2025-09-02", .am, .lateBeforeClose), by: office)
         #expect {
             try store.commit(Transaction([.staff(StaffMember(login: "x", name: "X", role: .head))]), by: office)
-        } throws: { ($0 as! ChangeRefused).message.contains("may not manage staff") && ($0 as! ChangeRefused).kind == .notPermitted }
+        } throws: { try (#require($0 as? ChangeRefused)).message.contains("may not manage staff") && (#require($0 as? ChangeRefused)).kind == .notPermitted }
         #expect(!office.may(.workCases) && !office.may(.changePolicy) && !office.may(.requestPenaltyNotices))
         #expect(!office.may(.readSafeguardingNotes))
         #expect(fsw.may(.workCases) && !fsw.may(.requestPenaltyNotices))
@@ -74,7 +99,7 @@ struct AuditTests {
         let dir = TempDirectory()
         let store = try makeStore(dir)
         #expect { try store.commit(markTransaction("A1", "2025-09-03", .am, .legacyAgreedHoliday), by: office) } throws: {
-            ($0 as! ChangeRefused).message.contains("pre-2024") && ($0 as! ChangeRefused).kind == .invalid
+            try (#require($0 as? ChangeRefused)).message.contains("pre-2024") && (#require($0 as? ChangeRefused)).kind == .invalid
         }
         let marks = try MarkImport.parse("upn,date,session,mark\nA1,2025-09-03,AM,H\n", file: "old.csv", knownUPNs: ["A1"])
         #expect(try store.importMarks(marks, file: "old.csv", by: office).added == 1)
@@ -96,7 +121,7 @@ struct UndoTests {
         try store.commit(markTransaction("A1", "2025-09-09", .am, .lateBeforeClose), by: office)
         try store.undoLast(by: office)
         #expect(store.school.register.mark(for: "A1", at: session("2025-09-09", .am)) == nil)
-        let trail = try Store.open(at: dir.file("store")).history(upn: "B2")
+        let trail = try Store.open(at: dir.file("store")).history(upn: "B2").entries
         #expect(trail.filter { $0.origin == "undo" }.count == 2)
         #expect(trail.last?.reason == "undo of the last change (B2 2025-09-01 AM)")
     }

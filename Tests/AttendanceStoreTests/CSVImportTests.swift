@@ -34,7 +34,7 @@ struct CSVImportTests {
         #expect {
             try PupilImport.parse(text, file: "p.csv")
         } throws: { error in
-            let e = error as! ImportFailure
+            let e = try #require(error as? ImportFailure)
             let lines = e.problems.map(\.line)
             return lines == [5, 6, 7, 7, 8, 9] && e.description.contains("line 6: date of birth \"31/02/2016\" is not a date")
                 && e.description.contains("line 8: UPN A1 is also on line 2")
@@ -52,7 +52,7 @@ struct CSVImportTests {
         #expect {
             try PupilImport.parse("UPN,Surname,Forename\nA1,S,F\n", file: "p.csv")
         } throws: { error in
-            let e = error as! ImportFailure
+            let e = try #require(error as? ImportFailure)
             return e.problems.count == 3 && e.problems.allSatisfy { $0.line == 1 }
                 && e.description.contains("missing column \"Date of Birth\"")
         }
@@ -63,7 +63,7 @@ struct CSVImportTests {
         #expect {
             try MarkImport.parse(text, file: "m.csv", knownUPNs: ["A1"])
         } throws: { error in
-            (error as! ImportFailure).problems.first?.line == 3
+            (try #require(error as? ImportFailure)).problems.first?.line == 3
         }
     }
 
@@ -95,11 +95,24 @@ struct CSVImportTests {
         #expect {
             try MarkImport.parse(text, file: "m.csv", knownUPNs: ["A1"])
         } throws: { error in
-            let e = error as! ImportFailure
+            let e = try #require(error as? ImportFailure)
             return e.problems.map(\.line) == [2, 3, 4, 5, 6, 8, 9, 10]
                 && e.problems.first { $0.line == 8 }!.reason.contains("line 7")
                 && e.problems.first { $0.line == 5 }!.reason.contains("no pupil with UPN ZZ")
         }
+    }
+
+    @Test func aMarksUPNWithASpaceOrTooLongIsReportedWithItsLine() throws {
+        let text = "upn,date,session,mark\n"
+            + "A1,2025-09-01,AM,/\n"                      // 2 fine
+            + "\"A 1\",2025-09-01,PM,/\n"                 // 3 a space inside
+            + "A123456789012345678901,2025-09-02,AM,/\n"  // 4 longer than 20 characters
+        let failure = try #require(throws: ImportFailure.self) {
+            try MarkImport.parse(text, file: "m.csv", knownUPNs: ["A1"])
+        }
+        #expect(failure.problems.map(\.line) == [3, 4])
+        #expect(failure.description.contains("line 3: UPN \"A 1\" has spaces or is too long"))
+        #expect(failure.description.contains("line 4: UPN \"A123456789012345678901\" has spaces or is too long"))
     }
 
     @Test func anEmptyFileIsAnError() {
@@ -134,7 +147,7 @@ struct CalendarImportTests {
         #expect {
             try CalendarImport.parse(text, file: "c.csv")
         } throws: { error in
-            (error as! ImportFailure).problems.map(\.line) == [3, 4, 5, 6]
+            (try #require(error as? ImportFailure)).problems.map(\.line) == [3, 4, 5, 6]
         }
     }
 }

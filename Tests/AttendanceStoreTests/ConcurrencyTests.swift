@@ -31,7 +31,7 @@ struct ConcurrencyTests {
         // amendment of a's mark, and so be refused without a reason.
         #expect(throws: ChangeRefused.self) { try b.commit(markTransaction("A1", "2025-09-05", .am, .illness), by: office) }
         try b.commit(markTransaction("A1", "2025-09-05", .am, .illness, reason: "mum rang"), by: office)
-        let history = try b.history(upn: "A1")
+        let history = b.history(upn: "A1").entries
         guard case .mark(let m) = history.last!.change else { Issue.record("not a mark"); return }
         #expect(m.previous?.code == .reasonNotYetEstablished)
     }

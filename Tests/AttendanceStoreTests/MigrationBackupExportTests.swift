@@ -14,17 +14,33 @@ struct MigrationBackupExportTests {
         let codes = "/|" + String(repeating: ".", count: 728)
         dir.write("store/marks/2025-26.json", #"{"schemaVersion": 1, "academicYear": "2025-26", "firstDay": "2025-09-01", "codes": {"A1": "\#(codes)"}, "details": {}}"#)
         #expect(throws: StoreError.self) { try Store.open(at: store) }  // not without someone to be head
-        let migrated = try Store.open(at: store, migratingAs: head)
+        let migrated = try Store.open(at: store, migratingAs: head, now: { Date(timeIntervalSince1970: 1_764_580_500) })  // 2025-12-01 09:15 UTC
         #expect(migrated.school.name == "Old School")
         #expect(migrated.school.pupils["A1"]?.flags.childProtection == true)
         #expect(migrated.school.register.mark(for: "A1", at: session("2025-09-01", .pm))?.code == .presentPM)
         #expect(migrated.school.staff["head"]?.role == .head)
         let backups = try FileManager.default.contentsOfDirectory(atPath: "\(store)/backups")
-        #expect(backups.contains { $0.hasPrefix("pre-migration-v1") })
+        #expect(backups.contains("pre-migration-v1-2025-12-01T091500Z"))
         // Said as a warning, not written to the screen by the store.
         #expect(migrated.warnings.contains { $0.hasPrefix("migrated \(store)") && $0.contains("pre-migration-v1") })
         #expect(!FileManager.default.fileExists(atPath: "\(store)/pupils.json"))
         #expect(try Store.open(at: store).school.pupils.count == 1)
+    }
+
+    @Test func aMigrationThatCannotListTheMarksStopsAndLeavesTheOldLayoutUntouched() throws {
+        let dir = TempDirectory()
+        let store = dir.file("store")
+        try FileManager.default.createDirectory(atPath: store, withIntermediateDirectories: true)
+        dir.write("store/rollcall.json", #"{"schemaVersion": 1, "format": "rollcall-store", "school": {"name": "Old School"}}"#)
+        dir.write("store/pupils.json", #"{"schemaVersion": 1, "pupils": []}"#)
+        dir.write("store/marks", "a file where the directory of marks should be")  // cannot be listed
+        let before = contents(of: store)
+        #expect {
+            try Store.open(at: store, migratingAs: head)
+        } throws: { "\($0)".contains("\(store)/marks") }
+        let after = contents(of: store).filter { !$0.key.hasPrefix("backups/") }
+        #expect(after == before)  // no snapshot, no new manifest, nothing deleted
+        #expect { try Store.open(at: store) } throws: { "\($0)".contains("older layout") }
     }
 
     @Test func aBackupIsACompleteVerifiedCopy() throws {
@@ -41,7 +57,7 @@ struct MigrationBackupExportTests {
     @Test func aDailyBackupIsTakenBeforeTheFirstChangeOfEachDayAndFourteenKept() throws {
         let dir = TempDirectory()
         let store = try makeStore(dir)
-        var day = Date(timeIntervalSince1970: 1_798_761_600)  // 2027-01-01, after the real days makeStore wrote on
+        var day = Date(timeIntervalSince1970: 1_798_761_600)  // 2027-01-01, after the day makeStore's clock says
         for i in 0..<20 {
             store.now = { day }
             let date = SchoolDate("2025-10-01")!.adding(days: i).description

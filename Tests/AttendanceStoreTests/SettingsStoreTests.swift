@@ -57,7 +57,7 @@ struct SettingsStoreTests {
         let store = try makeStore(dir)
         #expect {
             try store.commit(Transaction([.settings(settings())]), by: office)
-        } throws: { ($0 as! ChangeRefused).message.contains("is office staff and may not change the school settings") }
+        } throws: { try (#require($0 as? ChangeRefused)).message.contains("is office staff and may not change the school settings") }
     }
 
     @Test func onTheDayAMarkMayBeCorrectedUntilTheRegisterCloses() throws {
@@ -71,7 +71,7 @@ struct SettingsStoreTests {
         try store.commit(Transaction([.registerClosed(RegisterClosure(group: "3A", session: session("2025-09-01", .am)))]), by: office)
         #expect {
             try store.commit(markTransaction("A1", "2025-09-01", .am, .presentAM), by: office)
-        } throws: { ($0 as! ChangeRefused).message.contains("needs a reason") }
+        } throws: { try (#require($0 as? ChangeRefused)).message.contains("needs a reason") }
         try store.commit(markTransaction("A1", "2025-09-01", .am, .presentAM, reason: "late slip was wrong"), by: office)
         // The next day, yesterday's open PM register needs a reason too.
         store.now = { Self.morning.addingTimeInterval(86_400) }

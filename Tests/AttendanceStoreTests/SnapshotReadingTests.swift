@@ -47,7 +47,7 @@ struct SnapshotReadingTests {
 
     @Test func checksumsMatchTheByteAtATimeDefinition() {
         #expect(CRC32.hex(Array("123456789".utf8)) == "cbf43926")  // the standard check value
-        var rng = SystemRandomNumberGenerator()
+        var rng = SeededRandom(seed: 20_251_201)  // the same bytes on every run
         for n in [0, 1, 7, 8, 9, 63, 1000] {
             let bytes = (0..<n).map { _ in UInt8.random(in: 0...255, using: &rng) }
             var crc: UInt32 = 0xFFFF_FFFF

@@ -9,9 +9,15 @@ let fsw = StaffMember(login: "fsw", name: "Fay Support", role: .attendance)
 let pupilsCSV = "UPN,Surname,Forename,Date of Birth,Year Group,Reg Group\nA1,Smith,Ann,2016-01-01,3,3A\nB2,Jones,Ben,2016-02-02,3,3A\n"
 let marksCSV = "upn,date,session,mark,minutes_late,comment\nA1,2025-09-01,AM,/,,\nA1,2025-09-01,PM,L,10,bus\nB2,2025-09-01,AM,N,,\n"
 
-/// A store with a head, an office member, a family support worker, two pupils and three marks.
+/// The clock every test store starts on: Monday 2 March 2026, 09:00 UTC (after the 2025 marks
+/// the tests amend, before the 2027 days the daily-backup test walks through).
+let storeTestMorning = Date(timeIntervalSince1970: 1_772_442_000)
+
+/// A store with a head, an office member, a family support worker, two pupils and three marks,
+/// on the clock `storeTestMorning`.
 func makeStore(_ dir: TempDirectory) throws -> Store {
     let store = try Store.create(at: dir.file("store"), schoolName: "Test School", head: head)
+    store.now = { storeTestMorning }  // never the real clock: daily backups and "today" are named from it
     try store.commit(Transaction([.staff(office), .staff(fsw)]), by: head)
     _ = try store.importPupils(try PupilImport.parse(pupilsCSV, file: "p.csv"), file: "p.csv", by: head)
     _ = try store.importMarks(try MarkImport.parse(marksCSV, file: "m.csv", knownUPNs: ["A1", "B2"]), file: "m.csv", by: office)

@@ -74,7 +74,7 @@ struct StoreTests {
 
     @Test func notAStore() {
         let dir = TempDirectory()
-        #expect { try Store.open(at: dir.path) } throws: { ($0 as! StoreError).message.contains("rollcall init") }
+        #expect { try Store.open(at: dir.path) } throws: { try (#require($0 as? StoreError)).message.contains("rollcall init") }
     }
 }
 

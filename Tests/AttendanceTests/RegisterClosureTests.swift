@@ -38,7 +38,7 @@ struct RegisterClosureTests {
         #expect {
             try commit(close, to: &s)
         } throws: { error in
-            let message = (error as! ChangeRefused).message
+            let message = (try #require(error as? ChangeRefused)).message
             return message.contains("not yet marked: Jones, Ben") && !message.contains("Zhao") && !message.contains("Dee")
         }
         #expect(!s.isClosed(group: "4A", session: Self.am))
@@ -81,7 +81,7 @@ struct RegisterClosureTests {
         try commit(Transaction([.registerClosed(RegisterClosure(group: "4A", session: Self.am))]), to: &s)
         #expect {
             try commit(mark("B2", .illness), to: &s)
-        } throws: { ($0 as! ChangeRefused).message.contains("amendment and needs a reason") }
+        } throws: { try (#require($0 as? ChangeRefused)).message.contains("amendment and needs a reason") }
         try commit(mark("B2", .illness, reason: "mum rang"), to: &s)
         #expect(s.register.mark(for: "B2", at: Self.am)?.code == .illness)
         // Another class's register is still open.
@@ -108,7 +108,7 @@ struct RegisterClosureTests {
         settings.headName = "Hana Head"
         #expect {
             try commit(Transaction([.settings(settings)]), to: &s)
-        } throws: { ($0 as! ChangeRefused).message.contains("office staff and may not change the school settings") }
+        } throws: { try (#require($0 as? ChangeRefused)).message.contains("office staff and may not change the school settings") }
         try commit(Transaction([.settings(settings)]), to: &s, by: Self.head)
         #expect(s.settings == settings)
         settings.registerTimes.pmOpens = ClockTime(parsing: "09:00")!

@@ -6,6 +6,9 @@ import AttendanceStore
 /// one absent session is 1.25 percentage points, and thresholds fall on whole sessions.
 struct CaseworkSchool {
     var school: School
+    /// The sequence number the next commit gets, as the store's journal would give it (never
+    /// random: the ids the domain makes from it must be the same on every run).
+    var nextSeq = 1
     static let asOf = SchoolDate("2025-10-24")!
     static let calendar = SchoolCalendar(terms: [
         Term(name: "Summer 2025", dates: DateRange(SchoolDate("2025-04-22")!, SchoolDate("2025-07-18")!),
@@ -70,7 +73,8 @@ struct CaseworkSchool {
     }
 
     mutating func commit(_ t: Transaction, by actor: StaffMember) throws {
-        let completed = school.completing(t, seq: Int.random(in: 1...1_000_000), by: actor)
+        let completed = school.completing(t, seq: nextSeq, by: actor)
+        nextSeq += 1
         try school.check(completed, by: actor)
         school.apply(completed)
     }

@@ -48,7 +48,7 @@ struct ContactLogTests {
         let why = "call 2025-10-24 10:02 to Parent One P1: spoke, sickness bug"
         try store.commit(Transaction([.contact(call)] + open.map { .mark(MarkChange(upn: "P1", session: $0.session, mark: Mark(.illness))) }, reason: why), by: office)
         #expect(store.school.openUnexplainedMarks(for: "P1", upTo: CaseworkSchool.asOf).isEmpty)
-        let history = try Store.open(at: dir).history(upn: "P1")
+        let history = try Store.open(at: dir).history(upn: "P1").entries
         let amendments = history.filter { if case .mark(let m) = $0.change { return m.isAmendment } else { return false } }
         #expect(amendments.count == 3 && amendments.allSatisfy { $0.reason == why && $0.name == "Olu Office" })
         // The call itself is in the pupil's audit trail too, with who and when.

@@ -54,7 +54,7 @@ struct CommandLineTests {
                                  "unauthorised_sessions_last_10_school_weeks", "consecutive_unexplained_absence_days"]
         #expect(rows.count == 3)
         for row in rows { #expect(Set(row.keys) == keys) }
-        let byUPN = Dictionary(uniqueKeysWithValues: rows.map { ($0["upn"] as! String, $0) })
+        let byUPN = Dictionary(uniqueKeysWithValues: try rows.map { (try #require($0["upn"] as? String), $0) })
         let ann = try #require(byUPN["A1"])
         #expect(ann["possible_sessions"] as? Int == 10)
         #expect(ann["attended_sessions"] as? Int == 8)
@@ -148,6 +148,63 @@ struct StoreCommandTests {
         #expect(history.stdout.contains("reason: mum rang: sickness bug"))
         #expect(history.stdout.contains("Hana Head (head)"))
         #expect(history.stdout.contains("L (12 min late)"))
+    }
+
+    /// A store whose audit archive holds A1's mark and amendment (compacted out of the journal).
+    func archived(_ scratch: Scratch) throws -> (store: String, auditFile: String) {
+        let store = try seeded(scratch)
+        #expect(try RollcallProcess.run(["mark", "A1", "2025-09-08", "AM", "N", "--store", store]).status == 0)
+        #expect(try RollcallProcess.run(["mark", "A1", "2025-09-08", "AM", "I", "--reason", "mum rang", "--store", store]).status == 0)
+        #expect(try RollcallProcess.run(["compact", "--store", store]).status == 0)
+        let names = try FileManager.default.contentsOfDirectory(atPath: "\(store)/audit").filter { $0.hasSuffix(".jsonl") }
+        return (store, "\(store)/audit/\(try #require(names.first))")
+    }
+
+    @Test func aRecordThatDoesNotDecodeIsAnErrorLineInHistoryAndCheckFails() throws {
+        let scratch = Scratch()
+        let (store, file) = try archived(scratch)
+        // The amendment's line keeps a valid checksum but holds a change of a kind nobody knows.
+        var lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let index = try #require(lines.firstIndex { $0.contains("mum rang") })
+        lines[index] = withChecksum(withoutChecksum(lines[index]).replacingOccurrences(of: "\"kind\":\"mark\"", with: "\"kind\":\"mork\""))
+        try lines.joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
+
+        let history = try RollcallProcess.run(["history", "--pupil", "A1", "--store", store])
+        #expect(history.status != 0)
+        #expect(history.stdout.contains("marked 2025-09-08 AM: N"))  // what can be read is still shown
+        #expect(history.stderr.contains("Error: \(file), line \(index + 1): "), "\(history.stderr)")
+        #expect(history.stderr.contains("mork"), "\(history.stderr)")
+        let check = try RollcallProcess.run(["check", "--store", store])
+        #expect(check.status != 0)
+        #expect(check.stdout.contains("\(file), line \(index + 1)") || check.stderr.contains("\(file), line \(index + 1)"), "\(check.stdout)\(check.stderr)")
+    }
+
+    @Test func anUnreadableArchiveFileIsAnErrorLineInHistoryAndCheckFails() throws {
+        let scratch = Scratch()
+        let (store, _) = try archived(scratch)
+        let unreadable = "\(store)/audit/2099.jsonl"  // a directory where a year's file should be
+        try FileManager.default.createDirectory(atPath: unreadable, withIntermediateDirectories: false)
+        for args in [["history", "--pupil", "A1"], ["history", "--school"]] {
+            let history = try RollcallProcess.run(args + ["--store", store])
+            #expect(history.status != 0, "\(args)")
+            #expect(history.stderr.contains("Error: \(unreadable): cannot be read"), "\(args): \(history.stderr)")
+        }
+        let check = try RollcallProcess.run(["check", "--store", store])
+        #expect(check.status != 0)
+        #expect((check.stdout + check.stderr).contains("\(unreadable): cannot be read"), "\(check.stdout)\(check.stderr)")
+    }
+
+    @Test func anUnreadableArchiveDirectoryIsAnErrorLineInHistoryAndCheckFails() throws {
+        let scratch = Scratch()
+        let (store, _) = try archived(scratch)
+        try FileManager.default.removeItem(atPath: "\(store)/audit")
+        FileManager.default.createFile(atPath: "\(store)/audit", contents: Data("not a directory".utf8))
+        let history = try RollcallProcess.run(["history", "--pupil", "A1", "--store", store])
+        #expect(history.status != 0)
+        #expect(history.stderr.contains("Error: \(store)/audit: cannot be read"), "\(history.stderr)")
+        let check = try RollcallProcess.run(["check", "--store", store])
+        #expect(check.status != 0)
+        #expect((check.stdout + check.stderr).contains("\(store)/audit: cannot be read"), "\(check.stdout)\(check.stderr)")
     }
 
     @Test func badMarksAreRefusedClearly() throws {
@@ -280,11 +337,49 @@ struct CaseworkCommandTests {
         #expect(advance.status == 0, "\(advance.stderr)")
         #expect(advance.stdout.contains("enter → step-4"))
         let show = try RollcallProcess.run(["case", "show", "A1", "--as-of", "2025-09-12", "--store", store])
-        #expect(show.stdout.contains("Step 4") || show.stdout.contains("step-4"))
-        #expect(show.stdout.contains("80% after two weeks"))
+        // The case itself, not the "recommends" line (which names step-4 with no case open):
+        // the track's line shows the stage, and its history the decision that opened it.
+        let lines = show.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasSuffix(": step-4") || $0.contains(": step-4, next review") } && !show.stdout.contains("no open case"), "\(show.stdout)")
+        #expect(lines.contains { $0.contains("12 Sep 2025 enter – → step-4 by ") && $0.contains("80% after two weeks") }, "\(show.stdout)")
         let close = try RollcallProcess.run(["case", "close", "A1", "--reason", "", "--store", store])
         #expect(close.status != 0)
         #expect(close.stderr.contains("needs a reason"))
+    }
+
+    @Test func aPenaltyNoticeIsRequestedOnlyWhenEligibleAndRecordedOnceWithItsAmount() throws {
+        let scratch = Scratch()
+        let store = try seeded(scratch)
+        // Ann: a week's holiday in term time, 15 to 19 September: 10 unauthorised sessions (G).
+        var marks = ["upn,date,session,mark"]
+        for day in 15...19 { for s in ["AM", "PM"] { marks.append("A1,2025-09-\(day),\(s),G") } }
+        #expect(try RollcallProcess.run(["import", "marks", scratch.write("g.csv", marks.joined(separator: "\n") + "\n"), "--store", store]).status == 0)
+        let request = ["penalty", "request", "A1", "--parent", "Sarah Smith", "--reason", "term-time holiday", "--as-of", "2025-09-19", "--store", store]
+
+        // No support recorded yet: refused, with why, and nothing recorded.
+        let refused = try RollcallProcess.run(request)
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("a penalty notice for Sarah Smith cannot be requested"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("10 unauthorised sessions in the last 10 school weeks"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("no support recorded yet"), "\(refused.stderr)")
+        #expect(!(try RollcallProcess.run(["history", "--pupil", "A1", "--store", store])).stdout.contains("penalty notice"))
+
+        let meeting = try RollcallProcess.run(["case", "intervention", "A1", "parent_meeting", "--note", "met mum", "--date", "2025-09-16", "--store", store])
+        #expect(meeting.status == 0, "\(meeting.stderr)")
+        let check = try RollcallProcess.run(["penalty", "check", "A1", "--as-of", "2025-09-19", "--store", store])
+        #expect(check.stdout.contains("A penalty notice may be requested for: Sarah Smith"), "\(check.stdout)")
+        let requested = try RollcallProcess.run(request)
+        #expect(requested.status == 0, "\(requested.stderr)")
+        #expect(requested.stdout.contains("Penalty notice requested for Sarah Smith: £80 (£160 after 21 days)"), "\(requested.stdout)")
+
+        // The store holds exactly that notice, with its amount, in the case and the audit trail.
+        let show = try RollcallProcess.run(["case", "show", "A1", "--as-of", "2025-09-19", "--store", store]).stdout
+        #expect(show.components(separatedBy: "Penalty notice requested").count == 2, "\(show)")
+        #expect(show.contains("Penalty notice requested 19 Sep 2025 for Sarah Smith: £80"), "\(show)")
+        let history = try RollcallProcess.run(["history", "--pupil", "A1", "--store", store])
+        #expect(history.status == 0, "\(history.stderr)")
+        #expect(history.stdout.components(separatedBy: "penalty notice requested").count == 2, "\(history.stdout)")
+        #expect(history.stdout.contains("penalty notice requested for Sarah Smith: £80  reason: term-time holiday"), "\(history.stdout)")
     }
 
     @Test func policyCommandsAndABadPolicyFile() throws {
@@ -319,8 +414,11 @@ struct FirstRunTests {
     @Test func firstRunMakesTheDemoStoreOutsideTheRepositoryAndTheSecondReusesIt() throws {
         let scratch = Scratch()
         let env = ["XDG_DATA_HOME": "\(scratch.path)/data"]
-        let first = try RollcallProcess.run([], environment: env, in: scratch.path)
+        // A fixed day, never the real one: the demo is made as of it (registers up to that morning).
+        let first = try RollcallProcess.run(["--today", "2027-02-05"], environment: env, in: scratch.path)
         #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("Friday 5 Feb 2027"), "\(first.stdout)")
+        #expect(first.stdout.contains("Registers AM: ") && !first.stdout.contains("Registers AM: not taken yet"), "\(first.stdout)")
         #expect(first.stderr.contains("this is the demo school"))
         #expect(first.stderr.contains("rollcall init"))
         #expect(first.stdout.contains("Demo Primary School"))
@@ -329,7 +427,7 @@ struct FirstRunTests {
         let manifest = "\(scratch.path)/data/rollcall/rollcall.json"
         #expect(FileManager.default.fileExists(atPath: manifest))
         let before = try FileManager.default.attributesOfItem(atPath: manifest)[.modificationDate] as? Date
-        let second = try RollcallProcess.run(["today"], environment: env, in: scratch.path)
+        let second = try RollcallProcess.run(["today", "--date", "2027-02-05"], environment: env, in: scratch.path)
         #expect(second.status == 0)
         #expect(!second.stderr.contains("demo school"))
         #expect(try FileManager.default.attributesOfItem(atPath: manifest)[.modificationDate] as? Date == before)
@@ -373,4 +471,17 @@ struct PatternCommandTests {
         let week = try RollcallProcess.run(["stats", "--by", "week", "--as-of", "2025-09-05", "--store", store])
         #expect(week.stdout.contains("w/c 2025-09-01"))
     }
+}
+
+/// A journal line without its trailing `,"crc":"…"}`, closed again: the bytes its checksum covers.
+func withoutChecksum(_ line: String) -> String { String(line.dropLast(18)) + "}" }
+
+/// The line with the checksum the store writes: CRC-32 (IEEE) of the rest, in hex.
+func withChecksum(_ body: String) -> String {
+    var crc: UInt32 = 0xFFFF_FFFF
+    for byte in body.utf8 {
+        crc ^= UInt32(byte)
+        for _ in 0..<8 { crc = (crc & 1) != 0 ? 0xEDB8_8320 ^ (crc >> 1) : crc >> 1 }
+    }
+    return String(body.dropLast()) + ",\"crc\":\"" + String(format: "%08x", crc ^ 0xFFFF_FFFF) + "\"}"
 }

@@ -31,6 +31,7 @@ public enum MarkImport {
                 reasons.append("missing \(name)")
             }
             let upn = UPN.normalise(upnText)
+            if upn == nil, !upnText.isEmpty { reasons.append("UPN \"\(upnText)\" has spaces or is too long") }
             if let upn, !knownUPNs.contains(upn) { reasons.append("no pupil with UPN \(upn) (import pupils first)") }
             let date = SchoolDate(parsing: dateText)
             if date == nil, !dateText.isEmpty { reasons.append("\"\(dateText)\" is not a date (use YYYY-MM-DD or DD/MM/YYYY)") }
@@ -49,23 +50,24 @@ public enum MarkImport {
                 }
             }
             let comment = cell(commentCol)
-            if !reasons.isEmpty {
-                problems += reasons.map { .init(line: row.line, reason: $0) }
+            guard reasons.isEmpty, let upn, let date, let half, let code else {
+                // Every nil above has added a reason; a row with none is never dropped unreported.
+                problems += (reasons.isEmpty ? ["could not be read"] : reasons).map { .init(line: row.line, reason: $0) }
                 continue
             }
-            let session = Session(date!, half!)
+            let session = Session(date, half)
             // `/` and `\` both mean present; some exports write one for both sessions.
-            let stored = code!.recorded(in: half!)
+            let stored = code.recorded(in: half)
             let mark = Mark(stored, minutesLate: minutes, comment: comment.isEmpty ? nil : comment)
-            let key = Slot(upn: upn!, ordinal: session.ordinal)
+            let key = Slot(upn: upn, ordinal: session.ordinal)
             if let earlier = seen[key] {
                 if earlier.mark != mark {
-                    problems.append(.init(line: row.line, reason: "a different mark for \(upn!) on \(session) is on line \(earlier.line)"))
+                    problems.append(.init(line: row.line, reason: "a different mark for \(upn) on \(session) is on line \(earlier.line)"))
                 }
                 continue
             }
             seen[key] = (row.line, mark)
-            entries.append(MarkChange(upn: upn!, session: session, mark: mark))
+            entries.append(MarkChange(upn: upn, session: session, mark: mark))
         }
         if !problems.isEmpty { throw ImportFailure(file: file, problems: problems) }
         return entries

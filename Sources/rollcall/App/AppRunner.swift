@@ -105,8 +105,10 @@ final class AppRunner {
             _ = try? store.refresh()
             return .storeChangedOnDisk(store.school)
         case .loadHistory(let upn):
-            let lines = (try? store.history(upn: upn)) ?? []
-            return .historyLoaded(upn: upn, lines.map(AppRunner.historyLine))
+            let trail = store.history(upn: upn)
+            // What could not be read is shown as a line of its own, never left out.
+            let problems = trail.problems.map { HistoryLine(at: "", who: "ERROR", what: "\($0)", reason: nil) }
+            return .historyLoaded(upn: upn, trail.entries.map(AppRunner.historyLine) + problems)
         case .writeReport(let files):
             return ReportFiles.write(files)
         case .quit:
