@@ -17,6 +17,8 @@ public final class Store {
     var dailyBackupSeen: String?
     /// Compact once the journal grows past this many bytes.
     public var compactionThreshold = 4 << 20
+    /// Tests only: called at each `FaultPoint`; throwing there simulates a failure.
+    var faultHook: ((FaultPoint) throws -> Void)?
 
     let lock: StoreLock
     let journal: JournalFile
@@ -339,6 +341,7 @@ public final class Store {
             let record = JournalRecord(seq: lastSeq + 1, at: now(), by: current, transaction: t)
             try journal.append(try record.line())
             lastSeq = record.seq
+            try reach(.afterJournalAppend)
             try apply(t)
             noteAuthor(of: t, name: record.name, at: record.at)
             lastCommitted = t
@@ -388,11 +391,14 @@ public final class Store {
 
     private func compactLocked() throws {
         let archived = try AuditArchive.append(journalAt: journal.path, after: manifest.archivedSeq, through: lastSeq, store: path)
+        try reach(.afterArchiveAppend)
         let ref = try SnapshotIO.write(school, seq: lastSeq, generation: manifest.snapshot.generation + 1, store: path,
                                        previous: manifest.snapshot, changedYears: changedYears,
                                        contacts: .init(loaded: loadedContactYears, changed: changedContactYears))
         let next = Snapshot.Manifest(schemaVersion: Snapshot.schemaVersion, snapshot: ref, archivedSeq: max(archived, manifest.archivedSeq))
+        try reach(.beforeManifestSwitch)
         try Store.writeManifest(next, store: path)
+        try reach(.beforeJournalEmpty)
         // Every journal line is now in the snapshot and the archive.
         try SafeFile.replace(journal.path, with: Data())
         journal.rewind()
