@@ -3,9 +3,14 @@ import Foundation
 
 /// What `rollcall check` finds: it reads every file of a store and changes none.
 public struct CheckReport {
+    /// Damage: a store with any of these is not opened.
     public var problems: [String] = []
+    /// The latest daily backup missing or damaged: the store itself is sound and opens.
+    public var backupProblems: [String] = []
     public var notes: [String] = []
-    public var isHealthy: Bool { problems.isEmpty }
+    public var isHealthy: Bool { problems.isEmpty && backupProblems.isEmpty }
+    /// Nothing damaged in the store itself (backups aside): it may be opened.
+    public var isOpenable: Bool { problems.isEmpty }
 
     public static func run(store path: String) -> CheckReport {
         var report = CheckReport()
@@ -85,7 +90,7 @@ extension CheckReport {
                 try Backup.verify("\(dir)/\(latest)", full: true)
                 notes.append("latest daily backup: \(Snapshot.backupsDirectory)/\(latest), verified")
             } catch {
-                problems.append("the latest daily backup, \(Snapshot.backupsDirectory)/\(latest), is damaged: \(error); run `rollcall backup` for a good copy now")
+                backupProblems.append("the latest daily backup, \(Snapshot.backupsDirectory)/\(latest), is damaged: \(error); run `rollcall backup` for a good copy now")
             }
         }
         // A backup copy (its marker holds the last transaction) has none of its own due.
@@ -97,7 +102,7 @@ extension CheckReport {
         guard let at = lastChangeAt, at.count >= 10 else { return }
         let day = String(at.prefix(10))
         if !dailies.contains("daily-\(day)") {
-            problems.append("no daily backup for \(day), the day of the latest change (\(Snapshot.backupsDirectory)/daily-\(day) is missing or was never verified); the next change tries again, and `rollcall backup` makes a copy now")
+            backupProblems.append("no daily backup for \(day), the day of the latest change (\(Snapshot.backupsDirectory)/daily-\(day) is missing or was never verified); the next change tries again, and `rollcall backup` makes a copy now")
         }
     }
 }

@@ -129,11 +129,12 @@ struct DailyBackupTests {
         let school = try #require((FileManager.default.enumerator(atPath: latest)?.allObjects as? [String])?.first { $0.hasSuffix(Snapshot.schoolName) })
         try Data("{}".utf8).write(to: URL(fileURLWithPath: "\(latest)/\(school)"))
         var report = CheckReport.run(store: path)
-        #expect(report.problems.contains { $0.contains("daily-2027-01-01") })
+        #expect(report.backupProblems.contains { $0.contains("daily-2027-01-01") })
+        #expect(report.isOpenable && !report.isHealthy)
         // Missing: the day of the latest change has no daily backup.
         try FileManager.default.removeItem(atPath: latest)
         report = CheckReport.run(store: path)
-        #expect(report.problems.contains { $0.contains("2027-01-01") && $0.contains("backup") })
+        #expect(report.backupProblems.contains { $0.contains("2027-01-01") && $0.contains("backup") })
     }
 }
 
