@@ -1,5 +1,8 @@
 import Attendance
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Dated, verified copies of a store: on request (`rollcall backup`) and once a day before
 /// the first change, keeping the last 14 daily copies.
@@ -12,32 +15,88 @@ public enum Backup {
     /// every file against the original and that the copy opens, and returns its path.
     public static func make(_ store: Store, to destination: String? = nil) throws -> String {
         try store.lock.withShared {
+            // The newest snapshot: another process's compactions may have deleted the one
+            // this process opened.
+            _ = try store.catchUp()
             let target = destination ?? "\(store.path)/\(Snapshot.backupsDirectory)/rollcall-\(stamp(store.now()))"
             return try copyAndVerify(store, to: target)
         }
     }
 
-    /// Called by `Store.commit` with the exclusive lock held.
-    static func takeDailyIfDue(_ store: Store) throws {
+    /// `daily-YYYY-MM-DD`, and nothing else (not a `.tmp` copy being written, nor one set aside).
+    static func isDailyName(_ name: String) -> Bool {
+        name.hasPrefix("daily-") && name.count == 16 && SchoolDate(String(name.dropFirst(6))) != nil
+    }
+
+    /// The daily backups in a store, oldest first.
+    public static func dailyBackups(store: String) -> [String] {
+        let dir = "\(store)/\(Snapshot.backupsDirectory)"
+        return ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter(isDailyName).sorted()
+    }
+
+    /// Called by `Store.commit` with the exclusive lock held, before the change is written.
+    /// Only a verified copy counts as the day's backup; one that cannot be made is a warning
+    /// (the change still goes ahead) and is tried again at the next change.
+    static func takeDailyIfDue(_ store: Store) {
         let today = "daily-" + Timestamp.day(store.now())
         guard store.dailyBackupSeen != today else { return }  // one directory listing a day, not one a write
         let dir = "\(store.path)/\(Snapshot.backupsDirectory)"
-        defer { store.dailyBackupSeen = today }
-        let existing = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasPrefix("daily-") }.sorted()
-        guard !existing.contains(today) else { return }
-        _ = try copyAndVerify(store, to: "\(dir)/\(today)")
-        for old in (existing + [today]).sorted().dropLast(dailyKept) { try? FileManager.default.removeItem(atPath: "\(dir)/\(old)") }
+        let target = "\(dir)/\(today)"
+        do {
+            if SafeFile.exists(target) {
+                if (try? verify(target, full: false)) != nil {
+                    store.dailyBackupSeen = today
+                    return
+                }
+                // Today's name, but not a copy that opens (left by an older Rollcall, or
+                // damaged): set aside for inspection, and take the day's backup again.
+                let aside = "\(target).damaged-\(stamp(store.now()))"
+                guard rename(target, aside) == 0 else { throw StoreError(file: target, "cannot be set aside (\(SafeFile.errnoText()))") }
+            }
+            _ = try copyAndVerify(store, to: target)
+            store.dailyBackupSeen = today
+            for old in dailyBackups(store: store.path).dropLast(dailyKept) { try? FileManager.default.removeItem(atPath: "\(dir)/\(old)") }
+        } catch {
+            store.warn("the daily backup \(today) could not be made (\(error)); changes are still saved, and the backup will be tried again at the next change")
+        }
     }
 
+    /// Opens a backup as a store (every snapshot file when `full`, and its audit trail).
+    static func verify(_ path: String, full: Bool) throws {
+        let copy = try Store.open(at: path)
+        guard full else { return }
+        try copy.loadAllYears()
+        try copy.loadContacts()
+        _ = try AuditArchive.records(store: path, journal: copy.journal.path)
+    }
+
+    /// Written into each copy: which transaction it holds up to, so `rollcall check` on a
+    /// copy knows no daily backup of its own is due.
+    struct Marker: Codable {
+        var schemaVersion: Int
+        var seq: Int
+        var at: String
+    }
+    static let markerName = "backup.json"
+
+    /// Copies into `TARGET.tmp`, verifies the copy, and only then renames it to `target`: a
+    /// backup under its final name is always a complete, verified one.
     private static func copyAndVerify(_ store: Store, to target: String) throws -> String {
         guard !SafeFile.exists(target) else { throw StoreError(file: target, "already exists; choose another place for the backup") }
-        let copied = try copy(store: store.path, to: target, generation: store.manifest.snapshot.generation)
+        let temp = target + ".tmp"
+        try? FileManager.default.removeItem(atPath: temp)  // left by an interrupted backup
+        let copied = try copy(store: store.path, to: temp, generation: store.manifest.snapshot.generation)
+        let marker = Marker(schemaVersion: Snapshot.schemaVersion, seq: store.lastSeq, at: Timestamp.iso(store.now()))
+        try SafeFile.writeNew("\(copied)/\(markerName)", try JSONEncoder().encode(marker))
+        try SafeFile.syncDirectory(copied)
         let reopened = try Store.open(at: copied)
         try reopened.loadAllYears()
         guard reopened.lastSeq == store.lastSeq, reopened.school.pupils.count == store.school.pupils.count else {
             throw StoreError(file: copied, "the backup does not read back the same as the store; it is left for inspection")
         }
-        return copied
+        guard rename(copied, target) == 0 else { throw StoreError(file: target, "cannot be put in place (\(SafeFile.errnoText()))") }
+        try SafeFile.syncDirectory((target as NSString).deletingLastPathComponent)
+        return target
     }
 
     /// Copies the files that make up the store (not its backups), fsyncing each and checking

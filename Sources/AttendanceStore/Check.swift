@@ -3,9 +3,14 @@ import Foundation
 
 /// What `rollcall check` finds: it reads every file of a store and changes none.
 public struct CheckReport {
+    /// Damage: a store with any of these is not opened.
     public var problems: [String] = []
+    /// The latest daily backup missing or damaged: the store itself is sound and opens.
+    public var backupProblems: [String] = []
     public var notes: [String] = []
-    public var isHealthy: Bool { problems.isEmpty }
+    public var isHealthy: Bool { problems.isEmpty && backupProblems.isEmpty }
+    /// Nothing damaged in the store itself (backups aside): it may be opened.
+    public var isOpenable: Bool { problems.isEmpty }
 
     public static func run(store path: String) -> CheckReport {
         var report = CheckReport()
@@ -30,6 +35,8 @@ public struct CheckReport {
             report.notes += store.warnings
             let audit = try AuditArchive.records(store: path, journal: store.journal.path)
             report.notes.append("audit trail: \(audit.count) transactions readable")
+            report.checkAuditSequence(store, audit: audit)
+            report.checkLatestBackup(store, lastChangeAt: audit.last?.at)
             let unknown = s.register.pupils.keys.filter { s.pupils[$0] == nil }
             if !unknown.isEmpty { report.problems.append("marks for \(unknown.count) UPNs with no pupil record: \(unknown.sorted().prefix(5).joined(separator: ", "))") }
         } catch {
@@ -43,5 +50,66 @@ public struct CheckReport {
     /// directory or file, a damaged line, a change that does not decode (file and line each).
     static func auditTrailProblems(store path: String) -> [String] {
         AuditTrailReader.read(store: path, journal: "\(path)/\(Snapshot.journalName)").problems.map { "audit trail: \($0)" }
+    }
+}
+
+extension CheckReport {
+    /// The audit trail runs 1, 2, 3 … to the last transaction with no gap; `audit/` alone
+    /// runs without a gap to at least the manifest's `archivedSeq`, which covers the snapshot.
+    mutating func checkAuditSequence(_ store: Store, audit: [JournalRecord]) {
+        if let gap = firstGap(audit.map(\.seq), through: store.lastSeq) {
+            problems.append("audit trail: transaction \(gap) is missing (it runs to \(store.lastSeq)); restore audit/ from a backup")
+        }
+        let archivedSeq = store.manifest.archivedSeq
+        do {
+            let archived = try AuditArchive.archivedSeqs(store: store.path)
+            if let gap = firstGap(archived, through: archived.last ?? 0) {
+                problems.append("audit/: transaction \(gap) is missing from the archive (it runs to \(archived.last ?? 0)); restore audit/ from a backup")
+            }
+            if (archived.last ?? 0) < archivedSeq {
+                problems.append("audit/ holds transactions up to \(archived.last ?? 0), but the manifest says \(archivedSeq) were archived; restore audit/ from a backup")
+            }
+        } catch {
+            problems.append("\(error)")
+        }
+        if archivedSeq < store.manifest.snapshot.seq {
+            problems.append("the snapshot holds changes up to \(store.manifest.snapshot.seq) but only \(archivedSeq) were archived")
+        }
+    }
+
+    /// The first number of 1…`through` that `seqs` (sorted) lacks.
+    private func firstGap(_ seqs: [Int], through: Int) -> Int? {
+        var expected = 1
+        for seq in seqs where seq <= through {
+            if seq != expected { return expected }
+            expected += 1
+        }
+        return expected <= through ? expected : nil
+    }
+
+    /// The newest daily backup opens and reads (every file), and the day of the latest
+    /// change has one (it is taken before the first change of each day).
+    mutating func checkLatestBackup(_ store: Store, lastChangeAt: String?) {
+        let dailies = Backup.dailyBackups(store: store.path)
+        let dir = "\(store.path)/\(Snapshot.backupsDirectory)"
+        if let latest = dailies.last {
+            do {
+                try Backup.verify("\(dir)/\(latest)", full: true)
+                notes.append("latest daily backup: \(Snapshot.backupsDirectory)/\(latest), verified")
+            } catch {
+                backupProblems.append("the latest daily backup, \(Snapshot.backupsDirectory)/\(latest), is damaged: \(error); run `rollcall backup` for a good copy now")
+            }
+        }
+        // A backup copy (its marker holds the last transaction) has none of its own due.
+        if let marker = try? JSONDecoder().decode(Backup.Marker.self, from: SafeFile.read("\(store.path)/\(Backup.markerName)")),
+           marker.seq == store.lastSeq {
+            notes.append("this is a backup taken at \(marker.at); no daily backup of its own is due")
+            return
+        }
+        guard let at = lastChangeAt, at.count >= 10 else { return }
+        let day = String(at.prefix(10))
+        if !dailies.contains("daily-\(day)") {
+            backupProblems.append("no daily backup for \(day), the day of the latest change (\(Snapshot.backupsDirectory)/daily-\(day) is missing or was never verified); the next change tries again, and `rollcall backup` makes a copy now")
+        }
     }
 }

@@ -17,6 +17,18 @@ public final class Store {
     var dailyBackupSeen: String?
     /// Compact once the journal grows past this many bytes.
     public var compactionThreshold = 4 << 20
+    /// Tests only: called at each `FaultPoint`; throwing there simulates a failure.
+    var faultHook: ((FaultPoint) throws -> Void)?
+    /// A compaction after a change failed: it is tried again at the next change.
+    public private(set) var compactionDue = false
+    /// A change was made durable but could not be applied in memory, nor the store re-read:
+    /// it is re-read from disk before anything else is done with it.
+    private var needsReload = false
+    /// The last seq this process copied into `audit/` (a compaction may fail after copying).
+    private var archivedThrough = 0
+    /// The manifest as this process last read or wrote it: a compaction by another process
+    /// replaces it (the journal's inode alone can be reused after two compactions).
+    private var manifestIdentity: FileIdentity?
 
     let lock: StoreLock
     let journal: JournalFile
@@ -51,6 +63,11 @@ public final class Store {
     }
 
     func file(_ name: String) -> String { "\(path)/\(name)" }
+
+    /// Adds a warning once (for the AttendanceStore module: it never prints).
+    func warn(_ text: String) {
+        if !warnings.contains(text) { warnings.append(text) }
+    }
 
     private init(path: String, school: School, manifest: Snapshot.Manifest, lock: StoreLock) {
         self.path = path
@@ -93,6 +110,7 @@ public final class Store {
             store.loadedYears = Set(SnapshotIO.years(in: ref))
             store.loadedContactYears = Set(SnapshotIO.contactYears(in: ref))
             store.journal.rewind()
+            store.manifestIdentity = FileIdentity(path: store.file(Snapshot.manifestName))
             return store
         }
     }
@@ -133,6 +151,7 @@ public final class Store {
             let school = try SnapshotIO.read(manifest.snapshot, store: path, loadYear: newest.contains)
             let store = Store(path: path, school: school, manifest: manifest, lock: lock)
             store.now = now
+            store.manifestIdentity = FileIdentity(path: manifestPath)
             store.loadedYears = newest
             try store.readJournal()
             return store
@@ -238,7 +257,8 @@ public final class Store {
 
     /// True if another process has written since this one last looked. Cheap: one stat.
     public func hasChangesOnDisk() -> Bool {
-        journal.currentInode() != journal.inode || (journal.currentSize() ?? 0) > journal.offset
+        journal.currentInode() != journal.inode || (journal.currentSize() ?? 0) != journal.offset
+            || FileIdentity(path: file(Snapshot.manifestName)) != manifestIdentity
     }
 
     /// Pulls in what other processes have written. Returns true if anything changed.
@@ -249,28 +269,47 @@ public final class Store {
     }
 
     /// With a lock held: follow a compaction by another process, then read new journal lines.
-    private func catchUp() throws -> Bool {
-        if journal.currentInode() != journal.inode {
+    /// A compaction replaces the manifest; this process's snapshot generation may be gone
+    /// (two compactions delete it), so it re-reads from the newest manifest.
+    func catchUp() throws -> Bool {
+        if needsReload {
+            try reload(from: try JSONFile.decode(Snapshot.Manifest.self, at: file(Snapshot.manifestName)))
+            needsReload = false
+            return true
+        }
+        let manifestNow = FileIdentity(path: file(Snapshot.manifestName))
+        if journal.currentInode() != journal.inode || manifestNow != manifestIdentity {
             let latest = try JSONFile.decode(Snapshot.Manifest.self, at: file(Snapshot.manifestName))
-            if latest.snapshot.seq > lastSeq {
-                // Reload the years this process had, so nothing it showed disappears.
-                let wanted = loadedYears.union(SnapshotIO.years(in: latest.snapshot).suffix(2))
-                school = try SnapshotIO.read(latest.snapshot, store: path, loadYear: wanted.contains)
-                loadedYears = wanted
-                lastSeq = latest.snapshot.seq
-                changedYears = []
-                let contactYears = loadedContactYears
-                loadedContactYears = []
-                changedContactYears = []
-                manifest = latest
-                for year in contactYears { try ensureContactsLoaded(year) }
+            if latest.snapshot.seq > lastSeq || latest.snapshot.generation != manifest.snapshot.generation && !SafeFile.exists(file(Snapshot.generationName(manifest.snapshot.generation))) {
+                try reload(from: latest)
+                return true
             }
             manifest = latest
+            manifestIdentity = manifestNow
             journal.rewind()
             _ = try readJournal()
             return true
         }
         return try readJournal()
+    }
+
+    /// Re-reads the store from `latest` and the journal: the years this process had, so
+    /// nothing it showed disappears.
+    private func reload(from latest: Snapshot.Manifest) throws {
+        let identity = FileIdentity(path: file(Snapshot.manifestName))
+        let wanted = loadedYears.union(SnapshotIO.years(in: latest.snapshot).suffix(2))
+        school = try SnapshotIO.read(latest.snapshot, store: path, loadYear: wanted.contains)
+        loadedYears = wanted
+        lastSeq = latest.snapshot.seq
+        changedYears = []
+        let contactYears = loadedContactYears
+        loadedContactYears = []
+        changedContactYears = []
+        manifest = latest
+        manifestIdentity = identity
+        for year in contactYears { try ensureContactsLoaded(year) }
+        journal.rewind()
+        _ = try readJournal()
     }
 
     // MARK: Changes
@@ -284,8 +323,11 @@ public final class Store {
     }
 
     /// Records a transaction durably: returns once its journal line is fsync'd, or throws
-    /// (`ChangeRefused` for a change the rules or the member's role do not allow). Parts that
-    /// change nothing are left out; nil means nothing changed at all.
+    /// (`ChangeRefused` for a change the rules or the member's role do not allow) having
+    /// written nothing. Parts that change nothing are left out; nil means nothing changed.
+    /// Once the line is fsync'd the change stands and `commit` returns normally: a failure
+    /// to apply it in memory re-reads the store from disk, and a failed compaction (or daily
+    /// backup) becomes a warning and is tried again at the next change.
     @discardableResult
     public func commit(_ transaction: Transaction, by actor: StaffMember) throws -> Transaction? {
         try commit(transaction, by: actor) { _ in }
@@ -337,15 +379,40 @@ public final class Store {
             t.changes = t.changes.filter { !isNoChange($0) }
             guard !t.changes.isEmpty else { return nil }
             try school.check(t, by: current, today: today)
-            try Backup.takeDailyIfDue(self)
+            Backup.takeDailyIfDue(self)
             let record = JournalRecord(seq: lastSeq + 1, at: now(), by: current, transaction: t)
             try journal.append(try record.line())
+            // The change is durable from here on: nothing below may report it as not saved.
             lastSeq = record.seq
-            try apply(t)
+            do {
+                try reach(.afterJournalAppend)
+                try apply(t)
+            } catch {
+                recoverAfterApplyFailed(error)
+            }
             noteAuthor(of: t, name: record.name, at: record.at)
             lastCommitted = t
-            if journal.offset > compactionThreshold || t.changes.count > 1000 { try compactLocked() }
+            if !needsReload && (compactionDue || journal.offset > compactionThreshold || t.changes.count > 1000) {
+                do {
+                    try compactLocked()
+                    compactionDue = false
+                } catch {
+                    compactionDue = true
+                    warn("compaction failed (\(error)); every change is saved in the journal, and compaction will be tried again at the next change")
+                }
+            }
             return t
+        }
+    }
+
+    /// A durable change could not be applied in memory: re-read the store from disk (which
+    /// holds the change). If even that fails, say so and re-read before the next use.
+    private func recoverAfterApplyFailed(_ error: Error) {
+        do {
+            try reload(from: try JSONFile.decode(Snapshot.Manifest.self, at: file(Snapshot.manifestName)))
+        } catch {
+            needsReload = true
+            warn("a change was saved but could not be shown (\(error)); the store will be read again from disk before the next change")
         }
     }
 
@@ -385,16 +452,23 @@ public final class Store {
         try lock.withExclusive {
             _ = try catchUp()
             try compactLocked()
+            compactionDue = false
         }
     }
 
     private func compactLocked() throws {
-        let archived = try AuditArchive.append(journalAt: journal.path, after: manifest.archivedSeq, through: lastSeq, store: path)
+        let after = max(manifest.archivedSeq, archivedThrough)
+        let archived = try AuditArchive.append(journalAt: journal.path, after: after, through: lastSeq, store: path)
+        archivedThrough = archived
+        try reach(.afterArchiveAppend)
         let ref = try SnapshotIO.write(school, seq: lastSeq, generation: manifest.snapshot.generation + 1, store: path,
                                        previous: manifest.snapshot, changedYears: changedYears,
                                        contacts: .init(loaded: loadedContactYears, changed: changedContactYears))
         let next = Snapshot.Manifest(schemaVersion: Snapshot.schemaVersion, snapshot: ref, archivedSeq: max(archived, manifest.archivedSeq))
+        try reach(.beforeManifestSwitch)
         try Store.writeManifest(next, store: path)
+        manifestIdentity = FileIdentity(path: file(Snapshot.manifestName))
+        try reach(.beforeJournalEmpty)
         // Every journal line is now in the snapshot and the archive.
         try SafeFile.replace(journal.path, with: Data())
         journal.rewind()
@@ -404,5 +478,24 @@ public final class Store {
         changedContactYears = []
         // Keep one generation back, for a reader that opened just before the switch.
         if old > 1 { try? FileManager.default.removeItem(atPath: file(Snapshot.generationName(old - 1))) }
+    }
+}
+
+/// Enough of a file's `stat` to tell that it was replaced or rewritten.
+struct FileIdentity: Equatable {
+    var inode: UInt64
+    var size: Int
+    var modified: timespec
+
+    init?(path: String) {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        inode = UInt64(st.st_ino)
+        size = Int(st.st_size)
+        modified = st.st_mtim
+    }
+
+    static func == (a: FileIdentity, b: FileIdentity) -> Bool {
+        a.inode == b.inode && a.size == b.size && a.modified.tv_sec == b.modified.tv_sec && a.modified.tv_nsec == b.modified.tv_nsec
     }
 }

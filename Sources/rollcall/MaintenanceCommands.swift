@@ -13,7 +13,7 @@ struct CheckCommand: ParsableCommand {
         if report.isHealthy {
             print("OK: \(storeOptions.path) is sound")
         } else {
-            for p in report.problems { FileHandle.standardError.write(Data("Problem: \(p)\n".utf8)) }
+            for p in report.problems + report.backupProblems { FileHandle.standardError.write(Data("Problem: \(p)\n".utf8)) }
             throw ExitCode.failure
         }
     }

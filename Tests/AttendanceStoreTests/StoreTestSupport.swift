@@ -53,3 +53,10 @@ let stressBinary: String = {
     let bundle = Bundle.allBundles.first { $0.bundlePath.hasSuffix(".xctest") }?.bundleURL.deletingLastPathComponent()
     return bundle?.appendingPathComponent("rollcall-stress").path ?? "rollcall-stress"
 }()
+
+/// Every sequence number from 1 to the store's last, once each, across the archive and journal.
+func auditIsGapless(_ path: String) throws -> Bool {
+    let store = try Store.open(at: path)
+    let records = try AuditArchive.records(store: path, journal: "\(path)/\(Snapshot.journalName)")
+    return records.map(\.seq) == (0..<store.lastSeq).map { $0 + 1 }
+}

@@ -8,18 +8,39 @@ import Glibc
 /// `audit/YYYY.jsonl` by the calendar year they were written in. Never trimmed: register
 /// amendments must be kept at least six years.
 enum AuditArchive {
-    /// Appends the journal lines with `after < seq <= through` and returns the last seq copied.
+    /// Appends the journal lines with `after < seq <= through` and returns `through`. Every
+    /// one of those sequence numbers must be in the journal, once and in order: otherwise
+    /// nothing is archived and compaction is refused with the reason, because compaction
+    /// empties the journal and a line the archive skipped would be lost for good.
     static func append(journalAt journalPath: String, after: Int, through: Int, store: String) throws -> Int {
-        guard through > after, let data = FileManager.default.contents(atPath: journalPath) else { return after }
-        let dir = "\(store)/\(Snapshot.auditDirectory)"
-        try SafeFile.makeDirectory(dir)
-        var byYear: [String: Data] = [:]
-        var last = after
-        for line in data.split(separator: 0x0A) {
-            guard let (seq, year) = JournalRecord.peek(Data(line)), seq > after, seq <= through else { continue }
-            byYear[year, default: Data()].append(contentsOf: line + [0x0A])
-            last = max(last, seq)
+        guard through > after else { return after }
+        let refused = "compaction was refused so that no line of the audit trail is lost (nothing was changed); run `rollcall check`"
+        guard let data = FileManager.default.contents(atPath: journalPath) else {
+            throw StoreError(file: journalPath, "cannot be read for the audit trail (transactions \(after + 1)–\(through)); \(refused)")
         }
+        let dir = "\(store)/\(Snapshot.auditDirectory)"
+        var byYear: [String: Data] = [:]
+        var expected = after + 1
+        var lineNumber = 0
+        for line in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            lineNumber += 1
+            guard !line.isEmpty else { continue }
+            guard let (seq, year) = seqAndYear(Data(line)) else {
+                // A torn last line is a crash's leftover, never acknowledged: not part of the trail.
+                if line.endIndex == data.endIndex && data.last != 0x0A { continue }
+                throw StoreError(file: journalPath, "line \(lineNumber) cannot be read for the audit trail; \(refused)")
+            }
+            guard seq > after, seq <= through else { continue }
+            guard seq == expected else {
+                throw StoreError(file: journalPath, "line \(lineNumber) has sequence \(seq) where the audit trail needs \(expected) next; \(refused)")
+            }
+            byYear[year, default: Data()].append(contentsOf: line + [0x0A])
+            expected += 1
+        }
+        guard expected > through else {
+            throw StoreError(file: journalPath, "holds transactions only up to \(expected - 1), but the store has applied up to \(through); \(refused)")
+        }
+        try SafeFile.makeDirectory(dir)
         for (year, lines) in byYear {
             let path = "\(dir)/\(year).jsonl"
             let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, SafeFile.fileMode)
@@ -29,15 +50,29 @@ enum AuditArchive {
             guard fsync(fd) == 0 else { throw StoreError(file: path, "fsync failed (\(SafeFile.errnoText()))") }
         }
         try SafeFile.syncDirectory(dir)
-        return last
+        return through
+    }
+
+    /// A line's sequence number and the year it was written: by a peek at the shape Rollcall
+    /// writes, else by parsing the whole line (any valid JSON with a valid checksum).
+    private static func seqAndYear(_ line: Data) -> (Int, String)? {
+        if let peeked = JournalRecord.peek(line) { return peeked }
+        guard let r = try? JournalRecord.parse(line), r.at.count >= 4 else { return nil }
+        return (r.seq, String(r.at.prefix(4)))
+    }
+
+    /// The sequence numbers `audit/` holds, each once, in order (a crash during compaction
+    /// may have archived some twice).
+    static func archivedSeqs(store: String) throws -> [Int] {
+        try records(store: store, journal: nil).map(\.seq)
     }
 
     /// Every archived and journalled record, oldest first, each once.
-    static func records(store: String, journal: String) throws -> [JournalRecord] {
+    static func records(store: String, journal: String?) throws -> [JournalRecord] {
         var bySeq: [Int: JournalRecord] = [:]
         let dir = "\(store)/\(Snapshot.auditDirectory)"
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".jsonl") }.sorted()
-        for path in names.map({ "\(dir)/\($0)" }) + [journal] {
+        for path in names.map({ "\(dir)/\($0)" }) + (journal.map { [$0] } ?? []) {
             guard let data = FileManager.default.contents(atPath: path) else { continue }
             var lineNumber = 0
             for line in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
@@ -45,7 +80,7 @@ enum AuditArchive {
                 guard !line.isEmpty else { continue }
                 do {
                     let r = try JournalRecord.parse(Data(line))
-                    bySeq[r.seq] = r
+                    if bySeq[r.seq] == nil { bySeq[r.seq] = r }  // the first copy of a line archived twice
                 } catch {
                     // A torn last line is a crash's leftover, not damage.
                     if line.endIndex == data.endIndex && data.last != 0x0A { continue }

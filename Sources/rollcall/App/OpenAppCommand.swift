@@ -34,7 +34,7 @@ struct OpenAppCommand: ParsableCommand {
         let path = storeOptions.path
         if FileManager.default.fileExists(atPath: "\(path)/\(StoreLocation.manifestFileName)") {
             let report = CheckReport.run(store: path)
-            if !report.isHealthy {
+            if !report.isOpenable {  // a missing daily backup is `check`'s to report, not a reason to stop the registers
                 for p in report.problems { FileHandle.standardError.write(Data("Problem: \(p)\n".utf8)) }
                 FileHandle.standardError.write(Data("Rollcall did not open the store; nothing was changed. See `rollcall check --store \(path)`.\n".utf8))
                 throw ExitCode.failure
