@@ -33,10 +33,15 @@ public struct CheckReport {
             report.notes.append("\(s.name): \(s.pupils.count) pupils, \(marks) marks, \(s.staff.count) staff")
             report.notes.append("snapshot \(store.manifest.snapshot.generation) holds changes up to \(store.manifest.snapshot.seq); the journal adds \(store.lastSeq - store.manifest.snapshot.seq) more (last \(store.lastSeq))")
             report.notes += store.warnings
-            let audit = try AuditArchive.records(store: path, journal: store.journal.path)
-            report.notes.append("audit trail: \(audit.count) transactions readable")
-            report.checkAuditSequence(store, audit: audit)
-            report.checkLatestBackup(store, lastChangeAt: audit.last?.at)
+            do {
+                let audit = try AuditArchive.records(store: path, journal: store.journal.path)
+                report.notes.append("audit trail: \(audit.count) transactions readable")
+                report.checkAuditSequence(store, audit: audit)
+                report.checkLatestBackup(store, lastChangeAt: audit.last?.at)
+            } catch {
+                // Said once: by `auditTrailProblems` below, with its file and line, when it can.
+                if auditTrailProblems(store: path).isEmpty { report.problems.append("\(error)") }
+            }
             let unknown = s.register.pupils.keys.filter { s.pupils[$0] == nil }
             if !unknown.isEmpty { report.problems.append("marks for \(unknown.count) UPNs with no pupil record: \(unknown.sorted().prefix(5).joined(separator: ", "))") }
         } catch {

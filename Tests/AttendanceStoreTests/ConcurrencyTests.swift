@@ -1,5 +1,6 @@
 import Attendance
 import Foundation
+import SchoolGenerator
 import Testing
 @testable import AttendanceStore
 
@@ -117,14 +118,14 @@ struct ConcurrencyTests {
         let path = dir.file("store")
         var acknowledged: [String: String] = [:]  // "date_AM" → code
         var day = SchoolDate("2020-01-01")!
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededRandom(seed: 55)  // the same kill times every run
         for round in 0..<55 {
             let p = try runWriter(store: path, upn: "A1", count: 100_000, step: 1, firstDate: day.description,
                                   compactBytes: round % 5 == 0 ? 2_000 : nil)
             usleep(UInt32.random(in: 20_000...90_000, using: &generator))
             kill(p.processIdentifier, SIGKILL)
             p.waitUntilExit()
-            let out = (p.standardOutput as! Pipe).fileHandleForReading.readDataToEndOfFile()
+            let out = try #require(p.standardOutput as? Pipe).fileHandleForReading.readDataToEndOfFile()
             for line in String(decoding: out, as: UTF8.self).split(separator: "\n") {
                 let parts = line.split(separator: " ")
                 if parts.count == 3, parts[0] == "ok" { acknowledged[String(parts[1])] = String(parts[2]) }
@@ -143,8 +144,8 @@ struct ConcurrencyTests {
     }
 
     /// Reads a finished writer's "ok SESSION CODE" lines.
-    func acknowledgedMarks(_ p: Process) -> [String: String] {
-        let out = (p.standardOutput as! Pipe).fileHandleForReading.readDataToEndOfFile()
+    func acknowledgedMarks(_ p: Process) throws -> [String: String] {
+        let out = try #require(p.standardOutput as? Pipe).fileHandleForReading.readDataToEndOfFile()
         var acknowledged: [String: String] = [:]
         for line in String(decoding: out, as: UTF8.self).split(separator: "\n") {
             let parts = line.split(separator: " ")
@@ -164,7 +165,7 @@ struct ConcurrencyTests {
         var acknowledged: [String: String] = [:]
         // Commits until the journal passes 3,000 bytes, then crashes inside that compaction.
         let p = try runWriter(store: path, upn: "A1", count: 40, step: 1, firstDate: "2024-01-01", compactBytes: 3_000, crashAt: point)
-        let marks = acknowledgedMarks(p)
+        let marks = try acknowledgedMarks(p)
         p.waitUntilExit()
         #expect(p.terminationStatus == 99, "the writer never reached \(point)")
         acknowledged.merge(marks) { $1 }
@@ -181,7 +182,7 @@ struct ConcurrencyTests {
         }
         try verify("after the crash")
         let again = try runWriter(store: path, upn: "A1", count: 40, step: 1, firstDate: "2024-03-01", compactBytes: 3_000)
-        acknowledged.merge(acknowledgedMarks(again)) { $1 }
+        acknowledged.merge(try acknowledgedMarks(again)) { $1 }
         again.waitUntilExit()
         #expect(again.terminationStatus == 0)
         try verify("after the next writer")
