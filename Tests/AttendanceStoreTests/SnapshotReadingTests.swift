@@ -80,6 +80,28 @@ struct SnapshotReadingTests {
         #expect(again.school.register.mark(for: "A1", at: session("2021-10-04", .pm))?.code == .illness)
         #expect(CheckReport.run(store: dir.file("store")).isHealthy)
     }
+
+    /// Changing a mark in a year not loaded at open is an amendment like any other: it needs
+    /// a reason, the journal records the mark it replaced, and undo puts that mark back.
+    @Test func changingAMarkInAnUnloadedYearFollowsTheAmendmentRules() throws {
+        let dir = TempDirectory()
+        let store = try makeStore(dir)
+        for (i, year) in [2021, 2022, 2023, 2024].enumerated() {
+            try store.commit(markTransaction("A1", "\(year)-10-0\(i + 1)", .am, .illness), by: office)
+        }
+        try store.compact()
+        let reopened = try Store.open(at: dir.file("store"))
+        #expect(reopened.unloadedYears.map(\.startYear) == [2021, 2022, 2023])
+        let change = markTransaction("A1", "2021-10-01", .am, .unknownReason)
+        #expect { try reopened.commit(change, by: office) } throws: { ($0 as? ChangeRefused)?.kind == .needsReason }
+        var amended = change
+        amended.reason = "the illness was never confirmed"
+        let done = try #require(try reopened.commit(amended, by: office))
+        guard case .mark(let m) = done.changes[0] else { Issue.record("expected a mark"); return }
+        #expect(m.previous?.code == .illness)
+        try reopened.undoLast(by: office)
+        #expect(reopened.school.register.mark(for: "A1", at: session("2021-10-01", .am))?.code == .illness)
+    }
 }
 
 @Suite("Reading casework fast")
