@@ -9,7 +9,7 @@ public enum Effect: Hashable, Sendable {
     case undoLast(id: Int)
     /// Read what others wrote now, rather than at the next poll.
     case refreshFromDisk
-    /// Read a pupil's audit trail; answered with historyLoaded.
+    /// Read a pupil's audit trail and the whole contact log; answered with historyLoaded.
     case loadHistory(upn: String)
     /// Write a report's files (name → contents); answered with reportWritten.
     case writeReport(files: [ReportFile])

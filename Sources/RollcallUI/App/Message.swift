@@ -20,7 +20,9 @@ public enum Message: Sendable {
     /// The store could not be written (busy, disk full …); nothing was written and the app
     /// will try again.
     case changeNotSaved(id: Int, problem: String)
-    case historyLoaded(upn: String, [HistoryLine])
+    /// A pupil's audit trail, and the school with the whole contact log read (the pupil
+    /// page's chronology goes back further than Today needs).
+    case historyLoaded(upn: String, [HistoryLine], School)
     case reportWritten(paths: [String])
     case reportNotWritten(problem: String)
 }

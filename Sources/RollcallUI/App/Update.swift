@@ -20,9 +20,11 @@ extension AppState {
             }
             return keyPressed(key)
         case .windowResized(let w, let h):
-            // Views clamp their cursors to the new size as they draw.
+            // Views clamp their cursors to the new size as they draw; the pupil page's long
+            // entries are wrapped to the width, so it is laid out again.
             width = w
             height = h
+            if case .pupil(var p) = screen { p.rebuild(self); screen = .pupil(p) }
             return []
         case .clockTicked(let minutes):
             let half = context.currentHalf
@@ -44,13 +46,9 @@ extension AppState {
             return changeRefused(id: id, refusal)
         case .changeNotSaved(let id, let problem):
             return changeNotSaved(id: id, problem: problem)
-        case .historyLoaded(let upn, let lines):
+        case .historyLoaded(let upn, let lines, let withContactLog):
             histories[upn] = lines
-            if case .pupil(var p) = screen, p.upn == upn {
-                p.rebuild(self)
-                screen = .pupil(p)
-            }
-            return []
+            return schoolChanged(withContactLog)
         case .reportWritten(let paths):
             status = StatusLine("Saved: " + paths.joined(separator: " and "), .good)
             return []

@@ -29,6 +29,7 @@ public enum KeyCommand: String, CaseIterable, Hashable, Sendable {
     case callNoAnswer, callVoicemail, callSpoke, callNumberNotInUse, callRefused, chooseContact
     case logContact, saveForm, nextField
     case decideEscalate, decideHold, decideStepDown, decideClose, requestPenalty, openPupil, filterTrack, filterStage
+    case filterChronology
 }
 
 public struct KeyBinding: Sendable {
@@ -94,6 +95,7 @@ public enum Bindings {
         KeyBinding(.decideStepDown, [.char("d")], "step down", "Step down a stage instead, then the reason", [.panel], footer: true),
         KeyBinding(.decideClose, [.char("x")], "close", "Close the case instead, then the reason", [.panel], footer: true),
         KeyBinding(.requestPenalty, [.char("p")], "penalty", "The penalty-notice check in full, and a request (head only)", [.panel, .pupil]),
+        KeyBinding(.filterChronology, [.char("f")], "filter", "Show one kind of entry in the chronology (cycles: calls, visits, letters, meetings, decisions, amendments …)", [.pupil], footer: true),
         KeyBinding(.openPupil, [.char("o")], "pupil", "Open the pupil's page", [.panel]),
         KeyBinding(.filterTrack, [.char("t")], "track", "Show one track (cycles)", [.panel]),
         KeyBinding(.filterStage, [.char("s")], "stage", "Show one stage (cycles)", [.panel]),

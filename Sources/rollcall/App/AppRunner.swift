@@ -107,8 +107,11 @@ final class AppRunner {
         case .loadHistory(let upn):
             let trail = store.history(upn: upn)
             // What could not be read is shown as a line of its own, never left out.
-            let problems = trail.problems.map { HistoryLine(at: "", who: "ERROR", what: "\($0)", reason: nil) }
-            return .historyLoaded(upn: upn, trail.entries.map(AppRunner.historyLine) + problems)
+            var problems = trail.problems.map { HistoryLine(at: "", who: "ERROR", what: "\($0)", reason: nil) }
+            do { try store.loadContacts() } catch {
+                problems.append(HistoryLine(at: "", who: "ERROR", what: "the contact log could not be read: \(error)", reason: nil))
+            }
+            return .historyLoaded(upn: upn, trail.entries.map(AppRunner.historyLine) + problems, store.school)
         case .writeReport(let files):
             return ReportFiles.write(files)
         case .quit:

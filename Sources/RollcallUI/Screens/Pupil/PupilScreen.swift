@@ -7,6 +7,8 @@ public struct PupilScreen: Sendable {
     public var upn: String
     public var lines: [StyledLine] = []
     public var top = 0
+    /// Show only this kind of chronology entry.
+    public var filter: ChronologyEntry.Kind?
 
     init(upn: String, state: AppState) {
         self.upn = upn
@@ -14,7 +16,7 @@ public struct PupilScreen: Sendable {
     }
 
     mutating func rebuild(_ state: AppState) {
-        lines = PupilPage.build(upn: upn, state: state)
+        lines = PupilPage.build(upn: upn, state: state, filter: filter)
         top = max(0, min(top, lines.count - 1))
     }
 }
@@ -24,6 +26,14 @@ extension AppState {
         guard let command = Bindings.command(for: key, on: .pupil) else { return [] }
         if command == .logContact { return openLog(kind: .call, pupil: "") }
         if command == .requestPenalty { return openPenalty(p.upn) }
+        if command == .filterChronology {
+            let all = ChronologyEntry.Kind.allCases
+            p.filter = p.filter.map { k in all.firstIndex(of: k).flatMap { $0 + 1 < all.count ? all[$0 + 1] : nil } } ?? all.first
+            p.rebuild(self)
+            if let start = p.lines.firstIndex(where: { $0.text.hasPrefix("Chronology") }) { p.top = min(start, max(0, p.lines.count - 1)) }
+            status = StatusLine("Chronology: " + (p.filter.map { "only \($0.title)" } ?? "everything") + " (f for the next)")
+            return []
+        }
         p.top = scrolled(p.top, command, lines: p.lines.count, page: bodyHeight - 1)
         return []
     }
@@ -31,7 +41,7 @@ extension AppState {
 
 /// Builds the pupil page's lines: the rules come from the domain, this only lays them out.
 enum PupilPage {
-    static func build(upn: String, state: AppState) -> [StyledLine] {
+    static func build(upn: String, state: AppState, filter: ChronologyEntry.Kind? = nil) -> [StyledLine] {
         let school = state.school
         guard let p = school.pupils[upn] else { return [StyledLine("No pupil with UPN \(upn)", .alert)] }
         let today = state.context.today
@@ -120,19 +130,35 @@ enum PupilPage {
         heading("Marks this year (AM and PM; # closed; · no session)")
         out += Charts.yearCalendar(upn: upn, school: school, through: today)
 
-        // Amendments
-        heading("Register amendments")
+        // Chronology: casework from the domain, register amendments from the audit trail.
+        heading("Chronology, newest first: " + (filter.map { "only \($0.title)" } ?? "everything") + "  (f to filter)")
+        var entries = school.chronology(for: upn, viewer: state.context.staff)
         if let history = state.histories[upn] {
-            let amendments = history.filter { $0.reason != nil && $0.what.contains("→") }
-            if amendments.isEmpty { out.append(StyledLine("None", .dim)) }
-            for h in amendments.reversed() {
-                var line = StyledLine(fit(h.at, 17), .dim)
-                line.add(h.what + "  ")
-                line.add("by \(h.who): \(h.reason ?? "")", .dim)
-                out.append(line)
+            for h in history where h.who == "ERROR" {
+                out.append(StyledLine("ERROR: \(h.what)", .alert))
             }
+            for h in history where h.reason != nil && h.what.contains("→") {
+                let parts = h.at.split(separator: " ")
+                guard let day = parts.first.flatMap({ SchoolDate(parsing: String($0)) }) else { continue }
+                entries.append(ChronologyEntry(on: day, time: parts.count > 1 ? String(parts[1]) : nil, kind: .amendment, by: h.who,
+                                               text: "register amended: \(h.what): \(h.reason ?? "")"))
+            }
+            entries.sort { ($0.on, $0.time ?? "") > ($1.on, $1.time ?? "") }
         } else {
             out.append(StyledLine("Reading the audit trail…", .dim))
+        }
+        if let filter { entries = entries.filter { $0.kind == filter } }
+        if entries.isEmpty { out.append(StyledLine("Nothing recorded" + (filter == nil ? "" : " of this kind"), .dim)) }
+        // Long entries (minutes, notes) wrap under their own column rather than being cut off.
+        let textWidth = max(20, state.width - 2 - 47)
+        for e in entries {
+            let pieces = wrap(e.text, textWidth)
+            var line = StyledLine(fit(e.on.spoken, 12) + fit(e.time ?? "", 6), .dim)
+            line.add(fit(e.kind.rawValue, 13), Style(e.kind == .decision || e.kind == .penalty ? .warning : .dim))
+            line.add(fit(e.by, 16), .dim)
+            line.add(pieces.first ?? "", e.hidden ? .dim : .normal)
+            out.append(line)
+            for more in pieces.dropFirst() { out.append(StyledLine(String(repeating: " ", count: 47) + more, e.hidden ? .dim : .normal)) }
         }
         return out
     }
