@@ -30,8 +30,7 @@ struct LetterCommand: ParsableCommand {
             print(text)
         }
         if record {
-            let e = ContactLogEntry(upn: id, kind: .letter, on: date, template: template)
-            try store.commit(Transaction([.contact(e)] + store.school.completeLetterActions(upn: id, template: template, on: date)), by: me)
+            try store.commit(store.school.sendingLetter(upn: id, template: template, on: date), by: me)
             FileHandle.standardError.write(Data("Recorded: letter \(template) sent on \(date.spoken)\n".utf8))
         }
     }

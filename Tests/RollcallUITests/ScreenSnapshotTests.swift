@@ -114,6 +114,17 @@ struct ScreenSnapshotTests {
         }
     }
 
+    @Test func letters() throws {
+        for (w, h) in Self.sizes {
+            var state = AppState(context: AppContext(today: UISchool.today, minutes: 9 * 60 + 5, staff: UISchool.office),
+                                 school: try PanelTests.school(), width: w, height: h)
+            var driver = FakeDriver()
+            _ = state.run(command: "pupil \(PanelTests.liam)")
+            driver.keys(&state, [.char("w")])
+            assertSnapshot(state.draw(), named: "letters-\(w)x\(h)")
+        }
+    }
+
     @Test func help() {
         each("help-register") { s, d in
             _ = s.run(command: "register 4A")

@@ -1,4 +1,5 @@
 import Attendance
+import AttendanceStore
 @testable import RollcallUI
 
 /// A small school for screen tests: two classes, names in several scripts, a term calendar,
@@ -66,6 +67,8 @@ struct FakeDriver {
     var seq = 1
     var committed: [Transaction] = []
     var lastMine: Transaction?
+    /// Files the app asked to write (reports, letters), by name.
+    var written: [String: String] = [:]
 
     mutating func run(_ state: inout AppState, _ message: Message) {
         var queue = [message]
@@ -111,6 +114,16 @@ struct FakeDriver {
             committed.append(undo)
             lastMine = nil
             return .changeSaved(id: id, school)
+        case .renderLetter(let upn, let template):
+            do {
+                let text = try Letters.render(template, school: state.school, upn: upn, asOf: state.context.today, signedBy: state.context.staff)
+                return .letterRendered(upn: upn, template: template, text: text, problem: nil)
+            } catch {
+                return .letterRendered(upn: upn, template: template, text: nil, problem: "\(error)")
+            }
+        case .writeReport(let files):
+            for f in files { written[f.name] = f.contents }
+            return .reportWritten(paths: files.map(\.name))
         default:
             return nil
         }

@@ -22,3 +22,28 @@ extension School {
         }
     }
 }
+
+extension School {
+    /// The change that records a letter as sent: its line in the contact log, and the open
+    /// case actions that asked for that letter marked done.
+    public func sendingLetter(upn: String, template: String, on date: SchoolDate, time: String? = nil, note: String = "") -> Transaction {
+        let e = ContactLogEntry(upn: upn, kind: .letter, on: date, time: time, template: template, text: note)
+        return Transaction([.contact(e)] + completeLetterActions(upn: upn, template: template, on: date))
+    }
+
+    /// Letter templates in the order a member of staff is likely to want them: those an open
+    /// case action asks for, then the letters of the pupil's current stages, then the rest.
+    public func suggestedLetters(for upn: String, among all: [String]) -> [String] {
+        var first: [String] = []
+        for file in casework.cases(for: upn) where file.isOpen {
+            for a in file.actions where a.kind == "letter" && a.doneOn == nil { if let t = a.template, !first.contains(t) { first.append(t) } }
+        }
+        if let policy = casework.policy {
+            for file in casework.cases(for: upn) where file.isOpen {
+                let stage = policy.track(file.track)?.stages.first { $0.id == file.stage }
+                for a in stage?.actions ?? [] { if let t = a.template, !first.contains(t) { first.append(t) } }
+            }
+        }
+        return first.filter(all.contains) + all.filter { !first.contains($0) }
+    }
+}

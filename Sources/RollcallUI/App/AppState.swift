@@ -94,6 +94,7 @@ public enum Screen: Sendable {
     case calls(CallsScreen)
     case log(LogForm)
     case panel(PanelScreen)
+    case letters(LettersScreen)
     case pupils(PupilsScreen)
     case pupil(PupilScreen)
     case report(AbsenteeReport)
@@ -106,6 +107,7 @@ public enum Screen: Sendable {
         case .calls: return .calls
         case .log: return .log
         case .panel: return .panel
+        case .letters: return .letters
         case .pupils: return .pupils
         case .pupil: return .pupil
         case .report: return .report

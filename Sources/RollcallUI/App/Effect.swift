@@ -13,6 +13,8 @@ public enum Effect: Hashable, Sendable {
     case loadHistory(upn: String)
     /// Write a report's files (name → contents); answered with reportWritten.
     case writeReport(files: [ReportFile])
+    /// Make a letter for a pupil from a template; answered with letterRendered.
+    case renderLetter(upn: String, template: String)
     case quit
 }
 

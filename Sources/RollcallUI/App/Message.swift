@@ -23,6 +23,7 @@ public enum Message: Sendable {
     /// A pupil's audit trail, and the school with the whole contact log read (the pupil
     /// page's chronology goes back further than Today needs).
     case historyLoaded(upn: String, [HistoryLine], School)
+    case letterRendered(upn: String, template: String, text: String?, problem: String?)
     case reportWritten(paths: [String])
     case reportNotWritten(problem: String)
 }

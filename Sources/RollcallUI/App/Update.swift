@@ -49,6 +49,9 @@ extension AppState {
         case .historyLoaded(let upn, let lines, let withContactLog):
             histories[upn] = lines
             return schoolChanged(withContactLog)
+        case .letterRendered(let upn, let template, let text, let problem):
+            letterRendered(upn: upn, template: template, text: text, problem: problem)
+            return []
         case .reportWritten(let paths):
             status = StatusLine("Saved: " + paths.joined(separator: " and "), .good)
             return []
@@ -115,6 +118,7 @@ extension AppState {
         case .calls(var c): effects = callsKey(key, &c); current = .calls(c)
         case .log(var f): effects = logKey(key, &f); current = .log(f)
         case .panel(var p): effects = panelKey(key, &p); current = .panel(p)
+        case .letters(var l): effects = lettersKey(key, &l); current = .letters(l)
         case .pupils(var p): effects = pupilsKey(key, &p); current = .pupils(p)
         case .pupil(var p): effects = pupilKey(key, &p); current = .pupil(p)
         case .report(var r): effects = reportKey(key, &r); current = .report(r)
@@ -197,6 +201,7 @@ extension Screen {
         case .calls(var c): c.rebuild(state); self = .calls(c)
         case .log: break
         case .panel(var p): p.rebuild(state); self = .panel(p)
+        case .letters: break
         case .pupils(var p): p.rebuild(state); self = .pupils(p)
         case .pupil(var p): p.rebuild(state); self = .pupil(p)
         case .report(var r): r.rebuild(state); self = .report(r)

@@ -1,6 +1,6 @@
 /// Which screen a binding belongs to; `.everywhere` bindings work on every screen.
 public enum ScreenKind: String, CaseIterable, Hashable, Sendable {
-    case everywhere, today, register, calls, pupils, pupil, panel, report, log, help
+    case everywhere, today, register, calls, pupils, pupil, panel, letters, report, log, help
 
     public var title: String {
         switch self {
@@ -10,6 +10,7 @@ public enum ScreenKind: String, CaseIterable, Hashable, Sendable {
         case .calls: return "Calls"
         case .log: return "Log a contact"
         case .panel: return "Panel"
+        case .letters: return "Letters"
         case .pupils: return "Pupils"
         case .pupil: return "Pupil"
         case .report: return "Absentee report"
@@ -29,7 +30,7 @@ public enum KeyCommand: String, CaseIterable, Hashable, Sendable {
     case callNoAnswer, callVoicemail, callSpoke, callNumberNotInUse, callRefused, chooseContact
     case logContact, saveForm, nextField
     case decideEscalate, decideHold, decideStepDown, decideClose, requestPenalty, openPupil, filterTrack, filterStage
-    case filterChronology
+    case filterChronology, writeLetter, sendLetter
 }
 
 public struct KeyBinding: Sendable {
@@ -96,6 +97,8 @@ public enum Bindings {
         KeyBinding(.decideClose, [.char("x")], "close", "Close the case instead, then the reason", [.panel], footer: true),
         KeyBinding(.requestPenalty, [.char("p")], "penalty", "The penalty-notice check in full, and a request (head only)", [.panel, .pupil]),
         KeyBinding(.filterChronology, [.char("f")], "filter", "Show one kind of entry in the chronology (cycles: calls, visits, letters, meetings, decisions, amendments …)", [.pupil], footer: true),
+        KeyBinding(.writeLetter, [.char("w")], "letter", "Choose a letter for this pupil, read it, send it", [.pupil, .panel], footer: true),
+        KeyBinding(.sendLetter, [.char("s"), .enter], "send", "Send the letter shown: written to a file, logged as sent, its case action done", [.letters], footer: true),
         KeyBinding(.openPupil, [.char("o")], "pupil", "Open the pupil's page", [.panel]),
         KeyBinding(.filterTrack, [.char("t")], "track", "Show one track (cycles)", [.panel]),
         KeyBinding(.filterStage, [.char("s")], "stage", "Show one stage (cycles)", [.panel]),

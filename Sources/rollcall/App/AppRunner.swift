@@ -112,6 +112,15 @@ final class AppRunner {
                 problems.append(HistoryLine(at: "", who: "ERROR", what: "the contact log could not be read: \(error)", reason: nil))
             }
             return .historyLoaded(upn: upn, trail.entries.map(AppRunner.historyLine) + problems, store.school)
+        case .renderLetter(let upn, let template):
+            let latest = store.school.casework.meetings[upn]?.last
+            do {
+                let text = try Letters.render(template, school: store.school, upn: upn, asOf: state.context.today, signedBy: staff,
+                                              details: .init(meetingDate: latest?.on, reviewDate: latest?.nextReview, target: latest?.target))
+                return .letterRendered(upn: upn, template: template, text: text, problem: nil)
+            } catch {
+                return .letterRendered(upn: upn, template: template, text: nil, problem: "\(error)")
+            }
         case .writeReport(let files):
             return ReportFiles.write(files)
         case .quit:

@@ -165,8 +165,7 @@ public struct LogForm: Sendable {
             return .success(school.recordingMeeting(m, time: time, sensitive: sensitive))
         case .letter:
             let template = LogForm.templates[choice[.template] ?? 0]
-            let e = ContactLogEntry(upn: upn, kind: .letter, on: today, time: time, template: template, text: note)
-            return .success(Transaction([.contact(e)] + school.completeLetterActions(upn: upn, template: template, on: today)))
+            return .success(school.sendingLetter(upn: upn, template: template, on: today, time: time, note: note))
         case .message, .note:
             guard !note.isEmpty else { return .failure(Problem(field: .note, text: "Note: type what happened")) }
             return .success(Transaction([.contact(ContactLogEntry(upn: upn, kind: kind, on: today, time: time, text: note, followUp: followUp, sensitive: sensitive))]))

@@ -152,6 +152,9 @@ extension AppState {
                                              "", "Why? (kept with the decision and the figures it was made on)"],
                                      field: TextField(), hints: "Enter record the decision · Esc cancel"))
             return []
+        case .writeLetter:
+            guard let row = p.selectedRow else { return [] }
+            return openLetters(row.pupil.upn)
         case .requestPenalty:
             guard let row = p.selectedRow else { return [] }
             return openPenalty(row.pupil.upn)

@@ -26,6 +26,7 @@ extension AppState {
         guard let command = Bindings.command(for: key, on: .pupil) else { return [] }
         if command == .logContact { return openLog(kind: .call, pupil: "") }
         if command == .requestPenalty { return openPenalty(p.upn) }
+        if command == .writeLetter { return openLetters(p.upn) }
         if command == .filterChronology {
             let all = ChronologyEntry.Kind.allCases
             p.filter = p.filter.map { k in all.firstIndex(of: k).flatMap { $0 + 1 < all.count ? all[$0 + 1] : nil } } ?? all.first
