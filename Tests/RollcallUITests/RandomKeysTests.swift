@@ -22,7 +22,7 @@ struct RandomKeysTests {
                               .ctrl("s"), .ctrl("u"), .function(1)]
         + "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/\\.*!:?[]~ -#%".map { Key.char($0) }
 
-    @Test(arguments: ["today", "register 4A", "calls", "log note zoe", "panel", "pupil A100000000005", "pupils", "pupil A100000000001", "report absentees"])
+    @Test(arguments: ["today", "register 4A", "calls", "log note zoe", "panel", "pupil A100000000005", "reports", "pupils", "pupil A100000000001", "report absentees"])
     func randomKeysNeverBreakTheApp(start: String) throws {
         var rng = SplitMix(state: 20261130)
         var state = AppState(context: AppContext(today: UISchool.today, minutes: 9 * 60 + 5, staff: UISchool.head),

@@ -95,6 +95,7 @@ public enum Screen: Sendable {
     case log(LogForm)
     case panel(PanelScreen)
     case letters(LettersScreen)
+    case reports(ReportsScreen)
     case pupils(PupilsScreen)
     case pupil(PupilScreen)
     case report(AbsenteeReport)
@@ -108,6 +109,7 @@ public enum Screen: Sendable {
         case .log: return .log
         case .panel: return .panel
         case .letters: return .letters
+        case .reports: return .reports
         case .pupils: return .pupils
         case .pupil: return .pupil
         case .report: return .report

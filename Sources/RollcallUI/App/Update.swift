@@ -119,6 +119,7 @@ extension AppState {
         case .log(var f): effects = logKey(key, &f); current = .log(f)
         case .panel(var p): effects = panelKey(key, &p); current = .panel(p)
         case .letters(var l): effects = lettersKey(key, &l); current = .letters(l)
+        case .reports(var r): effects = reportsKey(key, &r); current = .reports(r)
         case .pupils(var p): effects = pupilsKey(key, &p); current = .pupils(p)
         case .pupil(var p): effects = pupilKey(key, &p); current = .pupil(p)
         case .report(var r): effects = reportKey(key, &r); current = .report(r)
@@ -202,6 +203,7 @@ extension Screen {
         case .log: break
         case .panel(var p): p.rebuild(state); self = .panel(p)
         case .letters: break
+        case .reports(var r): r.rebuild(state); self = .reports(r)
         case .pupils(var p): p.rebuild(state); self = .pupils(p)
         case .pupil(var p): p.rebuild(state); self = .pupil(p)
         case .report(var r): r.rebuild(state); self = .report(r)

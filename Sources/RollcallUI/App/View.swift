@@ -23,6 +23,7 @@ extension AppState {
         case .log(let f): drawLog(f, &g, body)
         case .panel(let p): drawPanel(p, &g, body)
         case .letters(let l): drawLetters(l, &g, body)
+        case .reports(let r): drawReports(r, &g, body)
         case .pupils(let p): drawPupils(p, &g, body)
         case .pupil(let p): drawDocument(p.lines, top: p.top, &g, body)
         case .report(let r): drawReport(r, &g, body)
@@ -73,6 +74,7 @@ extension AppState {
         case .panel(let p):
             let filters = [p.track.map { "track \($0)" }, p.stage.map { "stage \($0)" }, p.group.map { "class \($0)" }].compactMap { $0 }
             return "Panel · \(context.today.spoken) · \(plural(p.visible.count, "case"))" + (filters.isEmpty ? "" : " · " + filters.joined(separator: ", ")) + " · most urgent first"
+        case .reports: return "Reports · this year to \(context.today.spoken) · Enter lists a group's pupils"
         case .letters(let l): return "Letters · \(school.pupils[l.upn].map { "\($0.fullName) (\($0.registrationGroup))" } ?? l.upn) · the policy's suggestions first"
         case .log(let f): return "Log a contact · \(school.pupils[f.upn].map { "\($0.fullName) (\($0.registrationGroup))" } ?? f.upn)"
         case .calls(let c):

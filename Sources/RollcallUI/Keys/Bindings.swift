@@ -1,6 +1,6 @@
 /// Which screen a binding belongs to; `.everywhere` bindings work on every screen.
 public enum ScreenKind: String, CaseIterable, Hashable, Sendable {
-    case everywhere, today, register, calls, pupils, pupil, panel, letters, report, log, help
+    case everywhere, today, register, calls, pupils, pupil, panel, letters, report, reports, log, help
 
     public var title: String {
         switch self {
@@ -11,6 +11,7 @@ public enum ScreenKind: String, CaseIterable, Hashable, Sendable {
         case .log: return "Log a contact"
         case .panel: return "Panel"
         case .letters: return "Letters"
+        case .reports: return "Reports"
         case .pupils: return "Pupils"
         case .pupil: return "Pupil"
         case .report: return "Absentee report"
@@ -113,7 +114,7 @@ public enum Bindings {
         KeyBinding(.callNumberNotInUse, [.char("x")], "not in use", "Log a call: number not in use", [.calls]),
         KeyBinding(.callRefused, [.char("r")], "refused", "Log a call: they refused to say", [.calls]),
         // Everywhere
-        KeyBinding(.open, [.enter], "open", "Open what is selected", [.today, .register, .calls, .pupils, .report], footer: true),
+        KeyBinding(.open, [.enter], "open", "Open what is selected", [.today, .register, .calls, .pupils, .report, .reports], footer: true),
         KeyBinding(.search, [.char("/")], "find", "Find a pupil by any part of a name or UPN (accents optional)", [.register, .pupils], footer: true),
         KeyBinding(.back, [.escape], "back", "Go back to the previous screen", [.everywhere], footer: true),
         KeyBinding(.nextScreen, [.tab], "next screen", "Today → Register → Calls → Pupils → Today", [.everywhere]),

@@ -26,6 +26,7 @@ public struct AppCommand: Sendable {
         AppCommand("log", "call|visit|meeting|letter|note [UPN-or-name]", "Log a contact (the pupil on screen if none is named)"),
         AppCommand("save", "", "Save the form being filled in"),
         AppCommand("panel", "", "The attendance panel: every case and recommendation, decide with a reason (the head)"),
+        AppCommand("reports", "", "The school, years, classes and vulnerable groups: attendance, PA, SA, trends"),
         AppCommand("pupils", "", "Every pupil with their figures; find, filter and sort"),
         AppCommand("pupil", "UPN-or-name", "Open a pupil's page"),
         AppCommand("settings", "", "Change when the registers open and close (the head)"),

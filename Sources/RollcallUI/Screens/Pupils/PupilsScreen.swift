@@ -41,6 +41,8 @@ public struct PupilsScreen: Sendable {
     public var band: String?
     public var onACase = false
     public var vulnerableOnly = false
+    /// One group from the reports (its name and pupils).
+    public var only: (name: String, upns: Set<String>)?
     /// The school version the rows were built from.
     var builtFor = -1
 
@@ -94,6 +96,7 @@ public struct PupilsScreen: Sendable {
             if let band, r.band != band { return false }
             if onACase && r.stages.isEmpty { return false }
             if vulnerableOnly && !r.vulnerable { return false }
+            if let only, !only.upns.contains(r.upn) { return false }
             return true
         }
         let rows = all
@@ -125,6 +128,7 @@ public struct PupilsScreen: Sendable {
         if let band { parts.append("band \(band)") }
         if onACase { parts.append("on a case") }
         if vulnerableOnly { parts.append("vulnerable") }
+        if let only { parts.append(only.name) }
         return parts.isEmpty ? "all pupils" : parts.joined(separator: ", ")
     }
 }
@@ -171,7 +175,7 @@ extension AppState {
         case .filterCase: p.onACase.toggle()
         case .filterVulnerable: p.vulnerableOnly.toggle()
         case .clearFilters:
-            p.search = TextField(); p.year = nil; p.group = nil; p.band = nil; p.onACase = false; p.vulnerableOnly = false
+            p.search = TextField(); p.year = nil; p.group = nil; p.band = nil; p.onACase = false; p.vulnerableOnly = false; p.only = nil
         default: return []
         }
         p.refilter()
