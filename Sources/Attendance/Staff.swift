@@ -54,4 +54,6 @@ public enum Permission: String, CaseIterable, Sendable {
     case manageStaff = "manage staff"
     case changeSettings = "change the school settings"
     case readSafeguardingNotes = "read safeguarding-sensitive notes"
+    /// The head's panel: confirming or overriding what the policy recommends.
+    case decideAtPanel = "decide at the attendance panel"
 }

@@ -105,6 +105,14 @@ struct PanelTests {
         #expect(state.overlay == nil)
     }
 
+    @Test func staffWhoMayNotDecideAreNotOfferedTheKeys() throws {
+        let (office, _) = try panel(UISchool.office)
+        let footer = office.draw().lines.last ?? ""
+        #expect(!footer.contains("confirm") && !footer.contains("escalate"))
+        let (head, _) = try panel()
+        #expect(head.draw().lines.last?.contains("confirm") == true)
+    }
+
     @Test func aPenaltyNoticeForAnEligiblePupilIsRequestedForAParent() throws {
         var (state, driver) = try panel()
         _ = state.run(command: "pupil \(Self.ben)")

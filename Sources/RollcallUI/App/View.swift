@@ -123,7 +123,9 @@ extension AppState {
         if case .register(let r) = screen, r.search != nil {
             return [KeyBinding(.open, [.enter], "keep this pupil", "", [.register]), KeyBinding(.down, [.down], "next match", "", [.register]), KeyBinding(.back, [.escape], "stop finding", "", [.register])]
         }
-        return Bindings.all.filter { $0.inFooter && $0.screens.contains(kind) } + Bindings.all.filter { $0.inFooter && $0.screens.contains(.everywhere) }
+        let staff = context.staff
+        return Bindings.all.filter { $0.inFooter && $0.screens.contains(kind) && $0.offered(to: staff) }
+            + Bindings.all.filter { $0.inFooter && $0.screens.contains(.everywhere) }
     }
 
     /// A scrolling document (the pupil page, help).

@@ -1,3 +1,5 @@
+import Attendance
+
 /// Which screen a binding belongs to; `.everywhere` bindings work on every screen.
 public enum ScreenKind: String, CaseIterable, Hashable, Sendable {
     case everywhere, today, register, calls, pupils, pupil, panel, letters, report, reports, log, help
@@ -45,7 +47,9 @@ public struct KeyBinding: Sendable {
     /// Shown in the footer (the rest only in help).
     public var inFooter: Bool
 
-    public init(_ command: KeyCommand, _ keys: [Key], _ short: String, _ help: String, _ screens: [ScreenKind], footer: Bool = false) {
+    public init(_ command: KeyCommand, _ keys: [Key], _ short: String, _ help: String, _ screens: [ScreenKind], footer: Bool = false,
+                requires: Permission? = nil) {
+        self.requires = requires
         self.command = command
         self.keys = keys
         self.short = short
@@ -55,6 +59,12 @@ public struct KeyBinding: Sendable {
     }
 
     public var keyNames: String { keys.map(\.description).joined(separator: "/") }
+
+    /// What the member of staff must be allowed to do for the footer and help to offer it
+    /// (the screens refuse it too, and the store refuses it anyway).
+    public var requires: Permission?
+
+    public func offered(to staff: StaffMember) -> Bool { requires.map(staff.may) ?? true }
 }
 
 public enum Bindings {
@@ -87,18 +97,18 @@ public enum Bindings {
         KeyBinding(.filterCase, [.char("o")], "on a case", "Show only pupils with an open case", [.pupils]),
         KeyBinding(.filterVulnerable, [.char("v")], "vulnerable", "Show only vulnerable pupils (CP, CIN, CLA, social worker, EHCP)", [.pupils]),
         KeyBinding(.clearFilters, [.char("x")], "clear", "Clear every filter and the search", [.pupils]),
-        KeyBinding(.logContact, [.char("l")], "log", "Log a call, visit, meeting, letter or note about this pupil (:log)", [.calls, .pupil], footer: true),
+        KeyBinding(.logContact, [.char("l")], "log", "Log a call, visit, meeting, letter or note about this pupil (:log)", [.calls, .pupil], footer: true, requires: .logContact),
         KeyBinding(.saveForm, [.ctrl("s")], "save", "Save the entry (:save); Enter on the last field saves too", [.log], footer: true),
         KeyBinding(.nextField, [.tab, .enter], "next field", "The next field (Shift-Tab the one before); ← → change a choice", [.log], footer: true),
         // The head's panel: Enter confirms what the policy recommends; one key for another decision.
-        KeyBinding(.open, [.enter], "confirm", "Confirm the recommendation, then type the reason", [.panel], footer: true),
-        KeyBinding(.decideEscalate, [.char("e")], "escalate", "Escalate to the next stage instead, then the reason", [.panel], footer: true),
-        KeyBinding(.decideHold, [.char("h")], "hold", "Hold at this stage instead, then the reason", [.panel], footer: true),
-        KeyBinding(.decideStepDown, [.char("d")], "step down", "Step down a stage instead, then the reason", [.panel], footer: true),
-        KeyBinding(.decideClose, [.char("x")], "close", "Close the case instead, then the reason", [.panel], footer: true),
-        KeyBinding(.requestPenalty, [.char("p")], "penalty", "The penalty-notice check in full, and a request (head only)", [.panel, .pupil]),
+        KeyBinding(.open, [.enter], "confirm", "Confirm the recommendation, then type the reason", [.panel], footer: true, requires: .decideAtPanel),
+        KeyBinding(.decideEscalate, [.char("e")], "escalate", "Escalate to the next stage instead, then the reason", [.panel], footer: true, requires: .decideAtPanel),
+        KeyBinding(.decideHold, [.char("h")], "hold", "Hold at this stage instead, then the reason", [.panel], footer: true, requires: .decideAtPanel),
+        KeyBinding(.decideStepDown, [.char("d")], "step down", "Step down a stage instead, then the reason", [.panel], footer: true, requires: .decideAtPanel),
+        KeyBinding(.decideClose, [.char("x")], "close", "Close the case instead, then the reason", [.panel], footer: true, requires: .decideAtPanel),
+        KeyBinding(.requestPenalty, [.char("p")], "penalty", "The penalty-notice check in full, and a request (head only)", [.panel, .pupil], requires: .requestPenaltyNotices),
         KeyBinding(.filterChronology, [.char("f")], "filter", "Show one kind of entry in the chronology (cycles: calls, visits, letters, meetings, decisions, amendments …)", [.pupil], footer: true),
-        KeyBinding(.writeLetter, [.char("w")], "letter", "Choose a letter for this pupil, read it, send it", [.pupil, .panel], footer: true),
+        KeyBinding(.writeLetter, [.char("w")], "letter", "Choose a letter for this pupil, read it, send it", [.pupil, .panel], footer: true, requires: .sendLetters),
         KeyBinding(.sendLetter, [.char("s"), .enter], "send", "Send the letter shown: written to a file, logged as sent, its case action done", [.letters], footer: true),
         KeyBinding(.openPupil, [.char("o")], "pupil", "Open the pupil's page", [.panel]),
         KeyBinding(.filterTrack, [.char("t")], "track", "Show one track (cycles)", [.panel]),

@@ -9,10 +9,10 @@ public struct HelpScreen: Sendable {
 
     init(for screen: ScreenKind, state: AppState) {
         about = screen
-        lines = HelpScreen.build(for: screen)
+        lines = HelpScreen.build(for: screen, staff: state.context.staff)
     }
 
-    static func build(for screen: ScreenKind) -> [StyledLine] {
+    static func build(for screen: ScreenKind, staff: StaffMember) -> [StyledLine] {
         var out: [StyledLine] = []
         func section(_ title: String, _ bindings: [KeyBinding]) {
             guard !bindings.isEmpty else { return }
@@ -21,7 +21,7 @@ public struct HelpScreen: Sendable {
             out.append(.blank)
         }
         if screen != .help && screen != .everywhere {
-            section("Keys on the \(screen.title) screen", Bindings.all.filter { $0.screens.contains(screen) })
+            section("Keys on the \(screen.title) screen", Bindings.all.filter { $0.screens.contains(screen) && $0.offered(to: staff) })
         }
         section("Keys everywhere", Bindings.all.filter { $0.screens.contains(.everywhere) })
         out.append(StyledLine("Commands (press : then type; Tab completes)", .title))

@@ -131,7 +131,7 @@ extension AppState {
             return []
         case .open, .decideEscalate, .decideHold, .decideStepDown, .decideClose:
             guard let row = p.selectedRow else { return [] }
-            guard context.staff.role == .head else {
+            guard context.staff.may(.decideAtPanel) else {
                 status = StatusLine("Only the head decides at the panel (you are \(context.staff.role.rawValue) staff)", .warning)
                 return []
             }
