@@ -67,3 +67,59 @@ enum AppFigures {
         return Result(p99: sorted[min(sorted.count - 1, Int(Double(sorted.count) * 0.99))], median: median(times), keyCount: keys.count)
     }
 }
+
+/// The head's figures: opening the panel (the caseload recomputed, the first frame drawn),
+/// then scrolling it and opening pupils whose chronology has 200 entries.
+enum PanelFigures {
+    struct Result { var openMs: Double; var p99: Double; var keyCount: Int }
+
+    static func measure(school original: School, staff: StaffMember, today: SchoolDate, runs: Int) -> Result {
+        var school = original
+        // Give the first ten pupils on the caseload a long chronology: 200 calls and notes each.
+        let busy = CaseworkEngine(school: school, asOf: today).map { Array(Set($0.caseload().map(\.upn)).sorted().prefix(10)) } ?? []
+        for upn in busy {
+            for i in 0..<200 {
+                let day = today.adding(days: -(i % 120))
+                school.apply(.contact(ContactLogEntry(id: "bench-\(upn)-\(i)", upn: upn, kind: i % 3 == 0 ? .note : .call, on: day, time: "09:\(10 + i % 50)",
+                                                      by: staff.login, byName: staff.name, contactName: "Parent", outcome: i % 3 == 0 ? nil : .noAnswer,
+                                                      text: "entry \(i): a line of the kind staff write after a call, long enough to wrap on a narrow window")))
+            }
+        }
+        let fresh = AppState(context: AppContext(today: today, minutes: 9 * 60 + 5, staff: staff), school: school, width: 120, height: 40)
+        let openMs = median((0..<max(runs, 5)).map { _ in
+            var state = fresh
+            return time {
+                _ = state.run(command: "panel")
+                _ = state.draw()
+            }
+        })
+        var state = fresh
+        _ = state.run(command: "panel")
+        var keys: [Key] = Array(repeating: .down, count: 60) + Array(repeating: .pageDown, count: 5) + [.home]
+        for _ in 0..<10 {
+            keys += [.down, .char("o")] + Array(repeating: .pageDown, count: 12) + Array(repeating: .down, count: 20) + [.char("f"), .char("f"), .escape]
+        }
+        // Pages open on the pupils with the long chronologies.
+        var times: [Double] = []
+        var opened = 0
+        for key in keys {
+            if key == .char("o"), opened < busy.count, case .panel(var p) = state.screen,
+               let i = p.visible.firstIndex(where: { p.rows[$0].pupil.upn == busy[opened] }) {
+                p.cursor.selected = i
+                state.screen = .panel(p)
+                opened += 1
+            }
+            times.append(time {
+                _ = state.update(.keyPressed(key))
+                _ = state.draw()
+            })
+        }
+        if ProcessInfo.processInfo.environment["BENCH_SLOWEST"] != nil {
+            for (i, t) in times.enumerated().sorted(by: { $0.1 > $1.1 }).prefix(8) {
+                FileHandle.standardError.write(Data("panel key \(i) \(keys[i]): \(fmt(t)) ms\n".utf8))
+            }
+        }
+        let sorted = times.sorted()
+        return Result(openMs: openMs, p99: sorted[min(sorted.count - 1, Int(Double(sorted.count) * 0.99))], keyCount: keys.count)
+    }
+}

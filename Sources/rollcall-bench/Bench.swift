@@ -111,6 +111,10 @@ struct Run: ParsableCommand {
         let replay = AppFigures.replay(school: store.school, staff: staff, today: date)
         figures.append(Figure(name: "app_key_and_frame_p99_ms", label: "key handled + frame drawn, 99th percentile (\(replay.keyCount) keys)", value: replay.p99, unit: "ms", target: 16))
         figures.append(Figure(name: "app_key_and_frame_median_ms", label: "key handled + frame drawn, median", value: replay.median, unit: "ms"))
+        let panel = PanelFigures.measure(school: store.school, staff: staff, today: date, runs: runs)
+        figures.append(Figure(name: "panel_open_ms", label: "open the panel (caseload recomputed, first frame drawn)", value: panel.openMs, unit: "ms", target: 50))
+        figures.append(Figure(name: "panel_and_chronology_key_p99_ms", label: "panel scrolled, pupils with 200-entry chronologies opened: key + frame p99 (\(panel.keyCount) keys)",
+                              value: panel.p99, unit: "ms", target: 16))
         let appPeak = Double(appProbes.map(\.maxRSSKB).max() ?? 0) / 1024
         figures.append(Figure(name: "app_peak_memory_mb", label: "peak memory (app start, fresh process)", value: appPeak, unit: "MB", target: 200))
 

@@ -48,23 +48,37 @@ public func plural(_ n: Int, _ one: String, _ many: String? = nil) -> String {
     "\(n) \(n == 1 ? one : (many ?? one + "s"))"
 }
 
-/// Breaks text into lines of at most `columns` columns, at spaces where it can.
+/// Breaks text into lines of at most `columns` columns, at spaces where it can. Widths are
+/// added up word by word, not measured again for each candidate line (pupil pages wrap
+/// hundreds of entries on every rebuild).
 public func wrap(_ text: String, _ columns: Int) -> [String] {
-    guard columns > 0, DisplayWidth.of(text) > columns else { return [text] }
+    guard columns > 0 else { return [text] }
     var lines: [String] = []
     var line = ""
-    for word in text.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
-        let candidate = line.isEmpty ? word : line + " " + word
-        if DisplayWidth.of(candidate) <= columns { line = candidate; continue }
-        if !line.isEmpty { lines.append(line) }
-        var rest = word
-        while DisplayWidth.of(rest) > columns {
-            let piece = DisplayWidth.truncate(rest, to: columns)
-            lines.append(piece)
-            rest = String(rest.dropFirst(piece.count))
+    var used = 0
+    var started = false  // the line has its first word (which may be empty: leading spaces)
+    for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+        var w = String(word)
+        var ww = DisplayWidth.of(w)
+        if !started {
+            started = true
+        } else if used + 1 + ww <= columns {
+            line += " " + w
+            used += 1 + ww
+            continue
+        } else {
+            lines.append(line)
         }
-        line = rest
+        // A word longer than a line is cut into pieces.
+        while ww > columns {
+            let piece = DisplayWidth.truncate(w, to: columns)
+            lines.append(piece)
+            w = String(w.dropFirst(piece.count))
+            ww = DisplayWidth.of(w)
+        }
+        line = w
+        used = ww
     }
-    if !line.isEmpty { lines.append(line) }
+    if !line.isEmpty || lines.isEmpty { lines.append(line) }
     return lines
 }
