@@ -70,6 +70,8 @@ public struct PendingChange: Hashable, Sendable {
         case logEntry
         /// A case decision or penalty request from the panel: the next case is selected.
         case decision
+        /// A penalty-notice request: the status line says the amount once it is recorded.
+        case penaltyNotice(upn: String, parent: String)
         case undo
     }
 

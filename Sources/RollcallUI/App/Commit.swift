@@ -32,11 +32,15 @@ extension AppState {
                 screen = .panel(p)
             }
             status = StatusLine("Recorded", .good)
+        case .penaltyNotice(let upn, let parent):
+            let notice = school.casework.penaltyNotices[upn]?.last { $0.parent == parent }
+            status = StatusLine("Penalty notice requested for \(parent)" + (notice.map { ": £\($0.amount)" + ($0.amountIfLate != $0.amount ? " (£\($0.amountIfLate) after 21 days)" : "") } ?? ""), .good)
         case .logEntry:
             if case .log(let f) = screen {
                 screens.removeLast()
                 rebuildTopScreen()
-                status = StatusLine("\(LogForm.kindName(f.kind).capitalized) logged for \(school.pupils[f.upn]?.fullName ?? f.upn)", .good)
+                let kind = LogForm.kindName(f.kind)
+                status = StatusLine("\(kind.prefix(1).uppercased() + kind.dropFirst()) logged for \(school.pupils[f.upn]?.fullName ?? f.upn)", .good)
             }
         case .marks:
             if change.attempts > 1 { status = StatusLine("Saved after \(change.attempts) tries", .good) }

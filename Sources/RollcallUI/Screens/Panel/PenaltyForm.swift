@@ -39,8 +39,9 @@ extension AppState {
                 return []
             }
             overlay = nil
-            status = StatusLine("Penalty notice requested for \(parents[f.parent])", .good)
-            return send(school.requestingPenaltyNotice(upn: f.upn, parent: parents[f.parent], on: context.today, reason: reason), for: .decision)
+            status = StatusLine("Requesting a penalty notice for \(parents[f.parent])…")
+            return send(school.requestingPenaltyNotice(upn: f.upn, parent: parents[f.parent], on: context.today, reason: reason),
+                        for: .penaltyNotice(upn: f.upn, parent: parents[f.parent]))
         default:
             _ = f.reason.handle(key)
         }
