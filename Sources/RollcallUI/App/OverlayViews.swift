@@ -21,8 +21,8 @@ extension AppState {
     }
 
     /// A box in the middle of the screen.
-    func drawBox(title: String, lines given: [String], hints: String, _ g: inout Grid, extraRows: Int = 0) -> Area {
-        let w = min(width - 4, max(50, (given + [title, hints]).map(DisplayWidth.of).max()! + 4))
+    func drawBox(title: String, lines given: [String], hints: String, _ g: inout Grid, extraRows: Int = 0, minWidth: Int = 50) -> Area {
+        let w = min(width - 4, max(minWidth, (given + [title, hints]).map(DisplayWidth.of).max()! + 4))
         let lines = given.flatMap { wrap($0, w - 4) }
         let h = min(height - 2, lines.count + 4 + extraRows)
         let x = (width - w) / 2, y = max(1, (height - h) / 2)

@@ -80,7 +80,7 @@ extension AppState {
         let name = school.pupils[f.upn]?.fullName ?? f.upn
         var lines = ["\(f.contact.name) (\(f.contact.relationship)) \(f.contact.phones.first ?? ""): \(f.outcome.spoken)"]
         if case .failure(let p) = f.reasonCode() { lines.append(p.text) } else { lines.append("") }
-        let area = drawBox(title: "Call about \(name)", lines: lines, hints: "Tab next · Enter save · Esc cancel", &g, extraRows: 3)
+        let area = drawBox(title: "Call about \(name)", lines: lines, hints: "Tab next · Enter save · Esc cancel", &g, extraRows: 3, minWidth: 72)
         let labels = ["Reason found", "Note", "Apply"]
         var row = 0
         for field in f.fields {
