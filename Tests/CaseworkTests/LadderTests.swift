@@ -56,6 +56,27 @@ struct LadderTests {
         if days >= 20 { #expect(entry.duties.contains { $0.contains("remove from roll") }) }
     }
 
+    /// Issue 10, defect 1: after 5 school days N becomes O (rules.md); the child is still
+    /// missing and must stay on the calling list, with the day count of the whole run.
+    @Test func aMissingChildStaysOnTheListWhenNTurnsIntoO() throws {
+        var s = try CaseworkSchool(policy: "bridgewater-park")
+        let asOf = SchoolDate("2025-12-05")!
+        s.pupil("P1", absent: 16, code: .reasonNotYetEstablished, upTo: asOf)   // 8 school days of N
+        // The first five days' N marks are replaced by O; the rest are still N.
+        var day = asOf
+        var seen = 0
+        var days: [SchoolDate] = []
+        while seen < 8 { if s.school.statistics.schoolDays.isOpen(day: day) { days.append(day); seen += 1 }; day = day.adding(days: -1) }
+        for d in days.suffix(5) { for h in SessionHalf.allCases { s.school.register.record(Mark(.unknownReason), for: "P1", at: Session(d, h)) } }
+        #expect(s.school.callingList(on: asOf).map(\.pupil.upn) == ["P1"])
+        #expect(s.school.callingList(on: asOf).first?.daysUnexplained == 8)
+        // Every mark O, today included: still missing, still on the list.
+        for d in days { for h in SessionHalf.allCases { s.school.register.record(Mark(.unknownReason), for: "P1", at: Session(d, h)) } }
+        let entry = try #require(s.school.callingList(on: asOf).first)
+        #expect(entry.pupil.upn == "P1")
+        #expect(entry.daysUnexplained == 8)
+    }
+
     @Test func vulnerablePupilsComeFirstAndGetAHomeVisitOnDayOne() throws {
         var s = try CaseworkSchool(policy: "bridgewater-park")
         let asOf = SchoolDate("2025-12-05")!

@@ -1,4 +1,5 @@
-/// One pupil to call about today: absent with no reason (`N`).
+/// One pupil to call about today: absent with no reason yet (`N`, or `O` once an `N` has
+/// stood for five days): a run of unexplained absence that is still open.
 public struct CallEntry: Hashable, Sendable {
     public var pupil: Pupil
     /// School days in a row of unexplained absence, today included.
@@ -16,16 +17,19 @@ public struct CallEntry: Hashable, Sendable {
 }
 
 extension School {
-    /// Everyone with an unexplained absence (`N`) on `date`, vulnerable pupils (CP, CIN, CLA,
+    /// Everyone whose run of unexplained absence (`N` or `O`) is still open on `date`,
+    /// with the day count of the whole run; vulnerable pupils (CP, CIN, CLA,
     /// social worker) first, then the longest run of unexplained days, then by name.
     public func callingList(on date: SchoolDate) -> [CallEntry] {
         let stats = statistics
         let track = casework.policy?.track("unexplained_absence")
         var list: [CallEntry] = []
         for pupil in roll {
+            // Unexplained today (N, or the O an N turns into after five days), or a run of
+            // whole unexplained days still open because today's register is not taken yet.
             let codes = [register.mark(for: pupil.upn, at: Session(date, .am)), register.mark(for: pupil.upn, at: Session(date, .pm))]
-            guard codes.contains(where: { $0?.code == .reasonNotYetEstablished }) else { continue }
             let days = stats.consecutiveUnexplainedDays(for: pupil.upn, asOf: date)
+            guard codes.contains(where: { $0?.code.isUnexplained == true }) || days > 0 else { continue }
             let vulnerable = pupil.flags.isSafeguardingPriority
             var steps: [String] = []
             var stageID: String?
