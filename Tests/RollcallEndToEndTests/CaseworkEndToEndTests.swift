@@ -87,6 +87,7 @@ struct CaseworkEndToEndTests {
         try app.waitFor("Recorded")
         #expect(app.keyCount - keys - "agreed at the panel".count <= 3)
         var overridden = try #require(selectedCase(app.capture()))
+        #expect(overridden != confirmed, "after a decision the next case is selected")
         for _ in 0..<40 where overridden.hasSuffix("no open case") || overridden.contains("· no open case ·") {
             app.sendKeys(["Down"])
             try app.waitUntil("the selection moves") { (selectedCase($0.components(separatedBy: "\n")) ?? "") != overridden }
@@ -126,6 +127,13 @@ struct CaseworkEndToEndTests {
         let overriddenName = String(overridden.split(separator: "·")[0]).trimmingCharacters(in: .whitespaces)
         let overriddenCase = try e2e.rollcall(["case", "show", try #require(names[overriddenName]), "--store", store, "--as-of", Self.day])
         #expect(overriddenCase.contains("family moving school next week"))
+        // The caseload agrees: the confirmed case is open at a stage; the overridden one is closed.
+        let after = try e2e.rollcall(["caseload", "--store", store, "--as-of", Self.day, "--format", "json"])
+        let afterRows = try #require(try JSONSerialization.jsonObject(with: Data(after.utf8)) as? [[String: Any]])
+        let confirmedTrack = confirmed.components(separatedBy: " · ")[1].replacingOccurrences(of: " ", with: "_")
+        #expect(afterRows.contains { $0["upn"] as? String == names[confirmedName] && $0["track"] as? String == confirmedTrack && ($0["stage"] as? String) != nil })
+        let overriddenTrack = overridden.components(separatedBy: " · ")[1].replacingOccurrences(of: " ", with: "_")
+        #expect(!afterRows.contains { $0["upn"] as? String == names[overriddenName] && $0["track"] as? String == overriddenTrack && ($0["stage"] as? String) != nil })
         let penalty = try e2e.rollcall(["case", "show", eligible, "--store", store, "--as-of", Self.day])
         #expect(penalty.contains("Penalty notice requested 30 Nov 2026"))
 

@@ -67,6 +67,9 @@ struct PanelTests {
         #expect(decision.recommended == nil)   // as the policy recommended
         #expect(decision.figures.attendancePercent == first.recommendation.figures.attendancePercent)
         #expect(driver.committed.count == 1)
+        // The next case is selected: the one that was below the case decided.
+        let after = try #require(selected(state))
+        #expect(!(after.pupil.upn == first.pupil.upn && after.recommendation.track == first.recommendation.track))
     }
 
     @Test func anOverrideKeepsTheReasonAndWhatWasRecommended() throws {

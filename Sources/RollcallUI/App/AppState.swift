@@ -68,11 +68,17 @@ public struct PendingChange: Hashable, Sendable {
         case contact
         /// An entry from the log form: the form closes once it is saved.
         case logEntry
-        /// A case decision or penalty request from the panel: the next case is selected.
-        case decision
+        /// A case decision from the panel: then `next` (the case below it) is selected.
+        case decision(next: CaseKey?)
         /// A penalty-notice request: the status line says the amount once it is recorded.
         case penaltyNotice(upn: String, parent: String)
         case undo
+    }
+
+    /// A pupil's case on one track.
+    public struct CaseKey: Hashable, Sendable {
+        public var upn: String
+        public var track: String
     }
 
     public var transaction: Transaction?

@@ -25,9 +25,10 @@ extension AppState {
             status = StatusLine("Undone", .good)
         case .settings, .contact:
             break
-        case .decision:
-            if case .panel(var p) = screen {
-                // The decided row has moved down the list (or gone): the next case is at the same place.
+        case .decision(let next):
+            if case .panel(var p) = screen, let next,
+               let i = p.visible.firstIndex(where: { p.rows[$0].pupil.upn == next.upn && p.rows[$0].recommendation.track == next.track }) {
+                p.cursor.selected = i
                 p.cursor.clamp(count: p.visible.count, page: max(1, bodyHeight / 2))
                 screen = .panel(p)
             }

@@ -170,7 +170,13 @@ extension AppState {
         guard let engine = CaseworkEngine(school: school, asOf: context.today) else { return [] }
         do {
             let d = try engine.decisionFor(upn: upn, track: track, move: move, to: stage, reason: reason, on: context.today)
-            return send(Transaction([.caseDecision(d)], reason: reason), for: .decision)
+            // Once it is recorded, the next case is the one below it now.
+            var next: PendingChange.CaseKey?
+            if case .panel(let p) = screen, p.visible.indices.contains(p.cursor.selected + 1) {
+                let row = p.rows[p.visible[p.cursor.selected + 1]]
+                next = PendingChange.CaseKey(upn: row.pupil.upn, track: row.recommendation.track)
+            }
+            return send(Transaction([.caseDecision(d)], reason: reason), for: .decision(next: next))
         } catch {
             status = StatusLine("Not recorded: \(error.message)", .alert)
             return []
