@@ -168,9 +168,9 @@ final class TmuxSession {
 
     /// The exit status of the window's program (128 + n if signal n killed it), nil while it runs.
     /// tmux sees the pane close a moment before it reaps the program, so this waits up to a
-    /// second for the status.
+    /// few seconds for the status (longer on a loaded machine).
     func exitStatus(window: Int = 0) -> Int? {
-        let deadline = Date().addingTimeInterval(1)
+        let deadline = Date().addingTimeInterval(5)
         while true {
             guard let r = try? run(["display-message", "-p", "-t", target(window),
                                     "#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}"]),
