@@ -40,6 +40,11 @@ let package = Package(
         // ncursesw, for the executable's thin driver only (see shim.h for why a shim).
         .systemLibrary(name: "CNcursesw"),
 
+        // MARK: Documents people print: PDF with Cairo and Pango (system libraries: libcairo2-dev, libpango1.0-dev)
+        .systemLibrary(name: "CCairo", pkgConfig: "pangocairo",
+                       providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
+        .target(name: "RollcallDocuments", dependencies: ["Attendance", "CCairo"]),
+
         // MARK: Generated schools (demo, benchmark, load tests): pure, deterministic per seed
         .target(name: "SchoolGenerator", dependencies: ["Attendance"]),
 
@@ -51,6 +56,7 @@ let package = Package(
                 "AttendanceStore",
                 "SchoolGenerator",
                 "RollcallUI",
+                "RollcallDocuments",
                 "CNcursesw",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

@@ -2,6 +2,7 @@ import ArgumentParser
 import Attendance
 import AttendanceStore
 import Foundation
+import RollcallDocuments
 
 struct LetterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,6 +15,7 @@ struct LetterCommand: ParsableCommand {
     @Option(help: "A meeting date to put in the letter.") var meeting: DateArgument?
     @Option(help: "A review date to put in the letter.") var review: DateArgument?
     @Option(help: "Write to this file instead of printing.") var out: String?
+    @Option(help: "text (the default) or pdf (A4 with the school's letterhead; needs --out).") var format: String = "text"
     @Flag(help: "Record in the contact log that the letter was sent, and complete the case actions that asked for it.") var record = false
     @OptionGroup var storeOptions: StoreOptions
 
@@ -23,7 +25,12 @@ struct LetterCommand: ParsableCommand {
         let id = upn.uppercased()
         let text = try Letters.render(template, school: store.school, upn: id, asOf: date, signedBy: me,
                                       details: .init(meetingDate: meeting?.date, reviewDate: review?.date))
-        if let out {
+        guard ["text", "pdf"].contains(format) else { throw ValidationError("--format is text or pdf, not \"\(format)\"") }
+        if format == "pdf" {
+            guard let out else { throw ValidationError("--format pdf needs --out FILE.pdf") }
+            try LetterPDF.write(school: store.school, letter: text, to: out)
+            print("Wrote \(out)")
+        } else if let out {
             try text.write(toFile: out, atomically: true, encoding: .utf8)
             print("Wrote \(out)")
         } else {

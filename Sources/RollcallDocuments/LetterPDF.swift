@@ -1,0 +1,42 @@
+import Attendance
+
+/// A letter on A4: the school's name, address and contact details at the top, the date,
+/// the letter as the template made it (its greeting names the parents with parental
+/// responsibility, its signature the sender's name and role).
+public enum LetterPDF {
+    public static func write(school: School, letter: String, to path: String) throws {
+        let pdf = try PDFPages(path: path)
+        let s = school.settings
+        pdf.text(school.name, font: .init(16, bold: true), align: .right)
+        for line in [s.address, [s.phone, s.email].compactMap { $0 }.joined(separator: " · ")].compactMap({ $0 }) where !line.isEmpty {
+            pdf.text(line, font: .init(9), grey: 0.3, align: .right)
+        }
+        pdf.rule()
+        pdf.space(12)
+        // The template's first line is the school's name again: the letterhead says it.
+        var lines = letter.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.first?.trimmingSpaces() == school.name { lines.removeFirst() }
+        for paragraph in lines.joined(separator: "\n").paragraphs {
+            pdf.text(paragraph, font: .init(11))
+            pdf.space(8)
+        }
+        try pdf.finish()
+    }
+}
+
+extension String {
+    /// Paragraphs: runs of lines separated by an empty line.
+    var paragraphs: [String] {
+        var out: [String] = []
+        var current: [Substring] = []
+        for line in split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.trimmingSpaces().isEmpty {
+                if !current.isEmpty { out.append(current.joined(separator: "\n")); current = [] }
+            } else {
+                current.append(line)
+            }
+        }
+        if !current.isEmpty { out.append(current.joined(separator: "\n")) }
+        return out
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+
+/// Whether poppler-utils is installed (`.ci/run` installs it).
+let popplerAvailable = ["/usr/bin/pdfinfo", "/usr/bin/pdftotext"].allSatisfy(FileManager.default.isExecutableFile)
+
+/// PDFs checked with real PDF tools (poppler-utils), as a school's printer would meet them.
+@Suite("PDF documents", .enabled(if: popplerAvailable, "pdfinfo/pdftotext not installed (apt-get install poppler-utils)"))
+struct DocumentsTests {
+    static let pupils = """
+        UPN,Surname,Forename,Date of Birth,Year Group,Reg Group,Contact 1 Name,Contact 1 Relationship,Contact 1 Phone,Contact 1 Parental Responsibility
+        Z1,Ó Briain,Zoë,2016-01-01,4,4A,Siobhán Ó Briain,Mother,07700 900001,Y
+        L2,李,小龙,2016-02-02,4,4A,李娜,Mother,07700 900002,Y
+
+        """
+
+    static var marks: String {
+        var lines = ["upn,date,session,mark"]
+        for day in 1...5 {
+            let d = "2025-09-0\(day)"
+            lines.append("Z1,\(d),AM,\(day == 2 ? "I" : "/")")
+            lines.append("Z1,\(d),PM,\(day == 3 ? "N" : "\\")")
+            lines.append("L2,\(d),AM,/")
+            lines.append("L2,\(d),PM,\\")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    func store(_ scratch: Scratch) throws -> String {
+        let store = "\(scratch.path)/store"
+        #expect(try RollcallProcess.run(["init", "--store", store, "--school", "Ysgol Zoë Primary"]).status == 0)
+        #expect(try RollcallProcess.run(["import", "pupils", scratch.write("p.csv", Self.pupils), "--store", store]).status == 0)
+        #expect(try RollcallProcess.run(["import", "marks", scratch.write("m.csv", Self.marks), "--store", store]).status == 0)
+        return store
+    }
+
+    func tool(_ name: String, _ args: [String]) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/\(name)")
+        p.arguments = args
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0, "\(name) \(args)")
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    @Test func theCertificateIsAnA4PDFWhoseTotalsAreTheStatistics() throws {
+        let scratch = Scratch()
+        let store = try store(scratch)
+        let pdf = "\(scratch.path)/cert.pdf"
+        let r = try RollcallProcess.run(["certificate", "Z1", "--from", "2025-09-01", "--to", "2025-09-05", "--out", pdf, "--store", store])
+        #expect(r.status == 0, "\(r.stderr)")
+        let info = try tool("pdfinfo", [pdf])
+        #expect(info.contains("Pages:           1"))
+        #expect(info.contains("595.276 x 841.89 pts (A4)"))
+        let text = try tool("pdftotext", [pdf, "-"])
+        #expect(text.contains("Zoë Ó Briain"))
+        #expect(text.contains("Ysgol Zoë Primary"))
+        let stats = try RollcallProcess.run(["stats", "--store", store, "--from", "2025-09-01", "--as-of", "2025-09-05", "--format", "json", "--pupil", "Z1"])
+        let row = try #require((try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [[String: Any]])?.first)
+        #expect(text.contains("Possible sessions: \(try #require(row["possible_sessions"] as? Int))"))
+        #expect(text.contains("Authorised absence: \(try #require(row["authorised_absence_sessions"] as? Int))"))
+        #expect(text.contains("Unauthorised absence: \(try #require(row["unauthorised_absence_sessions"] as? Int))"))
+        #expect(text.contains("Attendance: 80.0%"))
+    }
+
+    @Test func aLetterAsPDFCarriesTheLetterheadTheNameAndTheFigures() throws {
+        let scratch = Scratch()
+        let store = try store(scratch)
+        _ = try RollcallProcess.run(["settings", "--address", "1 School Lane, Llan", "--store", store])
+        for (upn, name) in [("Z1", "Zoë"), ("L2", "小龙")] {
+            let pdf = "\(scratch.path)/\(upn).pdf"
+            let r = try RollcallProcess.run(["letter", upn, "attendance-1", "--format", "pdf", "--out", pdf, "--as-of", "2025-09-05", "--store", store])
+            #expect(r.status == 0, "\(r.stderr)")
+            #expect(try tool("pdfinfo", [pdf]).contains("(A4)"))
+            let text = try tool("pdftotext", [pdf, "-"])
+            #expect(text.contains(name), "\(text)")
+            #expect(text.contains("Ysgol Zoë Primary"))
+            #expect(text.contains("1 School Lane, Llan"))
+            #expect(text.contains(upn == "Z1" ? "80.0%" : "100.0%"))
+        }
+    }
+
+    @Test func aPDFLetterNeedsAFile() throws {
+        let scratch = Scratch()
+        let store = try store(scratch)
+        let r = try RollcallProcess.run(["letter", "Z1", "attendance-1", "--format", "pdf", "--store", store])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("--format pdf needs --out"))
+    }
+}
