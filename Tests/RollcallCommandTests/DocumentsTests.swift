@@ -91,4 +91,28 @@ struct DocumentsTests {
         #expect(r.status != 0)
         #expect(r.stderr.contains("--format pdf needs --out"))
     }
+
+    @Test func theChronologyHasTheRecordInDateOrderAndWithholdsSensitiveWordsFromTheOffice() throws {
+        let scratch = Scratch()
+        let store = try store(scratch)
+        _ = try RollcallProcess.run(["staff", "add", "clerk", "--name", "Office Clerk", "--role", "office", "--store", store])
+        #expect(try RollcallProcess.run(["log", "call", "Z1", "--contact", "1", "--outcome", "spoke", "--reason", "I", "--apply",
+                                         "--note", "mum: a cold", "--date", "2025-09-03", "--time", "09:40", "--store", store]).status == 0)
+        #expect(try RollcallProcess.run(["log", "note", "Z1", "disclosure passed to the DSL", "--sensitive", "--date", "2025-09-04", "--store", store]).status == 0)
+        let head = try RollcallProcess.run(["chronology", "Z1", "--as-of", "2025-09-05", "--store", store])
+        #expect(head.status == 0, "\(head.stderr)")
+        let call = try #require(head.stdout.range(of: "mum: a cold"))
+        let note = try #require(head.stdout.range(of: "disclosure passed to the DSL"))
+        #expect(call.lowerBound < note.lowerBound)  // oldest first
+        #expect(head.stdout.contains("register amended 2025-09-03 PM: N → I"))
+        let office = try RollcallProcess.run(["chronology", "Z1", "--as-of", "2025-09-05", "--format", "csv", "--store", store],
+                                             environment: ["ROLLCALL_LOGIN": "clerk"])
+        #expect(office.status == 0, "\(office.stderr)")
+        #expect(!office.stdout.contains("disclosure passed"))
+        #expect(office.stdout.contains(",yes\r\n"))   // the sensitive entry is there, its words withheld
+        let pdf = "\(scratch.path)/chronology.pdf"
+        #expect(try RollcallProcess.run(["chronology", "Z1", "--as-of", "2025-09-05", "--format", "pdf", "--out", pdf, "--store", store]).status == 0)
+        #expect(try tool("pdfinfo", [pdf]).contains("(A4)"))
+        #expect(try tool("pdftotext", [pdf, "-"]).contains("Zoë Ó Briain"))
+    }
 }
