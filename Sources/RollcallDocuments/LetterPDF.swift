@@ -5,7 +5,20 @@ import Attendance
 /// responsibility, its signature the sender's name and role).
 public enum LetterPDF {
     public static func write(school: School, letter: String, to path: String) throws {
+        try write(school: school, letters: [letter], to: path)
+    }
+
+    /// Several letters in one file, each starting on a new page (a batch for printing).
+    public static func write(school: School, letters: [String], to path: String) throws {
         let pdf = try PDFPages(path: path)
+        for (i, letter) in letters.enumerated() {
+            if i > 0 { pdf.newPage() }
+            draw(letter, school: school, on: pdf)
+        }
+        try pdf.finish()
+    }
+
+    static func draw(_ letter: String, school: School, on pdf: PDFPages) {
         let s = school.settings
         pdf.text(school.name, font: .init(16, bold: true), align: .right)
         for line in [s.address, [s.phone, s.email].compactMap { $0 }.joined(separator: " · ")].compactMap({ $0 }) where !line.isEmpty {
@@ -20,7 +33,6 @@ public enum LetterPDF {
             pdf.text(paragraph, font: .init(11))
             pdf.space(8)
         }
-        try pdf.finish()
     }
 }
 

@@ -115,4 +115,24 @@ struct DocumentsTests {
         #expect(try tool("pdfinfo", [pdf]).contains("(A4)"))
         #expect(try tool("pdftotext", [pdf, "-"]).contains("Zoë Ó Briain"))
     }
+
+    @Test func aBatchWritesOnePDFEachAndOneToPrintAndRecordsOnlyWhenAsked() throws {
+        let scratch = Scratch()
+        let store = try store(scratch)
+        let out = "\(scratch.path)/batch"
+        let dry = try RollcallProcess.run(["letters", "--template", "attendance-1", "--class", "4A", "--out", out, "--as-of", "2025-09-05", "--store", store])
+        #expect(dry.status == 0, "\(dry.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+        #expect(files == ["attendance-1-L2.pdf", "attendance-1-Z1.pdf", "attendance-1-all-2025-09-05.pdf"])
+        #expect(try tool("pdfinfo", ["\(out)/attendance-1-all-2025-09-05.pdf"]).contains("Pages:           2"))
+        for upn in ["Z1", "L2"] {
+            #expect(!(try RollcallProcess.run(["history", "--pupil", upn, "--store", store]).stdout.contains("letter")))
+        }
+        let recorded = try RollcallProcess.run(["letters", "--template", "attendance-1", "--class", "4A", "--out", out, "--record", "--as-of", "2025-09-05", "--store", store])
+        #expect(recorded.status == 0, "\(recorded.stderr)")
+        for upn in ["Z1", "L2"] {
+            let history = try RollcallProcess.run(["history", "--pupil", upn, "--store", store]).stdout
+            #expect(history.components(separatedBy: "letter attendance-1").count - 1 == 1, "\(history)")
+        }
+    }
 }
