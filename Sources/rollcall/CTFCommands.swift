@@ -24,27 +24,8 @@ struct ImportCTFCommand: ParsableCommand {
         guard let data = FileManager.default.contents(atPath: file) else {
             throw CleanExit.failure("\(file): cannot be read (does it exist?)")
         }
-        let records = try CTF.parse(data, file: file)
-        try store.loadAllYears()
-        let school = store.school
-        let changes = try CTF.changes(records, into: school, group: regGroup, file: file)
-        let added = records.filter { school.pupils[$0.pupil.upn] == nil }.count
-                // The domain checks marks against pupils already stored, so the pupils go first; the
-        // marks are checked against the school as it will be before either is committed, so a
-        // refusal still stores nothing.
-        let pupilChanges = changes.filter { if case .pupil = $0 { return true } else { return false } }
-        let markChanges = changes.filter { if case .mark = $0 { return true } else { return false } }
-        let reason = "imported from \(file)"
-        let pupils = Transaction(pupilChanges, reason: reason, origin: .importFile(file))
-        let marksT = Transaction(markChanges, reason: reason, origin: .importFile(file))
-        try school.check(pupils, by: me, today: store.today)
-        var after = school
-        after.apply(pupils)
-        try after.check(marksT, by: me, today: store.today)
-        if !pupilChanges.isEmpty { try store.commit(pupils, by: me) }
-        if !markChanges.isEmpty { try store.commit(marksT, by: me) }
-        let sessions = records.reduce(0) { $0 + $1.years.reduce(0) { $0 + $1.marks.compactMap { $0 }.count } }
-        print("\(file): \(records.count) pupil\(records.count == 1 ? "" : "s") read (\(added) added); \(sessions) marks read, \(markChanges.count) stored")
+        let r = try store.importCTF(try CTF.parse(data, file: file), file: file, regGroup: regGroup, by: me)
+        print("\(file): \(r.pupils) pupil\(r.pupils == 1 ? "" : "s") read (\(r.added) added); \(r.marksRead) marks read, \(r.marksStored) stored")
     }
 }
 

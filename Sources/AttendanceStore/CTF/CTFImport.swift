@@ -92,7 +92,9 @@ public enum CTF {
             }
 
             var years: [YearRecord] = []
-            for y in p.child("Attendance")?.children(named: "YearData") ?? [] {
+            // A YearData with totals but no marks string (an earlier school's year) has nothing
+            // Rollcall can store: it is read past.
+            for y in p.child("Attendance")?.children(named: "YearData") ?? [] where !y.text("AttendanceMarks").isEmpty {
                 guard let start = SchoolDate(parsing: y.text("AttendanceStartDate")) else {
                     if !y.text("AttendanceMarks").isEmpty {
                         errors.append("\(who): AttendanceStartDate \"\(y.text("AttendanceStartDate"))\" is not a date")
@@ -182,6 +184,38 @@ public enum CTF {
             }
         }
         return changes + marks
+    }
+}
+
+extension Store {
+    public struct CTFImportResult: Equatable, Sendable {
+        public var pupils: Int
+        public var added: Int
+        public var marksRead: Int
+        public var marksStored: Int
+    }
+
+    /// Stores a CTF's pupils and marks, all or nothing. The domain checks marks against pupils
+    /// already stored, so the pupils are committed first; but the marks are checked against the
+    /// school as it will be before either is committed, so a refusal stores nothing.
+    public func importCTF(_ records: [CTF.PupilRecord], file: String, regGroup: String?, by actor: StaffMember) throws -> CTFImportResult {
+        try loadAllYears()
+        let before = school
+        let changes = try CTF.changes(records, into: before, group: regGroup, file: file)
+        let pupilChanges = changes.filter { if case .pupil = $0 { return true } else { return false } }
+        let markChanges = changes.filter { if case .mark = $0 { return true } else { return false } }
+        let reason = "imported from \(file)"
+        let pupils = Transaction(pupilChanges, reason: reason, origin: .importFile(file))
+        let marks = Transaction(markChanges, reason: reason, origin: .importFile(file))
+        try before.check(pupils, by: actor, today: today)
+        var after = before
+        after.apply(pupils)
+        try after.check(marks, by: actor, today: today)
+        if !pupilChanges.isEmpty { try commit(pupils, by: actor) }
+        if !markChanges.isEmpty { try commit(marks, by: actor) }
+        return CTFImportResult(pupils: records.count, added: records.filter { before.pupils[$0.pupil.upn] == nil }.count,
+                               marksRead: records.reduce(0) { $0 + $1.years.reduce(0) { $0 + $1.marks.compactMap { $0 }.count } },
+                               marksStored: markChanges.count)
     }
 }
 
