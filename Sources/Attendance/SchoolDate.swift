@@ -163,3 +163,47 @@ extension StringProtocol {
         return String(s)
     }
 }
+
+// MARK: - Dates typed by people
+
+extension SchoolDate {
+    /// Which day a bare weekday name means.
+    public enum WeekdayReading: Sendable {
+        /// The most recent one on or before today (`monday` on a Monday is today): for the
+        /// day a register, a call or a decision belongs to.
+        case last
+        /// The first one after today (`monday` on a Monday is a week on): for a follow-up,
+        /// a review or the end of a timetable.
+        case next
+    }
+
+    /// The forms `init(parsing:today:weekdays:)` accepts, for error messages and help.
+    public static let acceptedForms: [String] = [
+        "YYYY-MM-DD (2025-11-03)", "DD/MM/YYYY (03/11/2025)", "today", "yesterday", "tomorrow",
+        "a weekday name: monday … sunday or mon … sun (the last one; the next one for a follow-up or review)",
+    ]
+
+    /// ISO or UK dates, `today`, `yesterday`, `tomorrow`, or a weekday name (`monday`,
+    /// `Mon`, `thurs`: any first three letters or more), read relative to `today`. A weekday name is the last such day on or before
+    /// today, or with `.next` the first after it. Case does not matter.
+    public init?(parsing text: String, today: SchoolDate, weekdays: WeekdayReading = .last) {
+        let word = text.trimmingSpaces().lowercased()
+        switch word {
+        case "today": self = today; return
+        case "yesterday": self = today.adding(days: -1); return
+        case "tomorrow": self = today.adding(days: 1); return
+        default: break
+        }
+        let names = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+        if word.count >= 3, let index = names.firstIndex(where: { $0.hasPrefix(word) }) {
+            let target = index + 1, now = today.weekday.rawValue
+            switch weekdays {
+            case .last: self = today.adding(days: -((now - target + 7) % 7))
+            case .next: self = today.adding(days: (target - now + 6) % 7 + 1)
+            }
+            return
+        }
+        guard let date = SchoolDate(parsing: text) else { return nil }
+        self = date
+    }
+}

@@ -105,6 +105,22 @@ struct Run: ParsableCommand {
 
         let peak = Double(probes.map(\.maxRSSKB).max() ?? 0) / 1024
         figures.append(Figure(name: "peak_memory_mb", label: "peak memory (open + stats, fresh process)", value: peak, unit: "MB", target: 200))
+
+        // A Common Transfer File with 200 pupils (every year of their marks, as `export ctf`
+        // writes it), read and stored all or nothing into a fresh store.
+        let ctfUPNs = Array(school.roll.prefix(200).map(\.upn))
+        let ctfData = Data(try CTF.document(ctfUPNs, school: school, generated: "2026-03-20T09:00:00Z").utf8)
+        var ctfTimes: [Double] = []
+        for run in 0..<runs {
+            let target = "\(dir)-ctf-\(run)"
+            defer { try? FileManager.default.removeItem(atPath: target) }
+            let fresh = try Store.create(at: target, schoolName: "Receiving School", head: staff)
+            ctfTimes.append(try time {
+                _ = try fresh.importCTF(try CTF.parse(ctfData, file: "bench.xml"), file: "bench.xml", regGroup: "NEW", by: staff)
+            })
+        }
+        figures.append(Figure(name: "ctf_import_200_pupils_ms", label: "import a CTF of 200 pupils (\(ctfData.count / 1024) KB, all their years of marks)",
+                              value: median(ctfTimes), unit: "ms", target: 1000))
         // The terminal app: start to first frame in a fresh process, then a replayed morning.
         let appProbes = try (0..<runs).map { _ in try probe(dir, command: "probe-app") }
         figures.append(Figure(name: "app_first_frame_ms", label: "app start to first frame (open, Today drawn; the contact log follows)", value: median(appProbes.map(\.openMs)), unit: "ms", target: 200))

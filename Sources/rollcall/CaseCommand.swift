@@ -85,8 +85,8 @@ struct CaseCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Record a part-time timetable (C2 sessions): agreed with the parent, with an end and a review date.")
         @Argument(help: "The pupil's UPN.") var upn: String
         @Option(help: "First day.") var starts: DateArgument
-        @Option(help: "Last day.") var ends: DateArgument
-        @Option(help: "Review date.") var review: DateArgument
+        @Option(help: "Last day.") var ends: FollowUpDateArgument
+        @Option(help: "Review date.") var review: FollowUpDateArgument
         @Flag(name: .customLong("parent-agreed"), help: "The parent has agreed (required).") var parentAgreed = false
         @Option(help: "What the timetable is and why.") var note: String = ""
         @OptionGroup var storeOptions: StoreOptions
@@ -120,6 +120,7 @@ struct CaseCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "A pupil's cases, recommendations, meetings and contact log.")
         @Argument(help: "The pupil's UPN.") var upn: String
         @Option(name: .customLong("as-of"), help: "The date (default: today).") var asOf: DateArgument?
+        @Option(help: "table or json (keys in docs/json-output.md).") var format: ListFormat = .table
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
@@ -131,6 +132,10 @@ struct CaseCommand: ParsableCommand {
             guard let pupil = school.pupils[id] else { throw CleanExit.failure("no pupil with UPN \(id)") }
             let engine = CaseworkEngine(school: school, asOf: date)
             let m = PupilMeasures(upn: id, pupil: pupil, asOf: date, statistics: school.statistics)
+            if format == .json {
+                print(CaseShowJSON.object(pupil, measures: m, engine: engine, school: school, asOf: date, viewer: me).rendered())
+                return
+            }
             print("\(pupil.fullName) (\(pupil.yearGroup), \(pupil.registrationGroup), \(id))" + (pupil.flags.set.isEmpty ? "" : "  [\(pupil.flags.set.map(\.rawValue).joined(separator: ", "))]"))
             print("Attendance \(percent(m.attendancePercent))% this year; \(m.recentUnauthorised.total) unauthorised sessions in 10 school weeks; \(m.latesHalfTerm) lates this half-term; day \(m.consecutiveUnexplainedDays) of unexplained absence")
             for track in engine?.policy.tracks ?? [] {
@@ -165,3 +170,72 @@ struct CaseCommand: ParsableCommand {
 }
 
 extension InterventionKind: ExpressibleByArgument {}
+
+/// `rollcall case show UPN --format json` (docs/json-output.md).
+enum CaseShowJSON {
+    static func object(_ pupil: Pupil, measures m: PupilMeasures, engine: CaseworkEngine?, school: School, asOf date: SchoolDate, viewer: StaffMember) -> JSONValue {
+        let id = pupil.upn
+        var tracks: [JSONValue] = []
+        for track in engine?.policy.tracks ?? [] {
+            let file = school.casework.caseFile(id, track: track.id)
+            let rec = engine?.recommendation(for: id, track: track, measures: m)
+            guard file != nil || rec != nil else { continue }
+            tracks.append(.object([
+                ("track", .string(track.id)),
+                ("stage", .optional(file?.stage)),
+                ("next_review", .optional(file?.nextReview?.description)),
+                ("recommendation", rec.map { r in
+                    .object([("kind", .string(r.kind.rawValue)), ("recommended_stage", .optional(r.recommendedStage)),
+                             ("reasons", .array(r.reasons.map(JSONValue.string)))])
+                } ?? .null),
+                ("history", .array((file?.history ?? []).map { h in
+                    .object([("date", .string(h.on.description)), ("decision", .string(h.decision.rawValue)),
+                             ("from", .optional(h.from)), ("to", .optional(h.to)), ("by", .string(h.by)),
+                             ("reason", .string(h.reason)), ("attendance_percent", .optional(h.figures.attendancePercent))])
+                })),
+                ("actions", .array((file?.actions ?? []).map { a in
+                    .object([("id", .string(a.id)), ("description", .string(a.description)), ("owner", .string(a.owner)),
+                             ("due", .string(a.due.description)), ("done", .optional(a.doneOn?.description)),
+                             ("overdue", .bool(a.doneOn == nil && a.due < date))])
+                })),
+            ]))
+        }
+        let log = school.casework.contacts[id] ?? []
+        return .object([
+            ("upn", .string(id)),
+            ("name", .string(pupil.fullName)),
+            ("year_group", .string(pupil.yearGroup.description)),
+            ("registration_group", .string(pupil.registrationGroup)),
+            ("flags", .array(pupil.flags.set.map { .string($0.rawValue) })),
+            ("as_of", .string(date.description)),
+            ("attendance_percent", .optional(m.attendancePercent)),
+            ("unauthorised_sessions_last_10_school_weeks", .int(m.recentUnauthorised.total)),
+            ("lates_this_half_term", .int(m.latesHalfTerm)),
+            ("consecutive_unexplained_absence_days", .int(m.consecutiveUnexplainedDays)),
+            ("tracks", .array(tracks)),
+            ("meetings", .array((school.casework.meetings[id] ?? []).map { mt in
+                .object([("date", .string(mt.on.description)), ("attendees", .array(mt.attendees.map(JSONValue.string))),
+                         ("action_plan", .bool(mt.isActionPlan)), ("going_well", .string(mt.goingWell)), ("concerns", .string(mt.concerns)),
+                         ("wellbeing_goals", .string(mt.wellbeingGoals)), ("agreed_actions", .array(mt.agreedActions.map(JSONValue.string))),
+                         ("target", .optional(mt.target?.description))])
+            })),
+            ("timetables", .array((school.casework.timetables[id] ?? []).map { t in
+                .object([("starts", .string(t.starts.description)), ("ends", .string(t.ends.description)),
+                         ("review", .string(t.reviewOn.description)), ("note", .string(t.note))])
+            })),
+            ("interventions", .array((school.casework.interventions[id] ?? []).map { i in
+                .object([("step", .int(i.kind.step)), ("kind", .string(i.kind.rawValue)), ("date", .string(i.on.description)), ("note", .string(i.note))])
+            })),
+            ("penalty_notices", .array((school.casework.penaltyNotices[id] ?? []).map { p in
+                .object([("date", .string(p.on.description)), ("parent", .string(p.parent)), ("amount", .int(p.amount))])
+            })),
+            ("contact_log", .array(log.map { e in
+                .object([("date", .string(e.on.description)), ("time", .optional(e.time)), ("kind", .string(e.kind.rawValue)),
+                         ("summary", .string(e.visible(to: viewer).summary)), ("by", .string(e.byName)), ("sensitive", .bool(e.sensitive))])
+            })),
+        ])
+    }
+}
+
+/// `--format table|json` on the list commands.
+enum ListFormat: String, ExpressibleByArgument, CaseIterable { case table, json }

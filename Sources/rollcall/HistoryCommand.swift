@@ -10,6 +10,7 @@ struct HistoryCommand: ParsableCommand {
 
     @Option(help: "The pupil's UPN.") var pupil: String?
     @Flag(help: "The school-wide changes instead of a pupil's.") var school = false
+    @Option(help: "table or json (keys in docs/json-output.md).") var format: ListFormat = .table
     @OptionGroup var storeOptions: StoreOptions
 
     func validate() throws {
@@ -22,14 +23,16 @@ struct HistoryCommand: ParsableCommand {
         if let pupil {
             let upn = pupil.uppercased()
             guard let p = store.school.pupils[upn] else { throw CleanExit.failure("no pupil with UPN \(upn)") }
-            print("Audit trail for \(p.fullName) (\(upn))")
             trail = store.history(upn: upn)
+            if format == .json { return try printJSON(trail, upn: upn, viewer: me) }
+            print("Audit trail for \(p.fullName) (\(upn))")
             if trail.entries.isEmpty && trail.problems.isEmpty {
                 print("No changes recorded since this store was created. (Records a store starts with, such as the demo school's, have no audit entries; `rollcall case show \(upn)` shows its case history.)")
             }
         } else {
-            print("School-wide changes for \(store.school.name)")
             trail = store.schoolHistory()
+            if format == .json { return try printJSON(trail, upn: nil, viewer: me) }
+            print("School-wide changes for \(store.school.name)")
             if trail.entries.isEmpty && trail.problems.isEmpty { print("No school-wide changes recorded since this store was created.") }
         }
         for e in trail.entries { print(line(e, for: me)) }
@@ -38,6 +41,41 @@ struct HistoryCommand: ParsableCommand {
             for problem in trail.problems { FileHandle.standardError.write(Data("Error: \(problem)\n".utf8)) }
             FileHandle.standardError.write(Data("This history is incomplete: \(trail.problems.count) part\(trail.problems.count == 1 ? "" : "s") of the audit trail could not be read (see `rollcall check`).\n".utf8))
             throw ExitCode.failure
+        }
+    }
+
+    /// `--format json` (docs/json-output.md); what could not be read is in `problems`, and
+    /// the exit status is still 1.
+    func printJSON(_ trail: AuditTrail, upn: String?, viewer: StaffMember) throws {
+        print(JSONValue.object([
+            ("pupil", .optional(upn)),
+            ("entries", .array(trail.entries.map { e in
+                .object([("seq", .int(e.seq)), ("at", .string(e.at)), ("login", .string(e.login)), ("name", .string(e.name)),
+                         ("role", .string(e.role)), ("change", .string(kind(e.change))), ("description", .string(describe(e.change, for: viewer))),
+                         ("reason", .optional(e.reason)), ("origin", .optional(e.origin))])
+            })),
+            ("problems", .array(trail.problems.map { .string("\($0)") })),
+        ]).rendered())
+        if !trail.problems.isEmpty { throw ExitCode.failure }
+    }
+
+    func kind(_ change: Change) -> String {
+        switch change {
+        case .mark(let m): return m.previous == nil ? "mark" : "amendment"
+        case .pupil: return "pupil"
+        case .caseDecision: return "case_decision"
+        case .actionDone: return "action_done"
+        case .contact: return "contact"
+        case .meeting: return "meeting"
+        case .timetable: return "timetable"
+        case .intervention: return "intervention"
+        case .penaltyNotice: return "penalty_notice"
+        case .registerClosed: return "register_closed"
+        case .settings: return "settings"
+        case .calendar: return "calendar"
+        case .staff: return "staff"
+        case .staffRemoved: return "staff_removed"
+        case .policy: return "policy"
         }
     }
 

@@ -7,7 +7,7 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import pupils or marks from CSV (all or nothing: one bad row and nothing is stored).",
-        subcommands: [Pupils.self, Marks.self]
+        subcommands: [Pupils.self, Marks.self, ImportCTFCommand.self]
     )
 
     struct Pupils: ParsableCommand {

@@ -12,8 +12,8 @@ struct LetterCommand: ParsableCommand {
     @Argument(help: "The pupil's UPN.") var upn: String
     @Argument(help: "The template id (see `rollcall letter --list A`).") var template: String
     @Option(name: .customLong("as-of"), help: "The date on the letter (default: today).") var asOf: DateArgument?
-    @Option(help: "A meeting date to put in the letter.") var meeting: DateArgument?
-    @Option(help: "A review date to put in the letter.") var review: DateArgument?
+    @Option(help: "A meeting date to put in the letter.") var meeting: FollowUpDateArgument?
+    @Option(help: "A review date to put in the letter.") var review: FollowUpDateArgument?
     @Option(help: "Write to this file instead of printing.") var out: String?
     @Option(help: "text (the default) or pdf (A4 with the school's letterhead; needs --out).") var format: String = "text"
     @Flag(help: "Record in the contact log that the letter was sent, and complete the case actions that asked for it.") var record = false

@@ -7,12 +7,18 @@ import Foundation
 struct EntryOptions: ParsableArguments {
     @Option(help: "The day (default: today).") var date: DateArgument?
     @Option(help: "The time, HH:MM (default: now).") var time: String?
-    @Option(name: .customLong("follow-up"), help: "When to follow up.") var followUp: DateArgument?
+    @Option(name: .customLong("follow-up"), help: "When to follow up.") var followUp: FollowUpDateArgument?
     @Flag(help: "Safeguarding-sensitive: only the DSL and the head may read the text.") var sensitive = false
+
+    func validate() throws {
+        if let time, ClockTime(parsing: time) == nil {
+            throw ValidationError("--time \"\(time)\" is not a time; use \(ClockTime.acceptedForm)")
+        }
+    }
 
     var day: SchoolDate { date?.date ?? .today() }
     var clock: String {
-        if let time { return time }
+        if let time, let t = ClockTime(parsing: time) { return t.description }
         let c = Calendar.current.dateComponents([.hour, .minute], from: Date())
         return String(format: "%02d:%02d", c.hour ?? 0, c.minute ?? 0)
     }
@@ -93,7 +99,7 @@ struct LogCommand: ParsableCommand {
         @Option(name: .customLong("action"), help: "An agreed action (repeat for several).") var actions: [String] = []
         @Option(help: "Target attendance %, e.g. 95.") var target: Double?
         @Option(name: .customLong("over-weeks"), help: "Over how many school weeks.") var overWeeks: Int = 6
-        @Option(name: .customLong("next-review"), help: "The review date.") var nextReview: DateArgument?
+        @Option(name: .customLong("next-review"), help: "The review date.") var nextReview: FollowUpDateArgument?
         @Flag(help: "This meeting agreed or reviewed an attendance action plan.") var plan = false
         @OptionGroup var entry: EntryOptions
         @OptionGroup var storeOptions: StoreOptions

@@ -26,10 +26,17 @@ struct StaffCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the staff.")
+        @Option(help: "table or json (keys in docs/json-output.md).") var format: ListFormat = .table
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
             let store = try storeOptions.open(as: .current()).store
+            if format == .json {
+                print(JSONValue.array(store.school.staff.values.sorted(by: { $0.login < $1.login }).map { s in
+                    .object([("login", .string(s.login)), ("name", .string(s.name)), ("role", .string(s.role.rawValue)), ("dsl", .bool(s.isDSL))])
+                }).rendered())
+                return
+            }
             var t = TextTable(columns: ["Login", "Name", "Role", "DSL"])
             for s in store.school.staff.values.sorted(by: { $0.login < $1.login }) {
                 t.add([s.login, s.name, s.role.rawValue, s.isDSL ? "yes" : ""])

@@ -10,18 +10,31 @@ extension SchoolDate {
     }
 }
 
-/// `--as-of` and other date options: ISO or UK dates, or `today` / `yesterday`.
+/// `--as-of` and other date options: ISO or UK dates, `today`, `yesterday`, `tomorrow`, or a
+/// weekday name meaning the last such day (`SchoolDate.init(parsing:today:weekdays:)`).
 struct DateArgument: ExpressibleByArgument {
     var date: SchoolDate
     init?(argument: String) {
-        switch argument.lowercased() {
-        case "today": date = .today()
-        case "yesterday": date = SchoolDate.today().adding(days: -1)
-        default:
-            guard let d = SchoolDate(parsing: argument) else { return nil }
-            date = d
-        }
+        guard let d = SchoolDate(parsing: argument, today: .today(), weekdays: .last) else { return nil }
+        date = d
     }
+    /// Listed by the parser when a date is refused ("Please provide one of the following").
+    static var allValueStrings: [String] { SchoolDate.acceptedForms }
+    static var defaultCompletionKind: CompletionKind { .default }
+    var defaultValueDescription: String { date.description }
+}
+
+/// A date that looks ahead (follow-ups, reviews, the end of a timetable): a weekday name is
+/// the next such day.
+struct FollowUpDateArgument: ExpressibleByArgument {
+    var date: SchoolDate
+    init?(argument: String) {
+        guard let d = SchoolDate(parsing: argument, today: .today(), weekdays: .next) else { return nil }
+        date = d
+    }
+    static var allValueStrings: [String] { SchoolDate.acceptedForms }
+    static var defaultCompletionKind: CompletionKind { .default }
+    var defaultValueDescription: String { date.description }
 }
 
 import ArgumentParser

@@ -25,6 +25,7 @@ struct OpenAppCommand: ParsableCommand {
         guard Terminal.isInteractive() else {
             var summary = TodayCommand()
             summary.date = today
+            summary.format = .table
             summary.storeOptions = storeOptions
             try summary.run()
             return

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Attendance
+import AttendanceStore
+import Foundation
+
+/// `rollcall import ctf FILE.xml`: pupils and their attendance from a Common Transfer File.
+struct ImportCTFCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ctf",
+        abstract: "Add or update pupils, and their marks, from a Common Transfer File (docs/ctf.md).",
+        discussion: """
+        All or nothing: a pupil whose marks do not add up to the file's own totals is refused, \
+        named with the figures, and nothing is stored. A CTF carries no registration group for \
+        this school: pupils already here keep theirs, new ones go into --reg-group.
+        """)
+
+    @Argument(help: "The CTF (XML).") var file: String
+    @Option(name: .customLong("reg-group"), help: "The registration group for pupils not yet in this school (required when there are any).")
+    var regGroup: String?
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() throws {
+        let (store, me) = try storeOptions.open(as: .current())
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw CleanExit.failure("\(file): cannot be read (does it exist?)")
+        }
+        let r = try store.importCTF(try CTF.parse(data, file: file), file: file, regGroup: regGroup, by: me)
+        print("\(file): \(r.pupils) pupil\(r.pupils == 1 ? "" : "s") read (\(r.added) added); \(r.marksRead) marks read, \(r.marksStored) stored")
+    }
+}
+
+/// `rollcall export ctf UPN... --out FILE.xml`.
+func writeCTF(_ upns: [String], out: String?, store: Store) throws {
+    guard !upns.isEmpty else { throw ValidationError("give the UPN of each pupil who leaves: rollcall export ctf UPN... --out FILE.xml") }
+    let stamp = ISO8601DateFormatter().string(from: Date())
+    let xml = try CTF.document(upns.map { $0.uppercased() }, school: store.school, generated: stamp)
+    guard let out else { print(xml, terminator: ""); return }
+    guard FileManager.default.createFile(atPath: out, contents: Data(xml.utf8)) else {
+        throw CleanExit.failure("\(out): cannot be written")
+    }
+    print("\(out): \(upns.count) pupil\(upns.count == 1 ? "" : "s")")
+}
