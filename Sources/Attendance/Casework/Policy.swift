@@ -55,6 +55,13 @@ public struct Policy: Hashable, Sendable, Codable {
         public var owner: String
         /// Days after the stage is entered by which it is due.
         public var dueWithinDays: Int
+        /// Whether doing it is support offered to improve attendance (what a penalty notice
+        /// needs first). Omitted: meetings and plans are, everything else (letters, calls,
+        /// home visits, safeguarding referrals, reports to the LA) is not; a referral to
+        /// services such as early help says `"support": true`.
+        public var support: Bool?
+
+        public var isSupport: Bool { support ?? ["meeting", "plan"].contains(kind) }
     }
 
     public struct Review: Hashable, Sendable, Codable {
