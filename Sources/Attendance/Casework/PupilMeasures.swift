@@ -42,10 +42,13 @@ public struct PupilMeasures: Sendable {
     public var absenceDays: Double { Double(yearToDate.absent) / 2 }
 
     /// Attendance % over the last `weeks` school weeks up to the as-of date.
-    public func recentPercent(weeks: Int) -> Double? {
+    public func recentPercent(weeks: Int) -> Double? { recentFigures(weeks: weeks)?.attendancePercent }
+
+    /// The figures over the last `weeks` school weeks up to the as-of date.
+    public func recentFigures(weeks: Int) -> AttendanceFigures? {
         let mondays = statistics.schoolDays.schoolWeeks(count: weeks, upTo: asOf)
         guard let first = mondays.last else { return nil }
-        return statistics.figures(for: upn, in: DateRange(first, asOf)).attendancePercent
+        return statistics.figures(for: upn, in: DateRange(first, asOf))
     }
 
     public var figures: CaseFigures {
@@ -107,7 +110,21 @@ struct RuleEvaluation {
         }
     }
 
-    func holds(_ c: Condition) -> Bool { c.holds(value) }
+    /// Attendance percentages are compared in whole sessions (`AttendanceLine`: exactly 90%
+    /// is below 90, as persistent absence is); every other measure by its value.
+    func holds(_ c: Condition) -> Bool {
+        c.holds(test: { t in
+            switch Measure(rawValue: t.measure) {
+            case .attendancePercentYear?:
+                return Condition.matches(t, attended: measures.yearToDate.attended, possible: measures.yearToDate.possible)
+            case .attendancePercentRecent?:
+                guard let f = measures.recentFigures(weeks: t.weeks ?? 4) else { return false }
+                return Condition.matches(t, attended: f.attended, possible: f.possible)
+            default:
+                return value(t).map { Condition.matches(t, $0) } ?? false
+            }
+        })
+    }
 
     /// The tests that hold, each with its number: "attendance this year 91.2% (below 97%)".
     func reasons(_ c: Condition) -> [String] {
