@@ -52,4 +52,4 @@ extension School {
 }
 
 /// "4" or "4.5" days.
-public func formatDays(_ d: Double) -> String { d == d.rounded() ? "\(Int(d))" : formatPercent(d) }
+public func formatDays(_ d: Double) -> String { d == d.rounded() ? "\(Int(d))" : PercentText.truncated(d) }

@@ -102,11 +102,11 @@ struct RuleEvaluation {
         let last = caseFile?.lastReview
         switch review?.measure ?? "attendance_percent_year" {
         case "lates_half_term":
-            return "\(measures.latesHalfTerm) late sessions this half-term" + (last.map { " (was \($0.figures.latesHalfTerm) on \($0.on.spoken))" } ?? "")
+            return "\(Counted.of(measures.latesHalfTerm, "late session")) this half-term" + (last.map { " (was \($0.figures.latesHalfTerm) on \($0.on.spoken))" } ?? "")
         case "unauthorised_sessions_10_weeks":
-            return "\(measures.recentUnauthorised.total) unauthorised sessions in 10 school weeks" + (last.map { " (was \($0.figures.unauthorisedSessions10Weeks) on \($0.on.spoken))" } ?? "")
+            return "\(Counted.of(measures.recentUnauthorised.total, "unauthorised session")) in 10 school weeks" + (last.map { " (was \($0.figures.unauthorisedSessions10Weeks) on \($0.on.spoken))" } ?? "")
         default:
-            return "attendance " + (measures.attendancePercent.map { formatPercent($0) + "%" } ?? "–") + wasAtReview
+            return "attendance " + (measures.attendancePercent.map { PercentText.truncated($0) + "%" } ?? "–") + wasAtReview
         }
     }
 
@@ -150,15 +150,15 @@ struct RuleEvaluation {
         switch m {
         case .attendancePercentYear: return "attendance \(number(v, m)) this year (\(limit))" + wasAtReview
         case .attendancePercentRecent: return "attendance \(number(v, m)) over the last \(t.weeks ?? 4) school weeks (\(limit))"
-        case .absenceDaysYear: return "\(number(v, m)) days absent this year (\(limit))"
+        case .absenceDaysYear: return "\(number(v, m)) day\(v == 1 ? "" : "s") absent this year (\(limit))"
         case .unauthorisedSessions10Weeks:
             let n = measures.recentUnauthorised.stillUnexplained
-            return "\(Int(v)) unauthorised sessions in 10 school weeks (\(limit))" + (n > 0 ? ", \(n) still N" : "")
-        case .latesHalfTerm: return "\(Int(v)) late sessions this half-term (\(limit))"
+            return "\(Counted.of(Int(v), "unauthorised session")) in 10 school weeks (\(limit))" + (n > 0 ? ", \(n) still N" : "")
+        case .latesHalfTerm: return "\(Counted.of(Int(v), "late session")) this half-term (\(limit))"
         case .consecutiveUnexplainedDays: return "day \(Int(v)) of unexplained absence (\(limit))"
         case .vulnerable: return "vulnerable (CP, CIN, CLA or social worker)"
         case .notImprovedSinceReview:
-            let now = measures.attendancePercent.map { formatPercent($0) + "%" } ?? "–"
+            let now = measures.attendancePercent.map { PercentText.truncated($0) + "%" } ?? "–"
             return "not improved since the last review: attendance \(now)" + wasAtReview
         }
     }
@@ -166,13 +166,13 @@ struct RuleEvaluation {
     /// " (was 93.0% at review on 3 Nov 2025)" when the case has a review figure.
     var wasAtReview: String {
         guard let r = caseFile?.lastReview, let was = r.figures.attendancePercent else { return "" }
-        return " (was \(formatPercent(was))% at review on \(r.on.spoken))"
+        return " (was \(PercentText.truncated(was))% at review on \(r.on.spoken))"
     }
 
     private func number(_ x: Double, _ m: Measure) -> String {
         switch m {
-        case .attendancePercentYear, .attendancePercentRecent: return formatPercent(x) + "%"
-        case .absenceDaysYear: return x == x.rounded() ? "\(Int(x))" : formatPercent(x)
+        case .attendancePercentYear, .attendancePercentRecent: return PercentText.truncated(x) + "%"
+        case .absenceDaysYear: return x == x.rounded() ? "\(Int(x))" : PercentText.truncated(x)
         default: return "\(Int(x))"
         }
     }
