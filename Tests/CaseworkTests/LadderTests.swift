@@ -37,7 +37,8 @@ struct LadderTests {
         s.pupil("P1", lates: 6, upTo: review)
         let better = try #require(s.recommendation("P1", track: "punctuality", asOf: review))
         #expect(better.kind == .close)
-        #expect(better.reasons.contains { $0.contains("6 late sessions this half-term (was 7 on 21 Nov 2025)") })
+        // No lates since the review, 6 in as many school days before it (issue 10, defect 6).
+        #expect(better.reasons.contains { $0.contains("0 late sessions since the review on 21 Nov 2025 (20 school days), 6 in the 20 school days before it") }, "\(better.reasons)")
     }
 
     /// Days 1, 2, 3, 4–10, 10–20, 20+ of unexplained absence (N), counting school days.

@@ -89,7 +89,11 @@ struct RuleEvaluation {
         let by = review?.improvedBy ?? 0
         func better(_ gain: Double) -> Bool { by > 0 ? gain >= by : gain > 0 }
         switch review?.measure ?? "attendance_percent_year" {
-        case "lates_half_term": return better(Double(last.latesHalfTerm - measures.latesHalfTerm))
+        case "lates_half_term":
+            // Lates since the review against an equal window before it: a half-term's
+            // running total only grows, so it could never show a pupil who stopped being late.
+            guard let w = latesAroundReview else { return nil }
+            return better(Double(w.before - w.since))
         case "unauthorised_sessions_10_weeks": return better(Double(last.unauthorisedSessions10Weeks - measures.recentUnauthorised.total))
         default:
             guard let was = last.attendancePercent, let now = measures.attendancePercent else { return nil }
@@ -97,12 +101,33 @@ struct RuleEvaluation {
         }
     }
 
+    /// Late sessions after the last review up to the as-of date, and in as many school days
+    /// up to and including the review day.
+    var latesAroundReview: (since: Int, before: Int, days: Int)? {
+        guard let on = caseFile?.lastReview?.on, on < measures.asOf else { return nil }
+        let stats = measures.statistics
+        let after = stats.schoolDays.openDays(in: DateRange(on.adding(days: 1), measures.asOf))
+        guard !after.isEmpty else { return nil }
+        var before: [SchoolDate] = []
+        var day = on
+        for _ in 0..<400 where before.count < after.count {
+            if stats.schoolDays.isOpen(day: day) { before.append(day) }
+            day = day.adding(days: -1)
+        }
+        guard let first = before.last else { return nil }
+        let since = stats.figures(for: measures.upn, in: DateRange(on.adding(days: 1), measures.asOf)).lateSessions
+        let earlier = stats.figures(for: measures.upn, in: DateRange(first, on)).lateSessions
+        return (since, earlier, after.count)
+    }
+
     /// "lates 12 this half-term (was 15 at review on 3 Nov 2025)": the review's measure now and then.
     var reviewComparison: String {
         let last = caseFile?.lastReview
         switch review?.measure ?? "attendance_percent_year" {
         case "lates_half_term":
-            return "\(Counted.of(measures.latesHalfTerm, "late session")) this half-term" + (last.map { " (was \($0.figures.latesHalfTerm) on \($0.on.spoken))" } ?? "")
+            guard let r = last, let w = latesAroundReview else { return "\(Counted.of(measures.latesHalfTerm, "late session")) this half-term" }
+            return "\(Counted.of(w.since, "late session")) since the review on \(r.on.spoken) (\(Counted.of(w.days, "school day"))), "
+                + "\(w.before) in the \(Counted.of(w.days, "school day")) before it"
         case "unauthorised_sessions_10_weeks":
             return "\(Counted.of(measures.recentUnauthorised.total, "unauthorised session")) in 10 school weeks" + (last.map { " (was \($0.figures.unauthorisedSessions10Weeks) on \($0.on.spoken))" } ?? "")
         default:
