@@ -41,6 +41,10 @@ public struct Policy: Hashable, Sendable, Codable {
         public var closeWhen: Condition?
         /// For vulnerable pupils (CP, CIN, CLA, social worker) these actions come too.
         public var vulnerableActions: [Action]?
+        /// A pupil with no case may start here when its rule holds. Omitted or false: a case
+        /// starts at the track's first stage and reaches this one by escalation, so no family
+        /// gets a letter that presumes steps they never had. The first stage always may.
+        public var enterDirectly: Bool?
     }
 
     public struct Action: Hashable, Sendable, Codable {

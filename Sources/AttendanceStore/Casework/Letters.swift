@@ -18,6 +18,9 @@ public enum Letters {
 
     public static var templateIDs: [String] { RollcallData.letterTemplates().keys.sorted() }
 
+    /// A template's text as written in `Data/letters`, nil if there is none.
+    public static func templateText(_ id: String) -> String? { RollcallData.letterTemplates()[id] }
+
     public static func render(_ templateID: String, school: School, upn: String, asOf date: SchoolDate,
                               signedBy: StaffMember, details: Details = Details()) throws -> String {
         guard let text = RollcallData.letterTemplates()[templateID] else {
