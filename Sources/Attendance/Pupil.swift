@@ -12,12 +12,18 @@ public struct Pupil: Hashable, Sendable, Codable, Identifiable {
     public var flags: VulnerabilityFlags
     /// In priority order: the first contact is called first.
     public var contacts: [Contact]
+    /// The day the pupil leaves (or left) the school, once known; nil while staying.
+    public var leavingOn: SchoolDate?
+    /// Where the pupil goes next (school, area or home education); nil or empty: not known,
+    /// which is a duty to the LA (children missing education).
+    public var destination: String?
 
     public var id: String { upn }
 
     public init(upn: String, legalSurname: String, legalForename: String, preferredName: String? = nil,
                 dateOfBirth: SchoolDate, yearGroup: YearGroup, registrationGroup: String,
-                flags: VulnerabilityFlags = VulnerabilityFlags(), contacts: [Contact] = []) {
+                flags: VulnerabilityFlags = VulnerabilityFlags(), contacts: [Contact] = [],
+                leavingOn: SchoolDate? = nil, destination: String? = nil) {
         self.upn = upn
         self.legalSurname = legalSurname
         self.legalForename = legalForename
@@ -27,6 +33,8 @@ public struct Pupil: Hashable, Sendable, Codable, Identifiable {
         self.registrationGroup = registrationGroup
         self.flags = flags
         self.contacts = contacts
+        self.leavingOn = leavingOn
+        self.destination = destination
     }
 
     public var knownAs: String { preferredName ?? legalForename }

@@ -76,7 +76,7 @@ enum CohortTable {
         var t = TextTable(columns: ["Cohort", "Pupils", "Poss", "Att %", "Auth %", "Unauth %", "PA", "PA %", "SA", "SA %"])
         for c in cohorts {
             let f = c.figures
-            func share(_ n: Int) -> String { f.possible == 0 ? "–" : String(format: "%.1f", Double(n) * 100 / Double(f.possible)) }
+            func share(_ n: Int) -> String { PercentText.of(n, f.possible) ?? "–" }
             t.add([c.name, "\(c.pupilCount)", "\(f.possible)", percent(f.attendancePercent), share(f.authorisedAbsence),
                    share(f.unauthorisedAbsence), "\(c.persistentAbsentees)", percent(c.persistentAbsenceRate),
                    "\(c.severeAbsentees)", percent(c.severeAbsenceRate)])
@@ -86,7 +86,7 @@ enum CohortTable {
 }
 
 func percent(_ value: Double?) -> String {
-    value.map { String(format: "%.1f", $0) } ?? "–"
+    value.map(PercentText.truncated) ?? "–"
 }
 
 /// Absence by day of the week, and attendance week by week: the patterns governors ask about.
@@ -109,9 +109,8 @@ enum PatternOutput {
         }
         var t = TextTable(columns: [byWeekday ? "Day" : "Week", "Poss", "Att %", "Absence %", "Unauth %"])
         for r in rows {
-            let p = Double(r.f.possible)
             t.add([r.label, "\(r.f.possible)", percent(r.f.attendancePercent), percent(r.f.absencePercent),
-                   String(format: "%.1f", Double(r.f.unauthorisedAbsence) * 100 / p)])
+                   PercentText.of(r.f.unauthorisedAbsence, r.f.possible) ?? "–"])
         }
         return "\(byWeekday ? "Absence by day of the week" : "Attendance week by week"), \(range.start.spoken) to \(range.end.spoken)\n" + t.render()
     }

@@ -52,6 +52,11 @@ struct TodayCommand: ParsableCommand {
             let tried = e.triedToday.isEmpty ? "not called yet" : "\(e.triedToday.count) tried"
             print("  \(e.vulnerable ? "!" : " ") \(e.pupil.listName) (\(e.pupil.registrationGroup)): day \(e.daysUnexplained), \(tried); next: \(e.nextSteps.first ?? "call")")
         }
+        let owed = school.laDuties(asOf: day).filter { $0.done == nil }
+        if !owed.isEmpty {
+            print("Duties to the LA owed: \(owed.count)   → rollcall duties")
+            for d in owed { print("  \(school.pupils[d.upn]?.listName ?? d.upn): \(d.text)") }
+        }
         let followUps = school.casework.contacts.values.flatMap { $0 }.filter { $0.followUp == day }
         if !followUps.isEmpty { print("Follow-ups due today: \(followUps.count)") }
 

@@ -16,6 +16,10 @@ struct SnapshotReadingTests {
                   contacts: [Contact(name: "李 伟", relationship: "Father\ttab", phones: ["07700 900123", "01632 960001"], parentalResponsibility: true, livesWithPupil: false),
                              Contact(name: "Emoji 👩‍👧 \u{1F600}", relationship: "Aunt\nline", phones: [])]),
             Pupil(upn: "B2", legalSurname: "Smith", legalForename: "Ann", dateOfBirth: SchoolDate("2010-09-01")!, yearGroup: YearGroup(11), registrationGroup: "11A"),
+            Pupil(upn: "C3", legalSurname: "Leaver", legalForename: "Lee", dateOfBirth: SchoolDate("2010-09-01")!, yearGroup: YearGroup(11), registrationGroup: "11A",
+                  leavingOn: SchoolDate("2026-07-17")!, destination: "Hillside College"),
+            Pupil(upn: "D4", legalSurname: "Leaver", legalForename: "Kim", dateOfBirth: SchoolDate("2010-09-01")!, yearGroup: YearGroup(11), registrationGroup: "11A",
+                  leavingOn: SchoolDate("2026-07-17")!),
         ]
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -71,6 +71,6 @@ struct ContactLogTests {
             #expect(!text.contains("{{"), "\(id)")
         }
         let letter = try Letters.render("termly-red", school: s.school, upn: "P1", asOf: CaseworkSchool.asOf, signedBy: s.school.staff["head"]!)
-        #expect(letter.contains("88.8%") && letter.contains("4.5 days, 9 sessions missed"))
+        #expect(letter.contains("88.7%") && letter.contains("4.5 days, 9 sessions missed"))
     }
 }

@@ -62,8 +62,15 @@ struct DomainRulesTests {
         try s.commit(Transaction([.penaltyNotice(zero)]), by: head)
         #expect(s.school.casework.penaltyNotices["P1"]?.map(\.amount) == [80])
         #expect(s.school.casework.penaltyNotices["P1"]?.map(\.amountIfLate) == [160])
-        // A second notice to the same parent within 3 years: £160, no discount.
-        try s.commit(Transaction([.penaltyNotice(zero)]), by: head)
+        // The same sessions again: refused (issue 10, defect 3).
+        #expect(throws: ChangeRefused.self) { try s.commit(Transaction([.penaltyNotice(zero)]), by: head) }
+        // A second notice to the same parent within 3 years, for 10 sessions since: £160, no discount.
+        for d in DateRange(SchoolDate("2025-11-03")!, SchoolDate("2025-11-07")!).days {
+            for h in SessionHalf.allCases { s.school.register.record(Mark(.holidayNotGranted), for: "P1", at: Session(d, h)) }
+        }
+        var later = zero
+        later.on = SchoolDate("2025-11-07")!
+        try s.commit(Transaction([.penaltyNotice(later)]), by: head)
         #expect(s.school.casework.penaltyNotices["P1"]?.map(\.amount) == [80, 160])
     }
 

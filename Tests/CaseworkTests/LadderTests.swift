@@ -10,9 +10,9 @@ struct LadderTests {
         var s = try CaseworkSchool(policy: "bridgewater-park")
         let asOf = SchoolDate("2025-11-21")!
         s.pupil("P1", lates: lates, upTo: asOf)
-        let r = s.recommendation("P1", track: "punctuality", asOf: asOf)
-        #expect(r?.recommendedStage == stage, "\(lates) lates: \(r?.reasons ?? [])")
-        if stage != nil { #expect(r?.reasons.contains("\(lates) late sessions this half-term (\(lates > 10 ? "above 10" : "at least 5"))") == true) }
+        let r = try s.reachedStage("P1", track: "punctuality", asOf: asOf)
+        #expect(r.stage == stage, "\(lates) lates: \(r.reasons)")
+        if stage != nil { #expect(r.reasons.contains("\(lates) late sessions this half-term (\(lates > 10 ? "above 10" : "at least 5"))")) }
     }
 
     @Test func latesBeforeHalfTermDoNotCount() throws {
@@ -37,7 +37,8 @@ struct LadderTests {
         s.pupil("P1", lates: 6, upTo: review)
         let better = try #require(s.recommendation("P1", track: "punctuality", asOf: review))
         #expect(better.kind == .close)
-        #expect(better.reasons.contains { $0.contains("6 late sessions this half-term (was 7 on 21 Nov 2025)") })
+        // No lates since the review, 6 in as many school days before it (issue 10, defect 6).
+        #expect(better.reasons.contains { $0.contains("0 late sessions since the review on 21 Nov 2025 (20 school days), 6 in the 20 school days before it") }, "\(better.reasons)")
     }
 
     /// Days 1, 2, 3, 4–10, 10–20, 20+ of unexplained absence (N), counting school days.
@@ -107,5 +108,47 @@ struct LadderTests {
         #expect(s.school.laDuties(for: "P1", asOf: CaseworkSchool.asOf).contains { $0.contains("15 days missed through illness") })
         s.pupil("P2", absent: 29, code: .illness)
         #expect(s.school.laDuties(for: "P2", asOf: CaseworkSchool.asOf).isEmpty)
+    }
+}
+
+@Suite struct DirectEntryTests {
+    /// Issue 10, defect 7: a pupil with no case entered at the highest stage whose rule held,
+    /// and got letters presuming earlier steps ("We have offered support", "Thank you for
+    /// meeting the panel"). With no case the engine enters the first stage, unless the
+    /// policy says the stage may be entered directly (`enterDirectly`); every letter of a
+    /// stage that can be entered directly reads right for a family hearing from the school
+    /// for the first time.
+    @Test func aPupilWithNoCaseStartsAtTheFirstStage() throws {
+        var s = try CaseworkSchool(policy: "bridgewater-park")
+        s.pupil("P1", absent: 9)                                   // 88.75%: Step 4's rule holds
+        let r = try #require(s.recommendation("P1"))
+        #expect(r.kind == .enter && r.recommendedStage == "step-1", "\(r)")
+        #expect(r.reasons.contains { $0.contains("reached through the earlier stages") }, "\(r.reasons)")
+        // With a case at Step 1, the engine escalates to Step 4.
+        try s.decide("P1", .enter, to: "step-1")
+        #expect(s.recommendation("P1")?.recommendedStage == "step-4")
+
+        var h = try CaseworkSchool(policy: "heath-primary")
+        h.pupil("P2", absent: 26, code: .unknownReason)           // 13 days: Stage 4's rule holds
+        #expect(h.recommendation("P2")?.recommendedStage == "stage-1")
+        // The unexplained-absence ladder counts days: a child missing 3 days starts at day 3.
+        var u = try CaseworkSchool(policy: "bridgewater-park")
+        u.pupil("P3", absent: 6, code: .reasonNotYetEstablished)
+        #expect(u.recommendation("P3", track: "unexplained_absence")?.recommendedStage == "day-3")
+
+        let presuming = ["thank you for meeting", "we have offered", "our last letter", "our previous letter", "since our",
+                         "as discussed", "further to", "not improved", "still"]
+        for id in ["attendance-bands", "bridgewater-park", "east-sussex-federation", "heath-primary", "pa-procedures"] {
+            let policy = try PolicyFile.preset(id)
+            for track in policy.tracks {
+                let first = track.stages.firstIndex { $0.entry != nil }
+                for (i, stage) in track.stages.enumerated() where i == first || stage.enterDirectly == true {
+                    for a in stage.actions + (stage.vulnerableActions ?? []) {
+                        guard let t = a.template, let text = Letters.templateText(t)?.lowercased() else { continue }
+                        for p in presuming { #expect(!text.contains(p), "\(id) \(stage.id): \(t) says \"\(p)\"") }
+                    }
+                }
+            }
+        }
     }
 }

@@ -125,3 +125,41 @@ extension CaseworkSchool {
         self.school = school
     }
 }
+
+@Suite struct PenaltySupportTests {
+    /// Issue 10, defect 3: a home visit to find a child and a referral to the DSL are
+    /// safeguarding, not support offered to improve attendance. Support is what the policy
+    /// marks as support (meetings, plans, early help, referrals to services), listed with
+    /// when; and a second notice to a parent for the same sessions is refused.
+    @Test func safeguardingAndMissingChildStepsAreNotSupportForAPenaltyNotice() throws {
+        var s = try CaseworkSchool(policy: "bridgewater-park")
+        let asOf = CaseworkSchool.asOf
+        s.pupil("P1", absent: 12, code: .holidayNotGranted, upTo: asOf)
+        let done = SchoolDate("2025-10-01")!
+        func file(_ track: String, _ stage: String, _ actions: [(String, String)]) {
+            var f = CaseFile(upn: "P1", track: track, openedOn: SchoolDate("2025-09-29")!)
+            f.stage = stage
+            f.actions = actions.enumerated().map { i, a in
+                CaseAction(id: "\(track)-\(i)", kind: a.0, description: a.1, template: nil, owner: "attendance", due: done, doneOn: done, doneBy: "head")
+            }
+            s.school.casework.put(f)
+        }
+        file("unexplained_absence", "day-3", [("home_visit", "Home visit; record it"), ("referral", "Raise a safeguarding concern with the DSL")])
+        let before = s.school.penaltyEligibility(for: "P1", asOf: asOf)
+        #expect(before.thresholdMet && !before.eligible)
+        #expect(before.why.contains { $0.hasPrefix("no support recorded yet") })
+
+        file("attendance", "step-4", [("referral", "Refer to the Education Welfare Officer or early help as the team judges"),
+                                      ("letter", "Send Attendance Letter 4")])
+        let after = s.school.penaltyEligibility(for: "P1", asOf: asOf)
+        #expect(after.eligible)
+        #expect(after.why.contains("support recorded: Refer to the Education Welfare Officer or early help as the team judges on 1 Oct 2025"))
+
+        s.school.casework.put(PenaltyNoticeRequest(id: "n1", upn: "P1", parent: "Parent One P1", on: SchoolDate("2025-10-23")!,
+                                                   amount: 80, amountIfLate: 160, unauthorisedSessions: 10, reason: "holiday"))
+        let second = s.school.penaltyEligibility(for: "P1", asOf: asOf)
+        #expect(!second.eligibleParents.contains("Parent One P1"))
+        #expect(second.eligibleParents.contains("Parent Two P1"))
+        #expect(second.why.contains { $0.contains("Parent One P1: a notice was requested on 23 Oct 2025 for these sessions") })
+    }
+}

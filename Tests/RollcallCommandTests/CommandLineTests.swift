@@ -307,7 +307,8 @@ struct CaseworkCommandTests {
         let keys: Set<String> = ["upn", "track", "stage", "recommendation", "recommended_stage", "reasons", "next_review", "overdue_actions", "penalty_notice"]
         for row in rows { #expect(Set(row.keys) == keys) }
         let ann = try #require(rows.first { $0["upn"] as? String == "A1" && $0["track"] as? String == "attendance" })
-        #expect(ann["recommendation"] as? String == "enter" && ann["recommended_stage"] as? String == "step-4")  // 80%
+        // 80%: Step 4's rule holds, but a pupil with no case starts at Step 1 (issue 10, defect 7).
+        #expect(ann["recommendation"] as? String == "enter" && ann["recommended_stage"] as? String == "step-1")
         #expect((ann["reasons"] as? [String])?.first == "attendance 80.0% this year (below 90.0%)")
         let benUnexplained = try #require(rows.first { $0["upn"] as? String == "B2" && $0["track"] as? String == "unexplained_absence" })
         #expect(benUnexplained["recommended_stage"] as? String == "day-4-10")
@@ -335,13 +336,13 @@ struct CaseworkCommandTests {
 
         let advance = try RollcallProcess.run(["case", "advance", "A1", "--reason", "80% after two weeks", "--as-of", "2025-09-12", "--store", store])
         #expect(advance.status == 0, "\(advance.stderr)")
-        #expect(advance.stdout.contains("enter → step-4"))
+        #expect(advance.stdout.contains("enter → step-1"))
         let show = try RollcallProcess.run(["case", "show", "A1", "--as-of", "2025-09-12", "--store", store])
-        // The case itself, not the "recommends" line (which names step-4 with no case open):
+        // The case itself, not the "recommends" line (which names step-4 once the case is open):
         // the track's line shows the stage, and its history the decision that opened it.
         let lines = show.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.contains { $0.hasSuffix(": step-4") || $0.contains(": step-4, next review") } && !show.stdout.contains("no open case"), "\(show.stdout)")
-        #expect(lines.contains { $0.contains("12 Sep 2025 enter – → step-4 by ") && $0.contains("80% after two weeks") }, "\(show.stdout)")
+        #expect(lines.contains { $0.hasSuffix(": step-1") || $0.contains(": step-1, next review") } && !show.stdout.contains("no open case"), "\(show.stdout)")
+        #expect(lines.contains { $0.contains("12 Sep 2025 enter – → step-1 by ") && $0.contains("80% after two weeks") }, "\(show.stdout)")
         let close = try RollcallProcess.run(["case", "close", "A1", "--reason", "", "--store", store])
         #expect(close.status != 0)
         #expect(close.stderr.contains("needs a reason"))

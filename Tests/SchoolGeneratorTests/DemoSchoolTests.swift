@@ -61,8 +61,9 @@ struct DemoSchoolTests {
         let pp = school.pupils.values.filter(\.flags.pupilPremium).count
         #expect(pp > 30 && pp < 80)
         // Casework at several stages, with letters, calls, a home visit and panel meetings.
+        // (Early in the year every case is still at its first stage: a case starts there.)
         let stages = Set(school.casework.openCases.compactMap(\.stage))
-        #expect(stages.count >= 2)
+        #expect(stages.count >= (asOf > SchoolDate("2026-11-01")! ? 2 : 1))
         let log = school.casework.contacts.values.flatMap { $0 }
         #expect(log.contains { $0.kind == .letter } && log.contains { $0.kind == .call })
         // Panel meetings come from the second review (late October) on.

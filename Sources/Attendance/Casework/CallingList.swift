@@ -49,28 +49,7 @@ extension School {
             ($0.vulnerable ? 0 : 1, -$0.daysUnexplained, $0.pupil.listName) < ($1.vulnerable ? 0 : 1, -$1.daysUnexplained, $1.pupil.listName)
         }
     }
-
-    /// The statutory duties to the LA a pupil meets as of a date (rules.md): 10 continuous
-    /// school days of unauthorised absence; 15 days missed through illness this year; 20
-    /// continuous school days of G, N or O (removal-from-roll conditions to consider).
-    public func laDuties(for upn: String, asOf date: SchoolDate) -> [String] {
-        let stats = statistics
-        var duties: [String] = []
-        let unauthorisedRun = stats.consecutiveUnauthorisedDays(for: upn, asOf: date)
-        if unauthorisedRun >= 10 {
-            duties.append("Report to the LA: \(unauthorisedRun) continuous school days of unauthorised absence (10 or more)")
-        }
-        let gnoRun = stats.consecutiveDays(for: upn, asOf: date) { [.holidayNotGranted, .reasonNotYetEstablished, .unknownReason].contains($0) }
-        if gnoRun >= 20 {
-            duties.append("\(gnoRun) continuous school days coded G, N or O: with the LA, consider whether the conditions to remove from roll are met")
-        }
-        let illnessDays = Double(stats.figures(for: upn, in: Statistics.yearToDate(date)).count(.illness)) / 2
-        if illnessDays >= 15 {
-            duties.append("Tell the LA: \(formatDays(illnessDays)) days missed through illness this year (15 or more), so education can continue")
-        }
-        return duties
-    }
 }
 
 /// "4" or "4.5" days.
-public func formatDays(_ d: Double) -> String { d == d.rounded() ? "\(Int(d))" : formatPercent(d) }
+public func formatDays(_ d: Double) -> String { d == d.rounded() ? "\(Int(d))" : PercentText.truncated(d) }

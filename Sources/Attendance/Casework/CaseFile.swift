@@ -145,7 +145,7 @@ public struct AttendanceTarget: Hashable, Sendable, Codable, CustomStringConvert
         self.overSchoolWeeks = overSchoolWeeks
     }
 
-    public var description: String { "≥ \(formatPercent(percent))% over the next \(overSchoolWeeks) school weeks" }
+    public var description: String { "≥ \(PercentText.truncated(percent))% over the next \(Counted.of(overSchoolWeeks, "school week"))" }
 }
 
 /// A part-time timetable (sessions coded C2): agreed with the parent, time-limited, reviewed.
@@ -212,11 +212,4 @@ public struct Intervention: Hashable, Sendable, Codable {
         self.note = note
         self.by = by
     }
-}
-
-func formatPercent(_ v: Double) -> String {
-    let tenths = (v * 10).rounded() / 10
-    let whole = Int(tenths)
-    let frac = Int(((tenths - Double(whole)) * 10).rounded())
-    return "\(whole).\(abs(frac))"
 }

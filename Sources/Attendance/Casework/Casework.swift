@@ -46,7 +46,9 @@ public struct Casework: Sendable, Equatable {
     }
 
     /// Support on record before a date: meetings, plans, support interventions and done
-    /// support actions. A penalty notice is only considered once support has been offered.
+    /// case actions the policy marks as support (`Policy.Action.isSupport`: not a home visit
+    /// to find a child or a safeguarding referral). A penalty notice is only considered once
+    /// support has been offered.
     public func supportRecorded(for upn: String, before date: SchoolDate) -> [String] {
         var evidence: [String] = []
         for m in meetings[upn] ?? [] where m.on <= date {
@@ -56,7 +58,12 @@ public struct Casework: Sendable, Equatable {
             evidence.append("\(i.kind.rawValue.replacingUnderscores()) on \(i.on.spoken)")
         }
         for file in cases(for: upn) {
-            for a in file.actions where ["meeting", "plan", "referral", "home_visit"].contains(a.kind) {
+            let stages = policy?.track(file.track)?.stages ?? []
+            let policyActions = stages.flatMap { $0.actions + ($0.vulnerableActions ?? []) }
+            for a in file.actions {
+                let isSupport = policyActions.first { $0.kind == a.kind && $0.description == a.description }?.isSupport
+                    ?? ["meeting", "plan"].contains(a.kind)
+                guard isSupport else { continue }
                 if let done = a.doneOn, done <= date { evidence.append("\(a.description) on \(done.spoken)") }
             }
         }

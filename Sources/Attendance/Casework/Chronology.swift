@@ -77,7 +77,7 @@ extension School {
         for file in casework.cases(for: upn) {
             for h in file.history {
                 let move = h.decision == .close ? "closed at \(h.from ?? "–")" : "\(h.decision.rawValue.replacingUnderscores()) \(h.from ?? "–") → \(h.to ?? "–")"
-                let pct = h.figures.attendancePercent.map { " (attendance \(formatPercent($0))%)" } ?? ""
+                let pct = h.figures.attendancePercent.map { " (attendance \(PercentText.truncated($0))%)" } ?? ""
                 let over = h.recommended.map { "; the policy recommended \($0)" } ?? ""
                 out.append(ChronologyEntry(on: h.on, time: nil, kind: .decision, by: name(h.by),
                                            text: "\(file.track.replacingUnderscores()): \(move)\(pct): \(h.reason)\(over)"))

@@ -27,7 +27,7 @@ extension School {
             why.append("no support recorded yet (meeting, plan, early help …): a notice is considered only after support is offered")
             ok = false
         } else {
-            why.append("support recorded: \(support.prefix(3).joined(separator: "; "))")
+            why.append("support recorded: \(support.joined(separator: "; "))")
         }
         guard let pupil = pupils[upn] else {
             return PenaltyEligibility(thresholdMet: met, eligible: false, unauthorisedSessions: recent.total,
@@ -42,7 +42,12 @@ extension School {
         if withPR.isEmpty { why.append("no contact with parental responsibility is recorded"); ok = false }
         for parent in withPR {
             let previous = previousPenaltyNotices(for: upn, parent: parent.name, asOf: date)
-            if previous.count >= 2 {
+            // A notice answers the sessions up to the day it was requested: another for the
+            // same parent needs 10 unauthorised sessions in the window after that day.
+            if let last = previous.max(by: { $0.on < $1.on }), let window = recent.window, last.on >= window.start,
+               stats.figures(for: upn, in: DateRange(last.on.adding(days: 1), date)).unauthorisedAbsence < 10 {
+                why.append("\(parent.name): a notice was requested on \(last.on.spoken) for these sessions; another needs 10 unauthorised sessions since")
+            } else if previous.count >= 2 {
                 why.append("\(parent.name): \(previous.count) notices in the last 3 years (\(previous.map(\.on.spoken).joined(separator: ", "))): the LA considers other action, such as prosecution")
             } else {
                 let amounts = PenaltyEligibility.amounts(previous: previous.count)

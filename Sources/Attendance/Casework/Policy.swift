@@ -41,6 +41,10 @@ public struct Policy: Hashable, Sendable, Codable {
         public var closeWhen: Condition?
         /// For vulnerable pupils (CP, CIN, CLA, social worker) these actions come too.
         public var vulnerableActions: [Action]?
+        /// A pupil with no case may start here when its rule holds. Omitted or false: a case
+        /// starts at the track's first stage and reaches this one by escalation, so no family
+        /// gets a letter that presumes steps they never had. The first stage always may.
+        public var enterDirectly: Bool?
     }
 
     public struct Action: Hashable, Sendable, Codable {
@@ -55,6 +59,13 @@ public struct Policy: Hashable, Sendable, Codable {
         public var owner: String
         /// Days after the stage is entered by which it is due.
         public var dueWithinDays: Int
+        /// Whether doing it is support offered to improve attendance (what a penalty notice
+        /// needs first). Omitted: meetings and plans are, everything else (letters, calls,
+        /// home visits, safeguarding referrals, reports to the LA) is not; a referral to
+        /// services such as early help says `"support": true`.
+        public var support: Bool?
+
+        public var isSupport: Bool { support ?? ["meeting", "plan"].contains(kind) }
     }
 
     public struct Review: Hashable, Sendable, Codable {
@@ -74,12 +85,16 @@ public struct Policy: Hashable, Sendable, Codable {
 
     public func track(_ id: String) -> Track? { tracks.first { $0.id == id } }
 
-    public func band(for percent: Double) -> Band? { bands.first { percent >= $0.atLeast } }
+    /// The band for a percentage; exactly on the PA or SA line is below it (`AttendanceLine`).
+    public func band(for percent: Double) -> Band? {
+        bands.first { percent > $0.atLeast || (percent == $0.atLeast && !AttendanceLine.isAbsenceLine($0.atLeast)) }
+    }
 
-    /// The band for whole sessions, compared without rounding: `attended / possible ≥ atLeast%`.
+    /// The band for whole sessions, compared without rounding: `attended / possible ≥ atLeast%`,
+    /// except that exactly on the PA or SA line is below it (`AttendanceLine`).
     public func band(forAttended attended: Int, possible: Int) -> Band? {
         guard possible > 0 else { return nil }
-        return bands.first { Double(attended) * 100 >= $0.atLeast * Double(possible) }
+        return bands.first { AttendanceLine.compare(attended: attended, possible: possible, threshold: $0.atLeast) >= 0 }
     }
 }
 
@@ -123,12 +138,29 @@ public indirect enum Condition: Hashable, Sendable, Codable {
         return true
     }
 
+    /// Whether attendance of `attended` out of `possible` sessions passes a test on an
+    /// attendance percentage, compared exactly (`AttendanceLine`).
+    static func matches(_ t: Test, attended: Int, possible: Int) -> Bool {
+        guard possible > 0 else { return false }
+        func side(_ x: Double) -> Int { AttendanceLine.compare(attended: attended, possible: possible, threshold: x) }
+        if let x = t.below, !(side(x) < 0) { return false }
+        if let x = t.atMost, !(side(x) <= 0) { return false }
+        if let x = t.atLeast, !(side(x) >= 0) { return false }
+        if let x = t.above, !(side(x) > 0) { return false }
+        return true
+    }
+
     /// Evaluates the rule with `value` giving each test's measure (nil: the test fails).
     func holds(_ value: (Test) -> Double?) -> Bool {
+        holds(test: { t in value(t).map { Condition.matches(t, $0) } ?? false })
+    }
+
+    /// Evaluates the rule with `test` deciding each test.
+    func holds(test: (Test) -> Bool) -> Bool {
         switch self {
-        case .all(let list): return list.allSatisfy { $0.holds(value) }
-        case .any(let list): return list.contains { $0.holds(value) }
-        case .test(let t): return value(t).map { Condition.matches(t, $0) } ?? false
+        case .all(let list): return list.allSatisfy { $0.holds(test: test) }
+        case .any(let list): return list.contains { $0.holds(test: test) }
+        case .test(let t): return test(t)
         }
     }
 
@@ -185,5 +217,25 @@ public enum Measure: String, CaseIterable, Sendable {
         case .latesHalfTerm: return 0...200
         case .notImprovedSinceReview, .vulnerable: return 0...1
         }
+    }
+}
+
+/// Attendance thresholds compared exactly, in whole sessions. At the persistent-absence line
+/// (90%) and the severe-absence line (50%), a pupil exactly on the line is persistently
+/// (severely) absent, as `stats` counts them (`10 × absent ≥ possible`, `2 × absent ≥
+/// possible`), so for a band or a rule the line itself counts as below it.
+public enum AttendanceLine {
+    public static let persistentAbsence = 90.0
+    public static let severeAbsence = 50.0
+
+    public static func isAbsenceLine(_ threshold: Double) -> Bool { threshold == persistentAbsence || threshold == severeAbsence }
+
+    /// -1 below the threshold %, 0 exactly on it, 1 above; never 0 on the PA or SA line.
+    public static func compare(attended: Int, possible: Int, threshold: Double) -> Int {
+        // attended / possible against threshold / 100, in thousandths of a percent.
+        let lhs = attended * 100_000
+        let rhs = Int((threshold * 1000).rounded()) * possible
+        if lhs == rhs { return isAbsenceLine(threshold) ? -1 : 0 }
+        return lhs < rhs ? -1 : 1
     }
 }

@@ -42,10 +42,13 @@ public struct PupilMeasures: Sendable {
     public var absenceDays: Double { Double(yearToDate.absent) / 2 }
 
     /// Attendance % over the last `weeks` school weeks up to the as-of date.
-    public func recentPercent(weeks: Int) -> Double? {
+    public func recentPercent(weeks: Int) -> Double? { recentFigures(weeks: weeks)?.attendancePercent }
+
+    /// The figures over the last `weeks` school weeks up to the as-of date.
+    public func recentFigures(weeks: Int) -> AttendanceFigures? {
         let mondays = statistics.schoolDays.schoolWeeks(count: weeks, upTo: asOf)
         guard let first = mondays.last else { return nil }
-        return statistics.figures(for: upn, in: DateRange(first, asOf)).attendancePercent
+        return statistics.figures(for: upn, in: DateRange(first, asOf))
     }
 
     public var figures: CaseFigures {
@@ -86,7 +89,11 @@ struct RuleEvaluation {
         let by = review?.improvedBy ?? 0
         func better(_ gain: Double) -> Bool { by > 0 ? gain >= by : gain > 0 }
         switch review?.measure ?? "attendance_percent_year" {
-        case "lates_half_term": return better(Double(last.latesHalfTerm - measures.latesHalfTerm))
+        case "lates_half_term":
+            // Lates since the review against an equal window before it: a half-term's
+            // running total only grows, so it could never show a pupil who stopped being late.
+            guard let w = latesAroundReview else { return nil }
+            return better(Double(w.before - w.since))
         case "unauthorised_sessions_10_weeks": return better(Double(last.unauthorisedSessions10Weeks - measures.recentUnauthorised.total))
         default:
             guard let was = last.attendancePercent, let now = measures.attendancePercent else { return nil }
@@ -94,20 +101,55 @@ struct RuleEvaluation {
         }
     }
 
+    /// Late sessions after the last review up to the as-of date, and in as many school days
+    /// up to and including the review day.
+    var latesAroundReview: (since: Int, before: Int, days: Int)? {
+        guard let on = caseFile?.lastReview?.on, on < measures.asOf else { return nil }
+        let stats = measures.statistics
+        let after = stats.schoolDays.openDays(in: DateRange(on.adding(days: 1), measures.asOf))
+        guard !after.isEmpty else { return nil }
+        var before: [SchoolDate] = []
+        var day = on
+        for _ in 0..<400 where before.count < after.count {
+            if stats.schoolDays.isOpen(day: day) { before.append(day) }
+            day = day.adding(days: -1)
+        }
+        guard let first = before.last else { return nil }
+        let since = stats.figures(for: measures.upn, in: DateRange(on.adding(days: 1), measures.asOf)).lateSessions
+        let earlier = stats.figures(for: measures.upn, in: DateRange(first, on)).lateSessions
+        return (since, earlier, after.count)
+    }
+
     /// "lates 12 this half-term (was 15 at review on 3 Nov 2025)": the review's measure now and then.
     var reviewComparison: String {
         let last = caseFile?.lastReview
         switch review?.measure ?? "attendance_percent_year" {
         case "lates_half_term":
-            return "\(measures.latesHalfTerm) late sessions this half-term" + (last.map { " (was \($0.figures.latesHalfTerm) on \($0.on.spoken))" } ?? "")
+            guard let r = last, let w = latesAroundReview else { return "\(Counted.of(measures.latesHalfTerm, "late session")) this half-term" }
+            return "\(Counted.of(w.since, "late session")) since the review on \(r.on.spoken) (\(Counted.of(w.days, "school day"))), "
+                + "\(w.before) in the \(Counted.of(w.days, "school day")) before it"
         case "unauthorised_sessions_10_weeks":
-            return "\(measures.recentUnauthorised.total) unauthorised sessions in 10 school weeks" + (last.map { " (was \($0.figures.unauthorisedSessions10Weeks) on \($0.on.spoken))" } ?? "")
+            return "\(Counted.of(measures.recentUnauthorised.total, "unauthorised session")) in 10 school weeks" + (last.map { " (was \($0.figures.unauthorisedSessions10Weeks) on \($0.on.spoken))" } ?? "")
         default:
-            return "attendance " + (measures.attendancePercent.map { formatPercent($0) + "%" } ?? "–") + wasAtReview
+            return "attendance " + (measures.attendancePercent.map { PercentText.truncated($0) + "%" } ?? "–") + wasAtReview
         }
     }
 
-    func holds(_ c: Condition) -> Bool { c.holds(value) }
+    /// Attendance percentages are compared in whole sessions (`AttendanceLine`: exactly 90%
+    /// is below 90, as persistent absence is); every other measure by its value.
+    func holds(_ c: Condition) -> Bool {
+        c.holds(test: { t in
+            switch Measure(rawValue: t.measure) {
+            case .attendancePercentYear?:
+                return Condition.matches(t, attended: measures.yearToDate.attended, possible: measures.yearToDate.possible)
+            case .attendancePercentRecent?:
+                guard let f = measures.recentFigures(weeks: t.weeks ?? 4) else { return false }
+                return Condition.matches(t, attended: f.attended, possible: f.possible)
+            default:
+                return value(t).map { Condition.matches(t, $0) } ?? false
+            }
+        })
+    }
 
     /// The tests that hold, each with its number: "attendance this year 91.2% (below 97%)".
     func reasons(_ c: Condition) -> [String] {
@@ -133,15 +175,15 @@ struct RuleEvaluation {
         switch m {
         case .attendancePercentYear: return "attendance \(number(v, m)) this year (\(limit))" + wasAtReview
         case .attendancePercentRecent: return "attendance \(number(v, m)) over the last \(t.weeks ?? 4) school weeks (\(limit))"
-        case .absenceDaysYear: return "\(number(v, m)) days absent this year (\(limit))"
+        case .absenceDaysYear: return "\(number(v, m)) day\(v == 1 ? "" : "s") absent this year (\(limit))"
         case .unauthorisedSessions10Weeks:
             let n = measures.recentUnauthorised.stillUnexplained
-            return "\(Int(v)) unauthorised sessions in 10 school weeks (\(limit))" + (n > 0 ? ", \(n) still N" : "")
-        case .latesHalfTerm: return "\(Int(v)) late sessions this half-term (\(limit))"
+            return "\(Counted.of(Int(v), "unauthorised session")) in 10 school weeks (\(limit))" + (n > 0 ? ", \(n) still N" : "")
+        case .latesHalfTerm: return "\(Counted.of(Int(v), "late session")) this half-term (\(limit))"
         case .consecutiveUnexplainedDays: return "day \(Int(v)) of unexplained absence (\(limit))"
         case .vulnerable: return "vulnerable (CP, CIN, CLA or social worker)"
         case .notImprovedSinceReview:
-            let now = measures.attendancePercent.map { formatPercent($0) + "%" } ?? "–"
+            let now = measures.attendancePercent.map { PercentText.truncated($0) + "%" } ?? "–"
             return "not improved since the last review: attendance \(now)" + wasAtReview
         }
     }
@@ -149,13 +191,13 @@ struct RuleEvaluation {
     /// " (was 93.0% at review on 3 Nov 2025)" when the case has a review figure.
     var wasAtReview: String {
         guard let r = caseFile?.lastReview, let was = r.figures.attendancePercent else { return "" }
-        return " (was \(formatPercent(was))% at review on \(r.on.spoken))"
+        return " (was \(PercentText.truncated(was))% at review on \(r.on.spoken))"
     }
 
     private func number(_ x: Double, _ m: Measure) -> String {
         switch m {
-        case .attendancePercentYear, .attendancePercentRecent: return formatPercent(x) + "%"
-        case .absenceDaysYear: return x == x.rounded() ? "\(Int(x))" : formatPercent(x)
+        case .attendancePercentYear, .attendancePercentRecent: return PercentText.truncated(x) + "%"
+        case .absenceDaysYear: return x == x.rounded() ? "\(Int(x))" : PercentText.truncated(x)
         default: return "\(Int(x))"
         }
     }

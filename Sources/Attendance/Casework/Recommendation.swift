@@ -67,7 +67,13 @@ public struct CaseworkEngine: Sendable {
 
         guard let file, let i = currentIndex else {
             guard let j = highest else { return nil }
-            return make(.enter, j, entryReasons(j))
+            // No case yet: start at the first stage, or the highest one whose rule holds and
+            // that the policy lets a case start at (`enterDirectly`).
+            let first = stages.indices.first { stages[$0].entry != nil } ?? j
+            func mayStart(_ k: Int) -> Bool { k == first || stages[k].enterDirectly == true }
+            if mayStart(j) { return make(.enter, j, entryReasons(j)) }
+            let start = stages.indices.last { k in k < j && mayStart(k) && (stages[k].entry.map(eval.holds) ?? false) } ?? first
+            return make(.enter, start, entryReasons(j) + ["no case yet: \(stages[j].name) is reached through the earlier stages, so the case starts at \(stages[start].name)"])
         }
         if let close = stages[i].closeWhen, eval.holds(close) {
             return make(.close, nil, ["closes when " + (eval.reasons(close).first ?? "its close rule holds")])

@@ -18,6 +18,9 @@ public enum Letters {
 
     public static var templateIDs: [String] { RollcallData.letterTemplates().keys.sorted() }
 
+    /// A template's text as written in `Data/letters`, nil if there is none.
+    public static func templateText(_ id: String) -> String? { RollcallData.letterTemplates()[id] }
+
     public static func render(_ templateID: String, school: School, upn: String, asOf date: SchoolDate,
                               signedBy: StaffMember, details: Details = Details()) throws -> String {
         guard let text = RollcallData.letterTemplates()[templateID] else {
@@ -33,10 +36,12 @@ public enum Letters {
             "parents": parents.isEmpty ? "Parent/Carer" : parents.joined(separator: " and "),
             "child": pupil.knownAs,
             "childFull": pupil.fullName,
-            "attendance": m.attendancePercent.map { String(format: "%.1f", $0) } ?? "–",
-            "sessionsMissed": m.yearToDate.absent,
-            "daysMissed": formatDays(m.absenceDays),
+            "attendance": PercentText.attendance(m.yearToDate),
+            "sessionsMissed": Counted.of(m.yearToDate.absent, "session"),
+            "daysMissed": Counted.days(m.absenceDays),
             "latesHalfTerm": m.latesHalfTerm,
+            "latesHalfTermTimes": Counted.of(m.latesHalfTerm, "time"),
+            "latesHalfTermArrivals": Counted.of(m.latesHalfTerm, "late arrival"),
             "unauthorised": m.recentUnauthorised.total,
             "signedBy": signedBy.name,
             "role": roleTitle(signedBy.role),

@@ -14,6 +14,9 @@ public enum Export {
         for n in 1...contactCount {
             header += ["Name", "Relationship", "Phone", "Parental Responsibility", "Lives With Pupil"].map { "Contact \(n) \($0)" }
         }
+        // Only when some pupil is leaving, so a school with no leavers exports as before.
+        let leavers = school.pupils.values.contains { $0.leavingOn != nil || $0.destination != nil }
+        if leavers { header += ["Leaving Date", "Destination"] }
         var out = CSVWriter.row(header)
         for p in school.roll {
             var row = [p.upn, p.legalSurname, p.legalForename, p.preferredName ?? "", p.dateOfBirth.description,
@@ -26,6 +29,7 @@ public enum Export {
                     row += ["", "", "", "", ""]
                 }
             }
+            if leavers { row += [p.leavingOn?.description ?? "", p.destination ?? ""] }
             out += CSVWriter.row(row)
         }
         return out
@@ -38,6 +42,7 @@ public enum Export {
                 ("preferred_name", .optional(p.preferredName)), ("date_of_birth", .string(p.dateOfBirth.description)),
                 ("year_group", .string(p.yearGroup.description)), ("reg_group", .string(p.registrationGroup)),
                 ("flags", .array(p.flags.set.map { .string($0.rawValue) })),
+                ("leaving_date", .optional(p.leavingOn?.description)), ("destination", .optional(p.destination)),
                 ("contacts", .array(p.contacts.map { c in
                     .object([("name", .string(c.name)), ("relationship", .string(c.relationship)),
                              ("phones", .array(c.phones.map(JSONValue.string))),

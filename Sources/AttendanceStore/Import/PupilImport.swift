@@ -91,6 +91,11 @@ public enum PupilImport {
                                         phones: phones, parentalResponsibility: yesNo[0], livesWithPupil: yesNo[1]))
             }
 
+            let leavingText = cell(table.column(["Leaving Date", "Date of Leaving"]))
+            let leaving = SchoolDate(parsing: leavingText)
+            if leaving == nil, !leavingText.isEmpty { reasons.append("leaving date \"\(leavingText)\" is not a date (use YYYY-MM-DD or DD/MM/YYYY)") }
+            let destination = cell(table.column(["Destination", "Destination School"]))
+
             if !reasons.isEmpty {
                 problems += reasons.map { .init(line: row.line, reason: $0) }
                 continue
@@ -98,7 +103,8 @@ public enum PupilImport {
             let preferred = cell(table.column(["Preferred Name", "Preferred Forename", "Known As"]))
             pupils.append(Pupil(upn: upn!, legalSurname: cell(columns["Surname"]), legalForename: cell(columns["Forename"]),
                                 preferredName: preferred.isEmpty ? nil : preferred, dateOfBirth: dob!, yearGroup: year!,
-                                registrationGroup: cell(columns["Reg Group"]), flags: flags, contacts: contacts))
+                                registrationGroup: cell(columns["Reg Group"]), flags: flags, contacts: contacts,
+                                leavingOn: leaving, destination: destination.isEmpty ? nil : destination))
         }
         if table.rows.isEmpty { problems.append(.init(line: 2, reason: "no pupils in the file")) }
         if !problems.isEmpty { throw ImportFailure(file: file, problems: problems) }

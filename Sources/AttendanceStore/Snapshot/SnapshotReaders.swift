@@ -25,7 +25,7 @@ enum SnapshotReaders {
 
     private static func pupil(_ r: JSONReader) throws -> Pupil {
         var upn: String?, surname: String?, forename: String?, preferred: String?, group: String?
-        var dob: SchoolDate?, year: YearGroup?
+        var dob: SchoolDate?, year: YearGroup?, leaving: SchoolDate?, destination: String?
         var flags = VulnerabilityFlags()
         var contacts: [Contact] = []
         try r.fields { key in
@@ -61,12 +61,19 @@ enum SnapshotReaders {
                     }
                 }
             case "contacts": try r.array { contacts.append(try contact(r)) }
+            case "leavingOn":
+                if try r.null() { break }
+                let text = try r.string()
+                guard let d = SchoolDate(text) else { throw r.fail("leaving date \"\(text)\" is not a date") }
+                leaving = d
+            case "destination": destination = try r.null() ? nil : try r.string()
             default: try r.skip()
             }
         }
         guard let upn, let surname, let forename, let dob, let year, let group else { throw r.fail("a pupil is missing a required field") }
         return Pupil(upn: upn, legalSurname: surname, legalForename: forename, preferredName: preferred, dateOfBirth: dob,
-                     yearGroup: year, registrationGroup: group, flags: flags, contacts: contacts)
+                     yearGroup: year, registrationGroup: group, flags: flags, contacts: contacts,
+                     leavingOn: leaving, destination: destination)
     }
 
     private static func contact(_ r: JSONReader) throws -> Contact {

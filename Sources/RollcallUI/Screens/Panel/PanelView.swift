@@ -60,8 +60,5 @@ extension AppState {
 
 enum PanelView {
     /// Truncated, never rounded up across a threshold.
-    static func percent(_ v: Double) -> String {
-        let tenths = Int((v * 10).rounded(.down))
-        return "\(tenths / 10).\(tenths % 10)%"
-    }
+    static func percent(_ v: Double) -> String { PercentText.truncated(v) + "%" }
 }

@@ -1,0 +1,164 @@
+/// Something the school owes the local authority about one pupil (rules.md, "Duties towards
+/// the local authority"): `rollcall duties`, `today` and the calling list share it.
+public struct LADuty: Hashable, Sendable {
+    public enum Kind: String, CaseIterable, Sendable {
+        /// 10 or more continuous school days of unauthorised absence (G, N, O, U).
+        case absentTenDays = "absent_10_days"
+        /// 15 or more school days missed through illness this year, consecutive or not.
+        case illnessFifteenDays = "illness_15_days"
+        /// A part-time timetable still running past its end date, or past 6 school weeks.
+        case partTimeTimetable = "part_time_timetable"
+        /// A pupil leaving with no known destination (children missing education).
+        case leavingNoDestination = "leaving_no_destination"
+        /// 20 or more continuous school days of G, N or O: the removal-from-roll conditions.
+        case removalFromRoll = "removal_from_roll"
+    }
+
+    public var upn: String
+    public var kind: Kind
+    /// When what is owed began: the run's first day, the first day of illness this year, the
+    /// timetable's start (or the first day past its end), the leaving date.
+    public var since: SchoolDate
+    /// School days counted (the run, days of illness, days on the timetable); nil for a leaver.
+    public var days: Double?
+    /// The day the duty arose (the 10th, 15th or 20th day, the day after 6 school weeks or
+    /// after the end, the leaving date): the LA should hear by then.
+    public var due: SchoolDate
+    /// When a `report_to_la` action on the pupil's cases was done for it; nil: still owed.
+    public var done: SchoolDate?
+    /// What to tell the LA, with the numbers.
+    public var text: String
+}
+
+extension School {
+    /// Every duty to the LA as of a date, for every pupil whatever today's mark (done ones
+    /// included, with when), in register order, then by due date.
+    public func laDuties(asOf date: SchoolDate) -> [LADuty] {
+        let stats = statistics
+        return roll.flatMap { laDuties(for: $0, asOf: date, stats: stats) }
+    }
+
+    /// The duties still owed for one pupil, as the calling list shows them.
+    public func laDuties(for upn: String, asOf date: SchoolDate) -> [String] {
+        guard let pupil = pupils[upn] else { return [] }
+        return laDuties(for: pupil, asOf: date, stats: statistics).filter { $0.done == nil }.map(\.text)
+    }
+
+    func laDuties(for pupil: Pupil, asOf date: SchoolDate, stats: Statistics) -> [LADuty] {
+        let upn = pupil.upn
+        let year = Statistics.yearToDate(date)
+        let reports = casework.cases(for: upn).flatMap(\.actions).filter { $0.kind == "report_to_la" }.compactMap(\.doneOn).filter { $0 <= date }.sorted()
+        func done(from start: SchoolDate) -> SchoolDate? { reports.first { $0 >= start } }
+        var duties: [LADuty] = []
+
+        for run in stats.runs(for: upn, in: year, where: { $0.counting == .unauthorisedAbsence }) where run.count >= 10 {
+            let open = run.last! >= stats.lastSchoolDay(onOrBefore: date, for: upn)
+            duties.append(LADuty(upn: upn, kind: .absentTenDays, since: run[0], days: Double(run.count), due: run[9],
+                                 done: done(from: run[0]),
+                                 text: "Report to the LA: \(run.count) continuous school days of unauthorised absence (10 or more)"
+                                     + (open ? "" : ", \(run[0].spoken) to \(run.last!.spoken)")))
+        }
+        for run in stats.runs(for: upn, in: year, where: { [.holidayNotGranted, .reasonNotYetEstablished, .unknownReason].contains($0) })
+        where run.count >= 20 {
+            duties.append(LADuty(upn: upn, kind: .removalFromRoll, since: run[0], days: Double(run.count), due: run[19],
+                                 done: done(from: run[0]),
+                                 text: "\(run.count) continuous school days coded G, N or O: with the LA, consider whether the conditions to remove from roll are met"))
+        }
+
+        // Illness, consecutive or not: the day the 15th day (30th session) was reached.
+        var illness = 0
+        var firstIll: SchoolDate?
+        var reached: SchoolDate?
+        if let register = stats.register[upn] {
+            for day in year.days where stats.schoolDays.isOpen(day: day) {
+                for half in SessionHalf.allCases where register.code(at: Session(day, half)) == .illness {
+                    illness += 1
+                    if firstIll == nil { firstIll = day }
+                    if illness == 30 { reached = day }
+                }
+            }
+        }
+        if let firstIll, let reached {
+            let days = Double(illness) / 2
+            duties.append(LADuty(upn: upn, kind: .illnessFifteenDays, since: firstIll, days: days, due: reached, done: done(from: firstIll),
+                                 text: "Tell the LA: \(formatDays(days)) days missed through illness this year (15 or more), so education can continue"))
+        }
+
+        // Part-time timetables: past 6 school weeks, or still running (C2) past their end.
+        let timetables = casework.timetables[upn] ?? []
+        for t in timetables where t.starts <= date {
+            let sixWeeks = stats.schoolDays.afterSchoolWeeks(6, from: t.starts)
+            let onTimetable = Double(stats.schoolDays.openDays(in: DateRange(t.starts, min(date, t.ends))).count)
+            if t.ends >= sixWeeks, date >= sixWeeks {
+                duties.append(LADuty(upn: upn, kind: .partTimeTimetable, since: t.starts, days: onTimetable, due: sixWeeks, done: done(from: t.starts),
+                                     text: "Tell the LA: a part-time timetable since \(t.starts.spoken) has run past 6 school weeks (ends \(t.ends.spoken))"))
+            }
+            if t.ends < date, let register = stats.register[upn] {
+                let after = stats.schoolDays.openDays(in: DateRange(t.ends.adding(days: 1), date)).filter { d in
+                    SessionHalf.allCases.contains { register.code(at: Session(d, $0)) == .partTimeTimetable }
+                        && !timetables.contains { $0.starts <= d && d <= $0.ends }
+                }
+                if let first = after.first {
+                    duties.append(LADuty(upn: upn, kind: .partTimeTimetable, since: first, days: Double(after.count), due: first, done: done(from: first),
+                                         text: "Tell the LA: a part-time timetable that ended \(t.ends.spoken) is still running past its end (\(formatDays(Double(after.count))) school day\(after.count == 1 ? "" : "s") coded C2 since)"))
+                }
+            }
+        }
+
+        // A leaver with nowhere known to go: children missing education.
+        if let leaving = pupil.leavingOn, (pupil.destination ?? "").allSatisfy(\.isWhitespace) {
+            duties.append(LADuty(upn: upn, kind: .leavingNoDestination, since: leaving, days: nil, due: leaving,
+                                 done: done(from: leaving.adding(days: -28)),
+                                 text: "Tell the LA: \(pupil.knownAs) leaves on \(leaving.spoken) with no known destination (children missing education)"))
+        }
+        return duties.sorted { $0.due < $1.due }
+    }
+}
+
+extension Statistics {
+    /// Each run of school days in `range` on which every possible session the pupil had
+    /// matched, oldest first (as `consecutiveDays`: the range's last day is skipped if not
+    /// yet marked; a school day with nothing possible, or no mark, ends a run).
+    public func runs(for upn: String, in range: DateRange, where matches: (AttendanceCode) -> Bool) -> [[SchoolDate]] {
+        guard let pupil = register[upn] else { return [] }
+        var runs: [[SchoolDate]] = []
+        var current: [SchoolDate] = []
+        for day in range.days where schoolDays.isOpen(day: day) {
+            let marked = [pupil.code(at: Session(day, .am)), pupil.code(at: Session(day, .pm))].compactMap { $0 }
+            if marked.isEmpty && day == range.end { continue }
+            let possible = marked.filter { $0.counting.isPossible }
+            if !possible.isEmpty, possible.allSatisfy(matches) {
+                current.append(day)
+            } else if !current.isEmpty {
+                runs.append(current)
+                current = []
+            }
+        }
+        if !current.isEmpty { runs.append(current) }
+        return runs
+    }
+
+    /// The last school day up to `date` whose registers are taken for the pupil.
+    func lastSchoolDay(onOrBefore date: SchoolDate, for upn: String) -> SchoolDate {
+        var day = date
+        for _ in 0..<30 {
+            if schoolDays.isOpen(day: day), let p = register[upn], p.code(at: Session(day, .am)) != nil || p.code(at: Session(day, .pm)) != nil { return day }
+            day = day.adding(days: -1)
+        }
+        return date
+    }
+}
+
+extension SchoolDays {
+    /// The first day after `weeks` school weeks counted from the week of `start` (weeks
+    /// with no school session, such as half-term, do not count).
+    public func afterSchoolWeeks(_ weeks: Int, from start: SchoolDate) -> SchoolDate {
+        var monday = start.weekStart
+        var counted = 0
+        for _ in 0..<104 where counted < weeks {
+            if isSchoolWeek(startingMonday: monday) { counted += 1 }
+            monday = monday.adding(days: 7)
+        }
+        return monday
+    }
+}
