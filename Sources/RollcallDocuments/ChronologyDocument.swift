@@ -48,10 +48,9 @@ public struct ChronologyDocument: Sendable {
     }
 
     public var csv: String {
-        func q(_ s: String) -> String { s.contains(where: { ",\"\n\r".contains($0) }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s }
         let rows = [["date", "time", "kind", "by", "entry", "sensitive_withheld"]]
             + entries.map { [$0.on.description, $0.time ?? "", $0.kind.rawValue, $0.by, $0.text, $0.hidden ? "yes" : "no"] }
-        return rows.map { $0.map(q).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        return rows.map(CSVWriter.row).joined()
     }
 
     public func writePDF(to path: String) throws {

@@ -52,10 +52,7 @@ public struct AbsenteeReport: Sendable {
              e.reasonKnown ? "yes" : "no", e.mark.minutesLate.map(String.init) ?? "",
              e.firstContact?.name ?? "", e.firstContact?.relationship ?? "", e.firstContact?.phones.first ?? ""]
         }
-        func quote(_ s: String) -> String {
-            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-        }
-        return ([header] + rows).map { $0.map(quote).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        return ([header] + rows).map(CSVWriter.row).joined()
     }
 
     var fileStem: String { "absentees-\(session.date)-\(session.half.label)" }
