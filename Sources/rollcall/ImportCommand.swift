@@ -15,11 +15,12 @@ struct ImportCommand: ParsableCommand {
             abstract: "Add or update pupils by UPN from a CSV file (see docs/csv-formats.md).")
 
         @Argument(help: "The CSV file.") var file: String
+        @OptionGroup var importOptions: ImportOptions
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
             let (store, me) = try storeOptions.open(as: .current())
-            let pupils = try PupilImport.parse(try readCSV(file), file: file)
+            let pupils = try PupilImport.parse(try readCSV(file), file: file, mapping: try importOptions.mapping())
             let r = try store.importPupils(pupils, file: file, by: me)
             print("\(file): \(r.read) pupils read; \(r.added) added, \(r.changed) updated, \(r.unchanged) unchanged")
         }
@@ -31,14 +32,32 @@ struct ImportCommand: ParsableCommand {
             discussion: "A mark that replaces a different stored mark is recorded as an amendment, with the file as its reason.")
 
         @Argument(help: "The CSV file.") var file: String
+        @OptionGroup var importOptions: ImportOptions
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
             let (store, me) = try storeOptions.open(as: .current())
-            let marks = try MarkImport.parse(try readCSV(file), file: file, knownUPNs: Set(store.school.pupils.keys))
+            let marks = try MarkImport.parse(try readCSV(file), file: file, knownUPNs: Set(store.school.pupils.keys), mapping: try importOptions.mapping())
             let r = try store.importMarks(marks, file: file, by: me)
             print("\(file): \(r.read) marks read; \(r.added) added, \(r.changed) amended, \(r.unchanged) unchanged")
         }
+    }
+}
+
+/// What every import takes besides the file: `--map FIELD=HEADER`, repeatable.
+struct ImportOptions: ParsableArguments {
+    @Option(name: .customLong("map"), help: ArgumentHelp("Read FIELD from the column named HEADER (repeatable), for a layout whose names Rollcall does not know.", valueName: "FIELD=HEADER"))
+    var maps: [String] = []
+
+    func mapping() throws -> [String: String] {
+        var result: [String: String] = [:]
+        for m in maps {
+            guard let eq = m.firstIndex(of: "="), eq != m.startIndex, m.index(after: eq) != m.endIndex else {
+                throw CleanExit.failure("--map \(m): write it as FIELD=HEADER, e.g. --map upn=\"Pupil Number\"")
+            }
+            result[String(m[..<eq]).trimmingCharacters(in: .whitespaces)] = String(m[m.index(after: eq)...]).trimmingCharacters(in: .whitespaces)
+        }
+        return result
     }
 }
 

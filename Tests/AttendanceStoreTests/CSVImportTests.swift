@@ -53,8 +53,9 @@ struct CSVImportTests {
             try PupilImport.parse("UPN,Surname,Forename\nA1,S,F\n", file: "p.csv")
         } throws: { error in
             let e = try #require(error as? ImportFailure)
-            return e.problems.count == 3 && e.problems.allSatisfy { $0.line == 1 }
+            return e.problems.count == 4 && e.problems.allSatisfy { $0.line == 1 }
                 && e.description.contains("missing column \"Date of Birth\"")
+                && e.description.contains("the file's columns are \"UPN\", \"Surname\", \"Forename\"; it needs UPN, Surname, Forename, Date of Birth, Year Group, Reg Group")
         }
     }
 
@@ -149,5 +150,51 @@ struct CalendarImportTests {
         } throws: { error in
             (try #require(error as? ImportFailure)).problems.map(\.line) == [3, 4, 5, 6]
         }
+    }
+}
+
+@Suite("Header names real exports use")
+struct HeaderAliasTests {
+    @Test func simsStyleNamesAreRecognised() throws {
+        for reg in ["Reg", "Tutor Group", "Form Group", "Reg Form", "Registration Form"] {
+            for year in ["NC Year Actual", "National Curriculum Year", "Year"] {
+                let text = "UPN,Legal Surname,Legal Forename,Preferred Forename,DOB,\(year),\(reg)\nA1,Smith,Ann,Annie,2016-01-01,Year  7,7X\n"
+                let p = try PupilImport.parse(text, file: "p.csv")
+                #expect(p.first?.registrationGroup == "7X" && p.first?.yearGroup == YearGroup(7) && p.first?.preferredName == "Annie", "\(reg) / \(year)")
+            }
+        }
+    }
+
+    @Test func fullStopsUnderscoresSpacesAndCaseAreAlike() throws {
+        let text = "UPN,Date,Session,Session.Mark,Minutes.Late\nA1,2025-09-01,AM,L,5\n"
+        let marks = try MarkImport.parse(text, file: "m.csv", knownUPNs: ["A1"])
+        #expect(marks.first?.mark == Mark(.lateBeforeClose, minutesLate: 5))
+        #expect(CSVTable.normalise("Session.Mark") == CSVTable.normalise("session mark"))
+        #expect(CSVTable.normalise("SESSION_MARK") == CSVTable.normalise("session-mark"))
+    }
+
+    @Test func mapNamesAColumnForAField() throws {
+        let text = "Pupil Number,When,Half,Attendance\nA1,2025-09-01,AM,N\n"
+        let marks = try MarkImport.parse(text, file: "m.csv", knownUPNs: ["A1"],
+                                         mapping: ["upn": "Pupil Number", "date": "When", "session": "half", "mark": "Attendance"])
+        #expect(marks == [MarkChange(upn: "A1", session: Session(SchoolDate("2025-09-01")!, .am), mark: Mark(.reasonNotYetEstablished))])
+        let pupils = try PupilImport.parse("ID,Family,Given,Born,NCY,Group\nA1,Smith,Ann,2016-01-01,3,3A\n", file: "p.csv",
+                                           mapping: ["UPN": "ID", "Surname": "Family", "Forename": "Given", "Date of Birth": "Born", "year group": "NCY", "reg_group": "Group"])
+        #expect(pupils.first?.legalSurname == "Smith" && pupils.first?.registrationGroup == "3A")
+    }
+
+    @Test func aBadMapSaysWhatItCouldHaveBeen() throws {
+        let text = "upn,date,session,mark\nA1,2025-09-01,AM,N\n"
+        let unknownField = try #require(throws: ImportFailure.self) { try MarkImport.parse(text, file: "m.csv", knownUPNs: ["A1"], mapping: ["colour": "mark"]) }
+        #expect(unknownField.description.contains("no field \"colour\"; its fields are upn, date, session"))
+        let unknownHeader = try #require(throws: ImportFailure.self) { try MarkImport.parse(text, file: "m.csv", knownUPNs: ["A1"], mapping: ["mark": "Code"]) }
+        #expect(unknownHeader.description.contains("no column \"Code\"; its columns are \"upn\", \"date\", \"session\", \"mark\""))
+    }
+
+    @Test func anUnknownLayoutListsTheHeadersItFoundAndTheFieldsItNeeds() throws {
+        let text = "Pupil,Day,Half,What\nA1,2025-09-01,AM,N\n"
+        let e = try #require(throws: ImportFailure.self) { try MarkImport.parse(text, file: "m.csv", knownUPNs: ["A1"]) }
+        #expect(e.description.contains("the file's columns are \"Pupil\", \"Day\", \"Half\", \"What\"; it needs upn, date, session, mark"))
+        #expect(e.description.contains("--map FIELD=HEADER"))
     }
 }

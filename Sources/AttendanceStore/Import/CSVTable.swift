@@ -12,10 +12,40 @@ struct CSVTable {
     /// Normalised header name → column index.
     var columns: [String: Int]
     var rows: [Row]
+    /// Normalised field name → column index, from `--map FIELD=HEADER`.
+    var mapped: [String: Int] = [:]
 
-    /// Column names compare ignoring case, spaces, underscores and hyphens.
+    /// Column names compare ignoring case, spaces, underscores, hyphens and full stops, so
+    /// `Session.Mark`, `session_mark` and `SESSION MARK` are the same column.
     static func normalise(_ name: String) -> String {
-        String(name.lowercased().filter { !$0.isWhitespace && $0 != "_" && $0 != "-" })
+        String(name.lowercased().filter { !$0.isWhitespace && $0 != "_" && $0 != "-" && $0 != "." })
+    }
+
+    /// Parses the text and applies `mapping` (field → header, from `--map`); `fields` are the
+    /// field names this import knows, for the message when a mapping names another.
+    static func parse(_ rawText: String, file: String, mapping: [String: String], fields: [String]) throws(ImportFailure) -> CSVTable {
+        var table = try parse(rawText, file: file)
+        var problems: [ImportFailure.Problem] = []
+        let known = Set(fields.map(normalise))
+        for (field, header) in mapping.sorted(by: { $0.key < $1.key }) {
+            if !known.contains(normalise(field)) {
+                problems.append(.init(line: 1, reason: "--map \(field)=\(header): this import has no field \"\(field)\"; its fields are \(fields.joined(separator: ", "))"))
+            } else if let i = table.columns[normalise(header)] {
+                table.mapped[normalise(field)] = i
+            } else {
+                problems.append(.init(line: 1, reason: "--map \(field)=\(header): the file has no column \"\(header)\"; its columns are \(table.headerList)"))
+            }
+        }
+        if !problems.isEmpty { throw ImportFailure(file: file, problems: problems) }
+        return table
+    }
+
+    /// The header as found, for messages: `"UPN", "Date", "Mark"`.
+    var headerList: String { header.map { "\"\($0)\"" }.joined(separator: ", ") }
+
+    /// The line that ends a failure over missing columns: what was found and what is needed.
+    func layoutProblem(needs: String) -> ImportFailure.Problem {
+        .init(line: 1, reason: "the file's columns are \(headerList); it needs \(needs) (name a column with --map FIELD=HEADER)")
     }
 
     static func parse(_ rawText: String, file: String) throws(ImportFailure) -> CSVTable {
@@ -48,8 +78,10 @@ struct CSVTable {
         return CSVTable(header: header, columns: columns, rows: rows)
     }
 
-    /// Index of the first column whose normalised name is any of `names`.
+    /// Index of the column mapped to the field `names[0]`, else the first column whose
+    /// normalised name is any of `names`.
     func column(_ names: [String]) -> Int? {
+        if !mapped.isEmpty, let first = names.first, let i = mapped[CSVTable.normalise(first)] { return i }
         for n in names { if let i = columns[CSVTable.normalise(n)] { return i } }
         return nil
     }

@@ -3,17 +3,34 @@ import Attendance
 /// Reads a marks CSV (`upn, date, session, mark[, minutes_late, comment]`) or fails listing
 /// every bad row. Pre-2024 codes are accepted and kept as written.
 public enum MarkImport {
-    public static func parse(_ text: String, file: String, knownUPNs: Set<String>) throws(ImportFailure) -> [MarkChange] {
-        let table = try CSVTable.parse(text, file: file)
+    static let upnNames = ["upn", "pupil upn", "student upn"]
+    static let dateNames = ["date", "session date", "attendance date", "mark date"]
+    static let sessionNames = ["session", "am/pm", "session name", "registration"]
+    static let markNames = ["mark", "code", "attendance mark", "attendance code", "session mark", "mark code"]
+    static let minutesNames = ["minutes_late", "minutes late", "minutes", "late minutes"]
+    static let commentNames = ["comment", "comments", "note"]
+    /// Every field `--map` may name.
+    static let fields = ["upn", "date", "session", "mark", "minutes_late", "comment"]
+
+    public static func parse(_ text: String, file: String, knownUPNs: Set<String>, mapping: [String: String] = [:]) throws(ImportFailure) -> [MarkChange] {
+        try read(text, file: file, knownUPNs: knownUPNs, mapping: mapping).marks
+    }
+
+    /// Reads the file into marks, each with the line it came from, and which of the optional
+    /// columns the file has (a missing one leaves the stored value alone on re-import).
+    public static func read(_ text: String, file: String, knownUPNs: Set<String>, mapping: [String: String] = [:]) throws(ImportFailure) -> MarkFile {
+        let table = try CSVTable.parse(text, file: file, mapping: mapping, fields: fields)
         var problems: [ImportFailure.Problem] = []
-        let upnCol = table.column(["upn"]), dateCol = table.column(["date"])
-        let sessionCol = table.column(["session", "am/pm"]), markCol = table.column(["mark", "code"])
+        let upnCol = table.column(upnNames), dateCol = table.column(dateNames)
+        let sessionCol = table.column(sessionNames), markCol = table.column(markNames)
         for (name, col) in [("upn", upnCol), ("date", dateCol), ("session", sessionCol), ("mark", markCol)] where col == nil {
             problems.append(.init(line: 1, reason: "missing column \"\(name)\""))
         }
-        if !problems.isEmpty { throw ImportFailure(file: file, problems: problems) }
-        let minutesCol = table.column(["minutes_late", "minutes late", "minutes"])
-        let commentCol = table.column(["comment", "comments", "note"])
+        if !problems.isEmpty { throw ImportFailure(file: file, problems: problems + [table.layoutProblem(needs: "upn, date, session, mark")]) }
+        let minutesCol = table.column(minutesNames)
+        let commentCol = table.column(commentNames)
+        var lines: [Int] = []
+        lines.reserveCapacity(table.rows.count)
 
         var entries: [MarkChange] = []
         struct Slot: Hashable { var upn: String; var ordinal: Int }
@@ -68,8 +85,26 @@ public enum MarkImport {
             }
             seen[key] = (row.line, mark)
             entries.append(MarkChange(upn: upn, session: session, mark: mark))
+            lines.append(row.line)
         }
         if !problems.isEmpty { throw ImportFailure(file: file, problems: problems) }
-        return entries
+        return MarkFile(marks: entries, lines: lines, hasMinutesLate: minutesCol != nil, hasComment: commentCol != nil)
+    }
+}
+
+/// A marks file as read: its marks, the line each came from, and whether it has the
+/// optional columns (a re-import without one leaves the stored minutes or comment alone).
+public struct MarkFile: Sendable {
+    public var marks: [MarkChange]
+    /// `lines[i]` is the line `marks[i]` starts on (empty when not known).
+    public var lines: [Int]
+    public var hasMinutesLate: Bool
+    public var hasComment: Bool
+
+    public init(marks: [MarkChange], lines: [Int] = [], hasMinutesLate: Bool = true, hasComment: Bool = true) {
+        self.marks = marks
+        self.lines = lines
+        self.hasMinutesLate = hasMinutesLate
+        self.hasComment = hasComment
     }
 }
