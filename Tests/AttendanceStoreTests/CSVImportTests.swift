@@ -194,7 +194,36 @@ struct HeaderAliasTests {
     @Test func anUnknownLayoutListsTheHeadersItFoundAndTheFieldsItNeeds() throws {
         let text = "Pupil,Day,Half,What\nA1,2025-09-01,AM,N\n"
         let e = try #require(throws: ImportFailure.self) { try MarkImport.parse(text, file: "m.csv", knownUPNs: ["A1"]) }
-        #expect(e.description.contains("the file's columns are \"Pupil\", \"Day\", \"Half\", \"What\"; it needs upn, date, session, mark"))
+        #expect(e.description.contains("the file's columns are \"Pupil\", \"Day\", \"Half\", \"What\"; it needs upn, date, session (or a date-time), mark"))
         #expect(e.description.contains("--map FIELD=HEADER"))
+    }
+}
+
+@Suite("Dates, times and sessions as exports write them")
+struct ImportDateTimeTests {
+    func marks(_ text: String) throws -> [MarkChange] { try MarkImport.parse(text, file: "m.csv", knownUPNs: ["A1"]) }
+
+    @Test func everyDateAndDateTimeForm() throws {
+        let got = try marks("upn,date,session,mark\nA1,2025-09-01,AM,N\nA1,02/09/2025,AM,N\nA1,2025-09-03T08:45:00,AM,N\nA1,2025-09-04 08:45:00,AM,N\nA1,04/09/2025 13:10,PM,N\n")
+        #expect(got.map(\.session) == [session("2025-09-01", .am), session("2025-09-02", .am), session("2025-09-03", .am),
+                                       session("2025-09-04", .am), session("2025-09-04", .pm)])
+    }
+
+    @Test func theSessionFromItsNameOrItsStartTime() throws {
+        let named = try marks("upn,date,session,mark\nA1,2025-09-01,AM Registration,N\nA1,2025-09-01,Registration PM,N\nA1,2025-09-02,afternoon,N\n")
+        #expect(named.map(\.session) == [session("2025-09-01", .am), session("2025-09-01", .pm), session("2025-09-02", .pm)])
+        let timed = try marks("upn,date,mark\nA1,2025-09-01T08:40:00,N\nA1,2025-09-01T13:00:00,N\nA1,2025-09-02 11:59:00,N\nA1,2025-09-02 12:00:00,N\n")
+        #expect(timed.map(\.session) == [session("2025-09-01", .am), session("2025-09-01", .pm), session("2025-09-02", .am), session("2025-09-02", .pm)])
+        let column = try marks("upn,date,start time,mark\nA1,01/09/2025,08:40,N\nA1,01/09/2025,13:05,N\n")
+        #expect(column.map(\.session) == [session("2025-09-01", .am), session("2025-09-01", .pm)])
+    }
+
+    @Test func aDateTimeWithNoSessionIsAClearError() throws {
+        let midnight = try #require(throws: ImportFailure.self) { try marks("upn,date,mark\nA1,2025-09-01T00:00:00,N\n") }
+        #expect(midnight.description.contains("line 2: \"2025-09-01T00:00:00\" is a date-time at midnight, which says nothing about the session"))
+        let dateOnly = try #require(throws: ImportFailure.self) { try marks("upn,date,mark\nA1,2025-09-01,N\n") }
+        #expect(dateOnly.description.contains("line 2: no session: the file has no session column and \"2025-09-01\" has no time"))
+        let neither = try #require(throws: ImportFailure.self) { try marks("upn,date,session,mark\nA1,2025-09-01,Registration,N\nA1,2025-09-01T25:00:00,AM,N\n") }
+        #expect(neither.problems.map(\.line) == [2, 3])
     }
 }

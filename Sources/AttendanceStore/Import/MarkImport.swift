@@ -9,8 +9,9 @@ public enum MarkImport {
     static let markNames = ["mark", "code", "attendance mark", "attendance code", "session mark", "mark code"]
     static let minutesNames = ["minutes_late", "minutes late", "minutes", "late minutes"]
     static let commentNames = ["comment", "comments", "note"]
+    static let timeNames = ["time", "start time", "session start", "session start time", "session time"]
     /// Every field `--map` may name.
-    static let fields = ["upn", "date", "session", "mark", "minutes_late", "comment"]
+    static let fields = ["upn", "date", "session", "mark", "minutes_late", "comment", "time"]
 
     public static func parse(_ text: String, file: String, knownUPNs: Set<String>, mapping: [String: String] = [:]) throws(ImportFailure) -> [MarkChange] {
         try read(text, file: file, knownUPNs: knownUPNs, mapping: mapping).marks
@@ -23,10 +24,14 @@ public enum MarkImport {
         var problems: [ImportFailure.Problem] = []
         let upnCol = table.column(upnNames), dateCol = table.column(dateNames)
         let sessionCol = table.column(sessionNames), markCol = table.column(markNames)
-        for (name, col) in [("upn", upnCol), ("date", dateCol), ("session", sessionCol), ("mark", markCol)] where col == nil {
+        // The session may come from the time in the date column (or a time column) instead.
+        let timeCol = table.column(timeNames)
+        for (name, col) in [("upn", upnCol), ("date", dateCol), ("mark", markCol)] where col == nil {
             problems.append(.init(line: 1, reason: "missing column \"\(name)\""))
         }
-        if !problems.isEmpty { throw ImportFailure(file: file, problems: problems + [table.layoutProblem(needs: "upn, date, session, mark")]) }
+        if !problems.isEmpty {
+            throw ImportFailure(file: file, problems: problems + [table.layoutProblem(needs: "upn, date, session (or a date-time), mark")])
+        }
         let minutesCol = table.column(minutesNames)
         let commentCol = table.column(commentNames)
         var lines: [Int] = []
@@ -44,16 +49,34 @@ public enum MarkImport {
                 reasons.append("\(row.fields.count) fields but the header names \(table.header.count) columns")
             }
             let upnText = cell(upnCol), dateText = cell(dateCol), sessionText = cell(sessionCol), markText = cell(markCol)
-            for (name, value) in [("upn", upnText), ("date", dateText), ("session", sessionText), ("mark", markText)] where value.isEmpty {
+            for (name, value) in [("upn", upnText), ("date", dateText), ("mark", markText)] where value.isEmpty {
                 reasons.append("missing \(name)")
             }
             let upn = UPN.normalise(upnText)
             if upn == nil, !upnText.isEmpty { reasons.append("UPN \"\(upnText)\" has spaces or is too long") }
             if let upn, !knownUPNs.contains(upn) { reasons.append("no pupil with UPN \(upn) (import pupils first)") }
-            let date = SchoolDate(parsing: dateText)
-            if date == nil, !dateText.isEmpty { reasons.append("\"\(dateText)\" is not a date (use YYYY-MM-DD or DD/MM/YYYY)") }
-            let half = SessionHalf(label: sessionText)
-            if half == nil, !sessionText.isEmpty { reasons.append("session must be AM or PM, not \"\(sessionText)\"") }
+            let dateTime = ImportDateTime.parse(dateText)
+            let date = dateTime?.date
+            if date == nil, !dateText.isEmpty { reasons.append("\"\(dateText)\" is not a date (use YYYY-MM-DD or DD/MM/YYYY, with or without a time hh:mm:ss)") }
+            var half: SessionHalf?
+            if !sessionText.isEmpty {
+                half = ImportSession.half(named: sessionText)
+                if half == nil { reasons.append("session must be AM or PM (or a session name with AM or PM in it), not \"\(sessionText)\"") }
+            } else if date != nil {
+                let timeText = cell(timeCol)
+                let time = timeText.isEmpty ? dateTime?.minutes : (ImportDateTime.parse(timeText)?.minutes ?? ImportDateTime.parseTime(timeText))
+                if !timeText.isEmpty, time == nil {
+                    reasons.append("time \"\(timeText)\" is not a time of day (hh:mm or hh:mm:ss)")
+                } else if let time, time > 0 {
+                    half = ImportSession.half(startingAt: time)
+                } else if time == 0 {
+                    reasons.append("\"\(timeText.isEmpty ? dateText : timeText)\" is a date-time at midnight, which says nothing about the session: give a session (AM or PM) or the session's start time")
+                } else if sessionCol != nil {
+                    reasons.append("missing session")
+                } else {
+                    reasons.append("no session: the file has no session column and \"\(dateText)\" has no time (name one with --map session=HEADER)")
+                }
+            }
             let code = AttendanceCode(parsing: markText)
             if code == nil, !markText.isEmpty { reasons.append("\"\(markText)\" is not an attendance code") }
             var minutes: Int?
