@@ -61,13 +61,13 @@ struct ImportOptions: ParsableArguments {
     }
 }
 
-/// Reads a CSV file as UTF-8 (with or without a BOM).
+/// Reads an import file as text: UTF-8 (with or without a BOM), UTF-16 with a BOM, or
+/// Windows-1252, which is converted and said so on stdout.
 func readCSV(_ path: String) throws -> String {
     guard let data = FileManager.default.contents(atPath: path) else {
         throw CleanExit.failure("\(path): cannot be read (does it exist?)")
     }
-    guard let text = String(data: data, encoding: .utf8) else {
-        throw CleanExit.failure("\(path): is not UTF-8 text; save it from your spreadsheet as \"CSV UTF-8\"")
-    }
-    return text
+    let decoded = try ImportText.decode(data, file: path)
+    if let note = decoded.note { print("\(path): \(note)") }
+    return decoded.text
 }

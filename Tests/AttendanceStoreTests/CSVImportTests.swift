@@ -1,3 +1,4 @@
+import Foundation
 import Attendance
 import Testing
 @testable import AttendanceStore
@@ -225,5 +226,57 @@ struct ImportDateTimeTests {
         #expect(dateOnly.description.contains("line 2: no session: the file has no session column and \"2025-09-01\" has no time"))
         let neither = try #require(throws: ImportFailure.self) { try marks("upn,date,session,mark\nA1,2025-09-01,Registration,N\nA1,2025-09-01T25:00:00,AM,N\n") }
         #expect(neither.problems.map(\.line) == [2, 3])
+    }
+}
+
+@Suite("Encodings and delimiters")
+struct EncodingDelimiterTests {
+    static let marks = "upn;date;session;mark;comment\nA1;2025-09-01;AM;N;Zoë’s mum\n"
+
+    func read(_ data: Data) throws -> [MarkChange] {
+        try MarkImport.parse(try ImportText.decode(data, file: "m.csv").text, file: "m.csv", knownUPNs: ["A1"])
+    }
+
+    @Test func utf8WithAndWithoutABOMAndUTF16WithOne() throws {
+        let expected = [MarkChange(upn: "A1", session: session("2025-09-01", .am), mark: Mark(.reasonNotYetEstablished, comment: "Zoë’s mum"))]
+        #expect(try read(Data(Self.marks.utf8)) == expected)
+        #expect(try read(Data([0xEF, 0xBB, 0xBF] + Array(Self.marks.utf8))) == expected)
+        let le: [UInt8] = [0xFF, 0xFE] + Self.marks.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let be: [UInt8] = [0xFE, 0xFF] + Self.marks.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        #expect(try read(Data(le)) == expected)
+        #expect(try read(Data(be)) == expected)
+    }
+
+    @Test func windows1252IsConvertedAndSaidSo() throws {
+        // "Zoë’s mum" in Windows-1252: ë is 0xEB, ’ is 0x92.
+        var bytes = Array("upn;date;session;mark;comment\nA1;2025-09-01;AM;N;Zo".utf8)
+        bytes += [0xEB, 0x92] + Array("s mum\n".utf8)
+        let decoded = try ImportText.decode(Data(bytes), file: "m.csv")
+        #expect(decoded.note == "not UTF-8: read as Windows-1252 and converted to UTF-8")
+        #expect(try read(Data(bytes)).first?.mark?.comment == "Zoë’s mum")
+    }
+
+    @Test func utf16WithoutABOMIsRefused() throws {
+        let le: [UInt8] = Self.marks.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let e = try #require(throws: ImportFailure.self) { try ImportText.decode(Data(le), file: "m.csv") }
+        #expect(e.description.contains("line 1: looks like UTF-16 text without a byte-order mark"))
+    }
+
+    @Test func commaSemicolonOrTabFromTheHeaderLine() throws {
+        for d in [",", ";", "\t"] {
+            let text = ["upn", "date", "session", "mark", "comment"].joined(separator: d) + "\n"
+                + ["A1", "2025-09-01", "AM", "L", "\"late, bus; again\""].joined(separator: d) + "\n"
+            let m = try MarkImport.parse(text, file: "m.csv", knownUPNs: ["A1"])
+            #expect(m.first?.mark == Mark(.lateBeforeClose, comment: "late, bus; again"), "\(d)")
+        }
+        // A quoted header name may hold another delimiter.
+        #expect(try MarkImport.parse("upn;date;session;\"mark, AM/PM\"\nA1;2025-09-01;AM;N\n", file: "m.csv", knownUPNs: ["A1"], mapping: ["mark": "mark, AM/PM"]).count == 1)
+    }
+
+    @Test func anAmbiguousDelimiterIsRefused() throws {
+        let e = try #require(throws: ImportFailure.self) {
+            try MarkImport.parse("upn,date;session,mark\nA1,2025-09-01;AM,N\n", file: "m.csv", knownUPNs: ["A1"])
+        }
+        #expect(e.description.contains("line 1: cannot tell how the columns are separated: the first line has 2 commas and 1 semicolons"))
     }
 }

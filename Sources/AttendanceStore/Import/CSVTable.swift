@@ -48,15 +48,37 @@ struct CSVTable {
         .init(line: 1, reason: "the file's columns are \(headerList); it needs \(needs) (name a column with --map FIELD=HEADER)")
     }
 
+    /// The delimiter the header line uses: comma, semicolon or tab (outside quotes). A
+    /// header with more than one of them is refused rather than guessed at.
+    static func delimiter(of text: String, file: String) throws(ImportFailure) -> Character {
+        var counts: [Character: Int] = [:]
+        var quoted = false
+        for c in text {
+            if c == "\"" { quoted.toggle() } else if !quoted {
+                if c == "\n" || c == "\r\n" || c == "\r" { break }
+                if c == "," || c == ";" || c == "\t" { counts[c, default: 0] += 1 }
+            }
+        }
+        guard counts.count > 1 else { return counts.keys.first ?? "," }
+        let names: [Character: String] = [",": "commas", ";": "semicolons", "\t": "tabs"]
+        let found = [",", ";", "\t"].filter { counts[$0] != nil }.map { "\(counts[$0]!) \(names[$0]!)" }
+        throw ImportFailure(file: file, problems: [.init(line: 1, reason: "cannot tell how the columns are separated: the first line has \(found.joined(separator: " and ")); save it with one delimiter (comma, semicolon or tab), or quote the column names that hold the others")])
+    }
+
     static func parse(_ rawText: String, file: String) throws(ImportFailure) -> CSVTable {
         var text = rawText
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        let delimiter: CSVDelimiter = switch try delimiter(of: text, file: file) {
+        case ";": .semicolon
+        case "\t": .tab
+        default: .comma
+        }
         // Rows are streamed from the parser, so a 600,000-row file is held once, not three times.
         var headerFields: [String] = []
         var rows: [Row] = []
         var line = 1
         do {
-            let csv = try EnumeratedCSV(string: text, delimiter: .comma, loadColumns: false, rowLimit: 1)
+            let csv = try EnumeratedCSV(string: text, delimiter: delimiter, loadColumns: false, rowLimit: 1)
             headerFields = csv.header
             line += CSVTable.lineBreaks(in: headerFields) + 1
             try csv.enumerateAsArray(startAt: 1, rowLimit: nil) { fields in
@@ -66,7 +88,7 @@ struct CSVTable {
                 line += 1 + CSVTable.lineBreaks(in: fields)
             }
         } catch {
-            let line = CSVTable.firstBadQuoteLine(text) ?? 1
+            let line = CSVTable.firstBadQuoteLine(text, delimiter: delimiter) ?? 1
             throw ImportFailure(file: file, problems: [.init(line: line, reason: "badly formed quotes (a field that starts with \" must end with \", and a \" inside a field is written \"\")")])
         }
         guard headerFields.contains(where: { !$0.isEmpty }) else {
@@ -91,7 +113,7 @@ struct CSVTable {
     }
 
     /// Finds the line where quoting first goes wrong, by parsing record by record.
-    private static func firstBadQuoteLine(_ text: String) -> Int? {
+    private static func firstBadQuoteLine(_ text: String, delimiter: CSVDelimiter) -> Int? {
         var buffer = ""
         var startLine = 1
         var lineNumber = 0
@@ -101,7 +123,7 @@ struct CSVTable {
             buffer += line
             let quotes = buffer.reduce(0) { $0 + ($1 == "\"" ? 1 : 0) }
             guard quotes % 2 == 0 else { continue }
-            if (try? EnumeratedCSV(string: "x\n" + buffer, delimiter: .comma, loadColumns: false)) == nil { return startLine }
+            if (try? EnumeratedCSV(string: "x\n" + buffer, delimiter: delimiter, loadColumns: false)) == nil { return startLine }
             buffer = ""
         }
         return buffer.isEmpty ? nil : startLine
