@@ -280,3 +280,27 @@ struct EncodingDelimiterTests {
         #expect(e.description.contains("line 1: cannot tell how the columns are separated: the first line has 2 commas and 1 semicolons"))
     }
 }
+
+@Suite("The marks-string layout")
+struct MarksStringTests {
+    @Test func twoCharactersPerDayFromTheStart() throws {
+        // Monday 1 September 2025 to Sunday 7 September: five school days, then no sessions.
+        let text = "upn,start,marks\nA1,2025-09-01,/\\LN/\\IB//####\nB2,01/09/2025,/\\----/\\/\\/\\####\n"
+        let m = try MarkImport.read(text, file: "w.csv", knownUPNs: ["A1", "B2"])
+        #expect(m.marks.count == 10 + 8)
+        #expect(m.marks[0] == MarkChange(upn: "A1", session: session("2025-09-01", .am), mark: Mark(.presentAM)))
+        #expect(m.marks[2].mark?.code == .lateBeforeClose && m.marks[3].mark?.code == .reasonNotYetEstablished)
+        #expect(m.marks[7].session == session("2025-09-04", .pm) && m.marks[7].mark?.code == .approvedActivity)
+        #expect(m.marks[9].session == session("2025-09-05", .pm) && m.marks[9].mark?.code == .presentPM)  // `/` in the afternoon is `\`
+        #expect(!m.marks.contains { $0.upn == "B2" && $0.session.date == SchoolDate("2025-09-02")! })
+        #expect(m.lines.prefix(10).allSatisfy { $0 == 2 } && m.lines.last == 3)
+        #expect(!m.hasMinutesLate && !m.hasComment)
+    }
+
+    @Test func badMarksStringsAreListed() throws {
+        let text = "upn,start,marks\nA1,2025-09-01,/\\/\nA1,2025-09-08,/\\?\\\nA1,2025-09-32,/\\\n"
+        let e = try #require(throws: ImportFailure.self) { try MarkImport.read(text, file: "w.csv", knownUPNs: ["A1"]) }
+        #expect(e.problems.map(\.line) == [2, 3, 4])
+        #expect(e.description.contains("line 3: character 3 of the marks (2025-09-09 AM), \"?\", is not an attendance code"))
+    }
+}

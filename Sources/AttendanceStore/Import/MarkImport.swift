@@ -10,8 +10,10 @@ public enum MarkImport {
     static let minutesNames = ["minutes_late", "minutes late", "minutes", "late minutes"]
     static let commentNames = ["comment", "comments", "note"]
     static let timeNames = ["time", "start time", "session start", "session start time", "session time"]
+    static let startNames = ["start", "start date", "week start", "week beginning", "from"]
+    static let marksStringNames = ["marks", "marks string", "attendance marks", "session marks"]
     /// Every field `--map` may name.
-    static let fields = ["upn", "date", "session", "mark", "minutes_late", "comment", "time"]
+    static let fields = ["upn", "date", "session", "mark", "minutes_late", "comment", "time", "start", "marks"]
 
     public static func parse(_ text: String, file: String, knownUPNs: Set<String>, mapping: [String: String] = [:]) throws(ImportFailure) -> [MarkChange] {
         try read(text, file: file, knownUPNs: knownUPNs, mapping: mapping).marks
@@ -21,6 +23,9 @@ public enum MarkImport {
     /// columns the file has (a missing one leaves the stored value alone on re-import).
     public static func read(_ text: String, file: String, knownUPNs: Set<String>, mapping: [String: String] = [:]) throws(ImportFailure) -> MarkFile {
         let table = try CSVTable.parse(text, file: file, mapping: mapping, fields: fields)
+        if table.column(markNames) == nil, table.column(marksStringNames) != nil, table.column(startNames) != nil {
+            return try readMarksStrings(table, file: file, knownUPNs: knownUPNs)
+        }
         var problems: [ImportFailure.Problem] = []
         let upnCol = table.column(upnNames), dateCol = table.column(dateNames)
         let sessionCol = table.column(sessionNames), markCol = table.column(markNames)
@@ -112,6 +117,60 @@ public enum MarkImport {
         }
         if !problems.isEmpty { throw ImportFailure(file: file, problems: problems) }
         return MarkFile(marks: entries, lines: lines, hasMinutesLate: minutesCol != nil, hasComment: commentCol != nil)
+    }
+}
+
+extension MarkImport {
+    /// The marks-string layout, `upn, start, marks`, as MIS weekly exports and the CTF write
+    /// it: two characters per calendar day from `start`, AM then PM, with `#` or `-` where
+    /// there is no session (nothing is recorded for those).
+    static func readMarksStrings(_ table: CSVTable, file: String, knownUPNs: Set<String>) throws(ImportFailure) -> MarkFile {
+        guard let upnCol = table.column(upnNames) else {
+            throw ImportFailure(file: file, problems: [.init(line: 1, reason: "missing column \"upn\""), table.layoutProblem(needs: "upn, start, marks")])
+        }
+        let startCol = table.column(startNames)!, marksCol = table.column(marksStringNames)!
+        var problems: [ImportFailure.Problem] = []
+        var entries: [MarkChange] = [], lines: [Int] = []
+        struct Slot: Hashable { var upn: String; var ordinal: Int }
+        var seen: [Slot: (line: Int, code: AttendanceCode)] = [:]
+        for row in table.rows {
+            func cell(_ i: Int) -> String { i < row.fields.count ? row.fields[i] : "" }
+            var reasons: [String] = []
+            let upnText = cell(upnCol), startText = cell(startCol), marks = Array(cell(marksCol))
+            let upn = UPN.normalise(upnText)
+            if upnText.isEmpty { reasons.append("missing upn") } else if upn == nil { reasons.append("UPN \"\(upnText)\" has spaces or is too long") }
+            if let upn, !knownUPNs.contains(upn) { reasons.append("no pupil with UPN \(upn) (import pupils first)") }
+            let start = ImportDateTime.parse(startText)?.date
+            if start == nil { reasons.append(startText.isEmpty ? "missing start" : "start \"\(startText)\" is not a date (use YYYY-MM-DD or DD/MM/YYYY)") }
+            if marks.count % 2 != 0 { reasons.append("marks must hold two characters per day (AM then PM), but \"\(String(marks))\" has \(marks.count)") }
+            var codes: [(Session, AttendanceCode)] = []
+            if let start {
+                for (i, c) in marks.enumerated() where c != "#" && c != "-" {
+                    let half: SessionHalf = i % 2 == 0 ? .am : .pm
+                    let session = Session(start.adding(days: i / 2), half)
+                    guard let code = AttendanceCode(parsing: String(c)) else {
+                        reasons.append("character \(i + 1) of the marks (\(session)), \"\(c)\", is not an attendance code"); continue
+                    }
+                    codes.append((session, code.recorded(in: half)))
+                }
+            }
+            guard reasons.isEmpty, let upn else {
+                problems += reasons.map { .init(line: row.line, reason: $0) }
+                continue
+            }
+            for (session, code) in codes {
+                let key = Slot(upn: upn, ordinal: session.ordinal)
+                if let earlier = seen[key] {
+                    if earlier.code != code { problems.append(.init(line: row.line, reason: "a different mark for \(upn) on \(session) is on line \(earlier.line)")) }
+                    continue
+                }
+                seen[key] = (row.line, code)
+                entries.append(MarkChange(upn: upn, session: session, mark: Mark(code)))
+                lines.append(row.line)
+            }
+        }
+        if !problems.isEmpty { throw ImportFailure(file: file, problems: problems) }
+        return MarkFile(marks: entries, lines: lines, hasMinutesLate: false, hasComment: false)
     }
 }
 
