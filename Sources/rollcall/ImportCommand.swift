@@ -12,7 +12,8 @@ struct ImportCommand: ParsableCommand {
 
     struct Pupils: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Add or update pupils by UPN from a CSV file (see docs/csv-formats.md).")
+            abstract: "Add or update pupils by UPN from a CSV file (see docs/csv-formats.md).",
+            discussion: "A column the file does not have (preferred name, a flag, contacts) leaves what is stored alone.")
 
         @Argument(help: "The CSV file.") var file: String
         @OptionGroup var importOptions: ImportOptions
@@ -20,7 +21,7 @@ struct ImportCommand: ParsableCommand {
 
         func run() throws {
             let (store, me) = try storeOptions.open(as: .current())
-            let pupils = try PupilImport.parse(try readCSV(file), file: file, mapping: try importOptions.mapping())
+            let pupils = try PupilImport.read(try readCSV(file), file: file, mapping: try importOptions.mapping())
             let r = try store.importPupils(pupils, file: file, by: me)
             print("\(file): \(r.read) pupils read; \(r.added) added, \(r.changed) updated, \(r.unchanged) unchanged")
         }
@@ -28,18 +29,26 @@ struct ImportCommand: ParsableCommand {
 
     struct Marks: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record marks from a CSV file: upn, date, session, mark[, minutes_late, comment].",
-            discussion: "A mark that replaces a different stored mark is recorded as an amendment, with the file as its reason.")
+            abstract: "Record marks from a CSV file: upn, date, session, mark[, minutes_late, comment], or upn, start, marks.",
+            discussion: """
+            A mark that replaces a different stored mark is recorded as an amendment, with the file as its reason. \
+            A column the file does not have (minutes_late, comment) leaves what is stored alone. A mark staff \
+            amended with a reason is not replaced: the import lists each one and stores nothing, unless \
+            --overwrite-amended is given.
+            """)
 
         @Argument(help: "The CSV file.") var file: String
+        @Flag(help: "Replace marks staff amended with a reason (each replacement is an amendment naming the file).")
+        var overwriteAmended = false
         @OptionGroup var importOptions: ImportOptions
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
             let (store, me) = try storeOptions.open(as: .current())
-            let marks = try MarkImport.parse(try readCSV(file), file: file, knownUPNs: Set(store.school.pupils.keys), mapping: try importOptions.mapping())
-            let r = try store.importMarks(marks, file: file, by: me)
-            print("\(file): \(r.read) marks read; \(r.added) added, \(r.changed) amended, \(r.unchanged) unchanged")
+            let marks = try MarkImport.read(try readCSV(file), file: file, knownUPNs: Set(store.school.pupils.keys), mapping: try importOptions.mapping())
+            let r = try store.importMarks(marks, file: file, by: me, overwriteAmended: overwriteAmended)
+            let overwrote = r.overwroteAmended > 0 ? " (\(r.overwroteAmended) of them amended by staff before, overwritten)" : ""
+            print("\(file): \(r.read) marks read; \(r.added) added, \(r.changed) amended\(overwrote), \(r.unchanged) left alone (already as in the file)")
         }
     }
 }
