@@ -4,7 +4,7 @@ import Attendance
 /// every bad row. Pre-2024 codes are accepted and kept as written.
 public enum MarkImport {
     static let upnNames = ["upn", "pupil upn", "student upn"]
-    static let dateNames = ["date", "session date", "attendance date", "mark date"]
+    static let dateNames = ["date", "session date", "attendance date", "mark date", "session start", "session start time", "date time", "datetime"]
     static let sessionNames = ["session", "am/pm", "session name", "registration"]
     static let markNames = ["mark", "code", "attendance mark", "attendance code", "session mark", "mark code"]
     static let minutesNames = ["minutes_late", "minutes late", "minutes", "late minutes"]
