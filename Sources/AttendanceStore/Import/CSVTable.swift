@@ -83,7 +83,7 @@ struct CSVTable {
             line += CSVTable.lineBreaks(in: headerFields) + 1
             try csv.enumerateAsArray(startAt: 1, rowLimit: nil) { fields in
                 // Trim only what needs it: most cells from an export have no surrounding spaces.
-                let cells = fields.map { $0.first?.isWhitespace == true || $0.last?.isWhitespace == true ? $0.trimmed : $0 }
+                let cells = fields.map { CSVTable.mayNeedTrim($0) ? $0.trimmed : $0 }
                 if cells.contains(where: { !$0.isEmpty }) { rows.append(Row(line: line, fields: cells)) }
                 line += 1 + CSVTable.lineBreaks(in: fields)
             }
@@ -109,7 +109,19 @@ struct CSVTable {
     }
 
     private static func lineBreaks(in fields: [String]) -> Int {
-        fields.reduce(0) { $0 + $1.reduce(0) { $0 + ($1.isNewline ? 1 : 0) } }
+        var n = 0
+        for f in fields where f.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 >= 0x80 }) {
+            n += f.reduce(0) { $0 + ($1.isNewline ? 1 : 0) }
+        }
+        return n
+    }
+
+    /// Whether a cell may start or end with white space, from its bytes where they are ASCII
+    /// (asking a Character for its Unicode properties costs more than the rest of the row).
+    static func mayNeedTrim(_ cell: String) -> Bool {
+        guard let first = cell.utf8.first, let last = cell.utf8.last else { return false }
+        func maybe(_ b: UInt8) -> Bool { b >= 0x80 || b == 0x20 || (0x09...0x0D).contains(b) }
+        return maybe(first) || maybe(last)
     }
 
     /// Finds the line where quoting first goes wrong, by parsing record by record.
