@@ -297,6 +297,11 @@ struct MarksStringTests {
         #expect(!m.hasMinutesLate && !m.hasComment)
     }
 
+    @Test func theCTFsOneCharacterFormsOfTwoCharacterCodes() throws {
+        let m = try MarkImport.read("upn,start_date,marks\nA1,2025-09-01,cjt1M7\n", file: "w.csv", knownUPNs: ["A1"])
+        #expect(m.marks.map { $0.mark!.code } == [.performanceAbroad, .interview, .partTimeTimetable, .transportNotProvided, .medical, .otherUnavoidable])
+    }
+
     @Test func badMarksStringsAreListed() throws {
         let text = "upn,start,marks\nA1,2025-09-01,/\\/\nA1,2025-09-08,/\\?\\\nA1,2025-09-32,/\\\n"
         let e = try #require(throws: ImportFailure.self) { try MarkImport.read(text, file: "w.csv", knownUPNs: ["A1"]) }

@@ -148,7 +148,7 @@ extension MarkImport {
                 for (i, c) in marks.enumerated() where c != "#" && c != "-" {
                     let half: SessionHalf = i % 2 == 0 ? .am : .pm
                     let session = Session(start.adding(days: i / 2), half)
-                    guard let code = AttendanceCode(parsing: String(c)) else {
+                    guard let code = marksStringCode(c) else {
                         reasons.append("character \(i + 1) of the marks (\(session)), \"\(c)\", is not an attendance code"); continue
                     }
                     codes.append((session, code.recorded(in: half)))
@@ -171,6 +171,26 @@ extension MarkImport {
         }
         if !problems.isEmpty { throw ImportFailure(file: file, problems: problems) }
         return MarkFile(marks: entries, lines: lines, hasMinutesLate: false, hasComment: false)
+    }
+}
+
+extension MarkImport {
+    /// One character of a marks string, as the CTF writes them: the two-character codes are
+    /// `c` (C1), `j` (J1), `t` (C2) and `1`–`7` (Y1–Y7); every other code is its own letter.
+    static func marksStringCode(_ c: Character) -> AttendanceCode? {
+        switch c {
+        case "c": return .performanceAbroad
+        case "j": return .interview
+        case "t": return .partTimeTimetable
+        case "1": return .transportNotProvided
+        case "2": return .travelDisruption
+        case "3": return .partOfPremisesClosed
+        case "4": return .siteClosedUnexpectedly
+        case "5": return .criminalJusticeDetention
+        case "6": return .publicHealth
+        case "7": return .otherUnavoidable
+        default: return AttendanceCode(parsing: String(c))
+        }
     }
 }
 
