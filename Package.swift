@@ -75,7 +75,7 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "AttendanceTests", dependencies: ["Attendance"]),
-        // Samples/: files the import tests read by #filePath (a fictional CTF).
+        // Samples/: import files (MIS exports, a CTF) written from the public descriptions, read via #filePath.
         .testTarget(name: "AttendanceStoreTests", dependencies: ["AttendanceStore", "SchoolGenerator", "rollcall-stress"],
                     exclude: ["Samples"]),
         .testTarget(name: "CaseworkTests", dependencies: ["Attendance", "AttendanceStore"]),

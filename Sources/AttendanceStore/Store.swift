@@ -361,6 +361,16 @@ public final class Store {
 
     /// The commit itself; `precondition` runs on the caught-up school under the lock.
     private func commit(_ transaction: Transaction, by actor: StaffMember, precondition: (School) throws -> Void) throws -> Transaction? {
+        try commit(transaction, by: actor) { school, t in
+            try precondition(school)
+            return t
+        }
+    }
+
+    /// The commit itself; `revise` runs on the caught-up school under the lock (with the years
+    /// of `transaction`'s marks loaded) and returns the transaction to record, so what it
+    /// decides from the stored marks cannot go stale before the change is written.
+    func commit(_ transaction: Transaction, by actor: StaffMember, revise: (School, Transaction) throws -> Transaction) throws -> Transaction? {
         try lock.withExclusive { () throws -> Transaction? in
             _ = try catchUp()
             // What the change replaces, and the marks a closure checks, must be in memory
@@ -372,7 +382,7 @@ public final class Store {
                 default: break
                 }
             }
-            try precondition(school)
+            let transaction = try revise(school, transaction)
             try refuseConflicts(transaction)
             let current = try staffMember(login: actor.login)  // may have been removed by the head meanwhile
             var t = school.completing(transaction, seq: lastSeq + 1, by: current)

@@ -134,6 +134,10 @@ struct Run: ParsableCommand {
         let appPeak = Double(appProbes.map(\.maxRSSKB).max() ?? 0) / 1024
         figures.append(Figure(name: "app_peak_memory_mb", label: "peak memory (app start, fresh process)", value: appPeak, unit: "MB", target: 200))
 
+        // A full year of marks imported as one `rollcall import marks` process.
+        figures += try ImportFigures.measure(school: school, work: dir + "-import", runs: min(runs, 3), log: log)
+        try? FileManager.default.removeItem(atPath: dir + "-import")
+
         if json {
             FileHandle.standardError.write(Data("\(pupils) pupils, \(years) years, \(marks) marks, \(entries) contact-log entries, \(openCases) open cases; median of \(runs) runs\n".utf8))
             print(Figure.json(figures))

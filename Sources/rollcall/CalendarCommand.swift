@@ -14,11 +14,12 @@ struct CalendarCommand: ParsableCommand {
             abstract: "Replace the calendar from a CSV file: kind (term, half-term, closure), name, start, end[, session].")
 
         @Argument(help: "The CSV file.") var file: String
+        @OptionGroup var importOptions: ImportOptions
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
             let (store, me) = try storeOptions.open(as: .current())
-            let calendar = try CalendarImport.parse(try readCSV(file), file: file)
+            let calendar = try CalendarImport.parse(try readCSV(file), file: file, mapping: try importOptions.mapping())
             try store.commit(Transaction([.calendar(calendar)], reason: "calendar imported from \(file)"), by: me)
             print("\(file): \(calendar.terms.count) terms and \(calendar.closures.count) closure sessions or days recorded")
         }

@@ -12,31 +12,83 @@ struct CSVTable {
     /// Normalised header name → column index.
     var columns: [String: Int]
     var rows: [Row]
+    /// Normalised field name → column index, from `--map FIELD=HEADER`.
+    var mapped: [String: Int] = [:]
 
-    /// Column names compare ignoring case, spaces, underscores and hyphens.
+    /// Column names compare ignoring case, spaces, underscores, hyphens and full stops, so
+    /// `Session.Mark`, `session_mark` and `SESSION MARK` are the same column.
     static func normalise(_ name: String) -> String {
-        String(name.lowercased().filter { !$0.isWhitespace && $0 != "_" && $0 != "-" })
+        String(name.lowercased().filter { !$0.isWhitespace && $0 != "_" && $0 != "-" && $0 != "." })
+    }
+
+    /// Parses the text and applies `mapping` (field → header, from `--map`); `fields` are the
+    /// field names this import knows, for the message when a mapping names another.
+    static func parse(_ rawText: String, file: String, mapping: [String: String], fields: [String]) throws(ImportFailure) -> CSVTable {
+        var table = try parse(rawText, file: file)
+        var problems: [ImportFailure.Problem] = []
+        let known = Set(fields.map(normalise))
+        for (field, header) in mapping.sorted(by: { $0.key < $1.key }) {
+            if !known.contains(normalise(field)) {
+                problems.append(.init(line: 1, reason: "--map \(field)=\(header): this import has no field \"\(field)\"; its fields are \(fields.joined(separator: ", "))"))
+            } else if let i = table.columns[normalise(header)] {
+                table.mapped[normalise(field)] = i
+            } else {
+                problems.append(.init(line: 1, reason: "--map \(field)=\(header): the file has no column \"\(header)\"; its columns are \(table.headerList)"))
+            }
+        }
+        if !problems.isEmpty { throw ImportFailure(file: file, problems: problems) }
+        return table
+    }
+
+    /// The header as found, for messages: `"UPN", "Date", "Mark"`.
+    var headerList: String { header.map { "\"\($0)\"" }.joined(separator: ", ") }
+
+    /// The line that ends a failure over missing columns: what was found and what is needed.
+    func layoutProblem(needs: String) -> ImportFailure.Problem {
+        .init(line: 1, reason: "the file's columns are \(headerList); it needs \(needs) (name a column with --map FIELD=HEADER)")
+    }
+
+    /// The delimiter the header line uses: comma, semicolon or tab (outside quotes). A
+    /// header with more than one of them is refused rather than guessed at.
+    static func delimiter(of text: String, file: String) throws(ImportFailure) -> Character {
+        var counts: [Character: Int] = [:]
+        var quoted = false
+        for c in text {
+            if c == "\"" { quoted.toggle() } else if !quoted {
+                if c == "\n" || c == "\r\n" || c == "\r" { break }
+                if c == "," || c == ";" || c == "\t" { counts[c, default: 0] += 1 }
+            }
+        }
+        guard counts.count > 1 else { return counts.keys.first ?? "," }
+        let names: [Character: String] = [",": "commas", ";": "semicolons", "\t": "tabs"]
+        let found = [",", ";", "\t"].filter { counts[$0] != nil }.map { "\(counts[$0]!) \(names[$0]!)" }
+        throw ImportFailure(file: file, problems: [.init(line: 1, reason: "cannot tell how the columns are separated: the first line has \(found.joined(separator: " and ")); save it with one delimiter (comma, semicolon or tab), or quote the column names that hold the others")])
     }
 
     static func parse(_ rawText: String, file: String) throws(ImportFailure) -> CSVTable {
         var text = rawText
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        let delimiter: CSVDelimiter = switch try delimiter(of: text, file: file) {
+        case ";": .semicolon
+        case "\t": .tab
+        default: .comma
+        }
         // Rows are streamed from the parser, so a 600,000-row file is held once, not three times.
         var headerFields: [String] = []
         var rows: [Row] = []
         var line = 1
         do {
-            let csv = try EnumeratedCSV(string: text, delimiter: .comma, loadColumns: false, rowLimit: 1)
+            let csv = try EnumeratedCSV(string: text, delimiter: delimiter, loadColumns: false, rowLimit: 1)
             headerFields = csv.header
             line += CSVTable.lineBreaks(in: headerFields) + 1
             try csv.enumerateAsArray(startAt: 1, rowLimit: nil) { fields in
                 // Trim only what needs it: most cells from an export have no surrounding spaces.
-                let cells = fields.map { $0.first?.isWhitespace == true || $0.last?.isWhitespace == true ? $0.trimmed : $0 }
+                let cells = fields.map { CSVTable.mayNeedTrim($0) ? $0.trimmed : $0 }
                 if cells.contains(where: { !$0.isEmpty }) { rows.append(Row(line: line, fields: cells)) }
                 line += 1 + CSVTable.lineBreaks(in: fields)
             }
         } catch {
-            let line = CSVTable.firstBadQuoteLine(text) ?? 1
+            let line = CSVTable.firstBadQuoteLine(text, delimiter: delimiter) ?? 1
             throw ImportFailure(file: file, problems: [.init(line: line, reason: "badly formed quotes (a field that starts with \" must end with \", and a \" inside a field is written \"\")")])
         }
         guard headerFields.contains(where: { !$0.isEmpty }) else {
@@ -48,18 +100,32 @@ struct CSVTable {
         return CSVTable(header: header, columns: columns, rows: rows)
     }
 
-    /// Index of the first column whose normalised name is any of `names`.
+    /// Index of the column mapped to the field `names[0]`, else the first column whose
+    /// normalised name is any of `names`.
     func column(_ names: [String]) -> Int? {
+        if !mapped.isEmpty, let first = names.first, let i = mapped[CSVTable.normalise(first)] { return i }
         for n in names { if let i = columns[CSVTable.normalise(n)] { return i } }
         return nil
     }
 
     private static func lineBreaks(in fields: [String]) -> Int {
-        fields.reduce(0) { $0 + $1.reduce(0) { $0 + ($1.isNewline ? 1 : 0) } }
+        var n = 0
+        for f in fields where f.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 >= 0x80 }) {
+            n += f.reduce(0) { $0 + ($1.isNewline ? 1 : 0) }
+        }
+        return n
+    }
+
+    /// Whether a cell may start or end with white space, from its bytes where they are ASCII
+    /// (asking a Character for its Unicode properties costs more than the rest of the row).
+    static func mayNeedTrim(_ cell: String) -> Bool {
+        guard let first = cell.utf8.first, let last = cell.utf8.last else { return false }
+        func maybe(_ b: UInt8) -> Bool { b >= 0x80 || b == 0x20 || (0x09...0x0D).contains(b) }
+        return maybe(first) || maybe(last)
     }
 
     /// Finds the line where quoting first goes wrong, by parsing record by record.
-    private static func firstBadQuoteLine(_ text: String) -> Int? {
+    private static func firstBadQuoteLine(_ text: String, delimiter: CSVDelimiter) -> Int? {
         var buffer = ""
         var startLine = 1
         var lineNumber = 0
@@ -69,7 +135,7 @@ struct CSVTable {
             buffer += line
             let quotes = buffer.reduce(0) { $0 + ($1 == "\"" ? 1 : 0) }
             guard quotes % 2 == 0 else { continue }
-            if (try? EnumeratedCSV(string: "x\n" + buffer, delimiter: .comma, loadColumns: false)) == nil { return startLine }
+            if (try? EnumeratedCSV(string: "x\n" + buffer, delimiter: delimiter, loadColumns: false)) == nil { return startLine }
             buffer = ""
         }
         return buffer.isEmpty ? nil : startLine

@@ -4,14 +4,16 @@ import Attendance
 /// `half-term` (a break inside a term) or `closure` (INSET, bank holiday; `end` and
 /// `session` optional). All or nothing, like every import.
 public enum CalendarImport {
-    public static func parse(_ text: String, file: String) throws(ImportFailure) -> SchoolCalendar {
-        let table = try CSVTable.parse(text, file: file)
+    static let fields = ["kind", "name", "start", "end", "session"]
+
+    public static func parse(_ text: String, file: String, mapping: [String: String] = [:]) throws(ImportFailure) -> SchoolCalendar {
+        let table = try CSVTable.parse(text, file: file, mapping: mapping, fields: fields)
         let kindCol = table.column(["kind", "type"]), nameCol = table.column(["name", "reason"])
         let startCol = table.column(["start", "date", "from"]), endCol = table.column(["end", "to"])
         let sessionCol = table.column(["session"])
         var problems: [ImportFailure.Problem] = []
         for (n, c) in [("kind", kindCol), ("start", startCol)] where c == nil { problems.append(.init(line: 1, reason: "missing column \"\(n)\"")) }
-        if !problems.isEmpty { throw ImportFailure(file: file, problems: problems) }
+        if !problems.isEmpty { throw ImportFailure(file: file, problems: problems + [table.layoutProblem(needs: "kind, start (and end for terms)")]) }
 
         var terms: [(line: Int, term: Term)] = []
         var breaks: [(line: Int, name: String, range: DateRange)] = []

@@ -3,17 +3,44 @@ import Attendance
 /// Reads a marks CSV (`upn, date, session, mark[, minutes_late, comment]`) or fails listing
 /// every bad row. Pre-2024 codes are accepted and kept as written.
 public enum MarkImport {
-    public static func parse(_ text: String, file: String, knownUPNs: Set<String>) throws(ImportFailure) -> [MarkChange] {
-        let table = try CSVTable.parse(text, file: file)
+    static let upnNames = ["upn", "pupil upn", "student upn"]
+    static let dateNames = ["date", "session date", "attendance date", "mark date", "session start", "session start time", "date time", "datetime"]
+    static let sessionNames = ["session", "am/pm", "session name", "registration"]
+    static let markNames = ["mark", "code", "attendance mark", "attendance code", "session mark", "mark code"]
+    static let minutesNames = ["minutes_late", "minutes late", "minutes", "late minutes"]
+    static let commentNames = ["comment", "comments", "note"]
+    static let timeNames = ["time", "start time", "session start", "session start time", "session time"]
+    static let startNames = ["start", "start date", "week start", "week beginning", "from"]
+    static let marksStringNames = ["marks", "marks string", "attendance marks", "session marks"]
+    /// Every field `--map` may name.
+    static let fields = ["upn", "date", "session", "mark", "minutes_late", "comment", "time", "start", "marks"]
+
+    public static func parse(_ text: String, file: String, knownUPNs: Set<String>, mapping: [String: String] = [:]) throws(ImportFailure) -> [MarkChange] {
+        try read(text, file: file, knownUPNs: knownUPNs, mapping: mapping).marks
+    }
+
+    /// Reads the file into marks, each with the line it came from, and which of the optional
+    /// columns the file has (a missing one leaves the stored value alone on re-import).
+    public static func read(_ text: String, file: String, knownUPNs: Set<String>, mapping: [String: String] = [:]) throws(ImportFailure) -> MarkFile {
+        let table = try CSVTable.parse(text, file: file, mapping: mapping, fields: fields)
+        if table.column(markNames) == nil, table.column(marksStringNames) != nil, table.column(startNames) != nil {
+            return try readMarksStrings(table, file: file, knownUPNs: knownUPNs)
+        }
         var problems: [ImportFailure.Problem] = []
-        let upnCol = table.column(["upn"]), dateCol = table.column(["date"])
-        let sessionCol = table.column(["session", "am/pm"]), markCol = table.column(["mark", "code"])
-        for (name, col) in [("upn", upnCol), ("date", dateCol), ("session", sessionCol), ("mark", markCol)] where col == nil {
+        let upnCol = table.column(upnNames), dateCol = table.column(dateNames)
+        let sessionCol = table.column(sessionNames), markCol = table.column(markNames)
+        // The session may come from the time in the date column (or a time column) instead.
+        let timeCol = table.column(timeNames)
+        for (name, col) in [("upn", upnCol), ("date", dateCol), ("mark", markCol)] where col == nil {
             problems.append(.init(line: 1, reason: "missing column \"\(name)\""))
         }
-        if !problems.isEmpty { throw ImportFailure(file: file, problems: problems) }
-        let minutesCol = table.column(["minutes_late", "minutes late", "minutes"])
-        let commentCol = table.column(["comment", "comments", "note"])
+        if !problems.isEmpty {
+            throw ImportFailure(file: file, problems: problems + [table.layoutProblem(needs: "upn, date, session (or a date-time), mark")])
+        }
+        let minutesCol = table.column(minutesNames)
+        let commentCol = table.column(commentNames)
+        var lines: [Int] = []
+        lines.reserveCapacity(table.rows.count)
 
         var entries: [MarkChange] = []
         struct Slot: Hashable { var upn: String; var ordinal: Int }
@@ -27,16 +54,34 @@ public enum MarkImport {
                 reasons.append("\(row.fields.count) fields but the header names \(table.header.count) columns")
             }
             let upnText = cell(upnCol), dateText = cell(dateCol), sessionText = cell(sessionCol), markText = cell(markCol)
-            for (name, value) in [("upn", upnText), ("date", dateText), ("session", sessionText), ("mark", markText)] where value.isEmpty {
+            for (name, value) in [("upn", upnText), ("date", dateText), ("mark", markText)] where value.isEmpty {
                 reasons.append("missing \(name)")
             }
             let upn = UPN.normalise(upnText)
             if upn == nil, !upnText.isEmpty { reasons.append("UPN \"\(upnText)\" has spaces or is too long") }
             if let upn, !knownUPNs.contains(upn) { reasons.append("no pupil with UPN \(upn) (import pupils first)") }
-            let date = SchoolDate(parsing: dateText)
-            if date == nil, !dateText.isEmpty { reasons.append("\"\(dateText)\" is not a date (use YYYY-MM-DD or DD/MM/YYYY)") }
-            let half = SessionHalf(label: sessionText)
-            if half == nil, !sessionText.isEmpty { reasons.append("session must be AM or PM, not \"\(sessionText)\"") }
+            let dateTime = ImportDateTime.parse(dateText)
+            let date = dateTime?.date
+            if date == nil, !dateText.isEmpty { reasons.append("\"\(dateText)\" is not a date (use YYYY-MM-DD or DD/MM/YYYY, with or without a time hh:mm:ss)") }
+            var half: SessionHalf?
+            if !sessionText.isEmpty {
+                half = ImportSession.half(named: sessionText)
+                if half == nil { reasons.append("session must be AM or PM (or a session name with AM or PM in it), not \"\(sessionText)\"") }
+            } else if date != nil {
+                let timeText = cell(timeCol)
+                let time = timeText.isEmpty ? dateTime?.minutes : (ImportDateTime.parse(timeText)?.minutes ?? ImportDateTime.parseTime(timeText))
+                if !timeText.isEmpty, time == nil {
+                    reasons.append("time \"\(timeText)\" is not a time of day (hh:mm or hh:mm:ss)")
+                } else if let time, time > 0 {
+                    half = ImportSession.half(startingAt: time)
+                } else if time == 0 {
+                    reasons.append("\"\(timeText.isEmpty ? dateText : timeText)\" is a date-time at midnight, which says nothing about the session: give a session (AM or PM) or the session's start time")
+                } else if sessionCol != nil {
+                    reasons.append("missing session")
+                } else {
+                    reasons.append("no session: the file has no session column and \"\(dateText)\" has no time (name one with --map session=HEADER)")
+                }
+            }
             let code = AttendanceCode(parsing: markText)
             if code == nil, !markText.isEmpty { reasons.append("\"\(markText)\" is not an attendance code") }
             var minutes: Int?
@@ -68,8 +113,100 @@ public enum MarkImport {
             }
             seen[key] = (row.line, mark)
             entries.append(MarkChange(upn: upn, session: session, mark: mark))
+            lines.append(row.line)
         }
         if !problems.isEmpty { throw ImportFailure(file: file, problems: problems) }
-        return entries
+        return MarkFile(marks: entries, lines: lines, hasMinutesLate: minutesCol != nil, hasComment: commentCol != nil)
+    }
+}
+
+extension MarkImport {
+    /// The marks-string layout, `upn, start, marks`, as MIS weekly exports and the CTF write
+    /// it: two characters per calendar day from `start`, AM then PM, with `#` or `-` where
+    /// there is no session (nothing is recorded for those).
+    static func readMarksStrings(_ table: CSVTable, file: String, knownUPNs: Set<String>) throws(ImportFailure) -> MarkFile {
+        guard let upnCol = table.column(upnNames) else {
+            throw ImportFailure(file: file, problems: [.init(line: 1, reason: "missing column \"upn\""), table.layoutProblem(needs: "upn, start, marks")])
+        }
+        let startCol = table.column(startNames)!, marksCol = table.column(marksStringNames)!
+        var problems: [ImportFailure.Problem] = []
+        var entries: [MarkChange] = [], lines: [Int] = []
+        struct Slot: Hashable { var upn: String; var ordinal: Int }
+        var seen: [Slot: (line: Int, code: AttendanceCode)] = [:]
+        for row in table.rows {
+            func cell(_ i: Int) -> String { i < row.fields.count ? row.fields[i] : "" }
+            var reasons: [String] = []
+            let upnText = cell(upnCol), startText = cell(startCol), marks = Array(cell(marksCol))
+            let upn = UPN.normalise(upnText)
+            if upnText.isEmpty { reasons.append("missing upn") } else if upn == nil { reasons.append("UPN \"\(upnText)\" has spaces or is too long") }
+            if let upn, !knownUPNs.contains(upn) { reasons.append("no pupil with UPN \(upn) (import pupils first)") }
+            let start = ImportDateTime.parse(startText)?.date
+            if start == nil { reasons.append(startText.isEmpty ? "missing start" : "start \"\(startText)\" is not a date (use YYYY-MM-DD or DD/MM/YYYY)") }
+            if marks.count % 2 != 0 { reasons.append("marks must hold two characters per day (AM then PM), but \"\(String(marks))\" has \(marks.count)") }
+            var codes: [(Session, AttendanceCode)] = []
+            if let start {
+                for (i, c) in marks.enumerated() where c != "#" && c != "-" {
+                    let half: SessionHalf = i % 2 == 0 ? .am : .pm
+                    let session = Session(start.adding(days: i / 2), half)
+                    guard let code = marksStringCode(c) else {
+                        reasons.append("character \(i + 1) of the marks (\(session)), \"\(c)\", is not an attendance code"); continue
+                    }
+                    codes.append((session, code.recorded(in: half)))
+                }
+            }
+            guard reasons.isEmpty, let upn else {
+                problems += reasons.map { .init(line: row.line, reason: $0) }
+                continue
+            }
+            for (session, code) in codes {
+                let key = Slot(upn: upn, ordinal: session.ordinal)
+                if let earlier = seen[key] {
+                    if earlier.code != code { problems.append(.init(line: row.line, reason: "a different mark for \(upn) on \(session) is on line \(earlier.line)")) }
+                    continue
+                }
+                seen[key] = (row.line, code)
+                entries.append(MarkChange(upn: upn, session: session, mark: Mark(code)))
+                lines.append(row.line)
+            }
+        }
+        if !problems.isEmpty { throw ImportFailure(file: file, problems: problems) }
+        return MarkFile(marks: entries, lines: lines, hasMinutesLate: false, hasComment: false)
+    }
+}
+
+extension MarkImport {
+    /// One character of a marks string, as the CTF writes them: the two-character codes are
+    /// `c` (C1), `j` (J1), `t` (C2) and `1`–`7` (Y1–Y7); every other code is its own letter.
+    static func marksStringCode(_ c: Character) -> AttendanceCode? {
+        switch c {
+        case "c": return .performanceAbroad
+        case "j": return .interview
+        case "t": return .partTimeTimetable
+        case "1": return .transportNotProvided
+        case "2": return .travelDisruption
+        case "3": return .partOfPremisesClosed
+        case "4": return .siteClosedUnexpectedly
+        case "5": return .criminalJusticeDetention
+        case "6": return .publicHealth
+        case "7": return .otherUnavoidable
+        default: return AttendanceCode(parsing: String(c))
+        }
+    }
+}
+
+/// A marks file as read: its marks, the line each came from, and whether it has the
+/// optional columns (a re-import without one leaves the stored minutes or comment alone).
+public struct MarkFile: Sendable {
+    public var marks: [MarkChange]
+    /// `lines[i]` is the line `marks[i]` starts on (empty when not known).
+    public var lines: [Int]
+    public var hasMinutesLate: Bool
+    public var hasComment: Bool
+
+    public init(marks: [MarkChange], lines: [Int] = [], hasMinutesLate: Bool = true, hasComment: Bool = true) {
+        self.marks = marks
+        self.lines = lines
+        self.hasMinutesLate = hasMinutesLate
+        self.hasComment = hasComment
     }
 }

@@ -7,8 +7,9 @@ public enum PupilImport {
         ("Surname", ["Surname", "Legal Surname", "Last Name"]),
         ("Forename", ["Forename", "Legal Forename", "First Name"]),
         ("Date of Birth", ["Date of Birth", "DOB"]),
-        ("Year Group", ["Year Group", "Year", "NC Year"]),
-        ("Reg Group", ["Reg Group", "Registration Group", "Form", "Class"]),
+        ("Year Group", ["Year Group", "Year", "NC Year", "NC Year Actual", "National Curriculum Year", "Year Group Actual"]),
+        ("Reg Group", ["Reg Group", "Registration Group", "Reg", "Tutor Group", "Form Group", "Reg Form",
+                       "Registration Form", "Form", "Class"]),
     ]
 
     static let flagColumns: [(VulnerabilityFlags.Flag, [String])] = [
@@ -19,8 +20,23 @@ public enum PupilImport {
         (.youngCarer, ["Young Carer"]), (.hasSocialWorker, ["Social Worker", "Has Social Worker"]),
     ]
 
-    public static func parse(_ text: String, file: String) throws(ImportFailure) -> [Pupil] {
-        let table = try CSVTable.parse(text, file: file)
+    static let preferredNames = ["Preferred Name", "Preferred Forename", "Known As", "Preferred First Name"]
+    static let senNames = ["SEN", "SEN Status", "SEN Provision"]
+
+    /// Every field `--map` may name.
+    static var fields: [String] {
+        required.map(\.field) + ["Preferred Name", "SEN"] + flagColumns.map { $0.1[0] }
+            + (1...3).flatMap { n in ["Name", "Relationship", "Phone", "Phone 2", "Parental Responsibility", "Lives With Pupil"].map { "Contact \(n) \($0)" } }
+    }
+
+    public static func parse(_ text: String, file: String, mapping: [String: String] = [:]) throws(ImportFailure) -> [Pupil] {
+        try read(text, file: file, mapping: mapping).pupils
+    }
+
+    /// Reads the file, and which of the optional columns it has: a re-import leaves what a
+    /// missing column would hold (preferred name, flags, contacts) as it is stored.
+    public static func read(_ text: String, file: String, mapping: [String: String] = [:]) throws(ImportFailure) -> PupilFile {
+        let table = try CSVTable.parse(text, file: file, mapping: mapping, fields: fields)
         var problems: [ImportFailure.Problem] = []
         var columns: [String: Int] = [:]
         for (field, names) in required {
@@ -28,7 +44,15 @@ public enum PupilImport {
                 problems.append(.init(line: 1, reason: "missing column \"\(field)\""))
             }
         }
-        if !problems.isEmpty { throw ImportFailure(file: file, problems: problems) }
+        if !problems.isEmpty {
+            throw ImportFailure(file: file, problems: problems + [table.layoutProblem(needs: required.map(\.field).joined(separator: ", "))])
+        }
+        var present = PupilFile.Columns()
+        present.flags = []
+        present.preferredName = table.column(preferredNames) != nil
+        present.contacts = (1...3).contains { table.column(["Contact \($0) Name"]) != nil }
+        for (flag, names) in flagColumns where table.column(names) != nil { present.flags.insert(flag) }
+        if table.column(senNames) != nil { present.flags.formUnion([.senSupport, .ehcp]) }
 
         var pupils: [Pupil] = []
         var firstLineOfUPN: [String: Int] = [:]
@@ -59,7 +83,7 @@ public enum PupilImport {
                     reasons.append("\(table.header[i]) must be yes or no, not \"\(cell(i))\"")
                 }
             }
-            if let i = table.column(["SEN", "SEN Status", "SEN Provision"]) {
+            if let i = table.column(senNames) {
                 switch cell(i).uppercased() {
                 case "", "N", "NO": break
                 case "K", "SEN SUPPORT": flags.senSupport = true
@@ -100,7 +124,7 @@ public enum PupilImport {
                 problems += reasons.map { .init(line: row.line, reason: $0) }
                 continue
             }
-            let preferred = cell(table.column(["Preferred Name", "Preferred Forename", "Known As"]))
+            let preferred = cell(table.column(preferredNames))
             pupils.append(Pupil(upn: upn!, legalSurname: cell(columns["Surname"]), legalForename: cell(columns["Forename"]),
                                 preferredName: preferred.isEmpty ? nil : preferred, dateOfBirth: dob!, yearGroup: year!,
                                 registrationGroup: cell(columns["Reg Group"]), flags: flags, contacts: contacts,
@@ -108,6 +132,34 @@ public enum PupilImport {
         }
         if table.rows.isEmpty { problems.append(.init(line: 2, reason: "no pupils in the file")) }
         if !problems.isEmpty { throw ImportFailure(file: file, problems: problems) }
-        return pupils
+        return PupilFile(pupils: pupils, columns: present)
+    }
+}
+
+/// A pupils file as read: the pupils, and which optional columns it had.
+public struct PupilFile: Sendable {
+    public struct Columns: Sendable {
+        public var preferredName = true
+        public var contacts = true
+        public var flags = Set(VulnerabilityFlags.Flag.allCases)
+        public init() {}
+    }
+
+    public var pupils: [Pupil]
+    public var columns: Columns
+
+    public init(pupils: [Pupil], columns: Columns = Columns()) {
+        self.pupils = pupils
+        self.columns = columns
+    }
+
+    /// The pupil as the file has them, with what a missing column would hold kept from `stored`.
+    func merged(_ p: Pupil, over stored: Pupil?) -> Pupil {
+        guard let stored else { return p }
+        var p = p
+        if !columns.preferredName { p.preferredName = stored.preferredName }
+        if !columns.contacts { p.contacts = stored.contacts }
+        for flag in VulnerabilityFlags.Flag.allCases where !columns.flags.contains(flag) { p.flags[flag] = stored.flags[flag] }
+        return p
     }
 }
