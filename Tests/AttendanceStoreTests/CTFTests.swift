@@ -89,4 +89,19 @@ struct CTFTests {
         #expect(csv.contains("A900000000002,2025-09-03,ZZ/\\/\\----NO"))
         #expect(csv.contains("A900000000001,2025-09-01,/\\/LII/\\GG----/\\Mc/\\U\\##"))
     }
+
+    /// The marks-string export reads back through the marks import to the same figures, a day
+    /// whose afternoon is unmarked included (B2 has only a morning mark): the string keeps
+    /// whole days.
+    @Test func theMarksStringExportImportsBackToTheSameFigures() throws {
+        let dir = TempDirectory()
+        let source = try makeStore(dir)
+        let csv = Export.marksStringCSV(source.school)
+        #expect(csv.contains("B2,2025-09-01,N-"))
+        let fresh = try Store.create(at: dir.file("fresh"), schoolName: "New School", head: head)
+        fresh.now = { storeTestMorning }
+        _ = try fresh.importPupils(try PupilImport.parse(pupilsCSV, file: "p.csv"), file: "p.csv", by: head)
+        _ = try fresh.importMarks(try MarkImport.read(csv, file: "marks.csv", knownUPNs: ["A1", "B2"]), file: "marks.csv", by: head)
+        for upn in ["A1", "B2"] { #expect(figures(fresh, upn) == figures(source, upn), "\(upn)") }
+    }
 }

@@ -2,14 +2,17 @@ import Attendance
 
 extension CTF {
     /// Each academic year of a pupil's marks as a marks string: from the AM of the first day
-    /// with a mark to the last marked session, one character per session (`-` for none).
+    /// with a mark to the PM of the last, one character per session (`-` for none).
     public static func years(of upn: String, in school: School) -> [YearRecord] {
         guard let register = school.register[upn] else { return [] }
         return register.years.keys.sorted().compactMap { year -> YearRecord? in
             guard let bytes = register.bytes(for: year),
                   let first = bytes.firstIndex(where: { $0 != 0 }), let last = bytes.lastIndex(where: { $0 != 0 }) else { return nil }
+            // Whole days: from the first marked day's AM to the last marked day's PM, so a
+            // day whose afternoon is not yet marked still takes its two characters.
             let startSlot = first - first % 2
-            let marks = bytes[startSlot...last].map { AttendanceCode(byte: $0) }
+            let endSlot = min(bytes.count - 1, last | 1)
+            let marks = bytes[startSlot...endSlot].map { AttendanceCode(byte: $0) }
             var record = YearRecord(start: year.firstDay.adding(days: startSlot / 2), marks: Array(marks),
                                     possible: 0, attended: 0, authorised: 0, unauthorised: 0)
             let t = record.countedTotals
