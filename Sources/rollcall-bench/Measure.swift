@@ -44,9 +44,15 @@ func orjsonParseMs(_ files: [String], runs: Int) throws -> Double? {
     best.sort()
     print(best[len(best) // 2])
     """
+    return pythonNumber(script, [String(runs)] + files)
+}
+
+/// Runs a Python reference measurement and reads the one number it prints; nil when
+/// python3 (or the module it needs) is not there.
+func pythonNumber(_ script: String, _ arguments: [String]) -> Double? {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = ["python3", "-c", script, String(runs)] + files
+    p.arguments = ["python3", "-c", script] + arguments
     let out = Pipe()
     p.standardOutput = out
     p.standardError = Pipe()

@@ -48,6 +48,20 @@ func scrolled(_ top: Int, _ command: KeyCommand, lines: Int, page: Int) -> Int {
 }
 
 extension ListCursor {
+    /// A movement on a list with heading rows that cannot be selected: the selection steps
+    /// over them in the direction of travel (or back, at either end).
+    mutating func move(_ command: KeyCommand, count: Int, page: Int, selectable: (Int) -> Bool) -> Bool {
+        guard move(command, count: count, page: page) else { return false }
+        let step = [.up, .pageUp, .bottom].contains(command) ? -1 : 1
+        for direction in [step, -step] {
+            var i = selected
+            while i >= 0 && i < count && !selectable(i) { i += direction }
+            if i >= 0 && i < count { selected = i; break }
+        }
+        clamp(count: count, page: page)
+        return true
+    }
+
     /// The rows a view draws for a list of `count` shown `page` at a time, the selection
     /// kept in view (the window may have shrunk since the cursor last moved).
     func visibleRows(count: Int, page: Int) -> [(index: Int, row: Int, selected: Bool)] {

@@ -54,17 +54,8 @@ extension AppState {
     mutating func reportsKey(_ key: Key, _ r: inout ReportsScreen) -> [Effect] {
         guard let command = Bindings.command(for: key, on: .reports) else { return [] }
         let page = max(1, bodyHeight - 8)
-        if r.cursor.move(command, count: r.rows.count, page: page) {
-            // Headings are skipped in the direction of travel.
-            let step = [.up, .pageUp, .bottom].contains(command) ? -1 : 1
-            for direction in [step, -step] {
-                var i = r.cursor.selected
-                while r.rows.indices.contains(i), r.rows[i].cohort == nil { i += direction }
-                if r.rows.indices.contains(i) { r.cursor.selected = i; break }
-            }
-            r.cursor.clamp(count: r.rows.count, page: page)
-            return []
-        }
+        let rows = r.rows
+        if r.cursor.move(command, count: rows.count, page: page, selectable: { rows[$0].cohort != nil }) { return [] }
         guard command == .open, let row = r.selected, let cohort = row.cohort else { return [] }
         var list = PupilsScreen(self)
         list.only = (cohort.name, Set(row.upns))

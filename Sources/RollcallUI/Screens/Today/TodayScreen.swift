@@ -173,17 +173,8 @@ public struct TodayScreen: Sendable {
 extension AppState {
     mutating func todayKey(_ key: Key, _ t: inout TodayScreen) -> [Effect] {
         guard let command = Bindings.command(for: key, on: .today) else { return [] }
-        if t.cursor.move(command, count: t.lines.count, page: bodyHeight) {
-            // Headings and blank lines are skipped over, in the direction of travel.
-            let step = [.up, .pageUp, .bottom].contains(command) ? -1 : 1
-            for direction in [step, -step] {
-                var i = t.cursor.selected
-                while t.lines.indices.contains(i), t.lines[i].target == nil { i += direction }
-                if t.lines.indices.contains(i) { t.cursor.selected = i; break }
-            }
-            t.cursor.clamp(count: t.lines.count, page: bodyHeight)
-            return []
-        }
+        let lines = t.lines
+        if t.cursor.move(command, count: lines.count, page: bodyHeight, selectable: { lines[$0].target != nil }) { return [] }
         guard command == .open, t.lines.indices.contains(t.cursor.selected), let target = t.lines[t.cursor.selected].target else { return [] }
         switch target {
         case .register(let group, let half): return openRegister(group: group, half: half)
