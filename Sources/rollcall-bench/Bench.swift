@@ -182,9 +182,7 @@ struct ProbeOpen: ParsableCommand {
         let range = Statistics.yearToDate(SchoolDate(parsing: asOf)!)
         var n = 0
         for p in school.roll { n &+= stats.figures(for: p.upn, in: range).possible }
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        print("\(ms) \(usage.ru_maxrss)\(n == -1 ? " " : "")")
+        print("\(ms) \(peakRSSKB())\(n == -1 ? " " : "")")
     }
 }
 
@@ -215,8 +213,6 @@ struct ProbeApp: ParsableCommand {
         if ProcessInfo.processInfo.environment["BENCH_SLOWEST"] != nil {
             FileHandle.standardError.write(Data(parts.map { "\($0.0) \(fmt($0.1)) ms" }.joined(separator: ", ").utf8 + [10]))
         }
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        print("\(ms) \(usage.ru_maxrss)\(cells == -1 ? " " : "")")
+        print("\(ms) \(peakRSSKB())\(cells == -1 ? " " : "")")
     }
 }

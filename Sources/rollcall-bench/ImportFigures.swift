@@ -54,18 +54,29 @@ enum ImportFigures {
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
+        // GNU time, when there, measures the peak itself: wait4's ru_maxrss would include
+        // this (large) benchmark process's high-water mark, which a spawned child inherits.
+        let timeTool = "/usr/bin/time"
+        let peakFile = NSTemporaryDirectory() + "rollcall-bench-peak-\(getpid())"
+        let viaTime = FileManager.default.isExecutableFile(atPath: timeTool)
+        let command = viaTime ? [timeTool, "-f", "%M", "-o", peakFile, path] + arguments : [path] + arguments
+        let argv: [UnsafeMutablePointer<CChar>?] = command.map { strdup($0) } + [nil]
         defer { for a in argv { free(a) } }
         var pid: pid_t = 0
         var status: Int32 = 0
         var usage = rusage()
         let start = DispatchTime.now().uptimeNanoseconds
-        guard posix_spawn(&pid, path, &actions, nil, argv, environ) == 0 else { throw CocoaError(.executableLoad) }
+        guard posix_spawn(&pid, command[0], &actions, nil, argv, environ) == 0 else { throw CocoaError(.executableLoad) }
         _ = wait4(pid, &status, 0, &usage)
         let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
         guard status == 0 else {
             struct ImportFailed: Error, CustomStringConvertible { var description: String }
             throw ImportFailed(description: "\(path) \(arguments.joined(separator: " ")) exited with status \(status)")
+        }
+        if viaTime, let text = try? String(contentsOfFile: peakFile, encoding: .utf8),
+           let kb = Int(text.split(whereSeparator: \.isNewline).last ?? "") {
+            try? FileManager.default.removeItem(atPath: peakFile)
+            return (ms, kb)
         }
         return (ms, Int(usage.ru_maxrss))
     }

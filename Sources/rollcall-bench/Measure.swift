@@ -103,3 +103,18 @@ struct Figure {
         }).rendered()
     }
 }
+
+/// This process's peak resident memory in KB, as the kernel counts it for this program
+/// (`VmHWM`). Not `getrusage`'s `ru_maxrss`: a child started with posix_spawn shares its
+/// parent's memory until exec, and on Linux `ru_maxrss` keeps that parent's high-water mark,
+/// so a small probe started by the large benchmark would report the benchmark's size.
+func peakRSSKB() -> Int {
+    if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+       let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+       let kb = Int(line.split(separator: " ").dropFirst().first ?? "") {
+        return kb
+    }
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Int(usage.ru_maxrss)
+}
