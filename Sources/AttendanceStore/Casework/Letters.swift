@@ -49,11 +49,8 @@ public enum Letters {
         if let d = details.meetingDate { context["meetingDate"] = d.spoken }
         if let d = details.reviewDate { context["reviewDate"] = d.spoken }
         if let t = details.target { context["target"] = t.description }
-        if m.consecutiveUnexplainedDays > 0 {
-            var first = date
-            var run = m.consecutiveUnexplainedDays
-            while run > 0 { first = first.adding(days: -1); if stats.schoolDays.isOpen(day: first) { run -= 1 } }
-            context["absentSince"] = first.adding(days: 1).spoken
+        if let first = stats.firstDayOfUnexplainedRun(for: upn, asOf: date) {
+            context["absentSince"] = first.spoken
         }
         let template = try MustacheTemplate(string: text)
         return template.render(context)
