@@ -54,13 +54,15 @@ public struct CaseworkEngine: Sendable {
         let stages = track.stages
         let currentIndex = file?.stage.flatMap { s in stages.firstIndex { $0.id == s } }
         let eval = RuleEvaluation(measures: m, caseFile: school.casework.caseFile(upn, track: track.id),
-                                  review: currentIndex.flatMap { stages[$0].atReview })
+                                  review: currentIndex.flatMap { stages[$0].atReview },
+                                  minimumPossibleSessions: policy.percentRulesFromSessions)
+        let waiting = eval.percentRulesWaitReason(stages.compactMap(\.entry)).map { [$0] } ?? []
         let highest = stages.indices.last { i in stages[i].entry.map(eval.holds) ?? false }
         let overdue = file?.overdueActions(asOf: asOf) ?? []
 
         func make(_ kind: Recommendation.Kind, _ stage: Int?, _ reasons: [String]) -> Recommendation {
             Recommendation(upn: upn, track: track.id, stage: file?.stage, kind: kind, recommendedStage: stage.map { stages[$0].id },
-                           reasons: reasons + overdue.map { "overdue since \($0.due.spoken): \($0.description)" },
+                           reasons: reasons + waiting + overdue.map { "overdue since \($0.due.spoken): \($0.description)" },
                            nextReview: file?.nextReview, overdueActions: overdue, figures: m.figures)
         }
         func entryReasons(_ i: Int) -> [String] { stages[i].entry.map(eval.reasons) ?? [] }
