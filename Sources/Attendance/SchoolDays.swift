@@ -52,3 +52,49 @@ public struct SchoolDays: Sendable {
         }
     }
 }
+
+// MARK: Counting forward (due dates and reviews)
+
+extension SchoolDays {
+    /// Whether `day` counts as a school day when counting forward to a due date or review:
+    /// the calendar's word where it covers that academic year, otherwise Monday to Friday
+    /// (the register cannot say which future days the school will be open).
+    public func countsAsSchoolDay(_ day: SchoolDate) -> Bool {
+        if let calendar, calendarYears.contains(AcademicYear(containing: day)) {
+            return calendar.isOpen(Session(day, .am)) || calendar.isOpen(Session(day, .pm))
+        }
+        return !day.isWeekend
+    }
+
+    /// The school day `schoolDays` school days after `date` (the day itself is not counted).
+    /// With 0, `date` if it is a school day, otherwise the next one. Weekends and holidays
+    /// are stepped over, so nothing falls due on a Saturday or in half-term.
+    public func adding(schoolDays count: Int, to date: SchoolDate) -> SchoolDate {
+        var day = date
+        var left = count
+        if left <= 0 {
+            for _ in 0..<400 where !countsAsSchoolDay(day) { day = day.adding(days: 1) }
+            return day
+        }
+        for _ in 0..<(400 + 2 * count) where left > 0 {
+            day = day.adding(days: 1)
+            if countsAsSchoolDay(day) { left -= 1 }
+        }
+        return day
+    }
+
+    /// The same weekday `schoolWeeks` school weeks after the week of `date`, counting only
+    /// weeks with a school day in them (half-terms and holidays do not count); if that day is
+    /// not a school day, the next school day. "Review in 4 weeks" set before half-term lands
+    /// four teaching weeks later, never in the holiday.
+    public func adding(schoolWeeks count: Int, to date: SchoolDate) -> SchoolDate {
+        guard count > 0 else { return adding(schoolDays: 0, to: date) }
+        var monday = date.weekStart
+        var left = count
+        for _ in 0..<(104 + count) where left > 0 {
+            monday = monday.adding(days: 7)
+            if (0..<7).contains(where: { countsAsSchoolDay(monday.adding(days: $0)) }) { left -= 1 }
+        }
+        return adding(schoolDays: 0, to: monday.adding(days: date.weekday.rawValue - 1))
+    }
+}

@@ -93,8 +93,22 @@ public struct Statistics: Sendable {
 
     /// The run of school days back from `date` on which every possible session matched.
     public func consecutiveDays(for upn: String, asOf date: SchoolDate, where matches: (AttendanceCode) -> Bool) -> Int {
-        guard let pupil = register[upn] else { return 0 }
+        run(for: upn, asOf: date, where: matches).days
+    }
+
+    /// The school day the current run of unexplained absence began on (the earliest school
+    /// day of the run `consecutiveUnexplainedDays` counts), nil if there is no run. Always a
+    /// school day: weekends and holidays before or inside the run are never named.
+    public func firstDayOfUnexplainedRun(for upn: String, asOf date: SchoolDate) -> SchoolDate? {
+        run(for: upn, asOf: date, where: \.isUnexplained).first
+    }
+
+    /// The run of school days back from `date` on which every possible session matched: how
+    /// many, and the earliest of them.
+    func run(for upn: String, asOf date: SchoolDate, where matches: (AttendanceCode) -> Bool) -> (days: Int, first: SchoolDate?) {
+        guard let pupil = register[upn] else { return (0, nil) }
         var run = 0
+        var first: SchoolDate?
         var day = date
         for _ in 0..<800 {
             defer { day = day.adding(days: -1) }
@@ -105,8 +119,9 @@ public struct Statistics: Sendable {
             let possible = marked.filter { $0.counting.isPossible }
             guard !possible.isEmpty, possible.allSatisfy(matches) else { break }
             run += 1
+            first = day
         }
-        return run
+        return (run, first)
     }
 
     // MARK: Half-terms

@@ -63,7 +63,7 @@ struct ContactLogTests {
     @Test func everyTemplateRendersAndMatchesTheKnownIDs() throws {
         #expect(Set(Letters.templateIDs) == LetterTemplateIDs.known)
         var s = try CaseworkSchool(policy: "bridgewater-park")
-        s.pupil("P1", absent: 9)
+        s.pupil("P1", absent: 9, code: .reasonNotYetEstablished)  // N: cme-enquiry needs a run to say "absent since"
         for id in Letters.templateIDs {
             let text = try Letters.render(id, school: s.school, upn: "P1", asOf: CaseworkSchool.asOf, signedBy: s.school.staff["head"]!,
                                           details: .init(meetingDate: SchoolDate("2025-11-05")))

@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Reviews: improved or not since the last review")
 struct ReviewTests {
-    let review = SchoolDate("2025-11-21")!  // 4 weeks after 24 Oct
+    let review = SchoolDate("2025-11-28")!  // 4 school weeks after 24 Oct (half-term 27–31 Oct does not count)
 
     @Test func bridgewaterNotImprovedAtReviewGoesToStepTwo() throws {
         var s = try CaseworkSchool(policy: "bridgewater-park")
@@ -15,7 +15,7 @@ struct ReviewTests {
         s.pupil("P1", absent: 5, upTo: SchoolDate("2025-11-14")!)
         let before = try #require(s.recommendation("P1", asOf: SchoolDate("2025-11-14")!))
         #expect(before.recommendedStage == "step-1" && before.kind != .escalate)
-        // At the review: 94.5%, worse than 96.25% → Step 2, with both figures in the reasons.
+        // At the review: 95.0%, worse than 96.25% → Step 2, with both figures in the reasons.
         s.pupil("P1", absent: 6, upTo: review)
         let r = try #require(s.recommendation("P1", asOf: review))
         #expect(r.kind == .escalate && r.recommendedStage == "step-2")
@@ -26,10 +26,10 @@ struct ReviewTests {
         var s = try CaseworkSchool(policy: "bridgewater-park")
         s.pupil("P1", absent: 3)
         try s.decide("P1", .enter, to: "step-1")
-        s.pupil("P1", absent: 3, upTo: review)  // same absences over more sessions: 97.27%, read 97.2%
+        s.pupil("P1", absent: 3, upTo: review)  // same absences over more sessions: 97.5%
         let r = try #require(s.recommendation("P1", asOf: review))
         #expect(r.kind == .close)
-        #expect(r.reasons.contains { $0.hasPrefix("improved: attendance 97.2% (was 96.2%") })
+        #expect(r.reasons.contains { $0.hasPrefix("improved: attendance 97.5% (was 96.2%") })
         try s.decide("P1", .close, to: nil, on: review)
         let file = try #require(s.school.casework.caseFile("P1", track: "attendance"))
         #expect(!file.isOpen)
@@ -40,12 +40,12 @@ struct ReviewTests {
         var s = try CaseworkSchool(policy: "pa-procedures")
         s.pupil("P1", absent: 8)  // 90%
         try s.decide("P1", .enter, to: "plan-invitation")
-        let twoWeeks = SchoolDate("2025-11-07")!
+        let twoWeeks = SchoolDate("2025-11-14")!  // 2 school weeks on, half-term not counted
         s.pupil("P1", absent: 10, upTo: twoWeeks)
         #expect(s.recommendation("P1", asOf: twoWeeks)?.recommendedStage == "action-plan")
         try s.decide("P1", .escalate, to: "action-plan", on: twoWeeks)
-        let sixWeeks = SchoolDate("2025-12-19")!
-        s.pupil("P1", absent: 20, upTo: sixWeeks)  // 86.7%, down from 88.9%
+        let sixWeeks = SchoolDate("2026-01-09")!  // 6 school weeks on, the Christmas holiday not counted
+        s.pupil("P1", absent: 20, upTo: sixWeeks)  // 87.5%, down from 90%
         let r = try #require(s.recommendation("P1", asOf: sixWeeks))
         #expect(r.kind == .escalate && r.recommendedStage == "review-1")
     }
@@ -54,7 +54,7 @@ struct ReviewTests {
         var s = try CaseworkSchool(policy: "attendance-bands")
         s.pupil("P1", absent: 7)  // 91.25%: final warning
         try s.decide("P1", .enter, to: "final-warning")
-        s.pupil("P1", absent: 7, upTo: review)  // 7 of 110 → 93.6%: improved by 2.4 points
+        s.pupil("P1", absent: 7, upTo: review)  // 7 of 120 → 94.1%: improved by 2.9 points
         let r = try #require(s.recommendation("P1", asOf: review))
         #expect(r.kind == .stepDown && r.recommendedStage == "meeting")
     }
@@ -73,12 +73,14 @@ struct ReviewTests {
         var s = try CaseworkSchool(policy: "bridgewater-park")
         s.pupil("P1", absent: 3)
         try s.decide("P1", .enter, to: "step-1")
-        let later = SchoolDate("2025-11-07")!
+        // The letter is due within 5 school days of Friday 24 Oct: half-term does not
+        // count, so it is due on Friday 7 Nov and overdue on the Monday after.
+        let later = SchoolDate("2025-11-10")!
         s.pupil("P1", absent: 3, upTo: later)
         let r = try #require(s.recommendation("P1", asOf: later))
         #expect(r.kind == .actionOverdue)
         #expect(r.overdueActions.first?.template == "attendance-1")
-        #expect(r.reasons.contains("overdue since 29 Oct 2025: Send Attendance Letter 1 with the attendance certificate"))
+        #expect(r.reasons.contains("overdue since 7 Nov 2025: Send Attendance Letter 1 with the attendance certificate"))
     }
 
     @Test func decisionsNeedAReasonAndFollowTheCaseState() throws {

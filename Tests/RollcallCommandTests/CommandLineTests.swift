@@ -306,10 +306,9 @@ struct CaseworkCommandTests {
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
         let keys: Set<String> = ["upn", "track", "stage", "recommendation", "recommended_stage", "reasons", "next_review", "overdue_actions", "penalty_notice"]
         for row in rows { #expect(Set(row.keys) == keys) }
-        let ann = try #require(rows.first { $0["upn"] as? String == "A1" && $0["track"] as? String == "attendance" })
-        // 80%: Step 4's rule holds, but a pupil with no case starts at Step 1 (issue 10, defect 7).
-        #expect(ann["recommendation"] as? String == "enter" && ann["recommended_stage"] as? String == "step-1")
-        #expect((ann["reasons"] as? [String])?.first == "attendance 80.0% this year (below 90.0%)")
+        // 80% over 20 possible sessions: too early in the year for percentage rules (issue 10,
+        // defect 13: they wait for 40 possible sessions), so no attendance case is recommended.
+        #expect(!rows.contains { $0["upn"] as? String == "A1" && $0["track"] as? String == "attendance" })
         let benUnexplained = try #require(rows.first { $0["upn"] as? String == "B2" && $0["track"] as? String == "unexplained_absence" })
         #expect(benUnexplained["recommended_stage"] as? String == "day-4-10")
         let penalty = try #require(benUnexplained["penalty_notice"] as? [String: Any])

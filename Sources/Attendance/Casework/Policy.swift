@@ -15,6 +15,14 @@ public struct Policy: Hashable, Sendable, Codable {
     /// How often the attendance panel meets, in weeks (for the head's caseload screen).
     public var panelEveryWeeks: Int?
     public var tracks: [Track]
+    /// How many possible sessions a pupil must have had this year before attendance-percentage
+    /// rules (`attendance_percent_year`, `attendance_percent_recent`) apply: early in the
+    /// year one day off is "below 90%". Omitted: 40 (20 school days).
+    public var minimumPossibleSessions: Int?
+
+    public static let defaultMinimumPossibleSessions = 40
+    /// `minimumPossibleSessions`, or the default of 40 sessions (20 school days).
+    public var percentRulesFromSessions: Int { minimumPossibleSessions ?? Self.defaultMinimumPossibleSessions }
 
     public struct Band: Hashable, Sendable, Codable {
         public var name: String
@@ -148,6 +156,14 @@ public indirect enum Condition: Hashable, Sendable, Codable {
         if let x = t.atLeast, !(side(x) >= 0) { return false }
         if let x = t.above, !(side(x) > 0) { return false }
         return true
+    }
+
+    /// Whether any test is on an attendance percentage (year or recent weeks).
+    var testsAttendancePercent: Bool {
+        switch self {
+        case .test(let t): return [Measure.attendancePercentYear.rawValue, Measure.attendancePercentRecent.rawValue].contains(t.measure)
+        case .all(let list), .any(let list): return list.contains { $0.testsAttendancePercent }
+        }
     }
 
     /// Evaluates the rule with `value` giving each test's measure (nil: the test fails).

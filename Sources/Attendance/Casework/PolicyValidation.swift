@@ -24,6 +24,7 @@ extension Policy {
         if name.trimmingSpaces().isEmpty { add("name", "is empty") }
         if let t = targetPercent, !(0...100).contains(t) { add("targetPercent", "\(t) is not a percentage") }
         if let p = panelEveryWeeks, p < 1 { add("panelEveryWeeks", "must be at least 1") }
+        if let n = minimumPossibleSessions, n < 0 { add("minimumPossibleSessions", "cannot be negative") }
 
         for (i, band) in bands.enumerated() {
             if band.name.isEmpty { add("bands[\(i)].name", "is empty") }

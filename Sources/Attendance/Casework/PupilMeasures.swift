@@ -64,6 +64,21 @@ struct RuleEvaluation {
     let caseFile: CaseFile?
     /// The current stage's review rule, which says what counts as improved.
     let review: Policy.Review?
+    /// Possible sessions this year before attendance-percentage rules apply (the policy's
+    /// `minimumPossibleSessions`): until then no percentage test holds.
+    var minimumPossibleSessions = 0
+
+    /// Whether it is too early in the pupil's year for attendance-percentage rules.
+    var percentRulesWait: Bool { measures.yearToDate.possible < minimumPossibleSessions }
+
+    /// "attendance percentages count from 40 possible sessions (20 school days); 10 so far",
+    /// when it is too early for them and the condition tests a percentage.
+    func percentRulesWaitReason(_ conditions: [Condition]) -> String? {
+        guard percentRulesWait, conditions.contains(where: { $0.testsAttendancePercent }) else { return nil }
+        let n = minimumPossibleSessions
+        let days = n % 2 == 0 ? " (\(Counted.of(n / 2, "school day")))" : ""
+        return "attendance percentages count from \(Counted.of(n, "possible session"))\(days); \(measures.yearToDate.possible) so far"
+    }
 
     func value(_ t: Condition.Test) -> Double? {
         guard let m = Measure(rawValue: t.measure) else { return nil }
@@ -141,9 +156,10 @@ struct RuleEvaluation {
         c.holds(test: { t in
             switch Measure(rawValue: t.measure) {
             case .attendancePercentYear?:
+                if percentRulesWait { return false }
                 return Condition.matches(t, attended: measures.yearToDate.attended, possible: measures.yearToDate.possible)
             case .attendancePercentRecent?:
-                guard let f = measures.recentFigures(weeks: t.weeks ?? 4) else { return false }
+                guard !percentRulesWait, let f = measures.recentFigures(weeks: t.weeks ?? 4) else { return false }
                 return Condition.matches(t, attended: f.attended, possible: f.possible)
             default:
                 return value(t).map { Condition.matches(t, $0) } ?? false

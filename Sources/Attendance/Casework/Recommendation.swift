@@ -54,13 +54,15 @@ public struct CaseworkEngine: Sendable {
         let stages = track.stages
         let currentIndex = file?.stage.flatMap { s in stages.firstIndex { $0.id == s } }
         let eval = RuleEvaluation(measures: m, caseFile: school.casework.caseFile(upn, track: track.id),
-                                  review: currentIndex.flatMap { stages[$0].atReview })
+                                  review: currentIndex.flatMap { stages[$0].atReview },
+                                  minimumPossibleSessions: policy.percentRulesFromSessions)
+        let waiting = eval.percentRulesWaitReason(stages.compactMap(\.entry)).map { [$0] } ?? []
         let highest = stages.indices.last { i in stages[i].entry.map(eval.holds) ?? false }
         let overdue = file?.overdueActions(asOf: asOf) ?? []
 
         func make(_ kind: Recommendation.Kind, _ stage: Int?, _ reasons: [String]) -> Recommendation {
             Recommendation(upn: upn, track: track.id, stage: file?.stage, kind: kind, recommendedStage: stage.map { stages[$0].id },
-                           reasons: reasons + overdue.map { "overdue since \($0.due.spoken): \($0.description)" },
+                           reasons: reasons + waiting + overdue.map { "overdue since \($0.due.spoken): \($0.description)" },
                            nextReview: file?.nextReview, overdueActions: overdue, figures: m.figures)
         }
         func entryReasons(_ i: Int) -> [String] { stages[i].entry.map(eval.reasons) ?? [] }
@@ -119,18 +121,19 @@ public struct CaseworkEngine: Sendable {
         let stage = target.flatMap { id in track.stages.first { $0.id == id } }
         let m = measures(for: upn)
         let moved = target != file?.stage && decision != .close
+        let days = statistics.schoolDays
         var actions: [CaseAction] = []
         if moved, let stage {
             let vulnerable = school.pupils[upn]?.flags.isSafeguardingPriority ?? false
             for a in stage.actions + (vulnerable ? stage.vulnerableActions ?? [] : []) {
                 actions.append(CaseAction(id: "", kind: a.kind, description: a.description, template: a.template,
-                                          owner: a.owner, due: date.adding(days: a.dueWithinDays)))
+                                          owner: a.owner, due: days.adding(schoolDays: a.dueWithinDays, to: date)))
             }
         }
         if decision == .close || decision == .stepDown, let current = file?.stage,
            let letter = track.stages.first(where: { $0.id == current })?.atReview?.improvedLetter {
             actions.append(CaseAction(id: "", kind: "letter", description: "Send the improved-attendance letter", template: letter,
-                                      owner: "attendance", due: date.adding(days: 5)))
+                                      owner: "attendance", due: days.adding(schoolDays: 5, to: date)))
         }
         let weeks = stage?.reviewAfterWeeks
         let sameAsEngine = recommended.map { r in
@@ -140,7 +143,7 @@ public struct CaseworkEngine: Sendable {
                                  reason: reason, figures: m.figures,
                                  recommended: sameAsEngine ? nil : recommended.map { "\($0.kind.rawValue)\($0.recommendedStage.map { " \($0)" } ?? "")" })
         return CaseDecision(upn: upn, track: trackID, change: change,
-                            nextReview: decision == .close ? nil : weeks.map { date.adding(days: 7 * $0) } ?? file?.nextReview,
+                            nextReview: decision == .close ? nil : weeks.map { days.adding(schoolWeeks: $0, to: date) } ?? file?.nextReview,
                             newActions: actions)
     }
 }

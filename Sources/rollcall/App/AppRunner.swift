@@ -113,10 +113,9 @@ final class AppRunner {
             }
             return .historyLoaded(upn: upn, trail.entries.map(AppRunner.historyLine) + problems, store.school)
         case .renderLetter(let upn, let template):
-            let latest = store.school.casework.meetings[upn]?.last
             do {
-                let text = try Letters.render(template, school: store.school, upn: upn, asOf: state.context.today, signedBy: staff,
-                                              details: .init(meetingDate: latest?.on, reviewDate: latest?.nextReview, target: latest?.target))
+                // The meeting's target and review date come from the pupil's latest meeting.
+                let text = try Letters.render(template, school: store.school, upn: upn, asOf: state.context.today, signedBy: staff)
                 return .letterRendered(upn: upn, template: template, text: text, problem: nil)
             } catch {
                 return .letterRendered(upn: upn, template: template, text: nil, problem: "\(error)")
