@@ -45,6 +45,7 @@ public enum Backup {
         do {
             if SafeFile.exists(target) {
                 if (try? verify(target, full: false)) != nil {
+                    try completeSensitive(store, backup: target)
                     store.dailyBackupSeen = today
                     return
                 }
@@ -76,6 +77,11 @@ public enum Backup {
         var schemaVersion: Int
         var seq: Int
         var at: String
+        /// Whether the words of sensitive entries are in the copy: only a login in the DSL
+        /// group can copy them, so a backup taken by anyone else lacks them until the next
+        /// change by a member of that group completes it (nil: taken before they were kept apart).
+        var sensitiveComplete: Bool?
+        var takenBy: String?
     }
     static let markerName = "backup.json"
 
@@ -85,10 +91,19 @@ public enum Backup {
         guard !SafeFile.exists(target) else { throw StoreError(file: target, "already exists; choose another place for the backup") }
         let temp = target + ".tmp"
         try? FileManager.default.removeItem(atPath: temp)  // left by an interrupted backup
-        let copied = try copy(store: store.path, to: temp, generation: store.manifest.snapshot.generation)
-        let marker = Marker(schemaVersion: Snapshot.schemaVersion, seq: store.lastSeq, at: Timestamp.iso(store.now()))
-        try SafeFile.writeNew("\(copied)/\(markerName)", try JSONEncoder().encode(marker))
-        try SafeFile.syncDirectory(copied)
+        let copied: String
+        do {
+            copied = try copy(store: store.path, to: temp, generation: store.manifest.snapshot.generation)
+            let complete = try copySensitive(store: store, to: copied)
+            let marker = Marker(schemaVersion: Snapshot.schemaVersion, seq: store.lastSeq, at: Timestamp.iso(store.now()),
+                                sensitiveComplete: complete, takenBy: currentLogin())
+            try SafeFile.writeNew("\(copied)/\(markerName)", try JSONEncoder().encode(marker))
+            try SafeFile.syncDirectory(copied)
+        } catch {
+            // A full disk or a fault part-way: no partial copy is left behind.
+            try? FileManager.default.removeItem(atPath: temp)
+            throw error
+        }
         let reopened = try Store.open(at: copied)
         try reopened.loadAllYears()
         guard reopened.lastSeq == store.lastSeq, reopened.school.pupils.count == store.school.pupils.count else {
@@ -113,7 +128,7 @@ public enum Backup {
             files += audit.map { "\(Snapshot.auditDirectory)/\($0)" }
         } else {
             let all = (fm.enumerator(atPath: store)?.allObjects as? [String]) ?? []
-            files = all.filter { !$0.hasPrefix(Snapshot.backupsDirectory) && $0 != "lock" }
+            files = all.filter { !$0.hasPrefix(Snapshot.backupsDirectory) && !$0.hasPrefix(Snapshot.sensitiveDirectory) && $0 != "lock" }
         }
         try SafeFile.makeDirectories(target)
         var dirs: Set<String> = [target]
@@ -137,5 +152,38 @@ public enum Backup {
         }
         for d in dirs { try SafeFile.syncDirectory(d) }
         return target
+    }
+
+    // MARK: Sensitive words
+
+    /// Copies `sensitive/` into the backup with its group and mode, if this login can list
+    /// it (a member of the DSL group); returns whether the copy is complete.
+    static func copySensitive(store: Store, to target: String) throws -> Bool {
+        let source = store.sensitive
+        guard let names = source.listable() else { return false }
+        let dir = "\(target)/\(Snapshot.sensitiveDirectory)"
+        try SharedDirectories.makeSensitiveDirectory(dir, sharing: store.sharing)
+        for name in names where !SafeFile.exists("\(dir)/\(name)") {
+            let data = try SafeFile.read("\(source.directory)/\(name)")
+            try SafeFile.writeNew("\(dir)/\(name)", data)
+        }
+        try SafeFile.syncDirectory(dir)
+        return true
+    }
+
+    /// Today's backup was taken by a login that could not copy the sensitive words: a
+    /// member of the DSL group completes it at their next change.
+    static func completeSensitive(_ store: Store, backup: String) throws {
+        let markerPath = "\(backup)/\(markerName)"
+        guard var marker = try? JSONDecoder().decode(Marker.self, from: SafeFile.read(markerPath)),
+              marker.sensitiveComplete == false, store.sensitive.listable() != nil else { return }
+        guard try copySensitive(store: store, to: backup) else { return }
+        marker.sensitiveComplete = true
+        try SafeFile.replace(markerPath, with: try JSONEncoder().encode(marker))
+    }
+
+    private static func currentLogin() -> String {
+        guard let pw = getpwuid(geteuid()), let name = pw.pointee.pw_name else { return "\(geteuid())" }
+        return String(cString: name)
     }
 }

@@ -42,6 +42,7 @@ public struct CheckReport {
                 // Said once: by `auditTrailProblems` below, with its file and line, when it can.
                 if auditTrailProblems(store: path).isEmpty { report.problems.append("\(error)") }
             }
+            report.checkPermissions(store)
             let unknown = s.register.pupils.keys.filter { s.pupils[$0] == nil }
             if !unknown.isEmpty { report.problems.append("marks for \(unknown.count) UPNs with no pupil record: \(unknown.sorted().prefix(5).joined(separator: ", "))") }
         } catch {
@@ -101,6 +102,10 @@ extension CheckReport {
             do {
                 try Backup.verify("\(dir)/\(latest)", full: true)
                 notes.append("latest daily backup: \(Snapshot.backupsDirectory)/\(latest), verified")
+                if let marker = try? JSONDecoder().decode(Backup.Marker.self, from: SafeFile.read("\(dir)/\(latest)/\(Backup.markerName)")),
+                   marker.sensitiveComplete == false {
+                    backupProblems.append("the latest daily backup, \(Snapshot.backupsDirectory)/\(latest), is incomplete: it was taken by \(marker.takenBy ?? "a login") outside the DSL group, who cannot copy the words of sensitive entries; the next change by a member of the DSL group completes it, or they can run `rollcall backup`")
+                }
             } catch {
                 backupProblems.append("the latest daily backup, \(Snapshot.backupsDirectory)/\(latest), is damaged: \(error); run `rollcall backup` for a good copy now")
             }
@@ -116,5 +121,18 @@ extension CheckReport {
         if !dailies.contains("daily-\(day)") {
             backupProblems.append("no daily backup for \(day), the day of the latest change (\(Snapshot.backupsDirectory)/daily-\(day) is missing or was never verified); the next change tries again, and `rollcall backup` makes a copy now")
         }
+    }
+}
+
+extension CheckReport {
+    /// Files with the wrong group or mode for the store's sharing (see `Permissions`).
+    mutating func checkPermissions(_ store: Store) {
+        let found = Permissions.findings(store: store.path, sharing: store.sharing)
+        if let sharing = store.sharing {
+            notes.append("shared with the group \(sharing.group)" + (sharing.dslGroup.map { "; sensitive words readable only by the group \($0)" } ?? "; no DSL group, so sensitive words are readable by the whole group (set one up: see the head's guide)"))
+        }
+        for f in found.prefix(20) { problems.append("permissions: \(f)") }
+        if found.count > 20 { problems.append("permissions: \(found.count - 20) more files like these") }
+        if !found.isEmpty { problems.append("permissions: the head can put these right with `rollcall check --repair-permissions` (files owned by other logins need `sudo`)") }
     }
 }

@@ -109,9 +109,12 @@ extension Store {
     private func trail(_ include: (Change) -> Bool) -> AuditTrail {
         let read = AuditTrailReader.read(store: path, journal: journal.path)
         var trail = AuditTrail(problems: read.problems)
+        // The words of sensitive entries, where this login may read them (the DSL group, the author).
+        let words = SensitiveNotes(store: path, sharing: sharing)
         for (record, change) in read.changes where include(change) {
+            let shown = words.filling(Transaction([change])).changes.first ?? change
             trail.entries.append(AuditEntry(seq: record.seq, at: record.at, login: record.by, name: record.name, role: record.role,
-                                            reason: record.reason, origin: record.origin, change: change))
+                                            reason: record.reason, origin: record.origin, change: shown))
         }
         return trail
     }

@@ -64,6 +64,16 @@ public final class Store {
 
     func file(_ name: String) -> String { "\(path)/\(name)" }
 
+    /// The OS groups this store is shared with; nil for a store private to one login.
+    public var sharing: StoreSharing? { manifest.sharing }
+
+    /// Where the words of safeguarding-sensitive entries are kept.
+    var sensitive: SensitiveNotes { SensitiveNotes(store: path, sharing: manifest.sharing) }
+
+    /// False for a store that cannot be written (a backup copy, a read-only mount): it can
+    /// be read, and every change is refused, saying why.
+    public var isWritable: Bool { lock.isWritable }
+
     /// Adds a warning once (for the AttendanceStore module: it never prints).
     func warn(_ text: String) {
         if !warnings.contains(text) { warnings.append(text) }
@@ -82,27 +92,30 @@ public final class Store {
 
     /// Creates an empty store whose first member of staff, the head, is `head`.
     /// Refuses a directory that already holds a store.
-    public static func create(at path: String, schoolName: String, head: StaffMember, policy: Policy? = nil) throws -> Store {
+    /// With `sharing`, the store is set up for several logins (see `StoreSharing`).
+    public static func create(at path: String, schoolName: String, head: StaffMember, policy: Policy? = nil,
+                              sharing: StoreSharing? = nil) throws -> Store {
         var school = School(name: schoolName)
         school.casework.policy = policy
         school.staff[head.login] = StaffMember(login: head.login, name: head.name, role: .head, isDSL: head.isDSL)
-        return try create(at: path, school: school)
+        return try create(at: path, school: school, sharing: sharing)
     }
 
     /// Creates a store holding a whole school at once (a generated or demo school): its
     /// first snapshot, with no journal. The school must have a head.
-    public static func create(at path: String, school: School) throws -> Store {
+    public static func create(at path: String, school: School, sharing: StoreSharing? = nil) throws -> Store {
         guard school.staff.values.contains(where: { $0.role == .head }) else {
             throw StoreError(file: path, "a store needs a head on its staff list")
         }
         if SafeFile.exists("\(path)/\(Snapshot.manifestName)") {
             throw StoreError(file: path, "already holds a Rollcall store; open it instead, or choose another directory")
         }
-        try SafeFile.makeDirectories(path)
+        try SharedDirectories.prepare(store: path, sharing: sharing)
         let lock = try StoreLock(directory: path)
         return try lock.withExclusive {
-            let ref = try SnapshotIO.write(school, seq: 0, generation: 1, store: path, previous: nil, changedYears: nil)
-            let manifest = Snapshot.Manifest(schemaVersion: Snapshot.schemaVersion, snapshot: ref, archivedSeq: 0)
+            try SharedDirectories.makeSensitiveDirectory("\(path)/\(Snapshot.sensitiveDirectory)", sharing: sharing)
+            let ref = try SnapshotIO.write(school, seq: 0, generation: 1, store: path, previous: nil, changedYears: nil, sharing: sharing)
+            let manifest = Snapshot.Manifest(schemaVersion: Snapshot.schemaVersion, snapshot: ref, archivedSeq: 0, sharing: sharing)
             try writeManifest(manifest, store: path)
             try SafeFile.replace("\(path)/\(Snapshot.journalName)", with: Data())
             let store = Store(path: path, school: school, manifest: manifest, lock: lock)
@@ -129,6 +142,8 @@ public final class Store {
     public static func open(at path: String, migratingAs: StaffMember? = nil, now: @escaping () -> Date = Date.init) throws -> Store {
         let manifestPath = "\(path)/\(Snapshot.manifestName)"
         guard SafeFile.exists(manifestPath) else {
+            // A directory this login may not enter is not "not a store": say whose it is.
+            if SafeFile.exists(path), access(path, R_OK | X_OK) != 0 { throw SafeFile.accessDenied(path) }
             throw StoreError(file: path, "is not a Rollcall store (no \(Snapshot.manifestName)); create one with `rollcall init --store \(path) --school NAME`")
         }
         let lock = try StoreLock(directory: path)
@@ -156,7 +171,7 @@ public final class Store {
             try store.readJournal()
             return store
         }
-        store.warnings += (migrated.map { [$0] } ?? []) + Permissions.warnings(store: path)
+        store.warnings += (migrated.map { [$0] } ?? []) + Permissions.warnings(store: path, sharing: store.sharing)
         return store
     }
 
@@ -196,6 +211,7 @@ public final class Store {
     }
 
     private func apply(_ t: Transaction) throws {
+        let t = sensitive.filling(t)
         for case .mark(let m) in t.changes { try ensureLoaded(m.session.academicYear) }
         for case .contact(let e) in t.changes { try ensureContactsLoaded(AcademicYear(containing: e.on)) }
         school.apply(t)
@@ -371,7 +387,10 @@ public final class Store {
     /// of `transaction`'s marks loaded) and returns the transaction to record, so what it
     /// decides from the stored marks cannot go stale before the change is written.
     func commit(_ transaction: Transaction, by actor: StaffMember, revise: (School, Transaction) throws -> Transaction) throws -> Transaction? {
-        try lock.withExclusive { () throws -> Transaction? in
+        guard isWritable else {
+            throw ChangeRefused(.notPermitted, "this store is read-only (\(path) cannot be written: a backup copy, a read-only disk, or no write permission); it can be read, but nothing can be changed here")
+        }
+        return try lock.withExclusive { () throws -> Transaction? in
             _ = try catchUp()
             // What the change replaces, and the marks a closure checks, must be in memory
             // before anything is compared or filled in.
@@ -390,7 +409,8 @@ public final class Store {
             guard !t.changes.isEmpty else { return nil }
             try school.check(t, by: current, today: today)
             Backup.takeDailyIfDue(self)
-            let record = JournalRecord(seq: lastSeq + 1, at: now(), by: current, transaction: t)
+            // Sensitive words go to their own file first; the journal holds the entry without them.
+            let record = JournalRecord(seq: lastSeq + 1, at: now(), by: current, transaction: try sensitive.sealing(t))
             try journal.append(try record.line())
             // The change is durable from here on: nothing below may report it as not saved.
             lastSeq = record.seq
@@ -459,6 +479,7 @@ public final class Store {
 
     /// Writes a new snapshot, moves the journal into the audit archive and empties it.
     public func compact() throws {
+        guard isWritable else { throw ChangeRefused(.notPermitted, "this store is read-only (\(path) cannot be written); it cannot be compacted") }
         try lock.withExclusive {
             _ = try catchUp()
             try compactLocked()
@@ -473,8 +494,9 @@ public final class Store {
         try reach(.afterArchiveAppend)
         let ref = try SnapshotIO.write(school, seq: lastSeq, generation: manifest.snapshot.generation + 1, store: path,
                                        previous: manifest.snapshot, changedYears: changedYears,
-                                       contacts: .init(loaded: loadedContactYears, changed: changedContactYears))
-        let next = Snapshot.Manifest(schemaVersion: Snapshot.schemaVersion, snapshot: ref, archivedSeq: max(archived, manifest.archivedSeq))
+                                       contacts: .init(loaded: loadedContactYears, changed: changedContactYears), sharing: manifest.sharing)
+        let next = Snapshot.Manifest(schemaVersion: Snapshot.schemaVersion, snapshot: ref, archivedSeq: max(archived, manifest.archivedSeq),
+                                     sharing: manifest.sharing)
         try reach(.beforeManifestSwitch)
         try Store.writeManifest(next, store: path)
         manifestIdentity = FileIdentity(path: file(Snapshot.manifestName))

@@ -20,14 +20,32 @@ struct InitCommand: ParsableCommand {
     @Option(help: "The attendance policy preset to start with (see `rollcall policy list`).")
     var policy: String = PolicyFile.defaultPresetID
 
+    @Option(help: ArgumentHelp("Share the store with this OS group: every staff login must be in it (see the head's guide).", valueName: "group"))
+    var group: String?
+
+    @Option(name: .customLong("dsl-group"), help: ArgumentHelp("With --group: only this OS group can read the words of safeguarding-sensitive notes (the DSL and the head).", valueName: "group"))
+    var dslGroup: String?
+
     func run() throws {
         let me = Identity.current()
         let schoolName = school.trimmingCharacters(in: .whitespaces)
         guard !schoolName.isEmpty else { throw ValidationError("--school needs the school's name") }
         let head = StaffMember(login: me.login, name: name ?? me.fullName, role: .head, isDSL: true)
         let preset = try PolicyFile.preset(policy)
-        let store = try Store.create(at: storeOptions.path, schoolName: schoolName, head: head, policy: preset)
+        if dslGroup != nil && group == nil { throw ValidationError("--dsl-group needs --group: a private store is read by one login only") }
+        let sharing = group.map { StoreSharing(group: $0, dslGroup: dslGroup) }
+        // Whatever this login's umask, nothing the store writes is readable outside its group.
+        umask(0o007)
+        let store = try Store.create(at: storeOptions.path, schoolName: schoolName, head: head, policy: preset, sharing: sharing)
         print("Created an empty store for \(schoolName) at \(store.path)")
+        if let sharing {
+            print("Shared with the group \(sharing.group): add each member of staff's login to it, and to the staff list (`rollcall staff add LOGIN`)")
+            if let dsl = sharing.dslGroup {
+                print("Safeguarding-sensitive words are readable only by the group \(dsl): add the DSL and the head logins to it")
+            } else {
+                print("Warning: no --dsl-group, so sensitive notes are protected by Rollcall but readable by anyone in \(sharing.group) with other tools")
+            }
+        }
         print("Attendance policy: \(preset.name) (change it with `rollcall policy use ID`)")
         print("You (\(head.login)) are its head. Next: rollcall import pupils FILE.csv, then rollcall import marks FILE.csv")
     }

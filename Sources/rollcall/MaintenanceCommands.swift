@@ -6,8 +6,11 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check", abstract: "Verify every file of a store; change nothing. Exits non-zero if anything is damaged.")
     @OptionGroup var storeOptions: StoreOptions
+    @Flag(help: "Give every file the group and mode the store's sharing calls for (the head, or root).")
+    var repairPermissions = false
 
     func run() throws {
+        if repairPermissions { try repair() }
         let report = CheckReport.run(store: storeOptions.path)
         for n in report.notes { print(n) }
         if report.isHealthy {
@@ -16,6 +19,24 @@ struct CheckCommand: ParsableCommand {
             for p in report.problems + report.backupProblems { FileHandle.standardError.write(Data("Problem: \(p)\n".utf8)) }
             throw ExitCode.failure
         }
+    }
+}
+
+extension CheckCommand {
+    /// Only the head (or root, who can change any file) may repair.
+    func repair() throws {
+        let me = Identity.current()
+        let store = try Store.open(at: storeOptions.path)
+        if getuid() != 0 || ProcessInfo.processInfo.environment[Identity.loginVariable] != nil {
+            let member = try store.staffMember(login: me.login)
+            guard member.role == .head else {
+                throw CleanExit.failure("repairing permissions needs the head's role; \(member.signature) is \(member.role.rawValue)")
+            }
+        }
+        let findings = Permissions.findings(store: store.path, sharing: store.sharing)
+        let failed = Permissions.repair(findings)
+        print("Repaired \(findings.count - failed.count) of \(findings.count) files")
+        for f in failed { FileHandle.standardError.write(Data("Not repaired: \(f) (run as root: sudo rollcall check --repair-permissions)\n".utf8)) }
     }
 }
 

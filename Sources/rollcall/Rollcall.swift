@@ -1,4 +1,7 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
 
 @main
 struct Rollcall: ParsableCommand {
@@ -18,4 +21,11 @@ struct Rollcall: ParsableCommand {
         ],
         defaultSubcommand: OpenAppCommand.self
     )
+
+    /// Nothing Rollcall writes is ever readable by other users of the computer, whatever the
+    /// login's umask (the store also sets each file's mode itself).
+    static func main() {
+        umask(0o007)
+        main(nil)
+    }
 }

@@ -224,7 +224,11 @@ struct StoreCommandTests {
     @Test func staffCommandsAndTheOnlyHead() throws {
         let scratch = Scratch()
         let store = try seeded(scratch)
-        #expect(try RollcallProcess.run(["staff", "add", "osec", "--name", "Olu Sec", "--role", "office", "--store", store]).status == 0)
+        // A login this computer does not have is refused unless it is named as one still to come.
+        let unknown = try RollcallProcess.run(["staff", "add", "osec", "--name", "Olu Sec", "--role", "office", "--store", store])
+        #expect(unknown.status != 0)
+        #expect(unknown.stderr.contains("osec is not a login on this computer") && unknown.stderr.contains("--not-yet"))
+        #expect(try RollcallProcess.run(["staff", "add", "osec", "--name", "Olu Sec", "--role", "office", "--not-yet", "--store", store]).status == 0)
         let list = try RollcallProcess.run(["staff", "list", "--store", store])
         #expect(list.stdout.contains("osec") && list.stdout.contains("office"))
         let me = list.stdout.split(separator: "\n").first { $0.contains("head") }.map { String($0.split(separator: " ")[0]) } ?? ""

@@ -95,7 +95,7 @@ struct DocumentsTests {
     @Test func theChronologyHasTheRecordInDateOrderAndWithholdsSensitiveWordsFromTheOffice() throws {
         let scratch = Scratch()
         let store = try store(scratch)
-        _ = try RollcallProcess.run(["staff", "add", "clerk", "--name", "Office Clerk", "--role", "office", "--store", store])
+        _ = try RollcallProcess.run(["staff", "add", "clerk", "--name", "Office Clerk", "--role", "office", "--not-yet", "--store", store])
         #expect(try RollcallProcess.run(["log", "call", "Z1", "--contact", "1", "--outcome", "spoke", "--reason", "I", "--apply",
                                          "--note", "mum: a cold", "--date", "2025-09-03", "--time", "09:40", "--store", store]).status == 0)
         #expect(try RollcallProcess.run(["log", "note", "Z1", "disclosure passed to the DSL", "--sensitive", "--date", "2025-09-04", "--store", store]).status == 0)

@@ -144,7 +144,7 @@ struct CaseworkEndToEndTests {
         #expect(penalty.contains("Penalty notice requested 30 Nov 2026"))
 
         // An office login sees the panel but is not offered, and is refused, the decision.
-        _ = try e2e.rollcall(["staff", "add", "clerk", "--name", "Office Clerk", "--role", "office", "--store", store])
+        _ = try e2e.rollcall(["staff", "add", "clerk", "--name", "Office Clerk", "--role", "office", "--not-yet", "--store", store])
         let office = try TmuxSession(binary: TmuxSession.rollcall, arguments: ["--today", Self.day, "--now", "13:40", "--store", store],
                                      environment: ["ROLLCALL_LOGIN": "clerk"], width: 120, height: 40)
         try office.waitFor("q quit", timeout: 15)

@@ -116,6 +116,11 @@ public struct Meeting: Hashable, Sendable, Codable {
     public var nextReview: SchoolDate?
     /// True when the meeting set up or reviewed an attendance action plan.
     public var isActionPlan: Bool
+    /// Minutes marked safeguarding-sensitive: what went well, the concerns, the wellbeing
+    /// goals and the agreed actions are kept where only the DSL group can read them.
+    public var sensitive: Bool?
+    /// The sensitive minutes are kept apart (see `ContactLogEntry.heldApart`).
+    public var heldApart: Bool?
 
     public init(id: String = "", upn: String, track: String? = nil, on: SchoolDate, by: String = "", attendees: [String],
                 goingWell: String = "", concerns: String = "", wellbeingGoals: String = "", agreedActions: [String] = [],

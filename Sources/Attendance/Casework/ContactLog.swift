@@ -51,6 +51,12 @@ public struct ContactLogEntry: Hashable, Sendable, Codable {
     public var followUp: SchoolDate?
     /// Only the DSL and the head may read the text of a sensitive entry.
     public var sensitive: Bool
+    /// The words of a sensitive entry (text, adult spoken to, child seen) are kept apart,
+    /// where only the DSL group can read them; the store fills them in for those who can.
+    public var heldApart: Bool?
+
+    /// What a sensitive entry says in place of words this login may not read.
+    public static let withheldText = "(safeguarding-sensitive: visible to the DSL and the head)"
 
     public init(id: String = "", upn: String, kind: Kind, on: SchoolDate, time: String? = nil, by: String = "", byName: String = "",
                 contactName: String? = nil, number: String? = nil, outcome: CallOutcome? = nil, reasonCode: AttendanceCode? = nil,
@@ -81,7 +87,7 @@ public struct ContactLogEntry: Hashable, Sendable, Codable {
     public func visible(to viewer: StaffMember) -> ContactLogEntry {
         guard sensitive, !viewer.may(.readSafeguardingNotes), viewer.login != by || by.isEmpty else { return self }
         var e = self
-        e.text = "(safeguarding-sensitive: visible to the DSL and the head)"
+        e.text = ContactLogEntry.withheldText
         e.adultSpokenTo = e.adultSpokenTo == nil ? nil : "(hidden)"
         e.childSeen = nil
         return e

@@ -22,6 +22,8 @@ extension School {
         let note = ContactLogEntry(upn: m.upn, kind: .meeting, on: m.on, time: time,
                                    text: "with \(m.attendees.joined(separator: ", "))" + (m.target.map { "; target \($0)" } ?? ""),
                                    followUp: m.nextReview, sensitive: sensitive)
+        var m = m
+        if sensitive { m.sensitive = true }
         return Transaction([.meeting(m), .contact(note)])
     }
 }

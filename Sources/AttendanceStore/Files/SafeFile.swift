@@ -5,16 +5,29 @@ import Glibc
 
 /// File writes that survive a crash: data is fsync'd before it is reported written, and
 /// whole files are replaced atomically (temp file, fsync, rename, fsync the directory).
+/// Every file and directory it creates gets its mode and group from `FileAccess`: private
+/// to the owner, or shared with the store's group, never from the caller's umask.
 enum SafeFile {
-    /// Store files hold children's records: owner read/write only.
-    static let fileMode: mode_t = 0o600
-    static let directoryMode: mode_t = 0o700
+    /// Opens (creating if need be) a file the store writes, with the mode and group its
+    /// directory calls for. A file that already existed keeps its own (see `rollcall check`).
+    static func openCreating(_ path: String, _ flags: Int32) throws -> Int32 {
+        let access = FileAccess.forNew(path)
+        let fd = open(path, flags | O_CREAT | O_EXCL | O_CLOEXEC, access.fileMode)
+        if fd >= 0 {
+            do { try access.apply(fd: fd, path: path) } catch { close(fd); unlink(path); throw error }
+            return fd
+        }
+        guard errno == EEXIST, flags & O_EXCL == 0 else { throw StoreError(file: path, "cannot create (\(errnoText()))") }
+        let existing = open(path, flags | O_CLOEXEC)
+        guard existing >= 0 else { throw StoreError(file: path, "cannot be opened for writing (\(errnoText()))") }
+        return existing
+    }
 
     static func replace(_ path: String, with data: Data) throws {
         let dir = (path as NSString).deletingLastPathComponent
         let temp = "\(path).tmp-\(getpid())"
-        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, fileMode)
-        guard fd >= 0 else { throw StoreError(file: temp, "cannot create (\(errnoText()))") }
+        unlink(temp)  // left by a process with this pid that was killed mid-write
+        let fd = try openCreating(temp, O_WRONLY | O_EXCL)
         do {
             try writeAll(fd, data, path: temp)
             guard fsync(fd) == 0 else { throw StoreError(file: temp, "fsync failed (\(errnoText()))") }
@@ -33,12 +46,17 @@ enum SafeFile {
     }
 
     /// Writes a new file and fsyncs it (the caller fsyncs the directory once for many files).
+    /// A file that cannot be written whole (a full disk) is removed: never left empty or half written.
     static func writeNew(_ path: String, _ data: Data) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, fileMode)
-        guard fd >= 0 else { throw StoreError(file: path, "cannot create (\(errnoText()))") }
+        let fd = try openCreating(path, O_WRONLY | O_EXCL)
         defer { close(fd) }
-        try writeAll(fd, data, path: path)
-        guard fsync(fd) == 0 else { throw StoreError(file: path, "fsync failed (\(errnoText()))") }
+        do {
+            try writeAll(fd, data, path: path)
+            guard fsync(fd) == 0 else { throw StoreError(file: path, "fsync failed (\(errnoText()))") }
+        } catch {
+            unlink(path)
+            throw error
+        }
     }
 
     static func syncDirectory(_ dir: String) throws {
@@ -63,12 +81,15 @@ enum SafeFile {
     }
 
     static func makeDirectory(_ path: String) throws {
-        guard mkdir(path, directoryMode) == 0 || errno == EEXIST else {
-            throw StoreError(file: path, "cannot create directory (\(errnoText()))")
+        let access = FileAccess.forNew(path)
+        guard mkdir(path, 0o700) == 0 else {
+            guard errno == EEXIST else { throw StoreError(file: path, "cannot create directory (\(errnoText()))") }
+            return
         }
+        try access.applyToDirectory(path)
     }
 
-    /// Creates a directory and any missing parents, each private to the owner.
+    /// Creates a directory and any missing parents (each as `FileAccess` says for its parent).
     static func makeDirectories(_ path: String) throws {
         let parent = (path as NSString).deletingLastPathComponent
         if !parent.isEmpty, parent != path, !exists(parent) { try makeDirectories(parent) }
@@ -82,6 +103,7 @@ enum SafeFile {
 
     static func read(_ path: String) throws -> Data {
         guard let data = FileManager.default.contents(atPath: path) else {
+            if access(path, R_OK) != 0, errno == EACCES { throw accessDenied(path) }
             throw StoreError(file: path, exists(path) ? "cannot be read (check its permissions)" : "is missing")
         }
         return data
@@ -91,6 +113,7 @@ enum SafeFile {
     static func readBytes(_ path: String) throws -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
+            if errno == EACCES { throw accessDenied(path) }
             throw StoreError(file: path, errno == ENOENT ? "is missing" : "cannot be read (\(errnoText()))")
         }
         defer { close(fd) }
@@ -112,5 +135,30 @@ enum SafeFile {
         return bytes
     }
 
-    static func errnoText() -> String { String(cString: strerror(errno)) }
+    /// Permission denied, said so that the person knows whom to ask for what: the group the
+    /// store (or this file) belongs to, or that the store is private to one login.
+    static func accessDenied(_ path: String) -> StoreError {
+        var p = path
+        var st = stat()
+        // The nearest of the path and its parents that this login can see: a directory it
+        // cannot enter hides what is inside it.
+        while stat(p, &st) != 0 {
+            let parent = (p as NSString).deletingLastPathComponent
+            if parent == p || parent.isEmpty { break }
+            p = parent
+        }
+        let me = getpwuid(geteuid()).flatMap { $0.pointee.pw_name.map { String(cString: $0) } } ?? "your login"
+        if st.st_mode & 0o070 == 0 {
+            let owner = getpwuid(st.st_uid).flatMap { $0.pointee.pw_name.map { String(cString: $0) } } ?? "\(st.st_uid)"
+            return StoreError(file: path, "permission denied: this store is private to the login \(owner). To share it, the head sets it up with `rollcall init --group GROUP` (see the head's guide)")
+        }
+        let group = GroupName.of(st.st_gid)
+        return StoreError(file: path, "permission denied: it belongs to the group \(group), and \(me) is not in it. Ask the head to add you (`sudo usermod -aG \(group) \(me)`), then log out and in again")
+    }
+
+    /// The last error in words; a full disk says so plainly.
+    static func errnoText() -> String {
+        if errno == ENOSPC || errno == EDQUOT { return "disk full: \(String(cString: strerror(errno)))" }
+        return String(cString: strerror(errno))
+    }
 }

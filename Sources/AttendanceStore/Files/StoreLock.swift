@@ -10,13 +10,23 @@ final class StoreLock {
     private let fd: Int32
     let path: String
 
+    /// False when the store cannot be written (a backup copy, a read-only mount): the
+    /// lock file is opened read-only, or not at all when it cannot be, and readers then go
+    /// without (nothing can be writing to a store that cannot be written).
+    let isWritable: Bool
+
     init(directory: String) throws {
         path = "\(directory)/lock"
-        fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, SafeFile.fileMode)
-        guard fd >= 0 else { throw StoreError(file: path, "cannot open the lock file (\(SafeFile.errnoText()))") }
+        if access(directory, W_OK) == 0, let fd = try? SafeFile.openCreating(path, O_RDWR) {
+            self.fd = fd
+            isWritable = true
+        } else {
+            fd = open(path, O_RDONLY | O_CLOEXEC)
+            isWritable = false
+        }
     }
 
-    deinit { close(fd) }
+    deinit { if fd >= 0 { close(fd) } }
 
     func withExclusive<T>(_ body: () throws -> T) throws -> T {
         try lock(LOCK_EX)
@@ -31,6 +41,7 @@ final class StoreLock {
     }
 
     private func lock(_ op: Int32) throws {
+        guard fd >= 0 else { return }
         while rollcall_flock(fd, op) != 0 {
             if errno == EINTR { continue }
             throw StoreError(file: path, "cannot lock the store (\(SafeFile.errnoText()))")

@@ -43,11 +43,18 @@ enum AuditArchive {
         try SafeFile.makeDirectory(dir)
         for (year, lines) in byYear {
             let path = "\(dir)/\(year).jsonl"
-            let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, SafeFile.fileMode)
-            guard fd >= 0 else { throw StoreError(file: path, "cannot be opened (\(SafeFile.errnoText()))") }
+            let fd = try SafeFile.openCreating(path, O_WRONLY | O_APPEND)
             defer { close(fd) }
-            try SafeFile.writeAll(fd, lines, path: path)
-            guard fsync(fd) == 0 else { throw StoreError(file: path, "fsync failed (\(SafeFile.errnoText()))") }
+            var st = stat()
+            fstat(fd, &st)
+            do {
+                try SafeFile.writeAll(fd, lines, path: path)
+                guard fsync(fd) == 0 else { throw StoreError(file: path, "fsync failed (\(SafeFile.errnoText()))") }
+            } catch {
+                // A full disk: cut back to the lines that were there, never a half line.
+                _ = ftruncate(fd, st.st_size)
+                throw error
+            }
         }
         try SafeFile.syncDirectory(dir)
         return through

@@ -95,8 +95,7 @@ final class JournalFile {
     func append(_ line: Data) throws {
         if appendFD < 0 || currentInode() != inode {
             if appendFD >= 0 { close(appendFD) }
-            appendFD = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, SafeFile.fileMode)
-            guard appendFD >= 0 else { throw StoreError(file: path, "cannot be opened for writing (\(SafeFile.errnoText()))") }
+            appendFD = try SafeFile.openCreating(path, O_WRONLY | O_APPEND)
             var st = stat()
             fstat(appendFD, &st)
             inode = UInt64(st.st_ino)
@@ -106,8 +105,12 @@ final class JournalFile {
         }
         // One write per line: O_APPEND writes from different processes never interleave.
         let written = line.withUnsafeBytes { write(appendFD, $0.baseAddress, line.count) }
-        guard written == line.count else { throw StoreError(file: path, "write failed (\(SafeFile.errnoText()))") }
-        guard fsync(appendFD) == 0 else { throw StoreError(file: path, "fsync failed (\(SafeFile.errnoText()))") }
+        guard written == line.count, fsync(appendFD) == 0 else {
+            // A full disk: take the part-line back off, so no half-written line is left.
+            let why = SafeFile.errnoText()
+            _ = ftruncate(appendFD, off_t(offset))
+            throw StoreError(file: path, "the change was not saved (\(why))")
+        }
         offset += line.count
         lineCount += 1
     }

@@ -11,6 +11,8 @@ enum Snapshot {
     static let snapshotsDirectory = "snapshots"
     static let auditDirectory = "audit"
     static let backupsDirectory = "backups"
+    /// The words of safeguarding-sensitive entries, one file each, readable only by the DSL group.
+    static let sensitiveDirectory = "sensitive"
     static let schoolName = "school.json"
     static let pupilsName = "pupils.json"
     static let marksDirectory = "marks"
@@ -34,6 +36,8 @@ enum Snapshot {
         var snapshot: SnapshotRef
         /// Journal lines up to this sequence number are copied into `audit/`.
         var archivedSeq: Int
+        /// The OS groups of a store several logins share; absent for a private store.
+        var sharing: StoreSharing?
     }
 
     struct SnapshotRef: Codable, Equatable {

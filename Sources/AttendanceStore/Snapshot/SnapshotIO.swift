@@ -22,11 +22,27 @@ enum SnapshotIO {
 
     static func write(_ school: School, seq: Int, generation: Int, store: String,
                       previous: Snapshot.SnapshotRef?, changedYears: Set<AcademicYear>?,
-                      contacts: ContactYears = .all) throws -> Snapshot.SnapshotRef {
+                      contacts: ContactYears = .all, sharing: StoreSharing? = nil) throws -> Snapshot.SnapshotRef {
         let final = "\(store)/\(Snapshot.generationName(generation))"
         let temp = final + ".tmp"
         try? FileManager.default.removeItem(atPath: temp)
         try? FileManager.default.removeItem(atPath: final)  // left by a compaction that crashed before switching
+        do {
+            // Words of sensitive entries that are not yet kept apart (a whole school written
+            // at once, or a store from before they were) go to `sensitive/` first.
+            try SensitiveNotes(store: store, sharing: sharing).keepAll(in: school)
+            return try writeGeneration(school, seq: seq, generation: generation, store: store, temp: temp, final: final,
+                                       previous: previous, changedYears: changedYears, contacts: contacts)
+        } catch {
+            // A full disk or a fault: leave no partial generation behind.
+            try? FileManager.default.removeItem(atPath: temp)
+            throw error
+        }
+    }
+
+    private static func writeGeneration(_ school: School, seq: Int, generation: Int, store: String, temp: String, final: String,
+                                        previous: Snapshot.SnapshotRef?, changedYears: Set<AcademicYear>?,
+                                        contacts: ContactYears) throws -> Snapshot.SnapshotRef {
         try SafeFile.makeDirectory("\(store)/\(Snapshot.snapshotsDirectory)")
         try SafeFile.makeDirectory(temp)
         try SafeFile.makeDirectory("\(temp)/\(Snapshot.marksDirectory)")
@@ -45,7 +61,7 @@ enum SnapshotIO {
         let cw = school.casework
         try put(Snapshot.CaseworkFile(schemaVersion: Snapshot.schemaVersion, policy: cw.policy,
                                       cases: cw.cases.values.sorted { ($0.upn, $0.track) < ($1.upn, $1.track) },
-                                      meetings: cw.meetings.keys.sorted().flatMap { cw.meetings[$0]! },
+                                      meetings: cw.meetings.keys.sorted().flatMap { cw.meetings[$0]!.map(SensitiveNotes.sealed) },
                                       timetables: cw.timetables.keys.sorted().flatMap { cw.timetables[$0]! },
                                       interventions: cw.interventions.keys.sorted().flatMap { cw.interventions[$0]! },
                                       penaltyNotices: cw.penaltyNotices.keys.sorted().flatMap { cw.penaltyNotices[$0]! }),
@@ -56,7 +72,7 @@ enum SnapshotIO {
         try SafeFile.makeDirectory("\(temp)/\(Snapshot.contactsDirectory)")
         var entriesByYear: [AcademicYear: [ContactLogEntry]] = [:]
         for upn in cw.contacts.keys.sorted() {
-            for e in cw.contacts[upn]! { entriesByYear[AcademicYear(containing: e.on), default: []].append(e) }
+            for e in cw.contacts[upn]! { entriesByYear[AcademicYear(containing: e.on), default: []].append(SensitiveNotes.sealed(e)) }
         }
         let inMemory = contacts.changed == nil ? Set(entriesByYear.keys) : contacts.loaded
         let carriedContacts = Set((previous?.files.keys ?? [:].keys).compactMap { contactsYear(of: $0) })
@@ -111,7 +127,8 @@ enum SnapshotIO {
         let path = "\(store)/\(Snapshot.generationName(ref.generation))/\(name)"
         let doc = try JSONFile.decode(Snapshot.ContactsYear.self, from: Data(try checkedBytes(ref, store: store, name: name)), file: path)
         try JSONFile.checkVersion(doc.schemaVersion, file: path)
-        for e in doc.entries { casework.put(e) }
+        let sensitive = SensitiveNotes(store: store, sharing: nil)
+        for e in doc.entries { casework.put(e.heldApart == true ? sensitive.filled(e) : e) }
     }
 
     /// The academic year a snapshot file name holds marks for, if it is a marks file.
@@ -158,6 +175,7 @@ enum SnapshotIO {
         if ref.files[Snapshot.caseworkName] != nil {
             let path = "\(dir)/\(Snapshot.caseworkName)"
             try SnapshotReaders.casework(try checkedBytes(ref, store: store, name: Snapshot.caseworkName), file: path, into: &school.casework)
+            SensitiveNotes(store: store, sharing: nil).fill(&school.casework)
         }
         for year in years(in: ref) where loadYear(year) {
             try readYear(year, from: ref, store: store, into: &school.register)

@@ -4,4 +4,7 @@
 /* flock(2): Swift's Glibc module imports only the struct of the same name. */
 int rollcall_flock(int fd, int operation);
 
+/* syncfs(2): GNU-only, so not in Swift's Glibc module without _GNU_SOURCE. */
+int rollcall_syncfs(int fd);
+
 #endif
