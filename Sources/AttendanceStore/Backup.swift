@@ -94,6 +94,7 @@ public enum Backup {
         let copied: String
         do {
             copied = try copy(store: store.path, to: temp, generation: store.manifest.snapshot.generation)
+            try store.reach(.duringBackupCopy)
             let complete = try copySensitive(store: store, to: copied)
             let marker = Marker(schemaVersion: Snapshot.schemaVersion, seq: store.lastSeq, at: Timestamp.iso(store.now()),
                                 sensitiveComplete: complete, takenBy: currentLogin())

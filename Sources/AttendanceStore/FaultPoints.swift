@@ -16,6 +16,8 @@ enum FaultPoint: String, CaseIterable, Sendable {
     case beforeManifestSwitch = "before-manifest-switch"
     /// Compaction: the manifest names the new snapshot; the journal is not yet emptied.
     case beforeJournalEmpty = "before-journal-empty"
+    /// The daily backup: some of the store's files are copied, not all.
+    case duringBackupCopy = "during-backup-copy"
 
     #if DEBUG
     static let crashAt: FaultPoint? = ProcessInfo.processInfo.environment["ROLLCALL_CRASH_AT"].flatMap(FaultPoint.init(rawValue:))

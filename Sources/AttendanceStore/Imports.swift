@@ -80,7 +80,7 @@ extension Store {
                 conflicts.append(.init(line: i < markFile.lines.count ? markFile.lines[i] : nil, upn: m.upn, session: m.session,
                                        stored: a.mark, amendedBy: a.byName, at: a.at, reason: a.reason, fileMark: m.mark))
             }
-            throw ImportConflicts(file: file, conflicts: conflicts)
+            throw ImportConflicts(file: file, conflicts: conflicts, timeZone: school.settings.timeZone)
         }
         var added = 0, changed = 0
         for case .mark(let m) in done?.changes ?? [] { if m.previous == nil { added += 1 } else { changed += 1 } }
@@ -137,13 +137,15 @@ public struct ImportConflicts: Error, CustomStringConvertible, Equatable {
 
     public var file: String
     public var conflicts: [Conflict]
+    /// The school's, for saying when each amendment was made.
+    public var timeZone: String = SchoolSettings.defaultTimeZone
 
     public var description: String {
         let n = conflicts.count
         let symbol = { (m: Mark?) in m?.code.symbol ?? "no mark" }
         let header = "\(file): nothing imported; \(n) mark\(n == 1 ? " was" : "s were") amended by staff with a reason, and the file would overwrite \(n == 1 ? "it" : "them"):"
         let lines = conflicts.map { c in
-            "\(c.line.map { "line \($0): " } ?? "")\(c.upn) \(c.session): stored \(symbol(c.stored)), amended by \(c.amendedBy) on \(LocalTime.dateTime(c.at)) (\"\(c.reason)\"); the file has \(symbol(c.fileMark))"
+            "\(c.line.map { "line \($0): " } ?? "")\(c.upn) \(c.session): stored \(symbol(c.stored)), amended by \(c.amendedBy) on \(LocalTime.dateTime(c.at, timeZone: timeZone)) (\"\(c.reason)\"); the file has \(symbol(c.fileMark))"
         }
         return ([header] + lines + ["To replace them, import again with --overwrite-amended (each replacement is recorded as an amendment whose reason names the file)."]).joined(separator: "\n")
     }

@@ -9,6 +9,12 @@ public enum SchoolClock {
         TimeZone(identifier: id) ?? TimeZone(identifier: SchoolSettings.defaultTimeZone) ?? TimeZone(secondsFromGMT: 0)!
     }
 
+    /// "GMT" or "BST" for London; the zone's own abbreviation, or its offset, elsewhere.
+    static func abbreviation(_ zone: TimeZone, at date: Date) -> String {
+        if zone.identifier == "Europe/London" { return zone.isDaylightSavingTime(for: date) ? "BST" : "GMT" }
+        return zone.abbreviation(for: date) ?? zone.identifier
+    }
+
     public static func isKnownTimeZone(_ id: String) -> Bool { TimeZone(identifier: id) != nil }
 
     /// The school's date and time of day at `instant`.

@@ -408,10 +408,16 @@ public final class Store {
             t.changes = t.changes.filter { !isNoChange($0) }
             guard !t.changes.isEmpty else { return nil }
             try school.check(t, by: current, today: today)
+            let warned = warnings.count
             Backup.takeDailyIfDue(self)
             // Sensitive words go to their own file first; the journal holds the entry without them.
             let record = JournalRecord(seq: lastSeq + 1, at: now(), by: current, transaction: try sensitive.sealing(t))
-            try journal.append(try record.line())
+            do {
+                try journal.append(try record.line())
+            } catch let error as StoreError {
+                // Not saved: say so, with anything else that went wrong on the way (the daily backup).
+                throw StoreError(file: error.file, ([error.message] + warnings[warned...]).joined(separator: "; also, "))
+            }
             // The change is durable from here on: nothing below may report it as not saved.
             lastSeq = record.seq
             do {
@@ -452,13 +458,23 @@ public final class Store {
             guard let shown = m.shown else { continue }
             let now = school.register.mark(for: m.upn, at: m.session)
             guard now != shown.mark else { continue }
-            let author = markAuthors[MarkKey(upn: m.upn, ordinal: m.session.ordinal)]
-            let by = author.map { "by \($0.name)" + (Timestamp.localClock($0.at).map { " at \($0)" } ?? "") } ?? "by another member of staff"
+            let author = markAuthors[MarkKey(upn: m.upn, ordinal: m.session.ordinal)] ?? lastAuthorInAuditTrail(of: m)
+            let by = author.map { "by \($0.name)" + (Timestamp.localClock($0.at, timeZone: school.settings.timeZone).map { " at \($0)" } ?? "") } ?? "by another member of staff"
             let symbol = { (mark: Mark?) in mark?.code.symbol ?? "no mark" }
             var refusal = ChangeRefused(.conflict, "\(m.upn) \(m.session) was changed \(by) from \(symbol(shown.mark)) to \(symbol(now)); look again before changing it")
             refusal.conflict = MarkConflict(upn: m.upn, session: m.session, now: now, byName: author?.name ?? "another member of staff", at: author?.at ?? "")
             throw refusal
         }
+    }
+
+    /// Who last changed a mark, from the audit trail (only on a conflict, which is rare:
+    /// this process may not have seen that change, e.g. it was compacted before it opened).
+    private func lastAuthorInAuditTrail(of m: MarkChange) -> MarkAuthor? {
+        let read = AuditTrailReader.read(store: path, journal: journal.path)
+        for (record, change) in read.changes.reversed() {
+            if case .mark(let c) = change, c.upn == m.upn, c.session == m.session { return MarkAuthor(name: record.name, at: record.at) }
+        }
+        return nil
     }
 
     private func isNoChange(_ change: Change) -> Bool {

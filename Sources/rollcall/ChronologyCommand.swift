@@ -28,7 +28,7 @@ struct ChronologyCommand: ParsableCommand {
         let trail = store.history(upn: id)
         let amendments: [ChronologyEntry] = trail.entries.compactMap { e in
             guard case .mark(let m) = e.change, let was = m.previous, e.reason != nil else { return nil }
-            let local = LocalTime.dateTime(e.at).split(separator: " ")
+            let local = LocalTime.dateTime(e.at, timeZone: store.school.settings.timeZone).split(separator: " ")
             guard let day = local.first.flatMap({ SchoolDate(parsing: String($0)) }) else { return nil }
             return ChronologyEntry(on: day, time: local.count > 1 ? String(local[1]) : nil, kind: .amendment, by: e.name,
                                    text: "register amended \(m.session): \(was.code.symbol) → \(m.mark?.code.symbol ?? "no mark"): \(e.reason ?? "")")

@@ -35,7 +35,7 @@ struct HistoryCommand: ParsableCommand {
             print("School-wide changes for \(store.school.name)")
             if trail.entries.isEmpty && trail.problems.isEmpty { print("No school-wide changes recorded since this store was created.") }
         }
-        for e in trail.entries { print(line(e, for: me)) }
+        for e in trail.entries { print(line(e, for: me, timeZone: store.school.settings.timeZone)) }
         // What could not be read is never left out silently: one error line each, and a failing exit.
         guard trail.problems.isEmpty else {
             for problem in trail.problems { FileHandle.standardError.write(Data("Error: \(problem)\n".utf8)) }
@@ -79,8 +79,9 @@ struct HistoryCommand: ParsableCommand {
         }
     }
 
-    func line(_ e: AuditEntry, for viewer: StaffMember) -> String {
-        let when = e.at.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: " UTC")
+    func line(_ e: AuditEntry, for viewer: StaffMember, timeZone: String) -> String {
+        // Stored in UTC; shown in the school's time zone.
+        let when = LocalTime.stamp(e.at, timeZone: timeZone)
         return "\(when)  \(e.name) (\(e.role))  \(describe(e.change, for: viewer))\(e.reason.map { "  reason: \($0)" } ?? "")"
     }
 

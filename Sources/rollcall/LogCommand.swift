@@ -19,8 +19,7 @@ struct EntryOptions: ParsableArguments {
     var day: SchoolDate { date?.date ?? .today() }
     var clock: String {
         if let time, let t = ClockTime(parsing: time) { return t.description }
-        let c = Calendar.current.dateComponents([.hour, .minute], from: Date())
-        return String(format: "%02d:%02d", c.hour ?? 0, c.minute ?? 0)
+        return SchoolTimeZone.clock()
     }
 }
 

@@ -24,6 +24,8 @@ struct MarkCommand: ParsableCommand {
     @Option(help: ArgumentHelp("When a late pupil arrived: L or U and the minutes late follow from the register times.", valueName: "HH:MM")) var arrived: String?
     @Option(help: "Why the mark is changed (required for an amendment).") var reason: String?
     @Option(help: "A note kept with the mark (for a late arrival, the late-slip reason).") var comment: String?
+    @Option(help: ArgumentHelp("The mark you are changing, as you saw it (a code, or `none`): if someone else has changed it since, the change is refused as a conflict. Default, for an amendment: the mark when the command started.", valueName: "code"))
+    var was: String?
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
@@ -54,7 +56,22 @@ struct MarkCommand: ParsableCommand {
             let rule = parsed == .lateBeforeClose ? "by" : "after"
             print("Arrived \(arrival), \(rule) the \(half.label) register's close at \(times.closes(half)): \(parsed.symbol), \(mark.minutesLate ?? 0) min late")
         }
-        let change = MarkChange(upn: upn.uppercased(), session: Session(date.date, half), mark: mark)
+        let sessionMarked = Session(date.date, half)
+        // An amendment carries the mark it replaces, so two staff amending the same session
+        // at once cannot overwrite each other unseen: the second is refused as a conflict.
+        if store.unloadedYears.contains(sessionMarked.academicYear) { try store.loadAllYears() }
+        let current = store.school.register.mark(for: upn.uppercased(), at: sessionMarked)
+        var shown: ShownMark?
+        if let was {
+            if was.lowercased() == "none" { shown = ShownMark.none } else {
+                guard let c = AttendanceCode(parsing: was) else { throw ValidationError("--was \"\(was)\" is not an attendance code (or `none`)") }
+                // The stored mark when its code is the one seen (its minutes and comment too).
+                shown = .mark(current?.code == c ? current! : Mark(c))
+            }
+        } else if reason != nil, let current {
+            shown = .mark(current)
+        }
+        let change = MarkChange(upn: upn.uppercased(), session: sessionMarked, mark: mark, shown: shown)
         guard let done = try store.commit(Transaction([.mark(change)], reason: reason), by: me),
               case .mark(let m) = done.changes[0] else {
             print("\(change.upn) \(change.session): already \(parsed.recorded(in: half).symbol); nothing changed")

@@ -21,6 +21,7 @@ struct StoreOptions: ParsableArguments {
             try FirstRun.createDemoStore(at: path, today: today, identity: identity)
         }
         let store = try Store.open(at: path, migratingAs: identity.asHead)
+        SchoolTimeZone.current = store.school.settings.timeZone
         if reportingWarnings { for w in store.warnings { FileHandle.standardError.write(Data("Warning: \(w)\n".utf8)) } }
         return (store, try store.staffMember(login: identity.login))
     }

@@ -1,13 +1,20 @@
 import Attendance
+import AttendanceStore
 import Foundation
 
 extension SchoolDate {
-    /// Today in the machine's time zone. Only the executable asks the clock; the domain and
-    /// the store are given dates.
-    static func today() -> SchoolDate {
-        let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return SchoolDate(year: c.year!, month: c.month!, day: c.day!)!
-    }
+    /// Today in the school's time zone (not the computer's: a server may run on UTC). Only
+    /// the executable asks the clock; the domain and the store are given dates.
+    static func today() -> SchoolDate { SchoolClock.local(Date(), timeZone: SchoolTimeZone.current).date }
+}
+
+/// The school's time zone for this process: Europe/London (the default setting, and every
+/// English school's) until a store is opened, then the store's setting.
+enum SchoolTimeZone {
+    nonisolated(unsafe) static var current = SchoolSettings.defaultTimeZone
+
+    /// The time of day now, "09:42", in the school's time zone.
+    static func clock() -> String { SchoolClock.local(Date(), timeZone: current).time.description }
 }
 
 /// `--as-of` and other date options: ISO or UK dates, `today`, `yesterday`, `tomorrow`, or a

@@ -29,6 +29,23 @@ struct ActingStaffTests {
         try RollcallProcess.run(args + ["--store", store], environment: ["ROLLCALL_LOGIN": login])
     }
 
+    /// Two staff amend the same session at once: each amendment carries the mark it
+    /// replaces, so the second is refused as a conflict naming who changed it, when, and to what.
+    @Test func twoStaffAmendingTheSameSessionAtOnceTheSecondIsAConflict() throws {
+        let scratch = Scratch()
+        let store = try staffed(scratch)
+        let first = try as_("osec", ["mark", "B2", "2025-09-01", "AM", "I", "--reason", "mum rang", "--was", "N"], store)
+        #expect(first.status == 0, "\(first.stderr)")
+        // The family support worker saw N on the register and amends it too.
+        let second = try as_("fsw", ["mark", "B2", "2025-09-01", "AM", "M", "--reason", "dentist letter", "--was", "N"], store)
+        #expect(second.status != 0)
+        #expect(second.stderr.contains("changed by Olu Sec at ") && second.stderr.contains("from N to I"), "\(second.stderr)")
+        let export = try as_("hhead", ["export", "marks"], store)
+        #expect(export.stdout.contains("B2,2025-09-01,AM,I"), "the first amendment stands")
+        // Seeing what is there now, the change goes through.
+        #expect(try as_("fsw", ["mark", "B2", "2025-09-01", "AM", "M", "--reason", "dentist letter", "--was", "I"], store).status == 0)
+    }
+
     @Test func theStoreKnowsWhoIsActing() throws {
         let scratch = Scratch()
         let store = try staffed(scratch)

@@ -18,11 +18,10 @@ enum Timestamp {
 
     static func day(_ date: Date) -> String { parts(date).0.description }
 
-    /// "09:15" in this machine's time zone, from a journal timestamp; nil if it is not one.
-    static func localClock(_ iso: String) -> String? {
+    /// "09:15" in the school's time zone, from a journal timestamp; nil if it is not one.
+    static func localClock(_ iso: String, timeZone: String) -> String? {
         guard let date = ISO8601DateFormatter().date(from: iso) else { return nil }
-        let c = Calendar.current.dateComponents([.hour, .minute], from: date)
-        return "\(two(c.hour ?? 0)):\(two(c.minute ?? 0))"
+        return SchoolClock.local(date, timeZone: timeZone).time.description
     }
 
     private static func parts(_ date: Date) -> (SchoolDate, Int, Int, Int) {
@@ -35,16 +34,28 @@ enum Timestamp {
     private static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 }
 
-/// Journal timestamps (UTC) as people read them, in this machine's time zone.
+/// Journal timestamps (UTC, as the audit trail stores them) as people read them: in the
+/// school's time zone (a school setting, Europe/London by default), whatever the computer's.
 public enum LocalTime {
     /// "09:15", or the timestamp itself if it is not one.
-    public static func time(_ iso: String) -> String { Timestamp.localClock(iso) ?? iso }
+    public static func time(_ iso: String, timeZone: String) -> String { Timestamp.localClock(iso, timeZone: timeZone) ?? iso }
 
     /// "2025-12-01 09:15".
-    public static func dateTime(_ iso: String) -> String {
+    public static func dateTime(_ iso: String, timeZone: String) -> String {
         guard let date = ISO8601DateFormatter().date(from: iso) else { return iso }
-        let c = Calendar.current.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        let local = SchoolClock.local(date, timeZone: timeZone)
+        return "\(local.date) \(local.time)"
+    }
+
+    /// "2025-12-01 09:15:07 GMT": to the second, with the zone's abbreviation (GMT or BST).
+    public static func stamp(_ iso: String, timeZone: String) -> String {
+        guard let date = ISO8601DateFormatter().date(from: iso) else { return iso }
+        let zone = SchoolClock.timeZone(timeZone)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
         let day = SchoolDate(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1)?.description ?? ""
-        return "\(day) \(LocalTime.time(iso))"
+        let two = { (n: Int?) in String(format: "%02d", n ?? 0) }
+        return "\(day) \(two(c.hour)):\(two(c.minute)):\(two(c.second)) \(SchoolClock.abbreviation(zone, at: date))"
     }
 }

@@ -103,9 +103,18 @@ final class JournalFile {
         if let size = currentSize(), size > offset {
             guard ftruncate(appendFD, off_t(offset)) == 0 else { throw StoreError(file: path, "cannot trim an incomplete line (\(SafeFile.errnoText()))") }
         }
-        // One write per line: O_APPEND writes from different processes never interleave.
-        let written = line.withUnsafeBytes { write(appendFD, $0.baseAddress, line.count) }
-        guard written == line.count, fsync(appendFD) == 0 else {
+        // One write per line (under the store's lock): O_APPEND writes never interleave.
+        var written = 0
+        var failed = false
+        line.withUnsafeBytes { raw in
+            while written < raw.count {
+                let n = write(appendFD, raw.baseAddress! + written, raw.count - written)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { failed = true; return }
+                written += n  // a short write (a nearly full disk): the next one says why
+            }
+        }
+        guard !failed, fsync(appendFD) == 0 else {
             // A full disk: take the part-line back off, so no half-written line is left.
             let why = SafeFile.errnoText()
             _ = ftruncate(appendFD, off_t(offset))

@@ -14,8 +14,8 @@ enum AppClock {
         switch self {
         case .fixed(let m): return m
         case .system:
-            let c = Calendar.current.dateComponents([.hour, .minute], from: Date())
-            return (c.hour ?? 0) * 60 + (c.minute ?? 0)
+            let t = SchoolClock.local(Date(), timeZone: SchoolTimeZone.current).time
+            return t.hour * 60 + t.minute
         }
     }
 }
@@ -36,7 +36,7 @@ final class AppRunner {
         self.store = store
         self.staff = staff
         self.clock = clock
-        state = AppState(context: AppContext(today: today, minutes: clock.minutes, staff: staff), school: store.school, width: 80, height: 24,
+        state = AppState(context: AppContext(today: today, minutes: clock.minutes, staff: staff, readOnly: !store.isWritable), school: store.school, width: 80, height: 24,
                          contactLogRead: false)
         if let warning = store.warnings.first { state.status = StatusLine("Warning: \(warning)", .warning) }
     }
@@ -111,7 +111,7 @@ final class AppRunner {
             do { try store.loadContacts() } catch {
                 problems.append(HistoryLine(at: "", who: "ERROR", what: "the contact log could not be read: \(error)", reason: nil))
             }
-            return .historyLoaded(upn: upn, trail.entries.map(AppRunner.historyLine) + problems, store.school)
+            return .historyLoaded(upn: upn, trail.entries.map { AppRunner.historyLine($0, timeZone: store.school.settings.timeZone) } + problems, store.school)
         case .renderLetter(let upn, let template):
             do {
                 // The meeting's target and review date come from the pupil's latest meeting.
@@ -136,14 +136,14 @@ final class AppRunner {
         } catch let refused as ChangeRefused {
             return .changeRefused(id: id, Refusal(kind: Refusal.Kind(rawValue: refused.kind.rawValue) ?? .invalid, message: refused.message,
                                                   conflictNow: refused.conflict?.now, conflictBy: refused.conflict?.byName,
-                                                  conflictAt: refused.conflict.flatMap { $0.at.isEmpty ? nil : LocalTime.time($0.at) }))
+                                                  conflictAt: refused.conflict.flatMap { $0.at.isEmpty ? nil : LocalTime.time($0.at, timeZone: store.school.settings.timeZone) }))
         } catch {
             return .changeNotSaved(id: id, problem: "\(error)")
         }
     }
 
     /// One audit entry as the pupil page shows it.
-    static func historyLine(_ e: AuditEntry) -> HistoryLine {
+    static func historyLine(_ e: AuditEntry, timeZone: String) -> HistoryLine {
         let what: String
         switch e.change {
         case .mark(let m):
@@ -151,6 +151,6 @@ final class AppRunner {
         default:
             what = "record changed"
         }
-        return HistoryLine(at: LocalTime.dateTime(e.at), who: e.name, what: what, reason: e.reason)
+        return HistoryLine(at: LocalTime.dateTime(e.at, timeZone: timeZone), who: e.name, what: what, reason: e.reason)
     }
 }
