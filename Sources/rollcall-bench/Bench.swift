@@ -27,6 +27,8 @@ struct Run: ParsableCommand {
     @Option(help: "Runs per figure (the median is reported).") var runs = 5
     @Flag(help: "Print one JSON object instead of a table.") var json = false
     @Option(help: "Keep the generated store in this directory.") var keep: String?
+    @Option(name: .customLong("shared-group"), help: "Lay the store out shared with this OS group (as `rollcall init --group`).") var sharedGroup: String?
+    @Option(name: .customLong("dsl-group"), help: "With --shared-group: the DSL group for sensitive words.") var dslGroup: String?
 
     func run() throws {
         guard let date = SchoolDate(parsing: asOf) else { throw ValidationError("--as-of is not a date") }
@@ -49,8 +51,8 @@ struct Run: ParsableCommand {
         let marks = school.register.markCount
         let entries = school.casework.contactCount
         let openCases = school.casework.openCases.count
-        _ = try Store.create(at: dir, school: school)
-        log("Wrote \(dir): \(marks) marks, \(entries) contact-log entries, \(openCases) open cases")
+        _ = try Store.create(at: dir, school: school, sharing: sharedGroup.map { StoreSharing(group: $0, dslGroup: dslGroup) })
+        log("Wrote \(dir)\(sharedGroup.map { " (shared with \($0))" } ?? ""): \(marks) marks, \(entries) contact-log entries, \(openCases) open cases")
 
         // Open and be ready to draw, in a fresh process each time: what a member of staff waits for.
         var probes: [ProbeResult] = []
