@@ -151,7 +151,7 @@ struct CaseCommand: ParsableCommand {
                     print("  [\(a.doneOn == nil ? (a.due < date ? "OVERDUE" : "to do") : "done \(a.doneOn!.spoken)")] \(a.id): \(a.description), \(a.owner), due \(a.due.spoken)")
                 }
             }
-            for meeting in school.casework.meetings[id] ?? [] {
+            for meeting in (school.casework.meetings[id] ?? []).map({ $0.visible(to: me) }) {
                 print("\nMeeting \(meeting.on.spoken) with \(meeting.attendees.joined(separator: ", "))\(meeting.isActionPlan ? " (action plan)" : "")")
                 if !meeting.goingWell.isEmpty { print("  going well: \(meeting.goingWell)") }
                 if !meeting.concerns.isEmpty { print("  concerns: \(meeting.concerns)") }

@@ -141,6 +141,20 @@ public struct Meeting: Hashable, Sendable, Codable {
     }
 }
 
+extension Meeting {
+    /// The meeting as `viewer` may see it: sensitive minutes keep who met, when, the target
+    /// and the review, but their words only for the DSL, the head and whoever recorded them.
+    public func visible(to viewer: StaffMember) -> Meeting {
+        guard sensitive == true, !viewer.may(.readSafeguardingNotes), viewer.login != by || by.isEmpty else { return self }
+        var m = self
+        m.goingWell = ""
+        m.concerns = ContactLogEntry.withheldText
+        m.wellbeingGoals = ""
+        m.agreedActions = []
+        return m
+    }
+}
+
 public struct AttendanceTarget: Hashable, Sendable, Codable, CustomStringConvertible {
     public var percent: Double
     public var overSchoolWeeks: Int

@@ -63,7 +63,8 @@ extension School {
             out.append(ChronologyEntry(on: e.on, time: e.time, kind: kind, by: e.byName.isEmpty ? name(e.by) : e.byName, text: summary,
                                        hidden: shown.text != e.text))
         }
-        for m in casework.meetings[upn] ?? [] {
+        for whole in casework.meetings[upn] ?? [] {
+            let m = whole.visible(to: viewer)
             var parts: [String] = []
             if !m.goingWell.isEmpty { parts.append("going well: \(m.goingWell)") }
             if !m.concerns.isEmpty { parts.append("concerns: \(m.concerns)") }

@@ -130,6 +130,8 @@ extension SnapshotReaders {
             case "agreedActions": m.agreedActions = try r.strings()
             case "nextReview": m.nextReview = try r.optionalDate()
             case "isActionPlan": m.isActionPlan = try r.bool()
+            case "sensitive": m.sensitive = try r.null() ? nil : try r.bool()
+            case "heldApart": m.heldApart = try r.null() ? nil : try r.bool()
             case "target":
                 if try !r.null() {
                     var percent = 0.0, weeks = 0
