@@ -47,6 +47,20 @@ struct RegisterFlowTests {
         #expect(driver.committed.count == 2)
     }
 
+    /// A read-only store (a backup copy): everything shows, the header says so, and a mark
+    /// typed is refused on the spot, never sent to the store nor shown as if taken.
+    @Test func aReadOnlyStoreShowsTheRegisterButRefusesMarks() throws {
+        var (state, driver) = openRegister()
+        state.context.readOnly = true
+        let first = try #require(register(state)?.upns[0])
+        let before = mark(state, first)
+        driver.keys(&state, [.char("n")])
+        #expect(mark(state, first) == before)
+        #expect(driver.committed.isEmpty && state.pending.isEmpty)
+        #expect(state.status?.text.contains("read-only") == true, "\(String(describing: state.status))")
+        #expect(state.draw().lines[0].contains("READ-ONLY"))
+    }
+
     @Test func twoKeyCodesTakeBothKeys() throws {
         var (state, driver) = openRegister()
         let upns = try #require(register(state)?.upns)

@@ -118,6 +118,8 @@ extension AppState {
         let mark = Mark(code, minutesLate: minutesLate, comment: comment)
         let change = MarkChange.typed(upn: upn, session: r.session, mark: mark, shown: shownMark(for: upn, at: r.session))
         let effects = send(Transaction([.mark(change)]), for: .marks(group: r.group, session: r.session))
+        // Refused before it was sent (a read-only store): stay on the pupil, and let the refusal show.
+        guard !effects.isEmpty else { return [] }
         if r.cursor.selected < r.upns.count - 1 { r.cursor.selected += 1 }
         r.cursor.clamp(count: r.upns.count, page: registerPage)
         if let name = school.pupils[upn]?.knownAs { status = StatusLine("\(name): \(code.symbol) (\(code.meaning))") }
