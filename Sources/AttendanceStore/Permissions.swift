@@ -74,7 +74,9 @@ public enum Permissions {
         }
         var problems: [String] = []
         if let gid, st.st_gid != gid { problems.append("group \(GroupName.of(st.st_gid)), not \(groupName)") }
-        if mode != wanted { problems.append("mode \(octal(mode)), not \(octal(wanted))") }
+        // A read-only copy (a backup, a mounted snapshot) lacks write bits on purpose.
+        let readOnly = access(store, W_OK) != 0
+        if (readOnly ? mode | (wanted & 0o222) : mode) != wanted { problems.append("mode \(octal(mode)), not \(octal(wanted))") }
         guard !problems.isEmpty else { return nil }
         return Finding(path: path, problem: problems.joined(separator: "; "), wantedMode: wanted, wantedGroup: gid)
     }
