@@ -70,3 +70,13 @@ import Testing
         #expect(!everythingButSensitive(path).contains(ContactLogEntry.withheldText))
     }
 }
+
+/// The audit trail stores UTC; people read the school's time (issue 11, time).
+@Suite struct SchoolTimeTests {
+    @Test func timesAreShownInTheSchoolsTimeZoneWhateverTheComputers() {
+        #expect(LocalTime.stamp("2026-07-01T08:15:07Z", timeZone: "Europe/London") == "2026-07-01 09:15:07 BST")
+        #expect(LocalTime.stamp("2026-11-30T08:15:07Z", timeZone: "Europe/London") == "2026-11-30 08:15:07 GMT")
+        #expect(LocalTime.dateTime("2026-07-01T23:30:00Z", timeZone: "Europe/London") == "2026-07-02 00:30")
+        #expect(LocalTime.time("2026-07-01T08:15:00Z", timeZone: "Asia/Tokyo") == "17:15")
+    }
+}

@@ -27,6 +27,9 @@ import Glibc
             let r = try F.rollcall(as: F.head, args + ["--store", store])
             try #require(r.status == 0, "\(args): \(r.stderr)")
         }
+        // Only a login the computer lets read sensitive words may be the DSL.
+        let notDSL = try F.rollcall(as: F.head, ["staff", "add", F.office, "--name", "Olive Office", "--role", "office", "--dsl", "--store", store])
+        try #require(notDSL.status != 0 && notDSL.stderr.contains(F.dslGroup), "\(notDSL.stderr)")
         FileManager.default.createFile(atPath: "\(root)/pupils.csv", contents: Data(Self.pupils.utf8), attributes: [.posixPermissions: 0o644])
         let imported = try F.rollcall(as: F.head, ["import", "pupils", "\(root)/pupils.csv", "--store", store])
         try #require(imported.status == 0, "\(imported.stderr)")
@@ -51,6 +54,8 @@ import Glibc
         #expect(mark.status == 0, "\(mark.stderr)")
         let officeHistory = try F.rollcall(as: F.office, ["history", "--pupil", "A123456789012"] + s)
         #expect(officeHistory.status == 0, "\(officeHistory.stderr)")
+        // Stored in UTC, shown in the school's time (GMT or BST), never as UTC.
+        #expect(!officeHistory.stdout.contains(" UTC") && (officeHistory.stdout.contains(" GMT") || officeHistory.stdout.contains(" BST")))
         #expect(officeHistory.stdout.contains("safeguarding-sensitive") && !officeHistory.stdout.contains(secret))
 
         // Not by any means: grep over the whole store (backups included) finds nothing.
