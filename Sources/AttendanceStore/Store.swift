@@ -334,7 +334,13 @@ public final class Store {
     }
 
     /// The last transaction this process recorded, for `undoLast`.
-    public private(set) var lastCommitted: Transaction?
+    public private(set) var lastCommitted: Transaction? {
+        get { lastMarks.map { Transaction($0.marks.changes.map(Change.mark), reason: $0.reason, origin: $0.origin) } ?? lastTransaction }
+        set { lastTransaction = newValue; lastMarks = nil }
+    }
+    private var lastTransaction: Transaction?
+    /// An import's marks, kept as columns until asked for (see `commitMarks`).
+    private var lastMarks: (marks: MarkColumns, reason: String?, origin: Transaction.Origin)?
 
     /// Undoes the last change this process made, if it was register marks that nobody has
     /// changed since: each mark goes back to what it was, as an amendment whose reason says
@@ -507,5 +513,59 @@ struct FileIdentity: Equatable {
 
     static func == (a: FileIdentity, b: FileIdentity) -> Bool {
         a.inode == b.inode && a.size == b.size && a.modified.tv_sec == b.modified.tv_sec && a.modified.tv_nsec == b.modified.tv_nsec
+    }
+}
+
+// MARK: Many marks at once
+
+extension Store {
+    /// `commit` for a transaction of marks only, held as columns: an import of a year of
+    /// marks is 600,000 of them, which as `Change`s would be copied several times over (read,
+    /// completed, checked, journalled). The same steps in the same order, under the lock:
+    /// catch up, `revise` (which may change the marks and the reason), complete, check each
+    /// mark with the domain's rules, append the journal line, apply, compact. Returns the
+    /// marks as recorded, each with the mark it replaced; nil when nothing changed.
+    func commitMarks(_ marks: MarkColumns, reason: String?, origin: Transaction.Origin, by actor: StaffMember,
+                     revise: (School, inout MarkColumns, inout String?) throws -> Void) throws -> MarkColumns? {
+        try lock.withExclusive { () throws -> MarkColumns? in
+            _ = try catchUp()
+            let years = marks.academicYears
+            for year in years { try ensureLoaded(year) }
+            var marks = marks, reason = reason
+            try revise(school, &marks, &reason)
+            let current = try staffMember(login: actor.login)  // may have been removed by the head meanwhile
+            let done = marks.completed(from: school.register)
+            guard done.count > 0 else { return nil }
+            let hasReason = School.hasReason(reason), today = today
+            for i in 0..<done.count { try school.check(done[i], by: current, today: today, hasReason: hasReason, origin: origin) }
+            Backup.takeDailyIfDue(self)
+            let record = JournalRecord(seq: lastSeq + 1, at: now(), by: current, reason: reason, origin: origin, marks: MarkBatch.make(done))
+            try journal.append(try record.line())
+            // The change is durable from here on: nothing below may report it as not saved.
+            lastSeq = record.seq
+            do {
+                try reach(.afterJournalAppend)
+                for i in 0..<done.count { school.apply(.mark(MarkChange(upn: done.upn(i), session: done.session(i), mark: done.mark(i)))) }
+                changedYears.formUnion(done.academicYears)
+            } catch {
+                recoverAfterApplyFailed(error)
+            }
+            // As `noteAuthor`: a big import is not worth remembering mark by mark.
+            for i in 0..<done.count where done.count <= 1000 || !markAuthors.isEmpty {
+                markAuthors[MarkKey(upn: done.upn(i), ordinal: done.session(i).ordinal)] = done.count > 1000 ? nil : MarkAuthor(name: record.name, at: record.at)
+            }
+            lastCommitted = nil
+            lastMarks = (done, reason, origin)
+            if !needsReload && (compactionDue || journal.offset > compactionThreshold || done.count > 1000) {
+                do {
+                    try compactLocked()
+                    compactionDue = false
+                } catch {
+                    compactionDue = true
+                    warn("compaction failed (\(error)); every change is saved in the journal, and compaction will be tried again at the next change")
+                }
+            }
+            return done
+        }
     }
 }

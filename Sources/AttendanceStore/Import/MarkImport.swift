@@ -72,9 +72,9 @@ struct MarkRows {
     let upnCol: Int, dateCol: Int, markCol: Int
     let sessionCol: Int?, timeCol: Int?, minutesCol: Int?, commentCol: Int?
     var problems: [ImportFailure.Problem] = []
-    var entries: [MarkChange] = []
+    var marks = MarkColumns()
     var lines: [Int] = []
-    /// Where each pupil's marks are in `entries`, by academic year and slot (index + 1; 0 for none).
+    /// Where each pupil's marks are in `marks`, by academic year and slot (index + 1; 0 for none).
     private var slots: [SlotYear: [Int32]] = [:]
     private struct SlotYear: Hashable { var upn: String; var year: Int }
     /// The same few dozen dates, session names and codes recur on every row: each is read once.
@@ -172,19 +172,19 @@ struct MarkRows {
         if slots[key] == nil { slots[key] = [Int32](repeating: 0, count: year.sessionSlotCount) }
         let earlier = Int(slots[key]![slot])
         if earlier > 0 {
-            if entries[earlier - 1].mark != mark {
+            if marks.mark(earlier - 1) != mark {
                 problems.append(.init(line: row.line, reason: "a different mark for \(upn) on \(session) is on line \(lines[earlier - 1])"))
             }
             return
         }
-        entries.append(MarkChange(upn: upn, session: session, mark: mark))
+        marks.append(MarkChange(upn: upn, session: session, mark: mark))
         lines.append(row.line)
-        slots[key]![slot] = Int32(entries.count)
+        slots[key]![slot] = Int32(marks.count)
     }
 
     func finish() throws(ImportFailure) -> MarkFile {
         if !problems.isEmpty { throw ImportFailure(file: file, problems: problems) }
-        return MarkFile(marks: entries, lines: lines, hasMinutesLate: minutesCol != nil, hasComment: commentCol != nil)
+        return MarkFile(marks, lines: lines, hasMinutesLate: minutesCol != nil, hasComment: commentCol != nil)
     }
 }
 
@@ -265,14 +265,20 @@ extension MarkImport {
 /// A marks file as read: its marks, the line each came from, and whether it has the
 /// optional columns (a re-import without one leaves the stored minutes or comment alone).
 public struct MarkFile: Sendable {
-    public var marks: [MarkChange]
+    /// The marks, held compactly (a year of marks is 600,000 of them).
+    var columns: MarkColumns
+    public var marks: [MarkChange] { columns.changes }
     /// `lines[i]` is the line `marks[i]` starts on (empty when not known).
     public var lines: [Int]
     public var hasMinutesLate: Bool
     public var hasComment: Bool
 
     public init(marks: [MarkChange], lines: [Int] = [], hasMinutesLate: Bool = true, hasComment: Bool = true) {
-        self.marks = marks
+        self.init(MarkColumns(marks), lines: lines, hasMinutesLate: hasMinutesLate, hasComment: hasComment)
+    }
+
+    init(_ columns: MarkColumns, lines: [Int], hasMinutesLate: Bool, hasComment: Bool) {
+        self.columns = columns
         self.lines = lines
         self.hasMinutesLate = hasMinutesLate
         self.hasComment = hasComment
