@@ -249,6 +249,11 @@ extension School {
         }
     }
 
+    /// Applies many `.mark` changes of one pupil in one academic year at once (an import).
+    public mutating func applyMarks(_ marks: [(slot: Int, mark: Mark?)], for upn: String, in year: AcademicYear) {
+        register.record(marks, for: upn, in: year)
+    }
+
     public mutating func apply(_ t: Transaction) {
         for c in t.changes { apply(c) }
     }

@@ -536,23 +536,29 @@ extension Store {
             let current = try staffMember(login: actor.login)  // may have been removed by the head meanwhile
             let done = marks.completed(from: school.register)
             guard done.count > 0 else { return nil }
-            let hasReason = School.hasReason(reason), today = today
+            // One copy of the school for the checks, not one per mark.
+            let school = self.school, hasReason = School.hasReason(reason), today = today
             for i in 0..<done.count { try school.check(done[i], by: current, today: today, hasReason: hasReason, origin: origin) }
             Backup.takeDailyIfDue(self)
-            let record = JournalRecord(seq: lastSeq + 1, at: now(), by: current, reason: reason, origin: origin, marks: MarkBatch.make(done))
+            let groups = done.byPupilAndYear()
+            let record = JournalRecord(seq: lastSeq + 1, at: now(), by: current, reason: reason, origin: origin, marks: MarkBatch.make(done, groups: groups))
             try journal.append(try record.line())
             // The change is durable from here on: nothing below may report it as not saved.
             lastSeq = record.seq
             do {
                 try reach(.afterJournalAppend)
-                for i in 0..<done.count { school.apply(.mark(MarkChange(upn: done.upn(i), session: done.session(i), mark: done.mark(i)))) }
-                changedYears.formUnion(done.academicYears)
+                for group in groups {
+                    self.school.applyMarks(group.marks.map { ($0.slot, done.mark($0.index)) }, for: done.upns[Int(group.pupil)], in: group.year)
+                    changedYears.insert(group.year)
+                }
             } catch {
                 recoverAfterApplyFailed(error)
             }
             // As `noteAuthor`: a big import is not worth remembering mark by mark.
-            for i in 0..<done.count where done.count <= 1000 || !markAuthors.isEmpty {
-                markAuthors[MarkKey(upn: done.upn(i), ordinal: done.session(i).ordinal)] = done.count > 1000 ? nil : MarkAuthor(name: record.name, at: record.at)
+            if done.count <= 1000 {
+                for i in 0..<done.count { markAuthors[MarkKey(upn: done.upn(i), ordinal: done.session(i).ordinal)] = MarkAuthor(name: record.name, at: record.at) }
+            } else if !markAuthors.isEmpty {
+                for i in 0..<done.count { markAuthors[MarkKey(upn: done.upn(i), ordinal: done.session(i).ordinal)] = nil }
             }
             lastCommitted = nil
             lastMarks = (done, reason, origin)

@@ -34,16 +34,23 @@ public struct MarkColumns: Sendable {
 
     /// Appends a mark (its `previous` is filled in by `completed(from:)`).
     mutating func append(_ m: MarkChange) {
-        let p: Int32
-        if let known = pupilIndex[m.upn] { p = known } else {
-            p = Int32(upns.count)
-            upns.append(m.upn)
-            pupilIndex[m.upn] = p
-        }
+        append(pupil: index(of: m.upn), session: m.session, mark: m.mark)
+    }
+
+    mutating func append(pupil p: Int32, session: Session, mark: Mark?) {
         pupil.append(p)
-        ordinal.append(Int32(m.session.ordinal))
-        code.append(m.mark?.code.byte ?? 0)
-        if let d = m.mark?.detail { details[Int32(count - 1)] = d }
+        ordinal.append(Int32(session.ordinal))
+        code.append(mark?.code.byte ?? 0)
+        if let d = mark?.detail { details[Int32(count - 1)] = d }
+    }
+
+    /// The pupil's index in `upns`, added if new.
+    mutating func index(of upn: String) -> Int32 {
+        if let known = pupilIndex[upn] { return known }
+        let p = Int32(upns.count)
+        upns.append(upn)
+        pupilIndex[upn] = p
+        return p
     }
 
     func upn(_ i: Int) -> String { upns[Int(pupil[i])] }
@@ -86,6 +93,33 @@ public struct MarkColumns: Sendable {
             (first, last) = (year.firstDay.dayNumber, year.lastDay.dayNumber)
         }
         return years
+    }
+
+    /// The marks by pupil and academic year, in order of first appearance: each group's
+    /// pupil, year, and the marks' indices with their slots in the year.
+    func byPupilAndYear() -> [(pupil: Int32, year: AcademicYear, marks: [(index: Int, slot: Int)])] {
+        struct Key: Hashable { var pupil: Int32; var year: Int }
+        var index: [Key: Int] = [:]
+        var groups: [(pupil: Int32, year: AcademicYear, marks: [(index: Int, slot: Int)])] = []
+        // Marks come in runs of one pupil and year: look the group up only when that changes.
+        var current: (pupil: Int32, first: Int, last: Int, at: Int)?
+        for i in 0..<count {
+            let session = self.session(i)
+            let day = session.date.dayNumber
+            if current == nil || current!.pupil != pupil[i] || day < current!.first || day > current!.last {
+                let year = session.academicYear
+                let key = Key(pupil: pupil[i], year: year.startYear)
+                let at: Int
+                if let known = index[key] { at = known } else {
+                    at = groups.count
+                    index[key] = at
+                    groups.append((pupil[i], year, []))
+                }
+                current = (pupil[i], year.firstDay.dayNumber, year.lastDay.dayNumber, at)
+            }
+            groups[current!.at].marks.append((i, (day - current!.first) * 2 + session.half.rawValue))
+        }
+        return groups
     }
 
     /// As `School.completing` does for `.mark` changes: each with what the register holds

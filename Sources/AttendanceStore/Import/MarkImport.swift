@@ -31,7 +31,7 @@ public enum MarkImport {
         let table = try CSVTable.parse(text, file: file, mapping: mapping, fields: fields)
         if isMarksStrings(table) { return try readMarksStrings(table, file: file, knownUPNs: knownUPNs) }
         var rows = try MarkRows(table, file: file, knownUPNs: knownUPNs)
-        for row in table.rows { rows.take(row) }
+        for row in table.rows { rows.take(row.fields, line: row.line) }
         return try rows.finish()
     }
 
@@ -52,9 +52,11 @@ public enum MarkImport {
                       (try? table.apply(mapping, fields: MarkImport.fields, file: file)) != nil,
                       !isMarksStrings(table) else { return false }
                 rows = try? MarkRows(table, file: file, knownUPNs: knownUPNs)
+                // About 33 bytes a row in an export: room for them all, so the columns never regrow.
+                rows?.reserve(text.utf8.count / 32)
                 return rows != nil
             }
-            if let row = CSVTable.Row(line: line, cells: fields) { rows!.take(row) }
+            rows!.take(fields, line: line)
             return true
         }
         guard complete, let rows else { return nil }
@@ -74,9 +76,9 @@ struct MarkRows {
     var problems: [ImportFailure.Problem] = []
     var marks = MarkColumns()
     var lines: [Int] = []
-    /// Where each pupil's marks are in `marks`, by academic year and slot (index + 1; 0 for none).
-    private var slots: [SlotYear: [Int32]] = [:]
-    private struct SlotYear: Hashable { var upn: String; var year: Int }
+    /// Where each pupil's marks are in `marks` (by pupil index), by academic year and slot
+    /// (index + 1; 0 for none).
+    private var slots: [[(year: Int, slots: [Int32])]] = []
     /// The same few dozen dates, session names and codes recur on every row: each is read once.
     private var dates: [String: ImportDateTime?] = [:]
     private var halves: [String: SessionHalf?] = [:]
@@ -110,11 +112,21 @@ struct MarkRows {
         return value
     }
 
-    mutating func take(_ row: CSVTable.Row) {
-        func cell(_ i: Int?) -> String { i.flatMap { $0 < row.fields.count ? row.fields[$0] : nil } ?? "" }
+    mutating func reserve(_ n: Int) {
+        marks.reserve(n)
+        lines.reserveCapacity(n)
+    }
+
+    /// Takes a record's cells as read: they are trimmed here, and a record with nothing in it
+    /// is passed over.
+    mutating func take(_ fields: [String], line: Int) {
+        // Trim only what needs it: most cells from an export have no surrounding spaces.
+        func trimmed(_ cell: String) -> String { CSVTable.mayNeedTrim(cell) ? cell.trimmed : cell }
+        guard fields.contains(where: { !trimmed($0).isEmpty }) else { return }
+        func cell(_ i: Int?) -> String { i.flatMap { $0 < fields.count ? trimmed(fields[$0]) : nil } ?? "" }
         var reasons: [String] = []
-        if row.fields.count > columnCount, row.fields[columnCount...].contains(where: { !$0.isEmpty }) {
-            reasons.append("\(row.fields.count) fields but the header names \(columnCount) columns")
+        if fields.count > columnCount, fields[columnCount...].contains(where: { !trimmed($0).isEmpty }) {
+            reasons.append("\(fields.count) fields but the header names \(columnCount) columns")
         }
         let upnText = cell(upnCol), dateText = cell(dateCol), sessionText = cell(sessionCol), markText = cell(markCol)
         if upnText.isEmpty { reasons.append("missing upn") }
@@ -160,26 +172,31 @@ struct MarkRows {
         let comment = cell(commentCol)
         guard reasons.isEmpty, let upn, let date, let half, let code else {
             // Every nil above has added a reason; a row with none is never dropped unreported.
-            problems += (reasons.isEmpty ? ["could not be read"] : reasons).map { .init(line: row.line, reason: $0) }
+            problems += (reasons.isEmpty ? ["could not be read"] : reasons).map { .init(line: line, reason: $0) }
             return
         }
         let session = Session(date, half)
         // `/` and `\` both mean present; some exports write one for both sessions.
         let mark = Mark(code.recorded(in: half), minutesLate: minutes, comment: comment.isEmpty ? nil : comment)
         let year = session.academicYear
-        let key = SlotYear(upn: upn, year: year.startYear)
-        let slot = session.slotInYear
-        if slots[key] == nil { slots[key] = [Int32](repeating: 0, count: year.sessionSlotCount) }
-        let earlier = Int(slots[key]![slot])
+        let p = Int(marks.index(of: upn))
+        if p == slots.count { slots.append([]) }
+        let y: Int
+        if let known = slots[p].firstIndex(where: { $0.year == year.startYear }) { y = known } else {
+            y = slots[p].count
+            slots[p].append((year.startYear, [Int32](repeating: 0, count: year.sessionSlotCount)))
+        }
+        let slot = (date.dayNumber - year.firstDay.dayNumber) * 2 + half.rawValue
+        let earlier = Int(slots[p][y].slots[slot])
         if earlier > 0 {
             if marks.mark(earlier - 1) != mark {
-                problems.append(.init(line: row.line, reason: "a different mark for \(upn) on \(session) is on line \(lines[earlier - 1])"))
+                problems.append(.init(line: line, reason: "a different mark for \(upn) on \(session) is on line \(lines[earlier - 1])"))
             }
             return
         }
-        marks.append(MarkChange(upn: upn, session: session, mark: mark))
-        lines.append(row.line)
-        slots[key]![slot] = Int32(marks.count)
+        marks.append(pupil: Int32(p), session: session, mark: mark)
+        lines.append(line)
+        slots[p][y].slots[slot] = Int32(marks.count)
     }
 
     func finish() throws(ImportFailure) -> MarkFile {

@@ -46,43 +46,23 @@ struct MarkBatch: Codable, Equatable {
     }
 
     /// The same batches from completed columns, without a `MarkChange` for each mark.
-    static func make(_ marks: MarkColumns) -> [MarkBatch] {
-        struct Key: Hashable { var pupil: Int32; var year: Int }
-        struct Builder { var year: AcademicYear; var codes: [UInt8]; var previous: [UInt8]; var details: [String: MarkDetail] = [:]; var previousDetails: [String: MarkDetail] = [:] }
-        var index: [Key: Int] = [:]
-        var builders: [(pupil: Int32, builder: Builder)] = []
+    static func make(_ marks: MarkColumns, groups: [(pupil: Int32, year: AcademicYear, marks: [(index: Int, slot: Int)])]) -> [MarkBatch] {
         let underscore = UInt8(ascii: "_"), dot = UInt8(ascii: ".")
         // The storage character of each code byte (0: none).
         let characters: [UInt8] = (0...255).map { b in AttendanceCode(byte: UInt8(b)).map { $0.storageCharacter.asciiValue! } ?? dot }
-        var current: (key: Key, first: Int, last: Int, at: Int)?
-        for i in 0..<marks.count {
-            let session = marks.session(i)
-            let day = session.date.dayNumber
-            let pupil = marks.pupil[i]
-            let at: Int
-            if let c = current, c.key.pupil == pupil, day >= c.first, day <= c.last {
-                at = c.at
-            } else {
-                let year = session.academicYear
-                let key = Key(pupil: pupil, year: year.startYear)
-                if let known = index[key] { at = known } else {
-                    at = builders.count
-                    index[key] = at
-                    let blank = [UInt8](repeating: underscore, count: year.sessionSlotCount)
-                    builders.append((pupil, Builder(year: year, codes: blank, previous: blank)))
-                }
-                current = (key, year.firstDay.dayNumber, year.lastDay.dayNumber, at)
+        return groups.map { group in
+            var codes = [UInt8](repeating: underscore, count: group.year.sessionSlotCount)
+            var previous = codes
+            var details: [String: MarkDetail] = [:], previousDetails: [String: MarkDetail] = [:]
+            for (i, slot) in group.marks {
+                codes[slot] = characters[Int(marks.code[i])]
+                previous[slot] = marks.previousCode.isEmpty ? dot : characters[Int(marks.previousCode[i])]
+                if let d = marks.details[Int32(i)] { details[marks.session(i).storageKey] = d }
+                if let d = marks.previousDetails[Int32(i)] { previousDetails[marks.session(i).storageKey] = d }
             }
-            let slot = (day - current!.first) * 2 + session.half.rawValue
-            builders[at].builder.codes[slot] = characters[Int(marks.code[i])]
-            builders[at].builder.previous[slot] = marks.previousCode.isEmpty ? dot : characters[Int(marks.previousCode[i])]
-            if let d = marks.details[Int32(i)] { builders[at].builder.details[session.storageKey] = d }
-            if let d = marks.previousDetails[Int32(i)] { builders[at].builder.previousDetails[session.storageKey] = d }
-        }
-        return builders.map { pupil, b in
-            MarkBatch(upn: marks.upns[Int(pupil)], academicYear: b.year.description,
-                      codes: String(decoding: b.codes, as: UTF8.self), previous: String(decoding: b.previous, as: UTF8.self),
-                      details: b.details.isEmpty ? nil : b.details, previousDetails: b.previousDetails.isEmpty ? nil : b.previousDetails)
+            return MarkBatch(upn: marks.upns[Int(group.pupil)], academicYear: group.year.description,
+                             codes: String(decoding: codes, as: UTF8.self), previous: String(decoding: previous, as: UTF8.self),
+                             details: details.isEmpty ? nil : details, previousDetails: previousDetails.isEmpty ? nil : previousDetails)
         }
     }
 
