@@ -27,8 +27,17 @@ public struct Register: Sendable {
     /// one by one: an import of a year of marks is 600,000 of them.
     public mutating func record(_ marks: [(slot: Int, mark: Mark?)], for upn: String, in year: AcademicYear) {
         let old = pupils[upn, default: PupilRegister()].set(marks, in: year)
-        for (i, (slot, mark)) in marks.enumerated() {
-            adjustOpenCount(year: year, slot: slot, removing: old[i], adding: mark?.code.byte ?? 0)
+        let closure = AttendanceCode.plannedClosure.byte
+        func counts(_ b: UInt8) -> Bool { b != 0 && b != closure }
+        let delta = marks.indices.map { i -> Int32 in
+            let was = counts(old[i]), now = counts(marks[i].mark?.code.byte ?? 0)
+            return was == now ? 0 : (now ? 1 : -1)
+        }
+        guard delta.contains(where: { $0 != 0 }) else { return }
+        if openMarkCounts[year] == nil { openMarkCounts[year] = [Int32](repeating: 0, count: year.sessionSlotCount) }
+        // In place, one lookup of the year for all the marks.
+        openMarkCounts[year]!.withUnsafeMutableBufferPointer { c in
+            for (i, (slot, _)) in marks.enumerated() { c[slot] += delta[i] }
         }
     }
 
