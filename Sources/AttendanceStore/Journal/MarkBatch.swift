@@ -15,7 +15,8 @@ struct MarkBatch: Codable, Equatable {
     var details: [String: MarkDetail]?
     var previousDetails: [String: MarkDetail]?
 
-    /// Above this many marks, a transaction's marks are journalled as batches.
+    /// Above this many marks, a transaction's marks are journalled as batches (an import's marks
+    /// always are: see `Store.commitMarks`).
     static let threshold = 64
 
     static func make(_ marks: [MarkChange]) -> [MarkBatch] {
