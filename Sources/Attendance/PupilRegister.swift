@@ -35,6 +35,29 @@ public struct PupilRegister: Hashable, Sendable {
         return old
     }
 
+    /// Sets or clears many marks in one academic year (`slot` as `Session.slotInYear`), as
+    /// `set` does one by one; returns the code bytes they replaced.
+    public mutating func set(_ marks: [(slot: Int, mark: Mark?)], in year: AcademicYear) -> [UInt8] {
+        if years[year] == nil {
+            guard marks.contains(where: { $0.mark != nil }) else { return [UInt8](repeating: 0, count: marks.count) }
+            years[year] = [UInt8](repeating: 0, count: year.sessionSlotCount)
+        }
+        let first = Session(year.firstDay, .am).ordinal
+        var old: [UInt8] = []
+        old.reserveCapacity(marks.count)
+        years[year]!.withUnsafeMutableBufferPointer { bytes in
+            for (slot, mark) in marks {
+                old.append(bytes[slot])
+                bytes[slot] = mark?.code.byte ?? 0
+            }
+        }
+        for (slot, mark) in marks {
+            // Clearing a detail that is not there is a lookup saved.
+            if let d = mark?.detail { details[first + slot] = d } else if !details.isEmpty { details[first + slot] = nil }
+        }
+        return old
+    }
+
     /// Replaces a whole year's codes at once (loading from the store).
     public mutating func load(year: AcademicYear, bytes: [UInt8]) {
         precondition(bytes.count == year.sessionSlotCount, "a year's register has one byte per slot")

@@ -58,26 +58,11 @@ extension School {
     /// `today` is the school's date (the store works it out from the clock and the school's
     /// time zone); without it every change to an existing mark is treated as an amendment.
     public func check(_ t: Transaction, by actor: StaffMember, today: SchoolDate? = nil) throws(ChangeRefused) {
-        let hasReason = !(t.reason ?? "").trimmingSpaces().isEmpty
+        let hasReason = School.hasReason(t.reason)
         for change in t.changes {
             switch change {
             case .mark(let m):
-                let amendment = today.map { needsReason(m, today: $0) } ?? m.isAmendment
-                try require(amendment ? .amendMarks : .recordMarks, actor)
-                try requirePupil(m.upn)
-                if amendment && !hasReason {
-                    let was = m.previous!.code.symbol, now = m.mark?.code.symbol ?? "no mark"
-                    throw ChangeRefused(.needsReason, "\(m.upn) already has \(was) on \(m.session): changing it to \(now) is an amendment and needs a reason")
-                }
-                if let code = m.mark?.code, code.isLegacy, t.origin == .staff {
-                    throw ChangeRefused(.invalid, "\(code.symbol) is a pre-2024 code, accepted only from imports; use \(code.nearestCurrentCode.symbol)")
-                }
-                if let minutes = m.mark?.minutesLate, minutes < 0 || minutes > 300 {
-                    throw ChangeRefused(.invalid, "minutes late must be 0–300")
-                }
-                if let code = m.mark?.code, m.mark?.minutesLate != nil, code != .lateBeforeClose, code != .lateAfterClose {
-                    throw ChangeRefused(.invalid, "minutes late go only with L or U, not \(code.symbol)")
-                }
+                try check(m, by: actor, today: today, hasReason: hasReason, origin: t.origin)
             case .pupil:
                 try require(.importData, actor)
             case .calendar:
@@ -163,6 +148,31 @@ extension School {
         }
     }
 
+    /// Checks one completed mark change of a transaction with (`hasReason`) or without a
+    /// reason, from `origin`: the rules `check(_:by:today:)` applies to each mark, for a store
+    /// that holds an import's marks without a `Change` for each.
+    public func check(_ m: MarkChange, by actor: StaffMember, today: SchoolDate?, hasReason: Bool, origin: Transaction.Origin) throws(ChangeRefused) {
+        let amendment = today.map { needsReason(m, today: $0) } ?? m.isAmendment
+        try require(amendment ? .amendMarks : .recordMarks, actor)
+        try requirePupil(m.upn)
+        if amendment && !hasReason {
+            let was = m.previous!.code.symbol, now = m.mark?.code.symbol ?? "no mark"
+            throw ChangeRefused(.needsReason, "\(m.upn) already has \(was) on \(m.session): changing it to \(now) is an amendment and needs a reason")
+        }
+        if let code = m.mark?.code, code.isLegacy, origin == .staff {
+            throw ChangeRefused(.invalid, "\(code.symbol) is a pre-2024 code, accepted only from imports; use \(code.nearestCurrentCode.symbol)")
+        }
+        if let minutes = m.mark?.minutesLate, minutes < 0 || minutes > 300 {
+            throw ChangeRefused(.invalid, "minutes late must be 0–300")
+        }
+        if let code = m.mark?.code, m.mark?.minutesLate != nil, code != .lateBeforeClose, code != .lateAfterClose {
+            throw ChangeRefused(.invalid, "minutes late go only with L or U, not \(code.symbol)")
+        }
+    }
+
+    /// Whether a transaction's reason is there (amendments need one).
+    public static func hasReason(_ reason: String?) -> Bool { !(reason ?? "").trimmingSpaces().isEmpty }
+
     private func checkDecision(_ d: CaseDecision) throws(ChangeRefused) {
         try requirePupil(d.upn)
         guard let policy = casework.policy else { throw ChangeRefused(.invalid, "no attendance policy is in use; choose one with `rollcall policy use ID`") }
@@ -237,6 +247,11 @@ extension School {
         case .settings(let s): settings = s
         case .registerClosed(let c): recordClosure(c)
         }
+    }
+
+    /// Applies many `.mark` changes of one pupil in one academic year at once (an import).
+    public mutating func applyMarks(_ marks: [(slot: Int, mark: Mark?)], for upn: String, in year: AcademicYear) {
+        register.record(marks, for: upn, in: year)
     }
 
     public mutating func apply(_ t: Transaction) {

@@ -42,49 +42,37 @@ extension Store {
     /// unless `overwriteAmended`, when each replacement is an amendment naming the file.
     public func importMarks(_ markFile: MarkFile, file: String, by actor: StaffMember, overwriteAmended: Bool = false) throws -> ImportResult {
         var overwrote = 0
-        let draft = Transaction(markFile.marks.map(Change.mark), reason: "imported from \(file)", origin: .importFile(file))
-        let done = try commit(draft, by: actor) { school, t in
-            var t = t
+        let done = try commitMarks(markFile.columns, reason: "imported from \(file)", origin: .importFile(file), by: actor) { school, marks, reason in
             var replacing: [Int] = []
-            if !markFile.hasMinutesLate || !markFile.hasComment {
-                t.changes = []
-                t.changes.reserveCapacity(markFile.marks.count)
-                for m in markFile.marks {
-                    var m = m
-                    if let stored = school.register.mark(for: m.upn, at: m.session), var mark = m.mark {
-                        if !markFile.hasMinutesLate, mark.code == .lateBeforeClose || mark.code == .lateAfterClose { mark.minutesLate = stored.minutesLate }
-                        if !markFile.hasComment { mark.comment = stored.comment }
-                        m.mark = mark
-                    }
-                    t.changes.append(.mark(m))
+            for i in 0..<marks.count {
+                guard let stored = school.register.mark(for: marks.upn(i), at: marks.session(i)) else { continue }
+                if !markFile.hasMinutesLate || !markFile.hasComment, var mark = marks.mark(i) {
+                    if !markFile.hasMinutesLate, mark.code == .lateBeforeClose || mark.code == .lateAfterClose { mark.minutesLate = stored.minutesLate }
+                    if !markFile.hasComment { mark.comment = stored.comment }
+                    marks.setMark(i, mark)
                 }
+                if stored != marks.mark(i) { replacing.append(i) }
             }
-            for (i, change) in t.changes.enumerated() {
-                guard case .mark(let m) = change, let stored = school.register.mark(for: m.upn, at: m.session), stored != m.mark else { continue }
-                replacing.append(i)
-            }
-            guard !replacing.isEmpty else { return t }
-            let amended = staffAmendments(among: replacing.map { i -> MarkChange in
-                guard case .mark(let m) = t.changes[i] else { fatalError("only marks are replaced") }
-                return m
-            })
-            guard !amended.isEmpty else { return t }
+            guard !replacing.isEmpty else { return }
+            let amended = staffAmendments(among: replacing.map { marks[$0] })
+            guard !amended.isEmpty else { return }
             if overwriteAmended {
                 overwrote = amended.count
-                t.reason = "imported from \(file), replacing \(amended.count) mark\(amended.count == 1 ? "" : "s") staff had amended"
-                return t
+                reason = "imported from \(file), replacing \(amended.count) mark\(amended.count == 1 ? "" : "s") staff had amended"
+                return
             }
             var conflicts: [ImportConflicts.Conflict] = []
             for i in replacing {
-                guard case .mark(let m) = t.changes[i], let a = amended[StoreMarkSlot(upn: m.upn, ordinal: m.session.ordinal)] else { continue }
+                let m = marks[i]
+                guard let a = amended[StoreMarkSlot(upn: m.upn, ordinal: m.session.ordinal)] else { continue }
                 conflicts.append(.init(line: i < markFile.lines.count ? markFile.lines[i] : nil, upn: m.upn, session: m.session,
                                        stored: a.mark, amendedBy: a.byName, at: a.at, reason: a.reason, fileMark: m.mark))
             }
             throw ImportConflicts(file: file, conflicts: conflicts, timeZone: school.settings.timeZone)
         }
-        var added = 0, changed = 0
-        for case .mark(let m) in done?.changes ?? [] { if m.previous == nil { added += 1 } else { changed += 1 } }
-        return ImportResult(read: markFile.marks.count, added: added, changed: changed, overwroteAmended: overwrote)
+        var added = 0
+        for i in 0..<(done?.count ?? 0) where done!.previousCode[i] == 0 { added += 1 }
+        return ImportResult(read: markFile.columns.count, added: added, changed: (done?.count ?? 0) - added, overwroteAmended: overwrote)
     }
 
     /// Of these changes, the ones whose stored mark was put there by a member of staff

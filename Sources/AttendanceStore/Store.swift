@@ -350,7 +350,13 @@ public final class Store {
     }
 
     /// The last transaction this process recorded, for `undoLast`.
-    public private(set) var lastCommitted: Transaction?
+    public private(set) var lastCommitted: Transaction? {
+        get { lastMarks.map { Transaction($0.marks.changes.map(Change.mark), reason: $0.reason, origin: $0.origin) } ?? lastTransaction }
+        set { lastTransaction = newValue; lastMarks = nil }
+    }
+    private var lastTransaction: Transaction?
+    /// An import's marks, kept as columns until asked for (see `commitMarks`).
+    private var lastMarks: (marks: MarkColumns, reason: String?, origin: Transaction.Origin)?
 
     /// Undoes the last change this process made, if it was register marks that nobody has
     /// changed since: each mark goes back to what it was, as an amendment whose reason says
@@ -387,9 +393,7 @@ public final class Store {
     /// of `transaction`'s marks loaded) and returns the transaction to record, so what it
     /// decides from the stored marks cannot go stale before the change is written.
     func commit(_ transaction: Transaction, by actor: StaffMember, revise: (School, Transaction) throws -> Transaction) throws -> Transaction? {
-        guard isWritable else {
-            throw ChangeRefused(.notPermitted, "this store is read-only (\(path) cannot be written: a backup copy, a read-only disk, or no write permission); it can be read, but nothing can be changed here")
-        }
+        guard isWritable else { throw readOnlyRefusal }
         return try lock.withExclusive { () throws -> Transaction? in
             _ = try catchUp()
             // What the change replaces, and the marks a closure checks, must be in memory
@@ -412,12 +416,7 @@ public final class Store {
             Backup.takeDailyIfDue(self)
             // Sensitive words go to their own file first; the journal holds the entry without them.
             let record = JournalRecord(seq: lastSeq + 1, at: now(), by: current, transaction: try sensitive.sealing(t))
-            do {
-                try journal.append(try record.line())
-            } catch let error as StoreError {
-                // Not saved: say so, with anything else that went wrong on the way (the daily backup).
-                throw StoreError(file: error.file, ([error.message] + warnings[warned...]).joined(separator: "; also, "))
-            }
+            try appendToJournal(record, warnedSince: warned)
             // The change is durable from here on: nothing below may report it as not saved.
             lastSeq = record.seq
             do {
@@ -438,6 +437,20 @@ public final class Store {
                 }
             }
             return t
+        }
+    }
+
+    var readOnlyRefusal: ChangeRefused {
+        ChangeRefused(.notPermitted, "this store is read-only (\(path) cannot be written: a backup copy, a read-only disk, or no write permission); it can be read, but nothing can be changed here")
+    }
+
+    /// Appends a record durably. Not saved (a full disk): says so, with anything else that
+    /// went wrong on the way (the daily backup), and the journal is left as it was.
+    private func appendToJournal(_ record: JournalRecord, warnedSince warned: Int) throws {
+        do {
+            try journal.append(try record.line())
+        } catch let error as StoreError {
+            throw StoreError(file: error.file, ([error.message] + warnings[warned...]).joined(separator: "; also, "))
         }
     }
 
@@ -545,5 +558,67 @@ struct FileIdentity: Equatable {
 
     static func == (a: FileIdentity, b: FileIdentity) -> Bool {
         a.inode == b.inode && a.size == b.size && a.modified.tv_sec == b.modified.tv_sec && a.modified.tv_nsec == b.modified.tv_nsec
+    }
+}
+
+// MARK: Many marks at once
+
+extension Store {
+    /// `commit` for a transaction of marks only, held as columns: an import of a year of
+    /// marks is 600,000 of them, which as `Change`s would be copied several times over (read,
+    /// completed, checked, journalled). The same steps in the same order, under the lock:
+    /// catch up, `revise` (which may change the marks and the reason), complete, check each
+    /// mark with the domain's rules, append the journal line, apply, compact. Returns the
+    /// marks as recorded, each with the mark it replaced; nil when nothing changed.
+    func commitMarks(_ marks: MarkColumns, reason: String?, origin: Transaction.Origin, by actor: StaffMember,
+                     revise: (School, inout MarkColumns, inout String?) throws -> Void) throws -> MarkColumns? {
+        guard isWritable else { throw readOnlyRefusal }
+        return try lock.withExclusive { () throws -> MarkColumns? in
+            _ = try catchUp()
+            let years = marks.academicYears
+            for year in years { try ensureLoaded(year) }
+            var marks = marks, reason = reason
+            try revise(school, &marks, &reason)
+            let current = try staffMember(login: actor.login)  // may have been removed by the head meanwhile
+            let done = marks.completed(from: school.register)
+            guard done.count > 0 else { return nil }
+            // One copy of the school for the checks, not one per mark.
+            let school = self.school, hasReason = School.hasReason(reason), today = today
+            for i in 0..<done.count { try school.check(done[i], by: current, today: today, hasReason: hasReason, origin: origin) }
+            let warned = warnings.count
+            Backup.takeDailyIfDue(self)
+            let groups = done.byPupilAndYear()
+            let record = JournalRecord(seq: lastSeq + 1, at: now(), by: current, reason: reason, origin: origin, marks: MarkBatch.make(done, groups: groups))
+            try appendToJournal(record, warnedSince: warned)
+            // The change is durable from here on: nothing below may report it as not saved.
+            lastSeq = record.seq
+            do {
+                try reach(.afterJournalAppend)
+                for group in groups {
+                    self.school.applyMarks(group.marks.map { ($0.slot, done.mark($0.index)) }, for: done.upns[Int(group.pupil)], in: group.year)
+                    changedYears.insert(group.year)
+                }
+            } catch {
+                recoverAfterApplyFailed(error)
+            }
+            // As `noteAuthor`: a big import is not worth remembering mark by mark.
+            if done.count <= 1000 {
+                for i in 0..<done.count { markAuthors[MarkKey(upn: done.upn(i), ordinal: done.session(i).ordinal)] = MarkAuthor(name: record.name, at: record.at) }
+            } else if !markAuthors.isEmpty {
+                for i in 0..<done.count { markAuthors[MarkKey(upn: done.upn(i), ordinal: done.session(i).ordinal)] = nil }
+            }
+            lastCommitted = nil
+            lastMarks = (done, reason, origin)
+            if !needsReload && (compactionDue || journal.offset > compactionThreshold || done.count > 1000) {
+                do {
+                    try compactLocked()
+                    compactionDue = false
+                } catch {
+                    compactionDue = true
+                    warn("compaction failed (\(error)); every change is saved in the journal, and compaction will be tried again at the next change")
+                }
+            }
+            return done
+        }
     }
 }

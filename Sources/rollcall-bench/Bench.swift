@@ -26,9 +26,24 @@ struct Run: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "The generated school's today.") var asOf = "2026-03-20"
     @Option(help: "Runs per figure (the median is reported).") var runs = 5
     @Flag(help: "Print one JSON object instead of a table.") var json = false
-    @Option(help: "Keep the generated store in this directory.") var keep: String?
+    @Option(help: "Keep the generated store in this directory (and, for the import figures, the marks file and an empty store beside it).") var keep: String?
+    @Option(help: "Measure only these groups, comma-separated: store (open, stats, caseload, record a mark), app, ctf, import. All when not given.")
+    var only: String?
     @Option(name: .customLong("shared-group"), help: "Lay the store out shared with this OS group (as `rollcall init --group`).") var sharedGroup: String?
     @Option(name: .customLong("dsl-group"), help: "With --shared-group: the DSL group for sensitive words.") var dslGroup: String?
+
+    /// Whether a group of figures is measured (`--only`).
+    func wants(_ group: String) -> Bool {
+        guard let only else { return true }
+        return only.split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces) == group }
+    }
+
+    func validate() throws {
+        let groups = ["store", "app", "ctf", "import"]
+        for g in (only ?? "").split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !groups.contains(g) {
+            throw ValidationError("--only: no group \"\(g)\"; the groups are \(groups.joined(separator: ", "))")
+        }
+    }
 
     func run() throws {
         guard let date = SchoolDate(parsing: asOf) else { throw ValidationError("--as-of is not a date") }
@@ -51,94 +66,105 @@ struct Run: ParsableCommand {
         let marks = school.register.markCount
         let entries = school.casework.contactCount
         let openCases = school.casework.openCases.count
-        _ = try Store.create(at: dir, school: school, sharing: sharedGroup.map { StoreSharing(group: $0, dslGroup: dslGroup) })
-        log("Wrote \(dir)\(sharedGroup.map { " (shared with \($0))" } ?? ""): \(marks) marks, \(entries) contact-log entries, \(openCases) open cases")
-
-        // Open and be ready to draw, in a fresh process each time: what a member of staff waits for.
-        var probes: [ProbeResult] = []
-        for _ in 0..<runs { probes.append(try probe(dir)) }
-        let openMs = median(probes.map(\.openMs))
-        let reference = try orjsonParseMs(try Store.open(at: dir).filesReadAtOpen, runs: max(runs, 11))
-        figures.append(Figure(name: "open_store_ms", label: "open store, ready to draw", value: openMs, unit: "ms", target: 300))
-        if let reference {
-            figures.append(Figure(name: "open_store_vs_orjson_ratio", label: "open ÷ orjson parse of the files it reads (\(fmt(reference)) ms)",
-                                  value: openMs / reference, unit: "×", target: 3))
-        } else {
-            figures.append(Figure(name: "open_store_vs_orjson_ratio", label: "open ÷ orjson parse (python3 -m orjson not available)", value: nil, unit: "×", target: 3))
-        }
-
-        // Statistics for the whole school for the year to date: the scan of every mark.
-        let store = try Store.open(at: dir)
-        let stats = store.school.statistics
-        let upns = store.school.roll.map(\.upn)
-        let range = Statistics.yearToDate(date)
-        var scanned = 0
-        let statsMs = median((0..<max(runs, 21)).map { _ in
-            time { for upn in upns { scanned &+= stats.figures(for: upn, in: range).possible } }
-        })
-        figures.append(Figure(name: "stats_whole_school_year_ms", label: "stats, whole school, year to date", value: statsMs, unit: "ms", target: 10))
-        let summaryMs = median((0..<runs).map { _ in time { for upn in upns { scanned &+= stats.summary(for: upn, asOf: date).consecutiveUnexplainedDays } } })
-        figures.append(Figure(name: "stats_with_10_week_window_ms", label: "stats incl. 10-school-week window and N/O runs", value: summaryMs, unit: "ms"))
-
-        // The head's panel caseload: every pupil's recommendation on every track, as of today.
-        var rows = 0
-        let caseloadMs = median((0..<max(runs, 11)).map { _ in
-            time { rows = CaseworkEngine(school: store.school, asOf: date)!.caseload().count }
-        })
-        figures.append(Figure(name: "caseload_recompute_ms", label: "recompute the panel caseload (\(rows) rows)", value: caseloadMs, unit: "ms", target: 50))
-
-        // Record one mark durably, against a bare O_APPEND write + fsync in the same directory.
-        let staff = try store.staffMember(login: me)
-        let first = upns[0]
-        var session = Session(date.adding(days: 400), .am)
-        try store.commit(Transaction([.mark(MarkChange(upn: first, session: session, mark: Mark(.presentAM)))]), by: staff)  // the day's backup
+        let staff = school.staff[me]!
         let commits = 200
-        var markTimes: [Double] = []
-        for _ in 0..<commits {
-            session = session.next
-            let t = Transaction([.mark(MarkChange(upn: first, session: session, mark: Mark(.illness)))])
-            markTimes.append(time { _ = try? store.commit(t, by: staff) })
+        var scanned = 0
+        if wants("store") || wants("app") {
+            _ = try Store.create(at: dir, school: school, sharing: sharedGroup.map { StoreSharing(group: $0, dslGroup: dslGroup) })
+            log("Wrote \(dir)\(sharedGroup.map { " (shared with \($0))" } ?? ""): \(marks) marks, \(entries) contact-log entries, \(openCases) open cases")
         }
-        let bare = bareAppendFsync(dir: dir, count: commits)
-        let markMs = median(markTimes)
-        figures.append(Figure(name: "record_mark_ms", label: "record one mark durably", value: markMs, unit: "ms"))
-        figures.append(Figure(name: "bare_append_fsync_ms", label: "bare O_APPEND write + fsync of one line", value: bare, unit: "ms"))
-        figures.append(Figure(name: "record_mark_vs_bare_ratio", label: "record one mark ÷ bare append + fsync", value: markMs / bare, unit: "×", target: 3))
 
-        let peak = Double(probes.map(\.maxRSSKB).max() ?? 0) / 1024
-        figures.append(Figure(name: "peak_memory_mb", label: "peak memory (open + stats, fresh process)", value: peak, unit: "MB", target: 200))
+        if wants("store") {
+            // Open and be ready to draw, in a fresh process each time: what a member of staff waits for.
+            var probes: [ProbeResult] = []
+            for _ in 0..<runs { probes.append(try probe(dir)) }
+            let openMs = median(probes.map(\.openMs))
+            let reference = try orjsonParseMs(try Store.open(at: dir).filesReadAtOpen, runs: max(runs, 11))
+            figures.append(Figure(name: "open_store_ms", label: "open store, ready to draw", value: openMs, unit: "ms", target: 300))
+            if let reference {
+                figures.append(Figure(name: "open_store_vs_orjson_ratio", label: "open ÷ orjson parse of the files it reads (\(fmt(reference)) ms)",
+                                      value: openMs / reference, unit: "×", target: 3))
+            } else {
+                figures.append(Figure(name: "open_store_vs_orjson_ratio", label: "open ÷ orjson parse (python3 -m orjson not available)", value: nil, unit: "×", target: 3))
+            }
+
+            // Statistics for the whole school for the year to date: the scan of every mark.
+            let store = try Store.open(at: dir)
+            let stats = store.school.statistics
+            let upns = store.school.roll.map(\.upn)
+            let range = Statistics.yearToDate(date)
+            let statsMs = median((0..<max(runs, 21)).map { _ in
+                time { for upn in upns { scanned &+= stats.figures(for: upn, in: range).possible } }
+            })
+            figures.append(Figure(name: "stats_whole_school_year_ms", label: "stats, whole school, year to date", value: statsMs, unit: "ms", target: 10))
+            let summaryMs = median((0..<runs).map { _ in time { for upn in upns { scanned &+= stats.summary(for: upn, asOf: date).consecutiveUnexplainedDays } } })
+            figures.append(Figure(name: "stats_with_10_week_window_ms", label: "stats incl. 10-school-week window and N/O runs", value: summaryMs, unit: "ms"))
+
+            // The head's panel caseload: every pupil's recommendation on every track, as of today.
+            var rows = 0
+            let caseloadMs = median((0..<max(runs, 11)).map { _ in
+                time { rows = CaseworkEngine(school: store.school, asOf: date)!.caseload().count }
+            })
+            figures.append(Figure(name: "caseload_recompute_ms", label: "recompute the panel caseload (\(rows) rows)", value: caseloadMs, unit: "ms", target: 50))
+
+            // Record one mark durably, against a bare O_APPEND write + fsync in the same directory.
+            let first = upns[0]
+            var session = Session(date.adding(days: 400), .am)
+            try store.commit(Transaction([.mark(MarkChange(upn: first, session: session, mark: Mark(.presentAM)))]), by: staff)  // the day's backup
+            var markTimes: [Double] = []
+            for _ in 0..<commits {
+                session = session.next
+                let t = Transaction([.mark(MarkChange(upn: first, session: session, mark: Mark(.illness)))])
+                markTimes.append(time { _ = try? store.commit(t, by: staff) })
+            }
+            let bare = bareAppendFsync(dir: dir, count: commits)
+            let markMs = median(markTimes)
+            figures.append(Figure(name: "record_mark_ms", label: "record one mark durably", value: markMs, unit: "ms"))
+            figures.append(Figure(name: "bare_append_fsync_ms", label: "bare O_APPEND write + fsync of one line", value: bare, unit: "ms"))
+            figures.append(Figure(name: "record_mark_vs_bare_ratio", label: "record one mark ÷ bare append + fsync", value: markMs / bare, unit: "×", target: 3))
+
+            let peak = Double(probes.map(\.maxRSSKB).max() ?? 0) / 1024
+            figures.append(Figure(name: "peak_memory_mb", label: "peak memory (open + stats, fresh process)", value: peak, unit: "MB", target: 200))
+        }
 
         // A Common Transfer File with 200 pupils (every year of their marks, as `export ctf`
         // writes it), read and stored all or nothing into a fresh store.
-        let ctfUPNs = Array(school.roll.prefix(200).map(\.upn))
-        let ctfData = Data(try CTF.document(ctfUPNs, school: school, generated: "2026-03-20T09:00:00Z").utf8)
-        var ctfTimes: [Double] = []
-        for run in 0..<runs {
-            let target = "\(dir)-ctf-\(run)"
-            defer { try? FileManager.default.removeItem(atPath: target) }
-            let fresh = try Store.create(at: target, schoolName: "Receiving School", head: staff)
-            ctfTimes.append(try time {
-                _ = try fresh.importCTF(try CTF.parse(ctfData, file: "bench.xml"), file: "bench.xml", regGroup: "NEW", by: staff)
-            })
+        if wants("ctf") {
+            let ctfUPNs = Array(school.roll.prefix(200).map(\.upn))
+            let ctfData = Data(try CTF.document(ctfUPNs, school: school, generated: "2026-03-20T09:00:00Z").utf8)
+            var ctfTimes: [Double] = []
+            for run in 0..<runs {
+                let target = "\(dir)-ctf-\(run)"
+                defer { try? FileManager.default.removeItem(atPath: target) }
+                let fresh = try Store.create(at: target, schoolName: "Receiving School", head: staff)
+                ctfTimes.append(try time {
+                    _ = try fresh.importCTF(try CTF.parse(ctfData, file: "bench.xml"), file: "bench.xml", regGroup: "NEW", by: staff)
+                })
+            }
+            figures.append(Figure(name: "ctf_import_200_pupils_ms", label: "import a CTF of 200 pupils (\(ctfData.count / 1024) KB, all their years of marks)",
+                                  value: median(ctfTimes), unit: "ms", target: 1000))
         }
-        figures.append(Figure(name: "ctf_import_200_pupils_ms", label: "import a CTF of 200 pupils (\(ctfData.count / 1024) KB, all their years of marks)",
-                              value: median(ctfTimes), unit: "ms", target: 1000))
         // The terminal app: start to first frame in a fresh process, then a replayed morning.
-        let appProbes = try (0..<runs).map { _ in try probe(dir, command: "probe-app") }
-        figures.append(Figure(name: "app_first_frame_ms", label: "app start to first frame (open, Today drawn; the contact log follows)", value: median(appProbes.map(\.openMs)), unit: "ms", target: 200))
-        let replay = AppFigures.replay(school: store.school, staff: staff, today: date)
-        figures.append(Figure(name: "app_key_and_frame_p99_ms", label: "key handled + frame drawn, 99th percentile (\(replay.keyCount) keys)", value: replay.p99, unit: "ms", target: 16))
-        figures.append(Figure(name: "app_key_and_frame_median_ms", label: "key handled + frame drawn, median", value: replay.median, unit: "ms"))
-        let panel = PanelFigures.measure(school: store.school, staff: staff, today: date, runs: runs)
-        figures.append(Figure(name: "panel_open_ms", label: "open the panel (caseload recomputed, first frame drawn)", value: panel.openMs, unit: "ms", target: 50))
-        figures.append(Figure(name: "panel_and_chronology_key_p99_ms", label: "panel scrolled, pupils with 200-entry chronologies opened: key + frame p99 (\(panel.keyCount) keys)",
-                              value: panel.p99, unit: "ms", target: 16))
-        let appPeak = Double(appProbes.map(\.maxRSSKB).max() ?? 0) / 1024
-        figures.append(Figure(name: "app_peak_memory_mb", label: "peak memory (app start, fresh process)", value: appPeak, unit: "MB", target: 200))
+        if wants("app") {
+            let store = try Store.open(at: dir)
+            let appProbes = try (0..<runs).map { _ in try probe(dir, command: "probe-app") }
+            figures.append(Figure(name: "app_first_frame_ms", label: "app start to first frame (open, Today drawn; the contact log follows)", value: median(appProbes.map(\.openMs)), unit: "ms", target: 200))
+            let replay = AppFigures.replay(school: store.school, staff: staff, today: date)
+            figures.append(Figure(name: "app_key_and_frame_p99_ms", label: "key handled + frame drawn, 99th percentile (\(replay.keyCount) keys)", value: replay.p99, unit: "ms", target: 16))
+            figures.append(Figure(name: "app_key_and_frame_median_ms", label: "key handled + frame drawn, median", value: replay.median, unit: "ms"))
+            let panel = PanelFigures.measure(school: store.school, staff: staff, today: date, runs: runs)
+            figures.append(Figure(name: "panel_open_ms", label: "open the panel (caseload recomputed, first frame drawn)", value: panel.openMs, unit: "ms", target: 50))
+            figures.append(Figure(name: "panel_and_chronology_key_p99_ms", label: "panel scrolled, pupils with 200-entry chronologies opened: key + frame p99 (\(panel.keyCount) keys)",
+                                  value: panel.p99, unit: "ms", target: 16))
+            let appPeak = Double(appProbes.map(\.maxRSSKB).max() ?? 0) / 1024
+            figures.append(Figure(name: "app_peak_memory_mb", label: "peak memory (app start, fresh process)", value: appPeak, unit: "MB", target: 200))
+        }
 
         // A full year of marks imported as one `rollcall import marks` process.
-        figures += try ImportFigures.measure(school: school, work: dir + "-import", runs: min(runs, 3), log: log)
-        try? FileManager.default.removeItem(atPath: dir + "-import")
+        if wants("import") {
+            figures += try ImportFigures.measure(school: school, work: dir + "-import", runs: min(runs, 3), keep: keep != nil, log: log)
+            if keep == nil { try? FileManager.default.removeItem(atPath: dir + "-import") }
+        }
 
         if json {
             FileHandle.standardError.write(Data("\(pupils) pupils, \(years) years, \(marks) marks, \(entries) contact-log entries, \(openCases) open cases; median of \(runs) runs\n".utf8))

@@ -6,7 +6,8 @@ import Foundation
 /// beside this one), against Python's `csv.DictReader` only reading the same file, and the
 /// import process's peak memory.
 enum ImportFigures {
-    static func measure(school: School, work: String, runs: Int, log: (String) -> Void) throws -> [Figure] {
+    /// `keep` leaves the marks file and an empty store (`empty-store`) in `work`, to profile by hand.
+    static func measure(school: School, work: String, runs: Int, keep: Bool = false, log: (String) -> Void) throws -> [Figure] {
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("rollcall").path
         // The last complete academic year when there is one, else the only one.
         let years = school.register.academicYears
@@ -25,6 +26,10 @@ enum ImportFigures {
         }
         var bare = school
         bare.register = Register()
+        if keep {
+            try? FileManager.default.removeItem(atPath: "\(work)/empty-store")
+            _ = try Store.create(at: "\(work)/empty-store", school: bare)
+        }
         log("Importing \(rows) marks (\(year)) as rollcall import marks, \(runs) runs…")
         var times: [Double] = [], peaks: [Int] = []
         for run in 0..<runs {
@@ -38,7 +43,7 @@ enum ImportFigures {
         }
         let importMs = median(times)
         let reference = dictReaderMs(file, runs: runs)
-        try? FileManager.default.removeItem(atPath: file)
+        if !keep { try? FileManager.default.removeItem(atPath: file) }
         return [
             Figure(name: "import_year_marks_ms", label: label, value: importMs, unit: "ms"),
             Figure(name: "import_vs_dictreader_ratio",

@@ -160,6 +160,13 @@ public enum CTF {
     /// The marks to store and the pupils to add or update: pupils already in `school` keep
     /// their registration group; new ones go into `group` (nil refuses them, naming them).
     public static func changes(_ records: [PupilRecord], into school: School, group: String?, file: String) throws -> [Change] {
+        let (pupils, marks) = try changes(records, into: school, group: group, file: file)
+        return pupils + marks.changes.map(Change.mark)
+    }
+
+    /// The pupils to add or update, and the marks as columns (a CTF of 200 pupils can carry
+    /// 250,000 marks: see `MarkColumns`).
+    static func changes(_ records: [PupilRecord], into school: School, group: String?, file: String) throws -> (pupils: [Change], marks: MarkColumns) {
         let lacking = records.filter { school.pupils[$0.pupil.upn] == nil }
         if !lacking.isEmpty && (group ?? "").trimmingSpaces().isEmpty {
             throw ImportFailure(file: file, problems: lacking.map {
@@ -167,23 +174,27 @@ public enum CTF {
             })
         }
         var changes: [Change] = []
-        var marks: [Change] = []
+        var marks = MarkColumns()
+        marks.reserve(records.reduce(0) { $0 + $1.years.reduce(0) { $0 + $1.marks.count } })
         for r in records {
             var p = r.pupil
             p.registrationGroup = school.pupils[p.upn]?.registrationGroup ?? group!.trimmingSpaces()
             if let old = school.pupils[p.upn] { p.flags = old.flags; if p.contacts.isEmpty { p.contacts = old.contacts } }
             if school.pupils[p.upn] != p { changes.append(.pupil(p)) }
+            let pupil = marks.index(of: p.upn)
+            let stored = school.register[p.upn]
             for y in r.years {
+                let first = Session(y.start, .am).ordinal
                 for (i, code) in y.marks.enumerated() {
                     guard let code else { continue }
-                    let session = Session(ordinal: Session(y.start, .am).ordinal + i)
+                    let session = Session(ordinal: first + i)
                     let mark = Mark(code)
-                    if school.register[p.upn]?.mark(at: session) == mark { continue }
-                    marks.append(.mark(MarkChange(upn: p.upn, session: session, mark: mark)))
+                    if stored?.mark(at: session) == mark { continue }
+                    marks.append(pupil: pupil, session: session, mark: mark)
                 }
             }
         }
-        return changes + marks
+        return (changes, marks)
     }
 }
 
@@ -201,21 +212,19 @@ extension Store {
     public func importCTF(_ records: [CTF.PupilRecord], file: String, regGroup: String?, by actor: StaffMember) throws -> CTFImportResult {
         try loadAllYears()
         let before = school
-        let changes = try CTF.changes(records, into: before, group: regGroup, file: file)
-        let pupilChanges = changes.filter { if case .pupil = $0 { return true } else { return false } }
-        let markChanges = changes.filter { if case .mark = $0 { return true } else { return false } }
+        let (pupilChanges, marks) = try CTF.changes(records, into: before, group: regGroup, file: file)
         let reason = "imported from \(file)"
         let pupils = Transaction(pupilChanges, reason: reason, origin: .importFile(file))
-        let marks = Transaction(markChanges, reason: reason, origin: .importFile(file))
         try before.check(pupils, by: actor, today: today)
         var after = before
         after.apply(pupils)
-        try after.check(marks, by: actor, today: today)
+        let today = today
+        for i in 0..<marks.count { try after.check(marks[i], by: actor, today: today, hasReason: true, origin: .importFile(file)) }
         if !pupilChanges.isEmpty { try commit(pupils, by: actor) }
-        if !markChanges.isEmpty { try commit(marks, by: actor) }
+        if marks.count > 0 { _ = try commitMarks(marks, reason: reason, origin: .importFile(file), by: actor) { _, _, _ in } }
         return CTFImportResult(pupils: records.count, added: records.filter { before.pupils[$0.pupil.upn] == nil }.count,
                                marksRead: records.reduce(0) { $0 + $1.years.reduce(0) { $0 + $1.marks.compactMap { $0 }.count } },
-                               marksStored: markChanges.count)
+                               marksStored: marks.count)
     }
 }
 

@@ -6,6 +6,19 @@ struct CSVTable {
     struct Row {
         var line: Int
         var fields: [String]
+
+        init(line: Int, fields: [String]) {
+            self.line = line
+            self.fields = fields
+        }
+
+        /// A row from a record's cells, trimmed; nil for a record with nothing in it.
+        init?(line: Int, cells: [String]) {
+            // Trim only what needs it: most cells from an export have no surrounding spaces.
+            let fields = cells.map { CSVTable.mayNeedTrim($0) ? $0.trimmed : $0 }
+            guard fields.contains(where: { !$0.isEmpty }) else { return nil }
+            self.init(line: line, fields: fields)
+        }
     }
 
     var header: [String]
@@ -25,19 +38,24 @@ struct CSVTable {
     /// field names this import knows, for the message when a mapping names another.
     static func parse(_ rawText: String, file: String, mapping: [String: String], fields: [String]) throws(ImportFailure) -> CSVTable {
         var table = try parse(rawText, file: file)
+        try table.apply(mapping, fields: fields, file: file)
+        return table
+    }
+
+    /// Applies `--map FIELD=HEADER` (see `parse(_:file:mapping:fields:)`).
+    mutating func apply(_ mapping: [String: String], fields: [String], file: String) throws(ImportFailure) {
         var problems: [ImportFailure.Problem] = []
-        let known = Set(fields.map(normalise))
+        let known = Set(fields.map(CSVTable.normalise))
         for (field, header) in mapping.sorted(by: { $0.key < $1.key }) {
-            if !known.contains(normalise(field)) {
+            if !known.contains(CSVTable.normalise(field)) {
                 problems.append(.init(line: 1, reason: "--map \(field)=\(header): this import has no field \"\(field)\"; its fields are \(fields.joined(separator: ", "))"))
-            } else if let i = table.columns[normalise(header)] {
-                table.mapped[normalise(field)] = i
+            } else if let i = columns[CSVTable.normalise(header)] {
+                mapped[CSVTable.normalise(field)] = i
             } else {
-                problems.append(.init(line: 1, reason: "--map \(field)=\(header): the file has no column \"\(header)\"; its columns are \(table.headerList)"))
+                problems.append(.init(line: 1, reason: "--map \(field)=\(header): the file has no column \"\(header)\"; its columns are \(headerList)"))
             }
         }
         if !problems.isEmpty { throw ImportFailure(file: file, problems: problems) }
-        return table
     }
 
     /// The header as found, for messages: `"UPN", "Date", "Mark"`.
@@ -82,22 +100,25 @@ struct CSVTable {
             headerFields = csv.header
             line += CSVTable.lineBreaks(in: headerFields) + 1
             try csv.enumerateAsArray(startAt: 1, rowLimit: nil) { fields in
-                // Trim only what needs it: most cells from an export have no surrounding spaces.
-                let cells = fields.map { CSVTable.mayNeedTrim($0) ? $0.trimmed : $0 }
-                if cells.contains(where: { !$0.isEmpty }) { rows.append(Row(line: line, fields: cells)) }
+                if let row = Row(line: line, cells: fields) { rows.append(row) }
                 line += 1 + CSVTable.lineBreaks(in: fields)
             }
         } catch {
             let line = CSVTable.firstBadQuoteLine(text, delimiter: delimiter) ?? 1
             throw ImportFailure(file: file, problems: [.init(line: line, reason: "badly formed quotes (a field that starts with \" must end with \", and a \" inside a field is written \"\")")])
         }
+        return try CSVTable(headerFields: headerFields, rows: rows, file: file)
+    }
+
+    /// A table from its header record as read (names are trimmed) and its rows.
+    init(headerFields: [String], rows: [Row], file: String) throws(ImportFailure) {
         guard headerFields.contains(where: { !$0.isEmpty }) else {
             throw ImportFailure(file: file, problems: [.init(line: 1, reason: "the file is empty; the first line must name the columns")])
         }
-        let header = headerFields.map(\.trimmed)
-        var columns: [String: Int] = [:]
-        for (i, name) in header.enumerated() where columns[normalise(name)] == nil { columns[normalise(name)] = i }
-        return CSVTable(header: header, columns: columns, rows: rows)
+        header = headerFields.map(\.trimmed)
+        columns = [:]
+        for (i, name) in header.enumerated() where columns[CSVTable.normalise(name)] == nil { columns[CSVTable.normalise(name)] = i }
+        self.rows = rows
     }
 
     /// Index of the column mapped to the field `names[0]`, else the first column whose

@@ -24,18 +24,35 @@ struct JournalRecord: Codable, Equatable {
         name = actor.name
         role = actor.role.rawValue
         reason = t.reason
-        switch t.origin {
-        case .staff: origin = nil
-        case .importFile(let f): origin = "import:\(f)"
-        case .migration: origin = "migration"
-        case .undo: origin = "undo"
-        }
+        origin = JournalRecord.origin(t.origin)
         let markChanges = t.changes.compactMap { if case .mark(let m) = $0 { return m } else { return nil } }
         if markChanges.count > MarkBatch.threshold {
             marks = MarkBatch.make(markChanges)
             changes = t.changes.filter { if case .mark = $0 { return false } else { return true } }.map(ChangeRecord.init)
         } else {
             changes = t.changes.map(ChangeRecord.init)
+        }
+    }
+
+    /// A transaction of marks only, already batched (see `MarkColumns`).
+    init(seq: Int, at: Date, by actor: StaffMember, reason: String?, origin: Transaction.Origin, marks: [MarkBatch]) {
+        self.seq = seq
+        self.at = JournalRecord.timestamp(at)
+        by = actor.login
+        name = actor.name
+        role = actor.role.rawValue
+        self.reason = reason
+        self.origin = JournalRecord.origin(origin)
+        changes = []
+        self.marks = marks
+    }
+
+    static func origin(_ origin: Transaction.Origin) -> String? {
+        switch origin {
+        case .staff: nil
+        case .importFile(let f): "import:\(f)"
+        case .migration: "migration"
+        case .undo: "undo"
         }
     }
 

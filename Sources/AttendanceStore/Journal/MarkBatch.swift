@@ -15,7 +15,8 @@ struct MarkBatch: Codable, Equatable {
     var details: [String: MarkDetail]?
     var previousDetails: [String: MarkDetail]?
 
-    /// Above this many marks, a transaction's marks are journalled as batches.
+    /// Above this many marks, a transaction's marks are journalled as batches (an import's marks
+    /// always are: see `Store.commitMarks`).
     static let threshold = 64
 
     static func make(_ marks: [MarkChange]) -> [MarkBatch] {
@@ -40,6 +41,27 @@ struct MarkBatch: Codable, Equatable {
                 if let d = m.previous?.detail { previousDetails[m.session.storageKey] = d }
             }
             return MarkBatch(upn: list[0].upn, academicYear: year.description,
+                             codes: String(decoding: codes, as: UTF8.self), previous: String(decoding: previous, as: UTF8.self),
+                             details: details.isEmpty ? nil : details, previousDetails: previousDetails.isEmpty ? nil : previousDetails)
+        }
+    }
+
+    /// The same batches from completed columns, without a `MarkChange` for each mark.
+    static func make(_ marks: MarkColumns, groups: [(pupil: Int32, year: AcademicYear, marks: [(index: Int, slot: Int)])]) -> [MarkBatch] {
+        let underscore = UInt8(ascii: "_"), dot = UInt8(ascii: ".")
+        // The storage character of each code byte (0: none).
+        let characters: [UInt8] = (0...255).map { b in AttendanceCode(byte: UInt8(b)).map { $0.storageCharacter.asciiValue! } ?? dot }
+        return groups.map { group in
+            var codes = [UInt8](repeating: underscore, count: group.year.sessionSlotCount)
+            var previous = codes
+            var details: [String: MarkDetail] = [:], previousDetails: [String: MarkDetail] = [:]
+            for (i, slot) in group.marks {
+                codes[slot] = characters[Int(marks.code[i])]
+                previous[slot] = marks.previousCode.isEmpty ? dot : characters[Int(marks.previousCode[i])]
+                if let d = marks.details[Int32(i)] { details[marks.session(i).storageKey] = d }
+                if let d = marks.previousDetails[Int32(i)] { previousDetails[marks.session(i).storageKey] = d }
+            }
+            return MarkBatch(upn: marks.upns[Int(group.pupil)], academicYear: group.year.description,
                              codes: String(decoding: codes, as: UTF8.self), previous: String(decoding: previous, as: UTF8.self),
                              details: details.isEmpty ? nil : details, previousDetails: previousDetails.isEmpty ? nil : previousDetails)
         }
