@@ -6,11 +6,11 @@ import Foundation
 /// others wrote, checks the change against the current state and appends one fsync'd line.
 public final class Store {
     public let path: String
-    public private(set) var school: School
+    public internal(set) var school: School
     /// Things worth telling the user that did not stop the store opening.
-    public private(set) var warnings: [String] = []
+    public internal(set) var warnings: [String] = []
     /// The sequence number of the last transaction applied.
-    public private(set) var lastSeq: Int
+    public internal(set) var lastSeq: Int
     /// The clock, injected so tests can fix it.
     public var now: () -> Date = Date.init
     /// The daily backup this process knows exists ("daily-YYYY-MM-DD").
@@ -20,34 +20,34 @@ public final class Store {
     /// Tests only: called at each `FaultPoint`; throwing there simulates a failure.
     var faultHook: ((FaultPoint) throws -> Void)?
     /// A compaction after a change failed: it is tried again at the next change.
-    public private(set) var compactionDue = false
+    public internal(set) var compactionDue = false
     /// A change was made durable but could not be applied in memory, nor the store re-read:
     /// it is re-read from disk before anything else is done with it.
-    private var needsReload = false
+    var needsReload = false
     /// The last seq this process copied into `audit/` (a compaction may fail after copying).
-    private var archivedThrough = 0
+    var archivedThrough = 0
     /// The manifest as this process last read or wrote it: a compaction by another process
     /// replaces it (the journal's inode alone can be reused after two compactions).
-    private var manifestIdentity: FileIdentity?
+    var manifestIdentity: FileIdentity?
 
     let lock: StoreLock
     let journal: JournalFile
-    private(set) var manifest: Snapshot.Manifest
+    var manifest: Snapshot.Manifest
     /// Marks years changed since the snapshot was written (the rest are hard-linked).
-    private var changedYears: Set<AcademicYear> = []
+    var changedYears: Set<AcademicYear> = []
     /// Years of marks read into memory. Opening reads the two newest (all the first screens
     /// and the 10-school-week window need); older years are read when asked for, and always
     /// before a change to them is applied.
-    private var loadedYears: Set<AcademicYear> = []
+    var loadedYears: Set<AcademicYear> = []
     /// Years of the contact log read into memory: none at open (no first screen needs the
     /// whole log); read by year when asked for, and before a contact in that year is added.
-    private var loadedContactYears: Set<AcademicYear> = []
-    private var changedContactYears: Set<AcademicYear> = []
+    var loadedContactYears: Set<AcademicYear> = []
+    var changedContactYears: Set<AcademicYear> = []
     /// Who last changed each mark, as far as this process has seen (journal lines read or
     /// written since it opened), to say who a conflicting change was by.
-    private var markAuthors: [MarkKey: MarkAuthor] = [:]
-    private struct MarkKey: Hashable { var upn: String; var ordinal: Int }
-    private struct MarkAuthor { var name: String; var at: String }
+    var markAuthors: [MarkKey: MarkAuthor] = [:]
+    struct MarkKey: Hashable { var upn: String; var ordinal: Int }
+    struct MarkAuthor { var name: String; var at: String }
 
     /// The snapshot files read when the store was opened (for the benchmark's reference).
     public var filesReadAtOpen: [String] {
@@ -79,7 +79,7 @@ public final class Store {
         if !warnings.contains(text) { warnings.append(text) }
     }
 
-    private init(path: String, school: School, manifest: Snapshot.Manifest, lock: StoreLock) {
+    init(path: String, school: School, manifest: Snapshot.Manifest, lock: StoreLock) {
         self.path = path
         self.school = school
         self.manifest = manifest
@@ -177,7 +177,7 @@ public final class Store {
 
     /// Applies the journal lines this process has not seen. Returns true if any were new.
     @discardableResult
-    private func readJournal() throws -> Bool {
+    func readJournal() throws -> Bool {
         let read = try journal.readNew()
         var applied = false
         for (line, record) in read.records where record.seq > lastSeq {
@@ -200,7 +200,7 @@ public final class Store {
         return applied
     }
 
-    private func noteAuthor(of t: Transaction, name: String, at: String) {
+    func noteAuthor(of t: Transaction, name: String, at: String) {
         let marks = t.changes.lazy.compactMap { if case .mark(let m) = $0 { return MarkKey(upn: m.upn, ordinal: m.session.ordinal) } else { return nil } }
         // A big import is not worth remembering mark by mark: forget, rather than misname.
         if t.changes.count > 1000 {
@@ -210,7 +210,7 @@ public final class Store {
         }
     }
 
-    private func apply(_ t: Transaction) throws {
+    func apply(_ t: Transaction) throws {
         let t = sensitive.filling(t)
         for case .mark(let m) in t.changes { try ensureLoaded(m.session.academicYear) }
         for case .contact(let e) in t.changes { try ensureContactsLoaded(AcademicYear(containing: e.on)) }
@@ -219,7 +219,7 @@ public final class Store {
         for case .contact(let e) in t.changes { changedContactYears.insert(AcademicYear(containing: e.on)) }
     }
 
-    private func ensureContactsLoaded(_ year: AcademicYear) throws {
+    func ensureContactsLoaded(_ year: AcademicYear) throws {
         guard !loadedContactYears.contains(year) else { return }
         if manifest.snapshot.files[Snapshot.contactsName(year)] != nil {
             try SnapshotIO.readContacts(year, from: manifest.snapshot, store: path, into: &school.casework)
@@ -241,7 +241,7 @@ public final class Store {
     }
 
     /// With a lock held and caught up: reads a year of marks from the snapshot if needed.
-    private func ensureLoaded(_ year: AcademicYear) throws {
+    func ensureLoaded(_ year: AcademicYear) throws {
         guard !loadedYears.contains(year) else { return }
         if manifest.snapshot.files[Snapshot.marksName(year)] != nil {
             try SnapshotIO.readYear(year, from: manifest.snapshot, store: path, into: &school.register)
@@ -261,7 +261,7 @@ public final class Store {
         try loadYears { $0.lastDay >= from && $0.firstDay <= range.end }
     }
 
-    private func loadYears(where wanted: (AcademicYear) -> Bool) throws {
+    func loadYears(where wanted: (AcademicYear) -> Bool) throws {
         guard unloadedYears.contains(where: wanted) else { return }
         try lock.withShared {
             _ = try catchUp()
@@ -311,7 +311,7 @@ public final class Store {
 
     /// Re-reads the store from `latest` and the journal: the years this process had, so
     /// nothing it showed disappears.
-    private func reload(from latest: Snapshot.Manifest) throws {
+    func reload(from latest: Snapshot.Manifest) throws {
         let identity = FileIdentity(path: file(Snapshot.manifestName))
         let wanted = loadedYears.union(SnapshotIO.years(in: latest.snapshot).suffix(2))
         school = try SnapshotIO.read(latest.snapshot, store: path, loadYear: wanted.contains)
@@ -328,297 +328,14 @@ public final class Store {
         _ = try readJournal()
     }
 
-    // MARK: Changes
-
-    /// The member of staff with this OS login, or a refusal that says what to do.
-    public func staffMember(login: String) throws -> StaffMember {
-        guard let s = school.staff[login] else {
-            throw ChangeRefused(.notPermitted, "\(login) is not on this store's staff list; ask the head to run `rollcall staff add \(login) --name \"…\" --role office|attendance|head`")
-        }
-        return s
-    }
-
-    /// Records a transaction durably: returns once its journal line is fsync'd, or throws
-    /// (`ChangeRefused` for a change the rules or the member's role do not allow) having
-    /// written nothing. Parts that change nothing are left out; nil means nothing changed.
-    /// Once the line is fsync'd the change stands and `commit` returns normally: a failure
-    /// to apply it in memory re-reads the store from disk, and a failed compaction (or daily
-    /// backup) becomes a warning and is tried again at the next change.
-    @discardableResult
-    public func commit(_ transaction: Transaction, by actor: StaffMember) throws -> Transaction? {
-        try commit(transaction, by: actor) { _ in }
-    }
-
     /// The last transaction this process recorded, for `undoLast`.
-    public private(set) var lastCommitted: Transaction? {
+    public internal(set) var lastCommitted: Transaction? {
         get { lastMarks.map { Transaction($0.marks.changes.map(Change.mark), reason: $0.reason, origin: $0.origin) } ?? lastTransaction }
         set { lastTransaction = newValue; lastMarks = nil }
     }
-    private var lastTransaction: Transaction?
+
+    var lastTransaction: Transaction?
+
     /// An import's marks, kept as columns until asked for (see `commitMarks`).
-    private var lastMarks: (marks: MarkColumns, reason: String?, origin: Transaction.Origin)?
-
-    /// Undoes the last change this process made, if it was register marks that nobody has
-    /// changed since: each mark goes back to what it was, as an amendment whose reason says
-    /// so, so the audit trail keeps both. Undoing again puts the change back.
-    @discardableResult
-    public func undoLast(by actor: StaffMember) throws -> Transaction? {
-        guard let last = lastCommitted else { throw ChangeRefused(.invalid, "there is nothing to undo") }
-        var marks: [MarkChange] = []
-        for change in last.changes {
-            guard case .mark(let m) = change else {
-                throw ChangeRefused(.invalid, "only register marks can be undone; put other records right with a new entry")
-            }
-            marks.append(m)
-        }
-        let what = marks.count == 1 ? "\(marks[0].upn) \(marks[0].session)" : "\(marks.count) marks"
-        let undo = Transaction(marks.map { .mark(MarkChange(upn: $0.upn, session: $0.session, mark: $0.previous)) },
-                               reason: "undo of the last change (\(what))", origin: .undo)
-        return try commit(undo, by: actor) { school in
-            for m in marks where school.register.mark(for: m.upn, at: m.session) != m.mark {
-                throw ChangeRefused(.conflict, "\(m.upn) \(m.session) has been changed since (by another member of staff); it was not undone")
-            }
-        }
-    }
-
-    /// The commit itself; `precondition` runs on the caught-up school under the lock.
-    private func commit(_ transaction: Transaction, by actor: StaffMember, precondition: (School) throws -> Void) throws -> Transaction? {
-        try commit(transaction, by: actor) { school, t in
-            try precondition(school)
-            return t
-        }
-    }
-
-    /// The commit itself; `revise` runs on the caught-up school under the lock (with the years
-    /// of `transaction`'s marks loaded) and returns the transaction to record, so what it
-    /// decides from the stored marks cannot go stale before the change is written.
-    func commit(_ transaction: Transaction, by actor: StaffMember, revise: (School, Transaction) throws -> Transaction) throws -> Transaction? {
-        guard isWritable else { throw readOnlyRefusal }
-        return try lock.withExclusive { () throws -> Transaction? in
-            _ = try catchUp()
-            // What the change replaces, and the marks a closure checks, must be in memory
-            // before anything is compared or filled in.
-            for change in transaction.changes {
-                switch change {
-                case .mark(let m): try ensureLoaded(m.session.academicYear)
-                case .registerClosed(let c): try ensureLoaded(c.session.academicYear)
-                default: break
-                }
-            }
-            let transaction = try revise(school, transaction)
-            try refuseConflicts(transaction)
-            let current = try staffMember(login: actor.login)  // may have been removed by the head meanwhile
-            var t = school.completing(transaction, seq: lastSeq + 1, by: current)
-            t.changes = t.changes.filter { !isNoChange($0) }
-            guard !t.changes.isEmpty else { return nil }
-            try school.check(t, by: current, today: today)
-            let warned = warnings.count
-            Backup.takeDailyIfDue(self)
-            // Sensitive words go to their own file first; the journal holds the entry without them.
-            let record = JournalRecord(seq: lastSeq + 1, at: now(), by: current, transaction: try sensitive.sealing(t))
-            try appendToJournal(record, warnedSince: warned)
-            // The change is durable from here on: nothing below may report it as not saved.
-            lastSeq = record.seq
-            do {
-                try reach(.afterJournalAppend)
-                try apply(t)
-            } catch {
-                recoverAfterApplyFailed(error)
-            }
-            noteAuthor(of: t, name: record.name, at: record.at)
-            lastCommitted = t
-            if !needsReload && (compactionDue || journal.offset > compactionThreshold || t.changes.count > 1000) {
-                do {
-                    try compactLocked()
-                    compactionDue = false
-                } catch {
-                    compactionDue = true
-                    warn("compaction failed (\(error)); every change is saved in the journal, and compaction will be tried again at the next change")
-                }
-            }
-            return t
-        }
-    }
-
-    var readOnlyRefusal: ChangeRefused {
-        ChangeRefused(.notPermitted, "this store is read-only (\(path) cannot be written: a backup copy, a read-only disk, or no write permission); it can be read, but nothing can be changed here")
-    }
-
-    /// Appends a record durably. Not saved (a full disk): says so, with anything else that
-    /// went wrong on the way (the daily backup), and the journal is left as it was.
-    private func appendToJournal(_ record: JournalRecord, warnedSince warned: Int) throws {
-        do {
-            try journal.append(try record.line())
-        } catch let error as StoreError {
-            throw StoreError(file: error.file, ([error.message] + warnings[warned...]).joined(separator: "; also, "))
-        }
-    }
-
-    /// A durable change could not be applied in memory: re-read the store from disk (which
-    /// holds the change). If even that fails, say so and re-read before the next use.
-    private func recoverAfterApplyFailed(_ error: Error) {
-        do {
-            try reload(from: try JSONFile.decode(Snapshot.Manifest.self, at: file(Snapshot.manifestName)))
-        } catch {
-            needsReload = true
-            warn("a change was saved but could not be shown (\(error)); the store will be read again from disk before the next change")
-        }
-    }
-
-    /// Refuses a mark whose register cell no longer holds what the screen showed.
-    private func refuseConflicts(_ t: Transaction) throws(ChangeRefused) {
-        for case .mark(let m) in t.changes {
-            guard let shown = m.shown else { continue }
-            let now = school.register.mark(for: m.upn, at: m.session)
-            guard now != shown.mark else { continue }
-            let author = markAuthors[MarkKey(upn: m.upn, ordinal: m.session.ordinal)] ?? lastAuthorInAuditTrail(of: m)
-            let by = author.map { "by \($0.name)" + (Timestamp.localClock($0.at, timeZone: school.settings.timeZone).map { " at \($0)" } ?? "") } ?? "by another member of staff"
-            let symbol = { (mark: Mark?) in mark?.code.symbol ?? "no mark" }
-            var refusal = ChangeRefused(.conflict, "\(m.upn) \(m.session) was changed \(by) from \(symbol(shown.mark)) to \(symbol(now)); look again before changing it")
-            refusal.conflict = MarkConflict(upn: m.upn, session: m.session, now: now, byName: author?.name ?? "another member of staff", at: author?.at ?? "")
-            throw refusal
-        }
-    }
-
-    /// Who last changed a mark, from the audit trail (only on a conflict, which is rare:
-    /// this process may not have seen that change, e.g. it was compacted before it opened).
-    private func lastAuthorInAuditTrail(of m: MarkChange) -> MarkAuthor? {
-        let read = AuditTrailReader.read(store: path, journal: journal.path)
-        for (record, change) in read.changes.reversed() {
-            if case .mark(let c) = change, c.upn == m.upn, c.session == m.session { return MarkAuthor(name: record.name, at: record.at) }
-        }
-        return nil
-    }
-
-    private func isNoChange(_ change: Change) -> Bool {
-        switch change {
-        case .mark(let m): return m.previous == m.mark
-        case .pupil(let p): return school.pupils[p.upn] == p
-        case .calendar(let c): return school.calendar == c
-        case .staff(let s): return school.staff[s.login] == s
-        case .staffRemoved(let login): return school.staff[login] == nil
-        case .policy(let p): return school.casework.policy == p
-        case .settings(let s): return school.settings == s
-        case .registerClosed(let c): return school.isClosed(group: c.group, session: c.session)
-        default: return false
-        }
-    }
-
-    // MARK: Compaction
-
-    /// Writes a new snapshot, moves the journal into the audit archive and empties it.
-    public func compact() throws {
-        guard isWritable else { throw ChangeRefused(.notPermitted, "this store is read-only (\(path) cannot be written); it cannot be compacted") }
-        try lock.withExclusive {
-            _ = try catchUp()
-            try compactLocked()
-            compactionDue = false
-        }
-    }
-
-    private func compactLocked() throws {
-        let after = max(manifest.archivedSeq, archivedThrough)
-        let archived = try AuditArchive.append(journalAt: journal.path, after: after, through: lastSeq, store: path)
-        archivedThrough = archived
-        try reach(.afterArchiveAppend)
-        let ref = try SnapshotIO.write(school, seq: lastSeq, generation: manifest.snapshot.generation + 1, store: path,
-                                       previous: manifest.snapshot, changedYears: changedYears,
-                                       contacts: .init(loaded: loadedContactYears, changed: changedContactYears), sharing: manifest.sharing)
-        let next = Snapshot.Manifest(schemaVersion: Snapshot.schemaVersion, snapshot: ref, archivedSeq: max(archived, manifest.archivedSeq),
-                                     sharing: manifest.sharing)
-        try reach(.beforeManifestSwitch)
-        try Store.writeManifest(next, store: path)
-        manifestIdentity = FileIdentity(path: file(Snapshot.manifestName))
-        try reach(.beforeJournalEmpty)
-        // Every journal line is now in the snapshot and the archive.
-        try SafeFile.replace(journal.path, with: Data())
-        journal.rewind()
-        let old = manifest.snapshot.generation
-        manifest = next
-        changedYears = []
-        changedContactYears = []
-        // Keep one generation back, for a reader that opened just before the switch.
-        if old > 1 { try? FileManager.default.removeItem(atPath: file(Snapshot.generationName(old - 1))) }
-    }
-}
-
-/// Enough of a file's `stat` to tell that it was replaced or rewritten.
-struct FileIdentity: Equatable {
-    var inode: UInt64
-    var size: Int
-    var modified: timespec
-
-    init?(path: String) {
-        var st = stat()
-        guard stat(path, &st) == 0 else { return nil }
-        inode = UInt64(st.st_ino)
-        size = Int(st.st_size)
-        modified = st.st_mtim
-    }
-
-    static func == (a: FileIdentity, b: FileIdentity) -> Bool {
-        a.inode == b.inode && a.size == b.size && a.modified.tv_sec == b.modified.tv_sec && a.modified.tv_nsec == b.modified.tv_nsec
-    }
-}
-
-// MARK: Many marks at once
-
-extension Store {
-    /// `commit` for a transaction of marks only, held as columns: an import of a year of
-    /// marks is 600,000 of them, which as `Change`s would be copied several times over (read,
-    /// completed, checked, journalled). The same steps in the same order, under the lock:
-    /// catch up, `revise` (which may change the marks and the reason), complete, check each
-    /// mark with the domain's rules, append the journal line, apply, compact. Returns the
-    /// marks as recorded, each with the mark it replaced; nil when nothing changed.
-    func commitMarks(_ marks: MarkColumns, reason: String?, origin: Transaction.Origin, by actor: StaffMember,
-                     revise: (School, inout MarkColumns, inout String?) throws -> Void) throws -> MarkColumns? {
-        guard isWritable else { throw readOnlyRefusal }
-        return try lock.withExclusive { () throws -> MarkColumns? in
-            _ = try catchUp()
-            let years = marks.academicYears
-            for year in years { try ensureLoaded(year) }
-            var marks = marks, reason = reason
-            try revise(school, &marks, &reason)
-            let current = try staffMember(login: actor.login)  // may have been removed by the head meanwhile
-            let done = marks.completed(from: school.register)
-            guard done.count > 0 else { return nil }
-            // One copy of the school for the checks, not one per mark.
-            let school = self.school, hasReason = School.hasReason(reason), today = today
-            for i in 0..<done.count { try school.check(done[i], by: current, today: today, hasReason: hasReason, origin: origin) }
-            let warned = warnings.count
-            Backup.takeDailyIfDue(self)
-            let groups = done.byPupilAndYear()
-            let record = JournalRecord(seq: lastSeq + 1, at: now(), by: current, reason: reason, origin: origin, marks: MarkBatch.make(done, groups: groups))
-            try appendToJournal(record, warnedSince: warned)
-            // The change is durable from here on: nothing below may report it as not saved.
-            lastSeq = record.seq
-            do {
-                try reach(.afterJournalAppend)
-                for group in groups {
-                    self.school.applyMarks(group.marks.map { ($0.slot, done.mark($0.index)) }, for: done.upns[Int(group.pupil)], in: group.year)
-                    changedYears.insert(group.year)
-                }
-            } catch {
-                recoverAfterApplyFailed(error)
-            }
-            // As `noteAuthor`: a big import is not worth remembering mark by mark.
-            if done.count <= 1000 {
-                for i in 0..<done.count { markAuthors[MarkKey(upn: done.upn(i), ordinal: done.session(i).ordinal)] = MarkAuthor(name: record.name, at: record.at) }
-            } else if !markAuthors.isEmpty {
-                for i in 0..<done.count { markAuthors[MarkKey(upn: done.upn(i), ordinal: done.session(i).ordinal)] = nil }
-            }
-            lastCommitted = nil
-            lastMarks = (done, reason, origin)
-            if !needsReload && (compactionDue || journal.offset > compactionThreshold || done.count > 1000) {
-                do {
-                    try compactLocked()
-                    compactionDue = false
-                } catch {
-                    compactionDue = true
-                    warn("compaction failed (\(error)); every change is saved in the journal, and compaction will be tried again at the next change")
-                }
-            }
-            return done
-        }
-    }
+    var lastMarks: (marks: MarkColumns, reason: String?, origin: Transaction.Origin)?
 }
