@@ -93,16 +93,22 @@ extension Store {
             }
             noteAuthor(of: t, name: record.name, at: record.at)
             lastCommitted = t
-            if !needsReload && (compactionDue || journal.offset > compactionThreshold || t.changes.count > 1000) {
-                do {
-                    try compactLocked()
-                    compactionDue = false
-                } catch {
-                    compactionDue = true
-                    warn("compaction failed (\(error)); every change is saved in the journal, and compaction will be tried again at the next change")
-                }
-            }
+            compactIfDue(changeCount: t.changes.count)
             return t
+        }
+    }
+
+    /// After a change, with the lock held: compact when the journal has grown (or a big
+    /// change came in, or an earlier compaction failed). A failure is a warning and is tried
+    /// again at the next change: the change itself is already durable.
+    func compactIfDue(changeCount: Int) {
+        guard !needsReload && (compactionDue || journal.offset > compactionThreshold || changeCount > 1000) else { return }
+        do {
+            try compactLocked()
+            compactionDue = false
+        } catch {
+            compactionDue = true
+            warn("compaction failed (\(error)); every change is saved in the journal, and compaction will be tried again at the next change")
         }
     }
 

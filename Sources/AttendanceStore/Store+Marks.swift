@@ -49,15 +49,7 @@ extension Store {
             }
             lastCommitted = nil
             lastMarks = (done, reason, origin)
-            if !needsReload && (compactionDue || journal.offset > compactionThreshold || done.count > 1000) {
-                do {
-                    try compactLocked()
-                    compactionDue = false
-                } catch {
-                    compactionDue = true
-                    warn("compaction failed (\(error)); every change is saved in the journal, and compaction will be tried again at the next change")
-                }
-            }
+            compactIfDue(changeCount: done.count)
             return done
         }
     }

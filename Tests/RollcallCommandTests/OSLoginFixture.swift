@@ -38,17 +38,7 @@ enum OSLoginFixture {
 
     @discardableResult
     static func run(_ tool: String, _ args: [String]) throws -> RollcallProcess.Result {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: tool)
-        p.arguments = args
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        let r = RollcallProcess.Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+        let r = try RollcallProcess.run(executable: tool, args)
         if tool != runuser && r.status != 0 { throw FixtureError(description: "\(tool) \(args.joined(separator: " ")): \(r.stderr)") }
         return r
     }

@@ -21,14 +21,19 @@ struct RollcallProcess {
     }()
 
     static func run(_ arguments: [String], environment: [String: String] = [:], in directory: String? = nil) throws -> Result {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: binary)
-        p.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "ROLLCALL_STORE")
         env.removeValue(forKey: "ROLLCALL_LOGIN")
         for (k, v) in environment { env[k] = v }
-        p.environment = env
+        return try run(executable: binary, arguments, environment: env, in: directory)
+    }
+
+    /// Any program, its output collected.
+    static func run(executable: String, _ arguments: [String], environment: [String: String]? = nil, in directory: String? = nil) throws -> Result {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: executable)
+        p.arguments = arguments
+        if let environment { p.environment = environment }
         if let directory { p.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
