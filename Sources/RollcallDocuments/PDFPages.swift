@@ -65,6 +65,19 @@ public final class PDFPages {
         return height
     }
 
+    /// How wide a text is on one line, unwrapped, in points.
+    public func naturalWidth(_ string: String, font: Font) -> Double {
+        let layout = pango_cairo_create_layout(cr)!
+        defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
+        let desc = pango_font_description_from_string(font.description)
+        defer { pango_font_description_free(desc) }
+        pango_layout_set_font_description(layout, desc)
+        pango_layout_set_text(layout, string, -1)
+        var w: Int32 = 0, h: Int32 = 0
+        pango_layout_get_size(layout, &w, &h)
+        return Double(w) / Double(rollcall_pango_scale())
+    }
+
     /// A filled rectangle (a shaded cell, a band), in grey from 0 (black) to 1 (white).
     public func box(x: Double, y: Double, width: Double, height: Double, grey: Double) {
         cairo_set_source_rgb(cr, grey, grey, grey)

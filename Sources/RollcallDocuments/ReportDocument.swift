@@ -121,16 +121,15 @@ public struct ReportDocument: Sendable {
         if let note = t.note { pdf.text(note, font: .init(8), grey: 0.3) }
         guard !t.rows.isEmpty else { return }
         pdf.space(3)
-        // Column widths in proportion to their longest cell, at least 4 characters.
-        // Column widths in proportion to their longest cell line or header word, so numbers
-        // and headings are not broken mid-word.
-        let chars = t.columns.indices.map { i -> Int in
-            let header = t.columns[i].split(separator: " ").map { DisplayWidth.of(String($0)) }.max() ?? 0
-            let cells = t.rows.map { i < $0.count ? $0[i].split(separator: "\n").map { DisplayWidth.of(String($0)) }.max() ?? 0 : 0 }.max() ?? 0
-            return max(4, header + 2, min(cells, 40) + 1)
+        // Each column as wide as its widest cell line or header word (measured by Pango),
+        // a long column at most 40% of the page; then all scaled to fill the text column.
+        let natural = t.columns.indices.map { i -> Double in
+            let header = t.columns[i].split(separator: " ").map { pdf.naturalWidth(String($0), font: .init(8, bold: true)) }.max() ?? 0
+            let cells = t.rows.flatMap { i < $0.count ? $0[i].split(separator: "\n").map(String.init) : [] }
+                .map { pdf.naturalWidth($0, font: .init(8)) }.max() ?? 0
+            return max(header, min(cells, pdf.contentWidth * 0.4)) + 8
         }
-        let total = Double(chars.reduce(0, +))
-        let widths = chars.map { Double($0) / total * pdf.contentWidth }
+        let widths = Self.share(pdf.contentWidth, among: natural)
         func row(_ cells: [String], bold: Bool, shade: Bool) {
             let heights = cells.enumerated().map { i, c in
                 pdf.text(c, x: 0, width: widths[i] - 4, font: .init(8, bold: bold), advance: false, measureOnly: true)
@@ -147,6 +146,22 @@ public struct ReportDocument: Sendable {
         }
         row(t.columns, bold: true, shade: true)
         for (n, r) in t.rows.enumerated() { row(r, bold: false, shade: n % 2 == 1) }
+    }
+
+    /// Narrow columns get all they need; the wide ones share what is left equally (so a
+    /// long column of notes never squeezes the names); any room over is spread in proportion.
+    static func share(_ width: Double, among natural: [Double]) -> [Double] {
+        var widths = natural
+        var left = width
+        var open = natural.indices.sorted { natural[$0] < natural[$1] }
+        while let i = open.first {
+            let fair = left / Double(open.count)
+            widths[i] = min(natural[i], fair)
+            left -= widths[i]
+            open.removeFirst()
+        }
+        let total = widths.reduce(0, +)
+        return total < width ? widths.map { $0 * width / total } : widths
     }
 
     func draw(_ c: Chart, on pdf: PDFPages) {
