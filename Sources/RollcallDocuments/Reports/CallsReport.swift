@@ -1,10 +1,10 @@
 import Attendance
-import RollcallDocuments
+
 
 /// The first-day calling sheet: every pupil absent with no reason, vulnerable first, with
 /// every number to try and room to write what happened.
-enum CallsReport {
-    static func document(_ school: School, on day: SchoolDate, viewer: StaffMember) -> ReportDocument {
+public enum CallsReport {
+    public static func document(_ school: School, on day: SchoolDate, viewer: StaffMember) -> ReportDocument {
         let list = school.callingList(on: day)
         let rows = list.map { e -> [String] in
             let contacts = e.contacts.enumerated().map { i, c in

@@ -1,9 +1,9 @@
 import Attendance
-import RollcallDocuments
+
 
 /// The data-quality report laid out: the problems are `DataQuality`'s.
-enum DataQualityReport {
-    static func document(_ q: DataQuality, school: School) -> ReportDocument {
+public enum DataQualityReport {
+    public static func document(_ q: DataQuality, school: School) -> ReportDocument {
         func pupil(_ p: Pupil) -> [String] { [p.fullName, p.upn, p.registrationGroup] }
         func session(_ s: Session) -> String { "\(s.date) \(s.half.label)" }
         let none = "None."

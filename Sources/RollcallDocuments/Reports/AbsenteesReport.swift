@@ -1,9 +1,9 @@
 import Attendance
-import RollcallDocuments
+
 
 /// A session's absentees: who, class, code, whether the reason is known, whom to call.
-enum AbsenteesReport {
-    static func document(_ school: School, at session: Session) -> ReportDocument {
+public enum AbsenteesReport {
+    public static func document(_ school: School, at session: Session) -> ReportDocument {
         let entries = school.absentees(at: session)
         let unknown = entries.filter { !$0.reasonKnown }.count
         let rows = entries.map { e in

@@ -1,9 +1,9 @@
 import Attendance
-import RollcallDocuments
+
 
 /// Persistent and severe absentees this academic year, with their figures and stage.
-enum PersistentAbsenceReport {
-    static func document(_ school: School, asOf date: SchoolDate) -> ReportDocument {
+public enum PersistentAbsenceReport {
+    public static func document(_ school: School, asOf date: SchoolDate) -> ReportDocument {
         let range = Statistics.yearToDate(date)
         let list = school.persistentAbsentees(in: range)
         let severe = list.filter { $0.figures.isSevereAbsence }.count

@@ -1,8 +1,8 @@
 import Attendance
-import RollcallDocuments
+
 
 /// The governors' report laid out: the figures are `GovernorsReport`'s.
-enum GovernorsReportDocument {
+public enum GovernorsReportDocument {
     static let columns = ["Group", "Pupils", "Att %", "Change", "PA %", "Change", "SA %", "Unauth %", "Pupils before", "Att % before"]
 
     static func row(_ r: GovernorsReport.Row) -> [String] {
@@ -13,7 +13,7 @@ enum GovernorsReportDocument {
                 r.before.map { "\($0.pupilCount)" } ?? "–", r.before.map { PercentText.attendance($0.figures) } ?? "–"]
     }
 
-    static func document(_ report: GovernorsReport, school: School) -> ReportDocument {
+    public static func document(_ report: GovernorsReport, school: School) -> ReportDocument {
         let p = report.period
         var lines = ["This half-term so far: \(p.start.spoken) to \(p.end.spoken)."]
         if let b = report.previousPeriod {
