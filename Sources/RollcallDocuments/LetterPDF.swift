@@ -35,7 +35,8 @@ public enum LetterPDF {
     static func draw(_ letter: String, to recipients: PostalRecipients, school: School, on pdf: PDFPages) {
         let s = school.settings
         pdf.text(school.name, font: .init(16, bold: true), align: .right)
-        for line in [s.address, [s.phone, s.email].compactMap { $0 }.joined(separator: " · ")].compactMap({ $0 }) where !line.isEmpty {
+        let head = s.headName.map { "Head teacher: \($0)" }
+        for line in [s.address, [s.phone, s.email].compactMap { $0 }.joined(separator: " · "), head].compactMap({ $0 }) where !line.isEmpty {
             pdf.text(line, font: .init(9), grey: 0.3, align: .right)
         }
         pdf.rule()

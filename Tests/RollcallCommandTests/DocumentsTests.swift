@@ -70,7 +70,7 @@ struct DocumentsTests {
     @Test func aLetterAsPDFCarriesTheLetterheadTheNameAndTheFigures() throws {
         let scratch = Scratch()
         let store = try store(scratch)
-        _ = try RollcallProcess.run(["settings", "--address", "1 School Lane, Llan", "--store", store])
+        _ = try RollcallProcess.run(["settings", "--address", "1 School Lane, Llan", "--head-name", "Nia Ó Pennaeth", "--store", store])
         for (upn, name) in [("Z1", "Zoë"), ("L2", "小龙")] {
             let pdf = "\(scratch.path)/\(upn).pdf"
             let r = try RollcallProcess.run(["letter", upn, "attendance-1", "--format", "pdf", "--out", pdf, "--as-of", "2025-09-05", "--store", store])
@@ -80,6 +80,7 @@ struct DocumentsTests {
             #expect(text.contains(name), "\(text)")
             #expect(text.contains("Ysgol Zoë Primary"))
             #expect(text.contains("1 School Lane, Llan"))
+            #expect(text.contains("Head teacher: Nia Ó Pennaeth"))
             #expect(text.contains(upn == "Z1" ? "80.0%" : "100.0%"))
         }
     }
