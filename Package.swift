@@ -69,7 +69,7 @@ let package = Package(
         // The performance figures the issues name: swift run -c release rollcall-bench
         .executableTarget(
             name: "rollcall-bench",
-            dependencies: ["Attendance", "AttendanceStore", "SchoolGenerator", "RollcallUI",
+            dependencies: ["Attendance", "AttendanceStore", "SchoolGenerator", "RollcallUI", "RollcallDocuments",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 

@@ -182,14 +182,23 @@ public struct Contact: Hashable, Sendable, Codable {
     public var phones: [String]
     public var parentalResponsibility: Bool
     public var livesWithPupil: Bool
+    /// The postal address letters go to, lines separated by commas or new lines; nil: not known.
+    public var address: String?
 
     public init(name: String, relationship: String, phones: [String],
-                parentalResponsibility: Bool = false, livesWithPupil: Bool = false) {
+                parentalResponsibility: Bool = false, livesWithPupil: Bool = false, address: String? = nil) {
         self.name = name
         self.relationship = relationship
         self.phones = phones
         self.parentalResponsibility = parentalResponsibility
         self.livesWithPupil = livesWithPupil
+        self.address = address
+    }
+
+    /// The address as the lines of an envelope window.
+    public var addressLines: [String] {
+        guard let address else { return [] }
+        return address.split(whereSeparator: { $0 == "," || $0 == "\n" }).map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
     }
 }
 

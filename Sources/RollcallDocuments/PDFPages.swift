@@ -43,7 +43,7 @@ public final class PDFPages {
     /// Lays out text with Pango at x, wrapping to `width`; returns its height in points.
     @discardableResult
     public func text(_ string: String, x: Double? = nil, width: Double? = nil, font: Font = Font(), grey: Double = 0,
-                     advance: Bool = true, align: Align = .left) -> Double {
+                     advance: Bool = true, align: Align = .left, measureOnly: Bool = false, at top: Double? = nil) -> Double {
         let layout = pango_cairo_create_layout(cr)!
         defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
         let desc = pango_font_description_from_string(font.description)
@@ -56,12 +56,26 @@ public final class PDFPages {
         var w: Int32 = 0, h: Int32 = 0
         pango_layout_get_size(layout, &w, &h)
         let height = Double(h) / Double(rollcall_pango_scale())
+        if measureOnly { return height }
         if advance && y + height > PDFPages.height - margin { newPage() }
         cairo_set_source_rgb(cr, grey, grey, grey)
-        cairo_move_to(cr, x ?? margin, y)
+        cairo_move_to(cr, x ?? margin, top ?? y)
         pango_cairo_show_layout(cr, layout)
         if advance { y += height }
         return height
+    }
+
+    /// How wide a text is on one line, unwrapped, in points.
+    public func naturalWidth(_ string: String, font: Font) -> Double {
+        let layout = pango_cairo_create_layout(cr)!
+        defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
+        let desc = pango_font_description_from_string(font.description)
+        defer { pango_font_description_free(desc) }
+        pango_layout_set_font_description(layout, desc)
+        pango_layout_set_text(layout, string, -1)
+        var w: Int32 = 0, h: Int32 = 0
+        pango_layout_get_size(layout, &w, &h)
+        return Double(w) / Double(rollcall_pango_scale())
     }
 
     /// A filled rectangle (a shaded cell, a band), in grey from 0 (black) to 1 (white).
@@ -69,6 +83,15 @@ public final class PDFPages {
         cairo_set_source_rgb(cr, grey, grey, grey)
         cairo_rectangle(cr, x, y, width, height)
         cairo_fill(cr)
+    }
+
+    /// A straight line, in grey from 0 (black) to 1 (white).
+    public func line(x1: Double, y1: Double, x2: Double, y2: Double, grey: Double, width: Double = 0.5) {
+        cairo_set_source_rgb(cr, grey, grey, grey)
+        cairo_set_line_width(cr, width)
+        cairo_move_to(cr, x1, y1)
+        cairo_line_to(cr, x2, y2)
+        cairo_stroke(cr)
     }
 
     /// A thin rule across the text column.

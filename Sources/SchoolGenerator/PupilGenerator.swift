@@ -52,7 +52,33 @@ enum PupilGenerator {
 
     static func format3(_ n: Int) -> String { n < 10 ? "00\(n)" : n < 100 ? "0\(n)" : "\(n)" }
 
+    static let streets = ["Mill Lane", "Church Street", "Victoria Road", "Park Avenue", "Station Road", "Chapel Row",
+                          "Oak Crescent", "Beech Grove", "Albert Terrace", "Moor View"]
+    static let towns = [("Leeds", "LS6"), ("Leeds", "LS8"), ("Bradford", "BD3"), ("Wakefield", "WF1"), ("Halifax", "HX1")]
+
+    /// A plausible UK postal address worked out from the household's name, not drawn from the
+    /// generator, so adding addresses left every other demo figure as it was.
+    static func address(_ household: String) -> String {
+        let h = household.unicodeScalars.reduce(UInt32(17)) { ($0 &* 31) &+ $1.value }
+        let (town, district) = towns[Int(h % UInt32(towns.count))]
+        let letters = Array("ABDEFGHJLNPQRSTUWXYZ")
+        let code = "\(district) \(h % 9 + 1)\(letters[Int(h / 7 % 20)])\(letters[Int(h / 131 % 20)])"
+        return "\(h % 180 + 1) \(streets[Int(h / 3 % UInt32(streets.count))]), \(town), \(code)"
+    }
+
     static func contacts(surname: String, lookedAfter: Bool, rng: inout SeededRandom) -> [Contact] {
+        let list = contactsWithoutAddresses(surname: surname, lookedAfter: lookedAfter, rng: &rng)
+        let home = address(list[0].name)
+        return list.map { c in
+            var c = c
+            if c.relationship == "Social worker" { c.address = "Children's Services, Civic Centre, Leeds, LS1 1UR" }
+            else if c.livesWithPupil || c.relationship == "Foster carer" { c.address = home }
+            else { c.address = address(c.name) }
+            return c
+        }
+    }
+
+    static func contactsWithoutAddresses(surname: String, lookedAfter: Bool, rng: inout SeededRandom) -> [Contact] {
         if lookedAfter {
             return [Contact(name: "\(rng.pick(Names.adults)) \(rng.pick(["Foster", "Reid", "Carter"]))", relationship: "Foster carer",
                             phones: [phone(&rng)], parentalResponsibility: false, livesWithPupil: true),

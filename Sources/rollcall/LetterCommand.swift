@@ -28,7 +28,7 @@ struct LetterCommand: ParsableCommand {
         guard ["text", "pdf"].contains(format) else { throw ValidationError("--format is text or pdf, not \"\(format)\"") }
         if format == "pdf" {
             guard let out else { throw ValidationError("--format pdf needs --out FILE.pdf") }
-            try LetterPDF.write(school: store.school, letter: text, to: out)
+            try LetterPDF.write(school: store.school, letter: .init(upn: id, text: text), to: out)
             print("Wrote \(out)")
         } else if let out {
             try text.write(toFile: out, atomically: true, encoding: .utf8)

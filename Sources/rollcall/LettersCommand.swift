@@ -37,10 +37,11 @@ struct LettersCommand: ParsableCommand {
         guard !pupils.isEmpty else { throw CleanExit.failure("no pupil matches those filters; nothing was written") }
         // Every letter is made before any file is written: a template that cannot be filled
         // for one pupil stops the batch with its name, rather than half a batch.
-        let letters = try pupils.map { try Letters.render(template, school: school, upn: $0.upn, asOf: date, signedBy: me) }
+        let letters = try pupils.map { LetterPDF.Letter(upn: $0.upn, text: try Letters.render(template, school: school, upn: $0.upn, asOf: date, signedBy: me)) }
+        for p in pupils { _ = try school.postalRecipients(of: p.upn) }
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        for (p, text) in zip(pupils, letters) {
-            try LetterPDF.write(school: school, letter: text, to: "\(out)/\(template)-\(p.upn).pdf")
+        for letter in letters {
+            try LetterPDF.write(school: school, letter: letter, to: "\(out)/\(template)-\(letter.upn).pdf")
         }
         let combined = "\(out)/\(template)-all-\(date).pdf"
         try LetterPDF.write(school: school, letters: letters, to: combined)

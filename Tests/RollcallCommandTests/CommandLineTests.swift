@@ -28,7 +28,7 @@ struct CommandLineTests {
 
     func seeded(_ scratch: Scratch) throws -> String {
         let store = "\(scratch.path)/store"
-        #expect(try RollcallProcess.run(["init", "--store", store, "--school", "Test Primary"]).status == 0)
+        #expect(try RollcallProcess.run(["init", "--store", store, "--school", "Test Primary", "--name", "Tess Head"]).status == 0)
         let p = try RollcallProcess.run(["import", "pupils", scratch.write("pupils.csv", Self.pupils), "--store", store])
         #expect(p.status == 0, "\(p.stderr)")
         let m = try RollcallProcess.run(["import", "marks", scratch.write("marks.csv", Self.marks), "--store", store])
@@ -282,7 +282,7 @@ struct CaseworkCommandTests {
     /// Ben: N all of the week of 8 Sep after a present week; Ann: one I a week.
     func seeded(_ scratch: Scratch) throws -> String {
         let store = "\(scratch.path)/store"
-        #expect(try RollcallProcess.run(["init", "--store", store, "--school", "Test Primary", "--policy", "bridgewater-park"]).status == 0)
+        #expect(try RollcallProcess.run(["init", "--store", store, "--school", "Test Primary", "--policy", "bridgewater-park", "--name", "Cass Head"]).status == 0)
         let pupils = """
             UPN,Surname,Forename,Date of Birth,Year Group,Reg Group,CP,Contact 1 Name,Contact 1 Relationship,Contact 1 Phone,Contact 1 Parental Responsibility
             A1,Smith,Ann,2016-01-01,4,4A,N,Sarah Smith,Mother,07700 900001,Y

@@ -8,9 +8,9 @@ let popplerAvailable = ["/usr/bin/pdfinfo", "/usr/bin/pdftotext"].allSatisfy(Fil
 @Suite("PDF documents", .enabled(if: popplerAvailable, "pdfinfo/pdftotext not installed (apt-get install poppler-utils)"))
 struct DocumentsTests {
     static let pupils = """
-        UPN,Surname,Forename,Date of Birth,Year Group,Reg Group,Contact 1 Name,Contact 1 Relationship,Contact 1 Phone,Contact 1 Parental Responsibility
-        Z1,Ó Briain,Zoë,2016-01-01,4,4A,Siobhán Ó Briain,Mother,07700 900001,Y
-        L2,李,小龙,2016-02-02,4,4A,李娜,Mother,07700 900002,Y
+        UPN,Surname,Forename,Date of Birth,Year Group,Reg Group,Contact 1 Name,Contact 1 Relationship,Contact 1 Phone,Contact 1 Parental Responsibility,Contact 1 Address
+        Z1,Ó Briain,Zoë,2016-01-01,4,4A,Siobhán Ó Briain,Mother,07700 900001,Y,"3 Heol y Bont, Llan, LL1 2AB"
+        L2,李,小龙,2016-02-02,4,4A,李娜,Mother,07700 900002,Y,"9 Mill Lane, Leeds, LS6 2AB"
 
         """
 
@@ -28,7 +28,7 @@ struct DocumentsTests {
 
     func store(_ scratch: Scratch) throws -> String {
         let store = "\(scratch.path)/store"
-        #expect(try RollcallProcess.run(["init", "--store", store, "--school", "Ysgol Zoë Primary"]).status == 0)
+        #expect(try RollcallProcess.run(["init", "--store", store, "--school", "Ysgol Zoë Primary", "--name", "Gwen Ayşe Head"]).status == 0)
         #expect(try RollcallProcess.run(["import", "pupils", scratch.write("p.csv", Self.pupils), "--store", store]).status == 0)
         #expect(try RollcallProcess.run(["import", "marks", scratch.write("m.csv", Self.marks), "--store", store]).status == 0)
         return store
@@ -70,7 +70,7 @@ struct DocumentsTests {
     @Test func aLetterAsPDFCarriesTheLetterheadTheNameAndTheFigures() throws {
         let scratch = Scratch()
         let store = try store(scratch)
-        _ = try RollcallProcess.run(["settings", "--address", "1 School Lane, Llan", "--store", store])
+        _ = try RollcallProcess.run(["settings", "--address", "1 School Lane, Llan", "--head-name", "Nia Ó Pennaeth", "--store", store])
         for (upn, name) in [("Z1", "Zoë"), ("L2", "小龙")] {
             let pdf = "\(scratch.path)/\(upn).pdf"
             let r = try RollcallProcess.run(["letter", upn, "attendance-1", "--format", "pdf", "--out", pdf, "--as-of", "2025-09-05", "--store", store])
@@ -80,7 +80,60 @@ struct DocumentsTests {
             #expect(text.contains(name), "\(text)")
             #expect(text.contains("Ysgol Zoë Primary"))
             #expect(text.contains("1 School Lane, Llan"))
+            #expect(text.contains("Head teacher: Nia Ó Pennaeth"))
             #expect(text.contains(upn == "Z1" ? "80.0%" : "100.0%"))
+        }
+    }
+
+    @Test func aPostedLetterIsAddressedToTheParentsAndSignedByARealPerson() throws {
+        let scratch = Scratch()
+        let store = try store(scratch)
+        let pdf = "\(scratch.path)/z1.pdf"
+        let r = try RollcallProcess.run(["letter", "Z1", "attendance-1", "--format", "pdf", "--out", pdf, "--as-of", "2025-09-05", "--store", store])
+        #expect(r.status == 0, "\(r.stderr)")
+        let text = try tool("pdftotext", [pdf, "-"])
+        for line in ["Siobhán Ó Briain", "3 Heol y Bont", "LL1 2AB", "Gwen Ayşe Head", "Head teacher"] {
+            #expect(text.contains(line), "\(line) in \(text)")
+        }
+    }
+
+    @Test func aLetterToParentsWithNoAddressIsRefusedNamingTheField() throws {
+        let scratch = Scratch()
+        let store = try store(scratch)
+        let noAddress = "UPN,Surname,Forename,Date of Birth,Year Group,Reg Group,Contact 1 Name,Contact 1 Relationship,Contact 1 Parental Responsibility,Contact 1 Address\n"
+            + "Z1,Ó Briain,Zoë,2016-01-01,4,4A,Siobhán Ó Briain,Mother,Y,\n"
+        #expect(try RollcallProcess.run(["import", "pupils", scratch.write("n.csv", noAddress), "--store", store]).status == 0)
+        let pdf = "\(scratch.path)/z1.pdf"
+        let r = try RollcallProcess.run(["letter", "Z1", "attendance-1", "--format", "pdf", "--out", pdf, "--as-of", "2025-09-05", "--store", store])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("Contact 1 Address is missing for Siobhán Ó Briain"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: pdf))
+        let batch = try RollcallProcess.run(["letters", "--template", "attendance-1", "--class", "4A", "--out", "\(scratch.path)/b", "--as-of", "2025-09-05", "--store", store])
+        #expect(batch.status != 0)
+        #expect(!FileManager.default.fileExists(atPath: "\(scratch.path)/b"))
+    }
+
+    @Test func aReImportWithoutTheAddressColumnKeepsTheAddresses() throws {
+        let scratch = Scratch()
+        let store = try store(scratch)
+        let without = "UPN,Surname,Forename,Date of Birth,Year Group,Reg Group,Contact 1 Name,Contact 1 Relationship,Contact 1 Parental Responsibility\n"
+            + "Z1,Ó Briain,Zoë,2016-01-01,4,4A,Siobhán Ó Briain,Mother,Y\n"
+        #expect(try RollcallProcess.run(["import", "pupils", scratch.write("w.csv", without), "--store", store]).status == 0)
+        let exported = try RollcallProcess.run(["export", "pupils", "--store", store])
+        #expect(exported.stdout.contains("3 Heol y Bont, Llan, LL1 2AB"), "\(exported.stdout)")
+    }
+
+    @Test func aLetterSignedByALoginWithNoRealNameIsRefused() throws {
+        let scratch = Scratch()
+        let store = "\(scratch.path)/store"
+        #expect(try RollcallProcess.run(["init", "--store", store, "--school", "Ysgol Zoë Primary", "--name", "root"]).status == 0)
+        #expect(try RollcallProcess.run(["import", "pupils", scratch.write("p.csv", Self.pupils), "--store", store]).status == 0)
+        _ = try RollcallProcess.run(["staff", "add", "clerk", "--name", "clerk", "--role", "office", "--not-yet", "--store", store])
+        for login in ["root", "clerk"] {
+            let r = try RollcallProcess.run(["letter", "Z1", "attendance-1", "--as-of", "2025-09-05", "--store", store],
+                                            environment: ["ROLLCALL_LOGIN": login])
+            #expect(r.status != 0)
+            #expect(r.stderr.contains("real name") && r.stderr.contains("ask the head"), "\(r.stderr)")
         }
     }
 

@@ -41,6 +41,19 @@ struct LettersTests {
         #expect(action.doneOn == UISchool.today)
     }
 
+    @Test func pShiftSavesThePDFOutsideTheStoreAndLogsNothing() throws {
+        var (state, driver) = try state()
+        state.context.documentsFolder = "/home/office/letters"
+        let effects = state.update(.keyPressed(.char("P")))
+        let preview = try #require({ if case .letters(let l) = state.screen { return l.preview } else { return nil } }())
+        let path = "/home/office/letters/letter-\(Self.liam)-stage-1-2026-11-30.pdf"
+        #expect(effects == [Effect.writeLetterPDF(upn: Self.liam, text: preview, path: path)])
+        for e in effects { if let answer = driver.perform(e, state) { _ = state.update(answer) } }
+        #expect(state.status?.text == "Saved: \(path)")
+        #expect(state.school.casework.contacts[Self.liam]?.contains { $0.kind == .letter } != true)
+        assertSnapshot(state.draw(), named: "letters-pdf-saved-120x40")
+    }
+
     @Test func choosingAnotherTemplateMakesItsPreview() throws {
         var (state, driver) = try state()
         driver.keys(&state, [.down])

@@ -124,6 +124,9 @@ struct FakeDriver {
         case .writeReport(let files):
             for f in files { written[f.name] = f.contents }
             return .reportWritten(paths: files.map(\.name))
+        case .writeLetterPDF(_, let text, let path):
+            written[path] = text
+            return .reportWritten(paths: [path])
         default:
             return nil
         }

@@ -67,6 +67,7 @@ public enum Letters {
     static func context(school: School, upn: String, asOf date: SchoolDate, signedBy: StaffMember, details given: Details?) throws -> [String: Any] {
         guard let pupil = school.pupils[upn] else { throw ChangeRefused(.notFound, "no pupil with UPN \(upn)") }
         let details = resolved(given, school: school, upn: upn, asOf: date)
+        let signer = try school.signer(signedBy)
         let stats = school.statistics
         let m = PupilMeasures(upn: upn, pupil: pupil, asOf: date, statistics: stats)
         let parents = pupil.contacts.filter(\.parentalResponsibility).map(\.name)
@@ -83,8 +84,8 @@ public enum Letters {
             "latesHalfTermTimes": Counted.of(m.latesHalfTerm, "time"),
             "latesHalfTermArrivals": Counted.of(m.latesHalfTerm, "late arrival"),
             "unauthorised": m.recentUnauthorised.total,
-            "signedBy": signedBy.name,
-            "role": roleTitle(signedBy.role),
+            "signedBy": signer.name,
+            "role": roleTitle(signer.role),
         ]
         if let d = details.meetingDate { context["meetingDate"] = d.spoken }
         if let d = details.reviewDate { context["reviewDate"] = d.spoken }

@@ -12,7 +12,7 @@ public enum Export {
         let contactCount = max(3, school.pupils.values.map(\.contacts.count).max() ?? 0)
         var header = ["UPN", "Surname", "Forename", "Preferred Name", "Date of Birth", "Year Group", "Reg Group"] + flagColumns.map(\.0)
         for n in 1...contactCount {
-            header += ["Name", "Relationship", "Phone", "Parental Responsibility", "Lives With Pupil"].map { "Contact \(n) \($0)" }
+            header += ["Name", "Relationship", "Phone", "Parental Responsibility", "Lives With Pupil", "Address"].map { "Contact \(n) \($0)" }
         }
         // Only when some pupil is leaving, so a school with no leavers exports as before.
         let leavers = school.pupils.values.contains { $0.leavingOn != nil || $0.destination != nil }
@@ -24,9 +24,9 @@ public enum Export {
             for n in 0..<contactCount {
                 if n < p.contacts.count {
                     let c = p.contacts[n]
-                    row += [c.name, c.relationship, c.phones.joined(separator: "; "), c.parentalResponsibility ? "Y" : "N", c.livesWithPupil ? "Y" : "N"]
+                    row += [c.name, c.relationship, c.phones.joined(separator: "; "), c.parentalResponsibility ? "Y" : "N", c.livesWithPupil ? "Y" : "N", c.address ?? ""]
                 } else {
-                    row += ["", "", "", "", ""]
+                    row += ["", "", "", "", "", ""]
                 }
             }
             if leavers { row += [p.leavingOn?.description ?? "", p.destination ?? ""] }
@@ -46,7 +46,8 @@ public enum Export {
                 ("contacts", .array(p.contacts.map { c in
                     .object([("name", .string(c.name)), ("relationship", .string(c.relationship)),
                              ("phones", .array(c.phones.map(JSONValue.string))),
-                             ("parental_responsibility", .bool(c.parentalResponsibility)), ("lives_with_pupil", .bool(c.livesWithPupil))])
+                             ("parental_responsibility", .bool(c.parentalResponsibility)), ("lives_with_pupil", .bool(c.livesWithPupil)),
+                             ("address", .optional(c.address))])
                 })),
             ])
         })

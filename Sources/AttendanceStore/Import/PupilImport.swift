@@ -20,13 +20,15 @@ public enum PupilImport {
         (.youngCarer, ["Young Carer"]), (.hasSocialWorker, ["Social Worker", "Has Social Worker"]),
     ]
 
+    static func addressNames(_ n: Int) -> [String] { ["Contact \(n) Address", "Contact \(n) Postal Address"] }
+
     static let preferredNames = ["Preferred Name", "Preferred Forename", "Known As", "Preferred First Name"]
     static let senNames = ["SEN", "SEN Status", "SEN Provision"]
 
     /// Every field `--map` may name.
     static var fields: [String] {
         required.map(\.field) + ["Preferred Name", "SEN"] + flagColumns.map { $0.1[0] }
-            + (1...3).flatMap { n in ["Name", "Relationship", "Phone", "Phone 2", "Parental Responsibility", "Lives With Pupil"].map { "Contact \(n) \($0)" } }
+            + (1...3).flatMap { n in ["Name", "Relationship", "Phone", "Phone 2", "Parental Responsibility", "Lives With Pupil", "Address"].map { "Contact \(n) \($0)" } }
     }
 
     public static func parse(_ text: String, file: String, mapping: [String: String] = [:]) throws(ImportFailure) -> [Pupil] {
@@ -51,6 +53,7 @@ public enum PupilImport {
         present.flags = []
         present.preferredName = table.column(preferredNames) != nil
         present.contacts = (1...3).contains { table.column(["Contact \($0) Name"]) != nil }
+        present.contactAddresses = (1...3).contains { table.column(addressNames($0)) != nil }
         for (flag, names) in flagColumns where table.column(names) != nil { present.flags.insert(flag) }
         if table.column(senNames) != nil { present.flags.formUnion([.senSupport, .ehcp]) }
 
@@ -111,8 +114,10 @@ public enum PupilImport {
                         reasons.append("\(table.header[i!]) must be yes or no, not \"\(cell(i))\""); yesNo.append(false)
                     }
                 }
+                let address = cell(table.column(Self.addressNames(n)))
                 contacts.append(Contact(name: name, relationship: relationship.isEmpty ? "Contact" : relationship,
-                                        phones: phones, parentalResponsibility: yesNo[0], livesWithPupil: yesNo[1]))
+                                        phones: phones, parentalResponsibility: yesNo[0], livesWithPupil: yesNo[1],
+                                        address: address.isEmpty ? nil : address))
             }
 
             let leavingText = cell(table.column(["Leaving Date", "Date of Leaving"]))
@@ -141,6 +146,9 @@ public struct PupilFile: Sendable {
     public struct Columns: Sendable {
         public var preferredName = true
         public var contacts = true
+        /// Whether any "Contact N Address" column was there; without one, a contact keeps the
+        /// address stored for the same name.
+        public var contactAddresses = true
         public var flags = Set(VulnerabilityFlags.Flag.allCases)
         public init() {}
     }
@@ -159,6 +167,11 @@ public struct PupilFile: Sendable {
         var p = p
         if !columns.preferredName { p.preferredName = stored.preferredName }
         if !columns.contacts { p.contacts = stored.contacts }
+        else if !columns.contactAddresses {
+            for i in p.contacts.indices where p.contacts[i].address == nil {
+                p.contacts[i].address = stored.contacts.first { $0.name == p.contacts[i].name }?.address
+            }
+        }
         for flag in VulnerabilityFlags.Flag.allCases where !columns.flags.contains(flag) { p.flags[flag] = stored.flags[flag] }
         return p
     }

@@ -80,6 +80,7 @@ enum SnapshotReaders {
         var name: String?, relationship: String?
         var phones: [String] = []
         var pr = false, lives = false
+        var address: String?
         try r.fields { key in
             switch key {
             case "name": name = try r.string()
@@ -87,11 +88,12 @@ enum SnapshotReaders {
             case "phones": try r.array { phones.append(try r.string()) }
             case "parentalResponsibility": pr = try r.bool()
             case "livesWithPupil": lives = try r.bool()
+            case "address": address = try r.null() ? nil : try r.string()
             default: try r.skip()
             }
         }
         guard let name, let relationship else { throw r.fail("a contact is missing its name or relationship") }
-        return Contact(name: name, relationship: relationship, phones: phones, parentalResponsibility: pr, livesWithPupil: lives)
+        return Contact(name: name, relationship: relationship, phones: phones, parentalResponsibility: pr, livesWithPupil: lives, address: address)
     }
 
 

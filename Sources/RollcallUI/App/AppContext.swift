@@ -9,12 +9,17 @@ public struct AppContext: Hashable, Sendable {
     public var staff: StaffMember
     /// A read-only store (a backup copy): screens show everything and refuse changes.
     public var readOnly: Bool
+    /// Where documents made in the app (PDF letters) are saved: outside the store, so they
+    /// can be printed and filed. The driver gives the folder Rollcall was started in, or
+    /// the one ROLLCALL_DOCUMENTS names.
+    public var documentsFolder: String
 
-    public init(today: SchoolDate, minutes: Int, staff: StaffMember, readOnly: Bool = false) {
+    public init(today: SchoolDate, minutes: Int, staff: StaffMember, readOnly: Bool = false, documentsFolder: String = ".") {
         self.today = today
         self.minutes = minutes
         self.staff = staff
         self.readOnly = readOnly
+        self.documentsFolder = documentsFolder
     }
 
     /// "09:14"

@@ -15,6 +15,9 @@ public enum Effect: Hashable, Sendable {
     case writeReport(files: [ReportFile])
     /// Make a letter for a pupil from a template; answered with letterRendered.
     case renderLetter(upn: String, template: String)
+    /// Save a letter as an A4 PDF at `path` (addressed to the pupil's parents); answered
+    /// with reportWritten or reportNotWritten. Nothing is logged: printing is not sending.
+    case writeLetterPDF(upn: String, text: String, path: String)
     case quit
 }
 

@@ -33,7 +33,7 @@ public enum KeyCommand: String, CaseIterable, Hashable, Sendable {
     case callNoAnswer, callVoicemail, callSpoke, callNumberNotInUse, callRefused, chooseContact
     case logContact, saveForm, nextField
     case decideEscalate, decideHold, decideStepDown, decideClose, requestPenalty, openPupil, filterTrack, filterStage
-    case filterChronology, writeLetter, sendLetter
+    case filterChronology, writeLetter, sendLetter, letterPDF
 }
 
 public struct KeyBinding: Sendable {
@@ -110,6 +110,7 @@ public enum Bindings {
         KeyBinding(.filterChronology, [.char("f")], "filter", "Show one kind of entry in the chronology (cycles: calls, visits, letters, meetings, decisions, amendments …)", [.pupil], footer: true),
         KeyBinding(.writeLetter, [.char("w")], "letter", "Choose a letter for this pupil, read it, send it", [.pupil, .panel], footer: true, requires: .sendLetters),
         KeyBinding(.sendLetter, [.char("s"), .enter], "send", "Send the letter shown: written to a file, logged as sent, its case action done", [.letters], footer: true),
+        KeyBinding(.letterPDF, [.char("P")], "PDF", "Save the letter shown as an A4 PDF to print, in the folder Rollcall was started in (or ROLLCALL_DOCUMENTS); not logged as sent", [.letters], footer: true),
         KeyBinding(.openPupil, [.char("o")], "pupil", "Open the pupil's page", [.panel]),
         KeyBinding(.filterTrack, [.char("t")], "track", "Show one track (cycles)", [.panel]),
         KeyBinding(.filterStage, [.char("s")], "stage", "Show one stage (cycles)", [.panel]),

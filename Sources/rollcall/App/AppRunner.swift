@@ -2,6 +2,7 @@ import ArgumentParser
 import Attendance
 import AttendanceStore
 import Foundation
+import RollcallDocuments
 import RollcallUI
 
 /// Where the app's clock comes from: the machine's, or fixed by `--now`.
@@ -36,7 +37,8 @@ final class AppRunner {
         self.store = store
         self.staff = staff
         self.clock = clock
-        state = AppState(context: AppContext(today: today, minutes: clock.minutes, staff: staff, readOnly: !store.isWritable), school: store.school, width: 80, height: 24,
+        state = AppState(context: AppContext(today: today, minutes: clock.minutes, staff: staff, readOnly: !store.isWritable,
+                                             documentsFolder: Self.documentsFolder), school: store.school, width: 80, height: 24,
                          contactLogRead: false)
         if let warning = store.warnings.first { state.status = StatusLine("Warning: \(warning)", .warning) }
     }
@@ -122,10 +124,25 @@ final class AppRunner {
             }
         case .writeReport(let files):
             return ReportFiles.write(files)
+        case .writeLetterPDF(let upn, let text, let path):
+            do {
+                try LetterPDF.write(school: store.school, letter: .init(upn: upn, text: text), to: path)
+                return .reportWritten(paths: [path])
+            } catch {
+                return .reportNotWritten(problem: "\(error)")
+            }
         case .quit:
             running = false
             return nil
         }
+    }
+
+    /// Where PDF letters made in the app go: ROLLCALL_DOCUMENTS, else the folder Rollcall
+    /// was started in (never inside the store).
+    static var documentsFolder: String {
+        let env = ProcessInfo.processInfo.environment
+        if let dir = env["ROLLCALL_DOCUMENTS"], !dir.isEmpty { return dir }
+        return FileManager.default.currentDirectoryPath
     }
 
     /// Runs a store write and turns its outcome into the message update expects.

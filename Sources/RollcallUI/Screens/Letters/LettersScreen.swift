@@ -51,6 +51,14 @@ extension AppState {
             status = StatusLine("Letter \(t) sent and logged", .good)
             return [.writeReport(files: [ReportFile(name: name, contents: text)])]
                 + send(school.sendingLetter(upn: l.upn, template: t, on: context.today, time: context.clockText), for: .contact)
+        case .letterPDF:
+            guard let t = l.selected, let text = l.preview else {
+                status = StatusLine(l.problem ?? "The letter is still being made", .warning)
+                return []
+            }
+            let path = "\(context.documentsFolder)/letter-\(l.upn)-\(t)-\(context.today).pdf"
+            status = StatusLine("Saving the letter as a PDF…", .dim)
+            return [.writeLetterPDF(upn: l.upn, text: text, path: path)]
         default:
             return []
         }

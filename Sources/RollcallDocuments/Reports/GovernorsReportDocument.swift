@@ -1,0 +1,42 @@
+import Attendance
+
+
+/// The governors' report laid out: the figures are `GovernorsReport`'s.
+public enum GovernorsReportDocument {
+    static let columns = ["Group", "Pupils", "Att %", "Change", "PA %", "Change", "SA %", "Unauth %", "Pupils before", "Att % before"]
+
+    static func row(_ r: GovernorsReport.Row) -> [String] {
+        let n = r.now, f = n.figures
+        return [r.name, "\(n.pupilCount)", PercentText.attendance(f), r.attendanceChange ?? "–",
+                n.persistentAbsenceRate.map(PercentText.truncated) ?? "–", r.persistentAbsenceChange ?? "–",
+                n.severeAbsenceRate.map(PercentText.truncated) ?? "–", PercentText.of(f.unauthorisedAbsence, f.possible) ?? "–",
+                r.before.map { "\($0.pupilCount)" } ?? "–", r.before.map { PercentText.attendance($0.figures) } ?? "–"]
+    }
+
+    public static func document(_ report: GovernorsReport, school: School) -> ReportDocument {
+        let p = report.period
+        var lines = ["This half-term so far: \(p.start.spoken) to \(p.end.spoken)."]
+        if let b = report.previousPeriod {
+            lines.append("Changes are in percentage points since the half-term before, \(b.start.spoken) to \(b.end.spoken).")
+        } else {
+            lines.append("This is the first half-term of the year: there is no earlier half-term to compare with.")
+        }
+        lines.append("PA: persistent absence, 10% or more of possible sessions missed; SA: severe, 50% or more. Percentages are cut to one decimal, never rounded up.")
+        let weekdayRows = report.weekdays.map { d in
+            [d.day.shortName, "\(d.figures.possible)", PercentText.of(d.figures.absent, d.figures.possible) ?? "–",
+             PercentText.of(d.figures.unauthorisedAbsence, d.figures.possible) ?? "–"]
+        }
+        return ReportDocument(
+            school: school.name, title: "Attendance report to governors, \(report.asOf.spoken)", lines: lines,
+            parts: [
+                .table(.init("The school", columns: columns, rows: [row(report.school)])),
+                .table(.init("Year groups", columns: columns, rows: report.yearGroups.map(row))),
+                .table(.init("Vulnerable groups", columns: columns, rows: report.vulnerableGroups.map(row),
+                             note: "PP: pupil premium; FSM: free school meals; CIN: child in need; CP: child protection plan; CLA: looked after.")),
+                .chart(.init("Attendance week by week this year", bars: report.weeks.map { ("\($0.weekStart.components.day)/\($0.weekStart.components.month)", $0.figures.attendancePercent) }, line: 90)),
+                .table(.init("Absence by day of the week", columns: ["Day", "Possible", "Absence %", "Unauthorised %"], rows: weekdayRows)),
+                .table(.init("Codes used this half-term", columns: ["Code", "Meaning", "Sessions"],
+                             rows: report.codesUsed.map { [$0.code.symbol, $0.code.meaning, "\($0.sessions)"] })),
+            ])
+    }
+}
