@@ -210,6 +210,11 @@ public enum Measure: String, CaseIterable, Sendable {
     case attendancePercentRecent = "attendance_percent_recent"
     /// Days of absence this academic year (absent sessions ÷ 2).
     case absenceDaysYear = "absence_days_year"
+    /// Days of absence this year other than illness (`I`): what a days-based ladder's
+    /// enforcement stages count, since illness is not an enforcement route.
+    case absenceDaysYearNotIllness = "absence_days_year_not_illness"
+    /// Days of illness (`I`) this year, consecutive or not (continuity of education).
+    case illnessDaysYear = "illness_days_year"
     /// Unauthorised sessions (G N O U) in the rolling 10 school weeks.
     case unauthorisedSessions10Weeks = "unauthorised_sessions_10_weeks"
     /// Late sessions (L + U) this half-term.
@@ -228,7 +233,7 @@ public enum Measure: String, CaseIterable, Sendable {
     var range: ClosedRange<Double> {
         switch self {
         case .attendancePercentYear, .attendancePercentRecent: return 0...100
-        case .absenceDaysYear, .consecutiveUnexplainedDays: return 0...366
+        case .absenceDaysYear, .absenceDaysYearNotIllness, .illnessDaysYear, .consecutiveUnexplainedDays: return 0...366
         case .unauthorisedSessions10Weeks: return 0...100
         case .latesHalfTerm: return 0...200
         case .notImprovedSinceReview, .vulnerable: return 0...1

@@ -40,6 +40,7 @@ public struct PupilMeasures: Sendable {
 
     public var attendancePercent: Double? { yearToDate.attendancePercent }
     public var absenceDays: Double { Double(yearToDate.absent) / 2 }
+    public var illnessDays: Double { Double(yearToDate.count(.illness)) / 2 }
 
     /// Attendance % over the last `weeks` school weeks up to the as-of date.
     public func recentPercent(weeks: Int) -> Double? { recentFigures(weeks: weeks)?.attendancePercent }
@@ -86,6 +87,8 @@ struct RuleEvaluation {
         case .attendancePercentYear: return measures.attendancePercent
         case .attendancePercentRecent: return measures.recentPercent(weeks: t.weeks ?? 4)
         case .absenceDaysYear: return measures.absenceDays
+        case .absenceDaysYearNotIllness: return measures.absenceDays - measures.illnessDays
+        case .illnessDaysYear: return measures.illnessDays
         case .unauthorisedSessions10Weeks: return Double(measures.recentUnauthorised.total)
         case .latesHalfTerm: return Double(measures.latesHalfTerm)
         case .consecutiveUnexplainedDays: return Double(measures.consecutiveUnexplainedDays)
@@ -192,6 +195,8 @@ struct RuleEvaluation {
         case .attendancePercentYear: return "attendance \(number(v, m)) this year (\(limit))" + wasAtReview
         case .attendancePercentRecent: return "attendance \(number(v, m)) over the last \(t.weeks ?? 4) school weeks (\(limit))"
         case .absenceDaysYear: return "\(number(v, m)) day\(v == 1 ? "" : "s") absent this year (\(limit))"
+        case .absenceDaysYearNotIllness: return "\(number(v, m)) day\(v == 1 ? "" : "s") absent this year other than illness (\(limit))"
+        case .illnessDaysYear: return "\(number(v, m)) day\(v == 1 ? "" : "s") of illness this year (\(limit))"
         case .unauthorisedSessions10Weeks:
             let n = measures.recentUnauthorised.stillUnexplained
             return "\(Counted.of(Int(v), "unauthorised session")) in 10 school weeks (\(limit))" + (n > 0 ? ", \(n) still N" : "")
@@ -213,7 +218,7 @@ struct RuleEvaluation {
     private func number(_ x: Double, _ m: Measure) -> String {
         switch m {
         case .attendancePercentYear, .attendancePercentRecent: return PercentText.truncated(x) + "%"
-        case .absenceDaysYear: return x == x.rounded() ? "\(Int(x))" : PercentText.truncated(x)
+        case .absenceDaysYear, .absenceDaysYearNotIllness, .illnessDaysYear: return x == x.rounded() ? "\(Int(x))" : PercentText.truncated(x)
         default: return "\(Int(x))"
         }
     }
