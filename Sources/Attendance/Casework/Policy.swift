@@ -89,6 +89,11 @@ public struct Policy: Hashable, Sendable, Codable {
         public var ifNotImproved: String
         /// Letter to send when improved (e.g. a positive letter).
         public var improvedLetter: String?
+        /// `"target"`: improved means the plan's target was met: attendance since the latest
+        /// meeting that set a target on this pupil reaches its percentage (without one, the
+        /// policy's `targetPercent` this year), not that the figure rose at all.
+        /// Omitted: better than at the last review by `improvedBy`.
+        public var against: String?
     }
 
     public func track(_ id: String) -> Track? { tracks.first { $0.id == id } }

@@ -78,6 +78,7 @@ extension Policy {
                     if let m = review.measure, !Policy.reviewMeasures.contains(m) {
                         add("\(sp).atReview.measure", "reviews judge improvement on \(Policy.reviewMeasures.joined(separator: ", ")), not \"\(m)\"")
                     }
+                    if let a = review.against, a != "target" { add("\(sp).atReview.against", "must be \"target\" (or omitted), not \"\(a)\"") }
                     if !["close", "step_down", "hold"].contains(review.ifImproved) { add("\(sp).atReview.ifImproved", "must be close, step_down or hold") }
                     if !["escalate", "hold"].contains(review.ifNotImproved) { add("\(sp).atReview.ifNotImproved", "must be escalate or hold") }
                     if review.ifNotImproved == "escalate", si == track.stages.count - 1 { add("\(sp).atReview.ifNotImproved", "this is the last stage: there is nothing to escalate to") }

@@ -68,6 +68,9 @@ struct RuleEvaluation {
     /// Possible sessions this year before attendance-percentage rules apply (the policy's
     /// `minimumPossibleSessions`): until then no percentage test holds.
     var minimumPossibleSessions = 0
+    /// The target a review `against: "target"` judges: the latest meeting's, from its date,
+    /// or the policy's `targetPercent` for the year.
+    var planTarget: (percent: Double, since: SchoolDate?)? = nil
 
     /// Whether it is too early in the pupil's year for attendance-percentage rules.
     var percentRulesWait: Bool { measures.yearToDate.possible < minimumPossibleSessions }
@@ -103,6 +106,7 @@ struct RuleEvaluation {
 
     /// Nil when there is no review figure to compare with.
     var improvedSinceReview: Bool? {
+        if review?.against == "target" { return targetMet }
         guard let last = caseFile?.lastReview?.figures else { return nil }
         let by = review?.improvedBy ?? 0
         func better(_ gain: Double) -> Bool { by > 0 ? gain >= by : gain > 0 }
@@ -117,6 +121,18 @@ struct RuleEvaluation {
             guard let was = last.attendancePercent, let now = measures.attendancePercent else { return nil }
             return better(now - was)
         }
+    }
+
+    /// Attendance since the plan (or this year) against the plan's target, in whole sessions.
+    var sinceTarget: (figures: AttendanceFigures, percent: Double, since: SchoolDate?)? {
+        guard let t = planTarget else { return nil }
+        let from = t.since ?? Statistics.yearToDate(measures.asOf).start
+        let f = measures.statistics.figures(for: measures.upn, in: DateRange(from, measures.asOf))
+        return f.possible > 0 ? (f, t.percent, t.since) : nil
+    }
+
+    var targetMet: Bool? {
+        sinceTarget.map { AttendanceLine.compare(attended: $0.figures.attended, possible: $0.figures.possible, threshold: $0.percent) >= 0 }
     }
 
     /// Late sessions after the last review up to the as-of date, and in as many school days
@@ -141,6 +157,13 @@ struct RuleEvaluation {
     /// "lates 12 this half-term (was 15 at review on 3 Nov 2025)": the review's measure now and then.
     var reviewComparison: String {
         let last = caseFile?.lastReview
+        if review?.against == "target" {
+            guard let t = sinceTarget else { return "no target recorded" }
+            let now = PercentText.truncated(t.figures.attendancePercent ?? 0) + "%"
+            let target = "target of \(PercentText.truncated(t.percent))%"
+            return t.since.map { "attendance \(now) since the plan on \($0.spoken), against its \(target)" }
+                ?? "attendance \(now) this year, against the school's \(target)"
+        }
         switch review?.measure ?? "attendance_percent_year" {
         case "lates_half_term":
             guard let r = last, let w = latesAroundReview else { return "\(Counted.of(measures.latesHalfTerm, "late session")) this half-term" }

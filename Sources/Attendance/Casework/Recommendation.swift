@@ -55,7 +55,8 @@ public struct CaseworkEngine: Sendable {
         let currentIndex = file?.stage.flatMap { s in stages.firstIndex { $0.id == s } }
         let eval = RuleEvaluation(measures: m, caseFile: school.casework.caseFile(upn, track: track.id),
                                   review: currentIndex.flatMap { stages[$0].atReview },
-                                  minimumPossibleSessions: policy.percentRulesFromSessions)
+                                  minimumPossibleSessions: policy.percentRulesFromSessions,
+                                  planTarget: planTarget(for: upn))
         let waiting = eval.percentRulesWaitReason(stages.compactMap(\.entry)).map { [$0] } ?? []
         let highest = stages.indices.last { i in stages[i].entry.map(eval.holds) ?? false }
         let overdue = file?.overdueActions(asOf: asOf) ?? []
@@ -108,6 +109,15 @@ public struct CaseworkEngine: Sendable {
         var reasons = still.isEmpty ? ["the rule for \(stages[i].name) no longer holds"] : still
         if let r = file.nextReview { reasons.append("next review \(r.spoken)") }
         return make(.hold, i, reasons)
+    }
+
+    /// The target a review judges against: the latest meeting before the date that set one,
+    /// from the meeting's day; else the policy's `targetPercent` for the year.
+    func planTarget(for upn: String) -> (percent: Double, since: SchoolDate?)? {
+        if let m = (school.casework.meetings[upn] ?? []).last(where: { $0.on <= asOf && $0.target != nil }), let t = m.target {
+            return (t.percent, m.on)
+        }
+        return policy.targetPercent.map { ($0, nil) }
     }
 
     /// A decision that follows a recommendation: the stage's actions with due dates, and
