@@ -16,6 +16,9 @@ public struct Recommendation: Hashable, Sendable {
     public var nextReview: SchoolDate?
     public var overdueActions: [CaseAction]
     public var figures: CaseFigures
+    /// The highest stage whose entry rule holds now, whatever the case's stage: where the
+    /// policy's rules point, which a case reaches one stage at a time.
+    public var ruleStage: String? = nil
 }
 
 /// Evaluates the school's policy for pupils as of a date.
@@ -64,7 +67,8 @@ public struct CaseworkEngine: Sendable {
         func make(_ kind: Recommendation.Kind, _ stage: Int?, _ reasons: [String]) -> Recommendation {
             Recommendation(upn: upn, track: track.id, stage: file?.stage, kind: kind, recommendedStage: stage.map { stages[$0].id },
                            reasons: reasons + waiting + overdue.map { "overdue since \($0.due.spoken): \($0.description)" },
-                           nextReview: file?.nextReview, overdueActions: overdue, figures: m.figures)
+                           nextReview: file?.nextReview, overdueActions: overdue, figures: m.figures,
+                           ruleStage: highest.map { stages[$0].id })
         }
         func entryReasons(_ i: Int) -> [String] { stages[i].entry.map(eval.reasons) ?? [] }
 
@@ -81,7 +85,22 @@ public struct CaseworkEngine: Sendable {
         if let close = stages[i].closeWhen, eval.holds(close) {
             return make(.close, nil, ["closes when " + (eval.reasons(close).first ?? "its close rule holds")])
         }
-        if let j = highest, j > i { return make(.escalate, j, entryReasons(j)) }
+        // A higher stage's rule holds. A stage the policy lets a case start at (the days of
+        // unexplained absence) is taken at once; any other is reached one stage at a time at
+        // the case's review, so no family gets a letter that presumes a step it never had
+        // ("Thank you for meeting the panel" with no panel).
+        var waitingFor: String?
+        if let j = highest, j > i {
+            if let k = (i + 1...j).last(where: { stages[$0].enterDirectly == true && (stages[$0].entry.map(eval.holds) ?? false) }) {
+                return make(.escalate, k, entryReasons(k))
+            }
+            let next = i + 1
+            if file.nextReview.map({ $0 <= asOf }) ?? true {
+                let through = j > next ? ["one stage at a time: \(stages[next].name) comes before \(stages[j].name)"] : []
+                return make(.escalate, next, entryReasons(j) + through)
+            }
+            waitingFor = "\(stages[j].name): its rule holds; the case moves on to \(stages[next].name) at the review on \(file.nextReview!.spoken), or sooner if staff decide"
+        }
 
         if let review = file.nextReview, review <= asOf {
             let due = "review due \(review.spoken)"
@@ -104,8 +123,8 @@ public struct CaseworkEngine: Sendable {
             }
             return make(.reviewDue, i, [due, "not improved: \(how)"])
         }
-        if !overdue.isEmpty { return make(.actionOverdue, i, []) }
-        let still = entryReasons(i)
+        if !overdue.isEmpty { return make(.actionOverdue, i, waitingFor.map { [$0] } ?? []) }
+        let still = waitingFor.map { [$0] } ?? entryReasons(i)
         var reasons = still.isEmpty ? ["the rule for \(stages[i].name) no longer holds"] : still
         if let r = file.nextReview { reasons.append("next review \(r.spoken)") }
         return make(.hold, i, reasons)
