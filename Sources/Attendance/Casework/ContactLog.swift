@@ -51,11 +51,15 @@ public struct ContactLogEntry: Hashable, Sendable, Codable {
     public var followUp: SchoolDate?
     /// Only the DSL and the head may read the text of a sensitive entry.
     public var sensitive: Bool
+    /// A note that raises (true) or lifts (false) a cause for concern about the pupil's
+    /// attendance, which a policy can use as an entry rule (`cause_for_concern`).
+    public var concern: Bool?
 
     public init(id: String = "", upn: String, kind: Kind, on: SchoolDate, time: String? = nil, by: String = "", byName: String = "",
                 contactName: String? = nil, number: String? = nil, outcome: CallOutcome? = nil, reasonCode: AttendanceCode? = nil,
                 visitedBy: [String]? = nil, childSeen: Bool? = nil, adultSpokenTo: String? = nil, template: String? = nil,
-                text: String = "", followUp: SchoolDate? = nil, sensitive: Bool = false) {
+                text: String = "", followUp: SchoolDate? = nil, sensitive: Bool = false, concern: Bool? = nil) {
+        self.concern = concern
         self.id = id
         self.upn = upn
         self.kind = kind

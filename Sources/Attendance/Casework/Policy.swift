@@ -231,8 +231,10 @@ public enum Measure: String, CaseIterable, Sendable {
     case notImprovedSinceReview = "not_improved_since_review"
     /// CP, CIN, CLA or a social worker.
     case vulnerable = "vulnerable"
+    /// A member of staff has raised a cause for concern (a note marked so) this year, not lifted.
+    case causeForConcern = "cause_for_concern"
 
-    public var isYesNo: Bool { self == .notImprovedSinceReview || self == .vulnerable }
+    public var isYesNo: Bool { self == .notImprovedSinceReview || self == .vulnerable || self == .causeForConcern }
 
     /// The values the measure can take, to tell a rule that can never hold.
     var range: ClosedRange<Double> {
@@ -241,7 +243,7 @@ public enum Measure: String, CaseIterable, Sendable {
         case .absenceDaysYear, .absenceDaysYearNotIllness, .illnessDaysYear, .consecutiveUnexplainedDays: return 0...366
         case .unauthorisedSessions10Weeks: return 0...100
         case .latesHalfTerm: return 0...200
-        case .notImprovedSinceReview, .vulnerable: return 0...1
+        case .notImprovedSinceReview, .vulnerable, .causeForConcern: return 0...1
         }
     }
 }

@@ -7,6 +7,8 @@ public struct PupilMeasures: Sendable {
     public let latesHalfTerm: Int
     public let consecutiveUnexplainedDays: Int
     public let vulnerable: Bool
+    /// The note that raised a cause for concern, if one stands (`Casework.causeForConcern`).
+    public var causeForConcern: ContactLogEntry?
     let statistics: Statistics
 
     /// What is the same for every pupil on a date: worked out once for a whole caseload.
@@ -96,6 +98,7 @@ struct RuleEvaluation {
         case .latesHalfTerm: return Double(measures.latesHalfTerm)
         case .consecutiveUnexplainedDays: return Double(measures.consecutiveUnexplainedDays)
         case .vulnerable: return measures.vulnerable ? 1 : 0
+        case .causeForConcern: return measures.causeForConcern == nil ? 0 : 1
         case .notImprovedSinceReview:
             // Judged at the review: before the review date nothing is "not improved" yet.
             guard let file = caseFile, file.isOpen, let review = file.nextReview, review <= measures.asOf,
@@ -226,6 +229,9 @@ struct RuleEvaluation {
         case .latesHalfTerm: return "\(Counted.of(Int(v), "late session")) this half-term (\(limit))"
         case .consecutiveUnexplainedDays: return "day \(Int(v)) of unexplained absence (\(limit))"
         case .vulnerable: return "vulnerable (CP, CIN, CLA or social worker)"
+        case .causeForConcern:
+            guard let e = measures.causeForConcern else { return "no cause for concern raised" }
+            return "cause for concern raised on \(e.on.spoken)" + (e.byName.isEmpty ? "" : " by \(e.byName)") + (e.sensitive || e.text.isEmpty ? "" : ": \(e.text)")
         case .notImprovedSinceReview:
             let now = measures.attendancePercent.map { PercentText.truncated($0) + "%" } ?? "–"
             return "not improved since the last review: attendance \(now)" + wasAtReview

@@ -39,7 +39,9 @@ public struct CaseworkEngine: Sendable {
     }
 
     public func measures(for upn: String) -> PupilMeasures {
-        PupilMeasures(upn: upn, pupil: school.pupils[upn], context: context, statistics: statistics)
+        var m = PupilMeasures(upn: upn, pupil: school.pupils[upn], context: context, statistics: statistics)
+        m.causeForConcern = school.casework.causeForConcern(upn, asOf: asOf)
+        return m
     }
 
     /// Every track with an open case or a recommendation, pupil by pupil in register order.
@@ -89,7 +91,7 @@ public struct CaseworkEngine: Sendable {
         // unexplained absence) is taken at once; any other is reached one stage at a time at
         // the case's review, so no family gets a letter that presumes a step it never had
         // ("Thank you for meeting the panel" with no panel).
-        var waitingFor: String?
+        var waitingFor: [String]?
         if let j = highest, j > i {
             if let k = (i + 1...j).last(where: { stages[$0].enterDirectly == true && (stages[$0].entry.map(eval.holds) ?? false) }) {
                 return make(.escalate, k, entryReasons(k))
@@ -99,7 +101,8 @@ public struct CaseworkEngine: Sendable {
                 let through = j > next ? ["one stage at a time: \(stages[next].name) comes before \(stages[j].name)"] : []
                 return make(.escalate, next, entryReasons(j) + through)
             }
-            waitingFor = "\(stages[j].name): its rule holds; the case moves on to \(stages[next].name) at the review on \(file.nextReview!.spoken), or sooner if staff decide"
+            waitingFor = ["\(stages[j].name): its rule holds; the case moves on to \(stages[next].name) at the review on \(file.nextReview!.spoken), or sooner if staff decide"]
+                + entryReasons(j)
         }
 
         if let review = file.nextReview, review <= asOf {
@@ -123,8 +126,8 @@ public struct CaseworkEngine: Sendable {
             }
             return make(.reviewDue, i, [due, "not improved: \(how)"])
         }
-        if !overdue.isEmpty { return make(.actionOverdue, i, waitingFor.map { [$0] } ?? []) }
-        let still = waitingFor.map { [$0] } ?? entryReasons(i)
+        if !overdue.isEmpty { return make(.actionOverdue, i, waitingFor ?? []) }
+        let still = waitingFor ?? entryReasons(i)
         var reasons = still.isEmpty ? ["the rule for \(stages[i].name) no longer holds"] : still
         if let r = file.nextReview { reasons.append("next review \(r.spoken)") }
         return make(.hold, i, reasons)
