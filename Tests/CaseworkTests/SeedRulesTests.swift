@@ -21,4 +21,39 @@ import Testing
         try s.commit(Transaction([.contact(lifted)]), by: head)
         #expect(s.recommendation("P1")?.ruleStage == "step-1")
     }
+
+    /// Bridgewater Park's Appendix 10: pupils below 90% are invited to the panel with their
+    /// own letter; the rest get Attendance Letter 2 (an action's `when`).
+    @Test func bridgewaterPanelInvitationIsForPupilsBelow90() throws {
+        var s = try CaseworkSchool(policy: "bridgewater-park")
+        s.pupil("LOW", absent: 9)                                  // 88.75%
+        s.pupil("MID", absent: 4)                                  // 95%
+        for upn in ["LOW", "MID"] {
+            try s.decide(upn, .enter, to: "step-1", on: CaseworkSchool.date("2025-10-01"))
+            try s.decide(upn, .escalate, to: "step-2")
+        }
+        func letters(_ upn: String) -> [String] { s.school.casework.caseFile(upn, track: "attendance")?.actions.compactMap(\.template) ?? [] }
+        #expect(letters("LOW").contains("panel-invitation") && !letters("LOW").contains("attendance-2-panel"), "\(letters("LOW"))")
+        #expect(letters("MID").contains("attendance-2-panel") && !letters("MID").contains("panel-invitation"), "\(letters("MID"))")
+        #expect(LetterTemplateIDs.known.isSuperset(of: ["panel-invitation", "ehe-letter"]))
+    }
+
+    /// Bridgewater Park's Appendix 4: nursery children follow their own ladder, in place of
+    /// the school-age one.
+    @Test func nurseryPupilsFollowTheirOwnLadder() throws {
+        var s = try CaseworkSchool(policy: "bridgewater-park")
+        var p = s.pupil("NUR", absent: 4)                          // 95%
+        p.yearGroup = .nursery
+        s.school.upsert(p)
+        s.pupil("Y4", absent: 4)
+        let engine = try #require(CaseworkEngine(school: s.school, asOf: CaseworkSchool.asOf))
+        #expect(engine.recommendations(for: "NUR").map(\.track).contains("attendance_nursery"))
+        #expect(!engine.recommendations(for: "NUR").map(\.track).contains("attendance"))
+        #expect(engine.recommendations(for: "Y4").map(\.track).contains("attendance"))
+        #expect(!engine.recommendations(for: "Y4").map(\.track).contains("attendance_nursery"))
+        let nursery = try #require(engine.policy.track("attendance_nursery"))
+        let step4 = try #require(nursery.stages.last)
+        #expect(!step4.actions.contains { $0.kind == "penalty_notice" } && step4.actions.contains { $0.template == "attendance-2-panel" })
+        #expect(!(nursery.stages[1].actions.map(\.description).joined().contains("medical evidence")))
+    }
 }

@@ -34,6 +34,27 @@ public struct Policy: Hashable, Sendable, Codable {
         public var id: String
         public var name: String
         public var stages: [Stage]
+        /// Only pupils in these year groups follow this track (e.g. `["N"]` for a nursery
+        /// ladder). Omitted: every pupil.
+        public var yearGroups: [String]?
+        /// The track this one takes the place of for its pupils (a nursery ladder replaces
+        /// `attendance` for nursery pupils).
+        public var replaces: String?
+
+        /// Whether a pupil in this year group follows the track (`yearGroups`).
+        public func applies(to year: YearGroup?) -> Bool {
+            guard let groups = yearGroups else { return true }
+            guard let year else { return false }
+            return groups.contains { YearGroup(parsing: $0) == year }
+        }
+    }
+
+    /// The tracks a pupil in this year group follows: those that apply, less any that an
+    /// applying track replaces.
+    public func tracks(for year: YearGroup?) -> [Track] {
+        let applying = tracks.filter { $0.applies(to: year) }
+        let replaced = Set(applying.compactMap(\.replaces))
+        return applying.filter { !replaced.contains($0.id) }
     }
 
     public struct Stage: Hashable, Sendable, Codable {
@@ -72,6 +93,9 @@ public struct Policy: Hashable, Sendable, Codable {
         /// home visits, safeguarding referrals, reports to the LA) is not; a referral to
         /// services such as early help says `"support": true`.
         public var support: Bool?
+        /// Only when this holds at the decision (e.g. Bridgewater's panel invitation for
+        /// attendance below 90%, its Letter 2 otherwise). Omitted: always.
+        public var when: Condition?
 
         public var isSupport: Bool { support ?? ["meeting", "plan"].contains(kind) }
     }

@@ -51,7 +51,7 @@ public struct CaseworkEngine: Sendable {
 
     public func recommendations(for upn: String) -> [Recommendation] {
         let m = measures(for: upn)
-        return policy.tracks.compactMap { recommendation(for: upn, track: $0, measures: m) }
+        return policy.tracks(for: school.pupils[upn]?.yearGroup).compactMap { recommendation(for: upn, track: $0, measures: m) }
     }
 
     public func recommendation(for upn: String, track: Policy.Track, measures m: PupilMeasures) -> Recommendation? {
@@ -157,7 +157,8 @@ public struct CaseworkEngine: Sendable {
         var actions: [CaseAction] = []
         if moved, let stage {
             let vulnerable = school.pupils[upn]?.flags.isSafeguardingPriority ?? false
-            for a in stage.actions + (vulnerable ? stage.vulnerableActions ?? [] : []) {
+            let eval = RuleEvaluation(measures: m, caseFile: file, review: nil, minimumPossibleSessions: policy.percentRulesFromSessions)
+            for a in stage.actions + (vulnerable ? stage.vulnerableActions ?? [] : []) where a.when.map(eval.holds) ?? true {
                 actions.append(CaseAction(id: "", kind: a.kind, description: a.description, template: a.template,
                                           owner: a.owner, due: days.adding(schoolDays: a.dueWithinDays, to: date)))
             }
