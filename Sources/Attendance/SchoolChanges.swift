@@ -261,6 +261,6 @@ public enum LetterTemplateIDs {
         "lateness-1", "lateness-2", "lateness-3-meeting", "punctuality-improved",
         "termly-green", "termly-amber", "termly-red",
         "plan-invitation", "plan-cover", "plan-review", "access-inclusion-referral",
-        "first-day-no-contact", "cme-enquiry", "illness-support", "panel-invitation", "ehe-letter",
+        "first-day-no-contact", "cme-enquiry", "illness-support", "panel-invitation", "ehe-letter", "class-teacher-meeting",
     ]
 }

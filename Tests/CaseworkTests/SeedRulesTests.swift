@@ -56,4 +56,34 @@ import Testing
         #expect(!step4.actions.contains { $0.kind == "penalty_notice" } && step4.actions.contains { $0.template == "attendance-2-panel" })
         #expect(!(nursery.stages[1].actions.map(\.description).joined().contains("medical evidence")))
     }
+
+    /// East Sussex's flowchart: a Stage 2 case not better in two weeks meets the class
+    /// teacher and gets Letter 2 with agreed actions and a target, before Stage 3.
+    @Test func eastSussexLetter2IsAClassTeacherMeeting() throws {
+        var s = try CaseworkSchool(policy: "east-sussex-federation")
+        s.pupil("P1", absent: 5)                                   // 93.75% now, 100% on 1 Oct
+        try s.decide("P1", .enter, to: "stage-2", on: CaseworkSchool.date("2025-10-01"))
+        let r = try #require(s.recommendation("P1"))
+        #expect(r.kind == .escalate && r.recommendedStage == "stage-2-meeting", "\(r)")
+        try s.decide("P1", .escalate, to: "stage-2-meeting")
+        let actions = s.school.casework.caseFile("P1", track: "attendance")?.actions ?? []
+        #expect(actions.contains { $0.template == "class-teacher-meeting" } && actions.contains { $0.kind == "meeting" })
+    }
+
+    /// East Sussex's local authority tiers come with their actions: a pupil is placed in the
+    /// tier their attendance is in.
+    @Test func eastSussexLATiersHaveTheirActions() throws {
+        var s = try CaseworkSchool(policy: "east-sussex-federation")
+        s.pupil("T2", absent: 8)                                   // 90%
+        s.pupil("T3", absent: 20)                                  // 75%
+        s.pupil("T4", absent: 44)                                  // 45%
+        s.pupil("T1", absent: 4)                                   // 95%: Tier 1, universal
+        #expect(s.recommendation("T2", track: "la_tiers")?.recommendedStage == "tier-2")
+        #expect(s.recommendation("T3", track: "la_tiers")?.recommendedStage == "tier-3")
+        #expect(s.recommendation("T4", track: "la_tiers")?.recommendedStage == "tier-4")
+        #expect(s.recommendation("T1", track: "la_tiers") == nil)
+        let tiers = try #require(s.school.casework.policy?.track("la_tiers"))
+        #expect(tiers.stages.allSatisfy { !$0.actions.isEmpty })
+        #expect(tiers.stages[2].actions.contains { $0.description.contains("Early Help Keywork") })
+    }
 }
