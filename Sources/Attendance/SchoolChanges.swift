@@ -28,6 +28,13 @@ extension School {
             case .meeting(var m):
                 if m.id.isEmpty { m.id = nextID("m") }
                 if m.by.isEmpty { m.by = actor.login }
+                // A plan always has a target: the school's own (`targetPercent`) unless the
+                // meeting agreed another, over the stage's review period (6 school weeks).
+                if m.isActionPlan, m.target == nil, let t = casework.policy?.targetPercent {
+                    let stage = m.track.flatMap { casework.caseFile(m.upn, track: $0)?.stage }.flatMap { id in
+                        m.track.flatMap { casework.policy?.track($0)?.stages.first { $0.id == id } } }
+                    m.target = AttendanceTarget(percent: t, overSchoolWeeks: stage?.reviewAfterWeeks ?? 6)
+                }
                 return .meeting(m)
             case .timetable(var p):
                 if p.id.isEmpty { p.id = nextID("t") }
@@ -269,6 +276,6 @@ public enum LetterTemplateIDs {
         "lateness-1", "lateness-2", "lateness-3-meeting", "punctuality-improved",
         "termly-green", "termly-amber", "termly-red",
         "plan-invitation", "plan-cover", "plan-review", "access-inclusion-referral",
-        "first-day-no-contact", "cme-enquiry",
+        "first-day-no-contact", "cme-enquiry", "illness-support", "panel-invitation", "ehe-letter", "class-teacher-meeting",
     ]
 }

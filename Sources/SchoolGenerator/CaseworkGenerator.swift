@@ -30,8 +30,10 @@ struct CaseworkGenerator {
         school.apply(t)
     }
 
-    /// Runs the review cycle every `everyWeeks` weeks through the current academic year.
-    mutating func reviewCycles(everyWeeks: Int = 4) {
+    /// Runs the review cycle every `everyWeeks` weeks through the current academic year:
+    /// fortnightly, so cases are reviewed near their review dates and move up one stage at a
+    /// time as the policy says.
+    mutating func reviewCycles(everyWeeks: Int = 2) {
         let year = AcademicYear(containing: asOf)
         var day = year.firstDay.adding(days: 28)
         while day.weekday != .friday { day = day.adding(days: 1) }
@@ -58,11 +60,16 @@ struct CaseworkGenerator {
         }
     }
 
-    /// Staff do most of what a new stage asks: letters sent, meetings held; a few slip.
+    /// Staff do most of what a new stage asks, within its time: letters sent, meetings held;
+    /// a few slip. Nothing is done on or after the as-of day (that is the user's to do).
     private mutating func followUp(_ d: CaseDecision, rng: inout SeededRandom) {
         let file = school.casework.caseFile(d.upn, track: d.track)
-        for action in file?.actions.filter({ $0.doneOn == nil && $0.due <= asOf }) ?? [] where rng.chance(0.85) {
-            let done = min(action.due.adding(days: -rng.int(0...3)), asOf)
+        let decided = d.change.on
+        for action in file?.actions.filter({ $0.doneOn == nil }) ?? [] where rng.chance(0.85) {
+            let span = max(1, decided.days(until: action.due))
+            var done = decided.adding(days: rng.int(min(2, span)...span))
+            while done.isWeekend && done > decided { done = done.adding(days: -1) }
+            guard done < asOf else { continue }
             var changes: [Change] = [.actionDone(ActionDone(upn: d.upn, track: d.track, actionId: action.id, on: done))]
             if action.kind == "letter", let t = action.template {
                 changes.append(.contact(ContactLogEntry(upn: d.upn, kind: .letter, on: done, time: "15:30", template: t)))

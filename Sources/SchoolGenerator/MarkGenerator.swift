@@ -34,7 +34,7 @@ struct MarkGenerator {
         let rate: Double
         switch band ?? randomBand(&rng) {
         case .good: rate = rng.double(0.0...0.025)
-        case .moderate: rate = rng.double(0.03...0.06)
+        case .moderate: rate = rng.double(0.03...0.075)
         case .persistent: rate = rng.double(0.13...0.3)
         case .severe: rate = rng.double(0.68...0.85)
         }

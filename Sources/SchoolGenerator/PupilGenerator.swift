@@ -9,7 +9,7 @@ enum PupilGenerator {
             var rng = SeededRandom(seed: seed, 1, index)
             let year = yearGroups[min(index / perYear, yearGroups.count - 1)]
             let form = index % formsPerYear
-            let family = Names.family(&rng)
+            let family = Names.background(&rng)
             let girl = rng.chance(0.5)
             let surname = rng.pick(family.surnames)
             let forename = rng.pick(girl ? family.girls : family.boys)
@@ -33,7 +33,7 @@ enum PupilGenerator {
             let group = year.value <= 0 ? "\(year.description)\(formLetter)" : "\(year.value)\(formLetter)"
             result.append(Pupil(upn: upn, legalSurname: surname, legalForename: forename, preferredName: preferred,
                                 dateOfBirth: dob, yearGroup: year, registrationGroup: group, flags: flags,
-                                contacts: contacts(surname: surname, lookedAfter: flags.lookedAfter, rng: &rng)))
+                                contacts: contacts(surname: surname, family: family, lookedAfter: flags.lookedAfter, rng: &rng)))
         }
         return result
     }
@@ -66,8 +66,8 @@ enum PupilGenerator {
         return "\(h % 180 + 1) \(streets[Int(h / 3 % UInt32(streets.count))]), \(town), \(code)"
     }
 
-    static func contacts(surname: String, lookedAfter: Bool, rng: inout SeededRandom) -> [Contact] {
-        let list = contactsWithoutAddresses(surname: surname, lookedAfter: lookedAfter, rng: &rng)
+    static func contacts(surname: String, family: Names.Background, lookedAfter: Bool, rng: inout SeededRandom) -> [Contact] {
+        let list = contactsWithoutAddresses(surname: surname, family: family, lookedAfter: lookedAfter, rng: &rng)
         let home = address(list[0].name)
         return list.map { c in
             var c = c
@@ -78,24 +78,50 @@ enum PupilGenerator {
         }
     }
 
-    static func contactsWithoutAddresses(surname: String, lookedAfter: Bool, rng: inout SeededRandom) -> [Contact] {
+    /// A family as real ones are: a mother with a woman's name and a father with a man's,
+    /// from the child's background; most children share their father's surname, and a
+    /// mother shares it unless she kept her own (as is usual in some backgrounds) or the
+    /// parents are apart; grandparents, aunts and uncles of the same background.
+    static func contactsWithoutAddresses(surname: String, family: Names.Background, lookedAfter: Bool, rng: inout SeededRandom) -> [Contact] {
+        var used: Set<String> = []
+        func first(_ names: [String]) -> String {
+            let left = names.filter { !used.contains($0) }
+            let name = rng.pick(left.isEmpty ? names : left)
+            used.insert(name)
+            return name
+        }
+        func otherSurname() -> String {
+            let others = family.surnames.filter { $0 != surname }
+            return others.isEmpty ? surname : rng.pick(others)
+        }
         if lookedAfter {
-            return [Contact(name: "\(rng.pick(Names.adults)) \(rng.pick(["Foster", "Reid", "Carter"]))", relationship: "Foster carer",
+            let carers = Names.backgrounds[0]
+            let woman = rng.chance(0.7)
+            return [Contact(name: "\(first(woman ? carers.women : carers.men)) \(rng.pick(carers.surnames))", relationship: "Foster carer",
                             phones: [phone(&rng)], parentalResponsibility: false, livesWithPupil: true),
                     Contact(name: "Children's Services duty team", relationship: "Social worker", phones: ["01632 960100"],
                             parentalResponsibility: true, livesWithPupil: false)]
         }
-        var list = [Contact(name: "\(rng.pick(Names.adults)) \(surname)", relationship: rng.chance(0.8) ? "Mother" : "Father",
-                            phones: rng.chance(0.5) ? [phone(&rng), phone(&rng)] : [phone(&rng)], parentalResponsibility: true, livesWithPupil: true)]
+        let together = rng.chance(0.7)
+        let mothersSurname = family.womenKeepSurname || (!together && rng.chance(0.5)) || rng.chance(0.1)
+            ? family.feminine(otherSurname()) : family.feminine(surname)
+        let mother = Contact(name: "\(first(family.women)) \(mothersSurname)", relationship: "Mother", phones: [phone(&rng)],
+                             parentalResponsibility: true, livesWithPupil: true)
+        let father = Contact(name: "\(first(family.men)) \(rng.chance(0.92) ? surname : otherSurname())", relationship: "Father",
+                             phones: [phone(&rng)], parentalResponsibility: true, livesWithPupil: together)
+        var list = rng.chance(0.8) ? [mother] : [father]
+        if rng.chance(0.5) { list[0].phones.append(phone(&rng)) }
         if rng.chance(0.75) {
-            let together = rng.chance(0.7)
-            list.append(Contact(name: "\(rng.pick(Names.adults)) \(together ? surname : rng.pick(["Taylor", "Nowak", "Okafor", "Khan", "Murphy"]))",
-                                relationship: list[0].relationship == "Mother" ? "Father" : "Mother", phones: [phone(&rng)],
-                                parentalResponsibility: true, livesWithPupil: together))
+            var second = list[0].relationship == "Mother" ? father : mother
+            second.livesWithPupil = together
+            list.append(second)
         }
         if rng.chance(0.6) {
-            list.append(Contact(name: "\(rng.pick(Names.adults)) \(rng.pick(["Green", "Begum", "Wiśniewska", "Mensah", "Byrne"]))",
-                                relationship: rng.pick(["Grandparent", "Aunt", "Uncle", "Family friend"]), phones: [phone(&rng)]))
+            let relationship = rng.pick(["Grandmother", "Grandfather", "Aunt", "Uncle", "Family friend"])
+            let woman = ["Grandmother", "Aunt"].contains(relationship) || (relationship == "Family friend" && rng.chance(0.6))
+            let name = first(woman ? family.women : family.men)
+            let family2 = relationship.hasPrefix("Grand") && !woman ? surname : (woman ? family.feminine(otherSurname()) : otherSurname())
+            list.append(Contact(name: "\(name) \(family2)", relationship: relationship, phones: [phone(&rng)]))
         }
         return list
     }

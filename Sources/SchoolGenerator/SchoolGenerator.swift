@@ -17,14 +17,16 @@ public struct SchoolGenerator {
     /// The demo school's particular pupils: open N today, dual registration, a part-time timetable.
     public var demoDetails = false
 
-    /// This year's bands by quota, so every school has real proportions: about 1 in 6
-    /// persistently absent, two or three severely absent in a primary, a fifth moderate.
+    /// This year's bands by quota, so every school has real proportions: about 1 in 7
+    /// persistently absent, two or three severely absent in a primary, and more pupils with
+    /// some absence (90–97%) than persistent absentees, so that casework is a pyramid: most
+    /// cases at the first step, fewest at the last.
     func currentYearBands(count: Int) -> [MarkGenerator.Band] {
         var rng = SeededRandom(seed: seed, 5)
         let order = (0..<count).shuffled(using: &rng)
         let severe = max(2, Int((Double(count) * 0.012).rounded()))
-        let persistent = Int((Double(count) * 0.14).rounded())
-        let moderate = Int((Double(count) * 0.2).rounded())
+        let persistent = Int((Double(count) * 0.10).rounded())
+        let moderate = Int((Double(count) * 0.36).rounded())
         var bands = [MarkGenerator.Band](repeating: .good, count: count)
         for (rank, i) in order.enumerated() {
             bands[i] = rank < severe ? .severe : rank < severe + persistent ? .persistent : rank < severe + persistent + moderate ? .moderate : .good

@@ -27,6 +27,16 @@ struct CaseloadCommand: ParsableCommand {
             return
         }
         print("Caseload as of \(date.spoken): \(engine.policy.name)")
+        if let panel = store.school.nextPanel(onOrAfter: date) {
+            print("Next attendance panel \(panel.on.spoken) (every \(panel.everyWeeks) school weeks): "
+                + "\(panel.dueForReview.count) pupil\(panel.dueForReview.count == 1 ? "" : "s") due for review by then")
+        }
+        let letters = store.school.termlyLettersDue(asOf: date)
+        if !letters.isEmpty {
+            let byTemplate = Dictionary(grouping: letters, by: \.template).sorted { $0.key < $1.key }
+            print("Termly band letters not yet sent this term: " + byTemplate.map { "\($0.key) \($0.value.count)" }.joined(separator: ", ")
+                + " (rollcall letters --template ID --due)")
+        }
         var lastUPN = ""
         for r in rows {
             let pupil = store.school.pupils[r.upn]!

@@ -16,6 +16,7 @@ struct LettersCommand: ParsableCommand {
     @Option(help: "Only pupils with an open case at this stage.") var stage: String?
     @Option(name: .customLong("class"), help: "Only this class.") var group: String?
     @Option(help: "The folder for the PDFs.") var out: String
+    @Flag(help: "Only pupils whose band's termly letter is this template and who have had no band letter this term.") var due = false
     @Flag(help: "Log each letter as sent and complete the case actions that asked for it.") var record = false
     @Option(name: .customLong("as-of"), help: "The date on the letters (default: today).") var asOf: DateArgument?
     @OptionGroup var storeOptions: StoreOptions
@@ -25,7 +26,9 @@ struct LettersCommand: ParsableCommand {
         let (store, me) = try storeOptions.open(as: .current(), forFiguresAsOf: date)
         let school = store.school
         let stats = school.statistics
+        let dueNow = Set(school.termlyLettersDue(asOf: date).filter { $0.template == template }.map(\.upn))
         let pupils = school.roll.filter { p in
+            if due, !dueNow.contains(p.upn) { return false }
             if let group, p.registrationGroup.lowercased() != group.lowercased() { return false }
             if let stage, !school.casework.cases(for: p.upn).contains(where: { $0.isOpen && $0.stage == stage }) { return false }
             if let band {

@@ -27,7 +27,7 @@ struct LogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "log",
         abstract: "Record a call, home visit, meeting, letter, message or note in the contact log.",
-        subcommands: [Call.self, Visit.self, MeetingCmd.self, Letter.self, Message.self, Note.self])
+        subcommands: [Call.self, Visit.self, MeetingCmd.self, Letter.self, Message.self, Note.self, Concern.self])
 
     struct Call: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -150,13 +150,26 @@ struct LogCommand: ParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
         func run() throws { try entry.logText(.note, upn: upn, text: text, storeOptions) }
     }
+
+    struct Concern: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "concern",
+            abstract: "Raise a cause for concern about the pupil's attendance (a note the policy can act on, e.g. Bridgewater Park's Step 4), or lift it with --lift.")
+        @Argument(help: "The pupil's UPN.") var upn: String
+        @Argument(help: "What the concern is (or why it is lifted).") var text: String
+        @Flag(help: "Lift the concern raised earlier.") var lift = false
+        @OptionGroup var entry: EntryOptions
+        @OptionGroup var storeOptions: StoreOptions
+        func run() throws { try entry.logText(.note, upn: upn, text: text, storeOptions, concern: !lift) }
+    }
 }
 
 extension EntryOptions {
-    /// A contact-log entry that is only words: a message or a note.
-    func logText(_ kind: ContactLogEntry.Kind, upn: String, text: String, _ storeOptions: StoreOptions) throws {
+    /// A contact-log entry that is only words: a message or a note (which may raise or lift
+    /// a cause for concern).
+    func logText(_ kind: ContactLogEntry.Kind, upn: String, text: String, _ storeOptions: StoreOptions, concern: Bool? = nil) throws {
         let (store, me) = try storeOptions.open(as: .current())
-        let e = ContactLogEntry(upn: upn.uppercased(), kind: kind, on: day, time: clock, text: text, followUp: followUp?.date, sensitive: sensitive)
+        let e = ContactLogEntry(upn: upn.uppercased(), kind: kind, on: day, time: clock, text: text, followUp: followUp?.date, sensitive: sensitive, concern: concern)
         try store.commit(Transaction([.contact(e)]), by: me)
         print("Logged: \(e.summary)")
     }

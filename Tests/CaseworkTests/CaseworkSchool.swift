@@ -64,15 +64,12 @@ struct CaseworkSchool {
         return engine.recommendation(for: upn, track: engine.policy.track(track)!, measures: engine.measures(for: upn))
     }
 
-    /// The stage the policy takes a pupil to, and why. A pupil with no case starts at the
-    /// first stage (issue 10, defect 7), so the case is opened there as staff would and the
-    /// engine's escalation from it is followed.
+    /// The stage the policy's rules point a pupil to, and why. A pupil with no case starts at
+    /// the first stage (issue 10, defect 7) and a case moves up one stage at a time at its
+    /// reviews, so this is the recommendation's `ruleStage`: where those steps lead.
     mutating func reachedStage(_ upn: String, track: String = "attendance", asOf: SchoolDate = CaseworkSchool.asOf) throws -> (stage: String?, reasons: [String]) {
         guard let r = recommendation(upn, track: track, asOf: asOf) else { return (nil, []) }
-        guard r.kind == .enter, let start = r.recommendedStage else { return (r.recommendedStage, r.reasons) }
-        try decide(upn, .enter, to: start, track: track, on: asOf)
-        guard let next = recommendation(upn, track: track, asOf: asOf), next.kind == .escalate else { return (start, r.reasons) }
-        return (next.recommendedStage, next.reasons)
+        return (r.ruleStage, r.reasons)
     }
 
     /// Records a staff decision the way the store would (completing, checking, applying).

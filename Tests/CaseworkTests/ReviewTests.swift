@@ -59,14 +59,30 @@ struct ReviewTests {
         #expect(r.kind == .stepDown && r.recommendedStage == "meeting")
     }
 
-    @Test func escalationBeyondTheCurrentStageIsRecommendedAtOnce() throws {
+    /// Issue 10 (defect 7, and the demo's upside-down caseload): a case at Step 1 whose
+    /// attendance fell below 90% was escalated at once to Step 4, whose letter thanks the
+    /// family for meeting the panel they never met (Step 2). A case moves up one stage at a
+    /// time, at its review; until then the reasons say where the rules point.
+    @Test func escalationGoesOneStageAtATimeAtTheReview() throws {
         var s = try CaseworkSchool(policy: "bridgewater-park")
         s.pupil("P1", absent: 3)
-        try s.decide("P1", .enter, to: "step-1")
+        try s.decide("P1", .enter, to: "step-1")                      // review Fri 28 Nov
         let later = SchoolDate("2025-11-07")!
         s.pupil("P1", absent: 12, upTo: later)  // 12 of 90: 86.7%, below 90%
         let r = try #require(s.recommendation("P1", asOf: later))
-        #expect(r.kind == .escalate && r.recommendedStage == "step-4")
+        #expect(r.kind == .hold && r.recommendedStage == "step-1" && r.ruleStage == "step-4", "\(r)")
+        #expect(r.reasons.contains { $0.contains("moves on to Step 2") && $0.contains("28 Nov 2025") }, "\(r.reasons)")
+        let review = SchoolDate("2025-11-28")!
+        s.pupil("P1", absent: 14, upTo: review)
+        let atReview = try #require(s.recommendation("P1", asOf: review))
+        #expect(atReview.kind == .escalate && atReview.recommendedStage == "step-2", "\(atReview)")
+        #expect(atReview.reasons.contains { $0.contains("one stage at a time") })
+        // The unexplained-absence ladder counts days: it still moves at once.
+        var u = try CaseworkSchool(policy: "bridgewater-park")
+        u.pupil("P2", absent: 2, code: .reasonNotYetEstablished)
+        try u.decide("P2", .enter, to: "day-1", track: "unexplained_absence")
+        u.pupil("P2", absent: 8, code: .reasonNotYetEstablished)
+        #expect(u.recommendation("P2", track: "unexplained_absence")?.recommendedStage == "day-4-10")
     }
 
     @Test func overdueActionsAreFlagged() throws {

@@ -58,10 +58,15 @@ public struct ContactLogEntry: Hashable, Sendable, Codable {
     /// What a sensitive entry says in place of words this login may not read.
     public static let withheldText = "(safeguarding-sensitive: visible to the DSL and the head)"
 
+    /// A note that raises (true) or lifts (false) a cause for concern about the pupil's
+    /// attendance, which a policy can use as an entry rule (`cause_for_concern`).
+    public var concern: Bool?
+
     public init(id: String = "", upn: String, kind: Kind, on: SchoolDate, time: String? = nil, by: String = "", byName: String = "",
                 contactName: String? = nil, number: String? = nil, outcome: CallOutcome? = nil, reasonCode: AttendanceCode? = nil,
                 visitedBy: [String]? = nil, childSeen: Bool? = nil, adultSpokenTo: String? = nil, template: String? = nil,
-                text: String = "", followUp: SchoolDate? = nil, sensitive: Bool = false) {
+                text: String = "", followUp: SchoolDate? = nil, sensitive: Bool = false, concern: Bool? = nil) {
+        self.concern = concern
         self.id = id
         self.upn = upn
         self.kind = kind

@@ -34,6 +34,27 @@ public struct Policy: Hashable, Sendable, Codable {
         public var id: String
         public var name: String
         public var stages: [Stage]
+        /// Only pupils in these year groups follow this track (e.g. `["N"]` for a nursery
+        /// ladder). Omitted: every pupil.
+        public var yearGroups: [String]?
+        /// The track this one takes the place of for its pupils (a nursery ladder replaces
+        /// `attendance` for nursery pupils).
+        public var replaces: String?
+
+        /// Whether a pupil in this year group follows the track (`yearGroups`).
+        public func applies(to year: YearGroup?) -> Bool {
+            guard let groups = yearGroups else { return true }
+            guard let year else { return false }
+            return groups.contains { YearGroup(parsing: $0) == year }
+        }
+    }
+
+    /// The tracks a pupil in this year group follows: those that apply, less any that an
+    /// applying track replaces.
+    public func tracks(for year: YearGroup?) -> [Track] {
+        let applying = tracks.filter { $0.applies(to: year) }
+        let replaced = Set(applying.compactMap(\.replaces))
+        return applying.filter { !replaced.contains($0.id) }
     }
 
     public struct Stage: Hashable, Sendable, Codable {
@@ -72,6 +93,9 @@ public struct Policy: Hashable, Sendable, Codable {
         /// home visits, safeguarding referrals, reports to the LA) is not; a referral to
         /// services such as early help says `"support": true`.
         public var support: Bool?
+        /// Only when this holds at the decision (e.g. Bridgewater's panel invitation for
+        /// attendance below 90%, its Letter 2 otherwise). Omitted: always.
+        public var when: Condition?
 
         public var isSupport: Bool { support ?? ["meeting", "plan"].contains(kind) }
     }
@@ -89,6 +113,11 @@ public struct Policy: Hashable, Sendable, Codable {
         public var ifNotImproved: String
         /// Letter to send when improved (e.g. a positive letter).
         public var improvedLetter: String?
+        /// `"target"`: improved means the plan's target was met: attendance since the latest
+        /// meeting that set a target on this pupil reaches its percentage (without one, the
+        /// policy's `targetPercent` this year), not that the figure rose at all.
+        /// Omitted: better than at the last review by `improvedBy`.
+        public var against: String?
     }
 
     public func track(_ id: String) -> Track? { tracks.first { $0.id == id } }
@@ -210,6 +239,11 @@ public enum Measure: String, CaseIterable, Sendable {
     case attendancePercentRecent = "attendance_percent_recent"
     /// Days of absence this academic year (absent sessions ÷ 2).
     case absenceDaysYear = "absence_days_year"
+    /// Days of absence this year other than illness (`I`): what a days-based ladder's
+    /// enforcement stages count, since illness is not an enforcement route.
+    case absenceDaysYearNotIllness = "absence_days_year_not_illness"
+    /// Days of illness (`I`) this year, consecutive or not (continuity of education).
+    case illnessDaysYear = "illness_days_year"
     /// Unauthorised sessions (G N O U) in the rolling 10 school weeks.
     case unauthorisedSessions10Weeks = "unauthorised_sessions_10_weeks"
     /// Late sessions (L + U) this half-term.
@@ -221,17 +255,19 @@ public enum Measure: String, CaseIterable, Sendable {
     case notImprovedSinceReview = "not_improved_since_review"
     /// CP, CIN, CLA or a social worker.
     case vulnerable = "vulnerable"
+    /// A member of staff has raised a cause for concern (a note marked so) this year, not lifted.
+    case causeForConcern = "cause_for_concern"
 
-    public var isYesNo: Bool { self == .notImprovedSinceReview || self == .vulnerable }
+    public var isYesNo: Bool { self == .notImprovedSinceReview || self == .vulnerable || self == .causeForConcern }
 
     /// The values the measure can take, to tell a rule that can never hold.
     var range: ClosedRange<Double> {
         switch self {
         case .attendancePercentYear, .attendancePercentRecent: return 0...100
-        case .absenceDaysYear, .consecutiveUnexplainedDays: return 0...366
+        case .absenceDaysYear, .absenceDaysYearNotIllness, .illnessDaysYear, .consecutiveUnexplainedDays: return 0...366
         case .unauthorisedSessions10Weeks: return 0...100
         case .latesHalfTerm: return 0...200
-        case .notImprovedSinceReview, .vulnerable: return 0...1
+        case .notImprovedSinceReview, .vulnerable, .causeForConcern: return 0...1
         }
     }
 }

@@ -42,6 +42,10 @@ extension Policy {
             let tp = "tracks[\(ti)]"
             if ids.filter({ $0 == track.id }).count > 1 { add("\(tp).id", "\"\(track.id)\" is used twice") }
             if track.stages.isEmpty { add("\(tp).stages", "a track needs at least one stage") }
+            for (gi, g) in (track.yearGroups ?? []).enumerated() where YearGroup(parsing: g) == nil {
+                add("\(tp).yearGroups[\(gi)]", "\"\(g)\" is not a year group (N, R, 1 … 13)")
+            }
+            if let r = track.replaces, !ids.contains(r) || r == track.id { add("\(tp).replaces", "no other track \"\(r)\"") }
             let stageIds = track.stages.map(\.id)
             for (si, stage) in track.stages.enumerated() {
                 let sp = "\(tp).stages[\(si)]"
@@ -64,6 +68,7 @@ extension Policy {
                     if !Policy.actionKinds.contains(action.kind) { add("\(ap).kind", "unknown action \"\(action.kind)\" (known: \(Policy.actionKinds.sorted().joined(separator: ", ")))") }
                     if StaffRole(rawValue: action.owner) == nil { add("\(ap).owner", "\"\(action.owner)\" is not a role (office, attendance, head)") }
                     if action.dueWithinDays < 0 { add("\(ap).dueWithinDays", "cannot be negative") }
+                    if let when = action.when { out += when.problems(path: "\(ap).when") }
                     if action.kind == "letter" {
                         if let t = action.template {
                             if !templates.contains(t) { add("\(ap).template", "no letter template \"\(t)\"") }
@@ -78,6 +83,7 @@ extension Policy {
                     if let m = review.measure, !Policy.reviewMeasures.contains(m) {
                         add("\(sp).atReview.measure", "reviews judge improvement on \(Policy.reviewMeasures.joined(separator: ", ")), not \"\(m)\"")
                     }
+                    if let a = review.against, a != "target" { add("\(sp).atReview.against", "must be \"target\" (or omitted), not \"\(a)\"") }
                     if !["close", "step_down", "hold"].contains(review.ifImproved) { add("\(sp).atReview.ifImproved", "must be close, step_down or hold") }
                     if !["escalate", "hold"].contains(review.ifNotImproved) { add("\(sp).atReview.ifNotImproved", "must be escalate or hold") }
                     if review.ifNotImproved == "escalate", si == track.stages.count - 1 { add("\(sp).atReview.ifNotImproved", "this is the last stage: there is nothing to escalate to") }

@@ -7,6 +7,8 @@ public struct PupilMeasures: Sendable {
     public let latesHalfTerm: Int
     public let consecutiveUnexplainedDays: Int
     public let vulnerable: Bool
+    /// The note that raised a cause for concern, if one stands (`Casework.causeForConcern`).
+    public var causeForConcern: ContactLogEntry?
     let statistics: Statistics
 
     /// What is the same for every pupil on a date: worked out once for a whole caseload.
@@ -40,6 +42,7 @@ public struct PupilMeasures: Sendable {
 
     public var attendancePercent: Double? { yearToDate.attendancePercent }
     public var absenceDays: Double { Double(yearToDate.absent) / 2 }
+    public var illnessDays: Double { Double(yearToDate.count(.illness)) / 2 }
 
     /// Attendance % over the last `weeks` school weeks up to the as-of date.
     public func recentPercent(weeks: Int) -> Double? { recentFigures(weeks: weeks)?.attendancePercent }
@@ -67,6 +70,9 @@ struct RuleEvaluation {
     /// Possible sessions this year before attendance-percentage rules apply (the policy's
     /// `minimumPossibleSessions`): until then no percentage test holds.
     var minimumPossibleSessions = 0
+    /// The target a review `against: "target"` judges: the latest meeting's, from its date,
+    /// or the policy's `targetPercent` for the year.
+    var planTarget: (percent: Double, since: SchoolDate?)? = nil
 
     /// Whether it is too early in the pupil's year for attendance-percentage rules.
     var percentRulesWait: Bool { measures.yearToDate.possible < minimumPossibleSessions }
@@ -86,10 +92,13 @@ struct RuleEvaluation {
         case .attendancePercentYear: return measures.attendancePercent
         case .attendancePercentRecent: return measures.recentPercent(weeks: t.weeks ?? 4)
         case .absenceDaysYear: return measures.absenceDays
+        case .absenceDaysYearNotIllness: return measures.absenceDays - measures.illnessDays
+        case .illnessDaysYear: return measures.illnessDays
         case .unauthorisedSessions10Weeks: return Double(measures.recentUnauthorised.total)
         case .latesHalfTerm: return Double(measures.latesHalfTerm)
         case .consecutiveUnexplainedDays: return Double(measures.consecutiveUnexplainedDays)
         case .vulnerable: return measures.vulnerable ? 1 : 0
+        case .causeForConcern: return measures.causeForConcern == nil ? 0 : 1
         case .notImprovedSinceReview:
             // Judged at the review: before the review date nothing is "not improved" yet.
             guard let file = caseFile, file.isOpen, let review = file.nextReview, review <= measures.asOf,
@@ -100,6 +109,7 @@ struct RuleEvaluation {
 
     /// Nil when there is no review figure to compare with.
     var improvedSinceReview: Bool? {
+        if review?.against == "target" { return targetMet }
         guard let last = caseFile?.lastReview?.figures else { return nil }
         let by = review?.improvedBy ?? 0
         func better(_ gain: Double) -> Bool { by > 0 ? gain >= by : gain > 0 }
@@ -114,6 +124,18 @@ struct RuleEvaluation {
             guard let was = last.attendancePercent, let now = measures.attendancePercent else { return nil }
             return better(now - was)
         }
+    }
+
+    /// Attendance since the plan (or this year) against the plan's target, in whole sessions.
+    var sinceTarget: (figures: AttendanceFigures, percent: Double, since: SchoolDate?)? {
+        guard let t = planTarget else { return nil }
+        let from = t.since ?? Statistics.yearToDate(measures.asOf).start
+        let f = measures.statistics.figures(for: measures.upn, in: DateRange(from, measures.asOf))
+        return f.possible > 0 ? (f, t.percent, t.since) : nil
+    }
+
+    var targetMet: Bool? {
+        sinceTarget.map { AttendanceLine.compare(attended: $0.figures.attended, possible: $0.figures.possible, threshold: $0.percent) >= 0 }
     }
 
     /// Late sessions after the last review up to the as-of date, and in as many school days
@@ -138,6 +160,13 @@ struct RuleEvaluation {
     /// "lates 12 this half-term (was 15 at review on 3 Nov 2025)": the review's measure now and then.
     var reviewComparison: String {
         let last = caseFile?.lastReview
+        if review?.against == "target" {
+            guard let t = sinceTarget else { return "no target recorded" }
+            let now = PercentText.truncated(t.figures.attendancePercent ?? 0) + "%"
+            let target = "target of \(PercentText.truncated(t.percent))%"
+            return t.since.map { "attendance \(now) since the plan on \($0.spoken), against its \(target)" }
+                ?? "attendance \(now) this year, against the school's \(target)"
+        }
         switch review?.measure ?? "attendance_percent_year" {
         case "lates_half_term":
             guard let r = last, let w = latesAroundReview else { return "\(Counted.of(measures.latesHalfTerm, "late session")) this half-term" }
@@ -192,12 +221,17 @@ struct RuleEvaluation {
         case .attendancePercentYear: return "attendance \(number(v, m)) this year (\(limit))" + wasAtReview
         case .attendancePercentRecent: return "attendance \(number(v, m)) over the last \(t.weeks ?? 4) school weeks (\(limit))"
         case .absenceDaysYear: return "\(number(v, m)) day\(v == 1 ? "" : "s") absent this year (\(limit))"
+        case .absenceDaysYearNotIllness: return "\(number(v, m)) day\(v == 1 ? "" : "s") absent this year other than illness (\(limit))"
+        case .illnessDaysYear: return "\(number(v, m)) day\(v == 1 ? "" : "s") of illness this year (\(limit))"
         case .unauthorisedSessions10Weeks:
             let n = measures.recentUnauthorised.stillUnexplained
             return "\(Counted.of(Int(v), "unauthorised session")) in 10 school weeks (\(limit))" + (n > 0 ? ", \(n) still N" : "")
         case .latesHalfTerm: return "\(Counted.of(Int(v), "late session")) this half-term (\(limit))"
         case .consecutiveUnexplainedDays: return "day \(Int(v)) of unexplained absence (\(limit))"
         case .vulnerable: return "vulnerable (CP, CIN, CLA or social worker)"
+        case .causeForConcern:
+            guard let e = measures.causeForConcern else { return "no cause for concern raised" }
+            return "cause for concern raised on \(e.on.spoken)" + (e.byName.isEmpty ? "" : " by \(e.byName)") + (e.sensitive || e.text.isEmpty ? "" : ": \(e.text)")
         case .notImprovedSinceReview:
             let now = measures.attendancePercent.map { PercentText.truncated($0) + "%" } ?? "–"
             return "not improved since the last review: attendance \(now)" + wasAtReview
@@ -213,7 +247,7 @@ struct RuleEvaluation {
     private func number(_ x: Double, _ m: Measure) -> String {
         switch m {
         case .attendancePercentYear, .attendancePercentRecent: return PercentText.truncated(x) + "%"
-        case .absenceDaysYear: return x == x.rounded() ? "\(Int(x))" : PercentText.truncated(x)
+        case .absenceDaysYear, .absenceDaysYearNotIllness, .illnessDaysYear: return x == x.rounded() ? "\(Int(x))" : PercentText.truncated(x)
         default: return "\(Int(x))"
         }
     }

@@ -16,6 +16,9 @@ public struct Recommendation: Hashable, Sendable {
     public var nextReview: SchoolDate?
     public var overdueActions: [CaseAction]
     public var figures: CaseFigures
+    /// The highest stage whose entry rule holds now, whatever the case's stage: where the
+    /// policy's rules point, which a case reaches one stage at a time.
+    public var ruleStage: String? = nil
 }
 
 /// Evaluates the school's policy for pupils as of a date.
@@ -36,7 +39,9 @@ public struct CaseworkEngine: Sendable {
     }
 
     public func measures(for upn: String) -> PupilMeasures {
-        PupilMeasures(upn: upn, pupil: school.pupils[upn], context: context, statistics: statistics)
+        var m = PupilMeasures(upn: upn, pupil: school.pupils[upn], context: context, statistics: statistics)
+        m.causeForConcern = school.casework.causeForConcern(upn, asOf: asOf)
+        return m
     }
 
     /// Every track with an open case or a recommendation, pupil by pupil in register order.
@@ -46,7 +51,7 @@ public struct CaseworkEngine: Sendable {
 
     public func recommendations(for upn: String) -> [Recommendation] {
         let m = measures(for: upn)
-        return policy.tracks.compactMap { recommendation(for: upn, track: $0, measures: m) }
+        return policy.tracks(for: school.pupils[upn]?.yearGroup).compactMap { recommendation(for: upn, track: $0, measures: m) }
     }
 
     public func recommendation(for upn: String, track: Policy.Track, measures m: PupilMeasures) -> Recommendation? {
@@ -55,7 +60,8 @@ public struct CaseworkEngine: Sendable {
         let currentIndex = file?.stage.flatMap { s in stages.firstIndex { $0.id == s } }
         let eval = RuleEvaluation(measures: m, caseFile: school.casework.caseFile(upn, track: track.id),
                                   review: currentIndex.flatMap { stages[$0].atReview },
-                                  minimumPossibleSessions: policy.percentRulesFromSessions)
+                                  minimumPossibleSessions: policy.percentRulesFromSessions,
+                                  planTarget: planTarget(for: upn))
         let waiting = eval.percentRulesWaitReason(stages.compactMap(\.entry)).map { [$0] } ?? []
         let highest = stages.indices.last { i in stages[i].entry.map(eval.holds) ?? false }
         let overdue = file?.overdueActions(asOf: asOf) ?? []
@@ -63,7 +69,8 @@ public struct CaseworkEngine: Sendable {
         func make(_ kind: Recommendation.Kind, _ stage: Int?, _ reasons: [String]) -> Recommendation {
             Recommendation(upn: upn, track: track.id, stage: file?.stage, kind: kind, recommendedStage: stage.map { stages[$0].id },
                            reasons: reasons + waiting + overdue.map { "overdue since \($0.due.spoken): \($0.description)" },
-                           nextReview: file?.nextReview, overdueActions: overdue, figures: m.figures)
+                           nextReview: file?.nextReview, overdueActions: overdue, figures: m.figures,
+                           ruleStage: highest.map { stages[$0].id })
         }
         func entryReasons(_ i: Int) -> [String] { stages[i].entry.map(eval.reasons) ?? [] }
 
@@ -80,7 +87,23 @@ public struct CaseworkEngine: Sendable {
         if let close = stages[i].closeWhen, eval.holds(close) {
             return make(.close, nil, ["closes when " + (eval.reasons(close).first ?? "its close rule holds")])
         }
-        if let j = highest, j > i { return make(.escalate, j, entryReasons(j)) }
+        // A higher stage's rule holds. A stage the policy lets a case start at (the days of
+        // unexplained absence) is taken at once; any other is reached one stage at a time at
+        // the case's review, so no family gets a letter that presumes a step it never had
+        // ("Thank you for meeting the panel" with no panel).
+        var waitingFor: [String]?
+        if let j = highest, j > i {
+            if let k = (i + 1...j).last(where: { stages[$0].enterDirectly == true && (stages[$0].entry.map(eval.holds) ?? false) }) {
+                return make(.escalate, k, entryReasons(k))
+            }
+            let next = i + 1
+            if file.nextReview.map({ $0 <= asOf }) ?? true {
+                let through = j > next ? ["one stage at a time: \(stages[next].name) comes before \(stages[j].name)"] : []
+                return make(.escalate, next, entryReasons(j) + through)
+            }
+            waitingFor = ["\(stages[j].name): its rule holds; the case moves on to \(stages[next].name) at the review on \(file.nextReview!.spoken), or sooner if staff decide"]
+                + entryReasons(j)
+        }
 
         if let review = file.nextReview, review <= asOf {
             let due = "review due \(review.spoken)"
@@ -103,11 +126,20 @@ public struct CaseworkEngine: Sendable {
             }
             return make(.reviewDue, i, [due, "not improved: \(how)"])
         }
-        if !overdue.isEmpty { return make(.actionOverdue, i, []) }
-        let still = entryReasons(i)
+        if !overdue.isEmpty { return make(.actionOverdue, i, waitingFor ?? []) }
+        let still = waitingFor ?? entryReasons(i)
         var reasons = still.isEmpty ? ["the rule for \(stages[i].name) no longer holds"] : still
         if let r = file.nextReview { reasons.append("next review \(r.spoken)") }
         return make(.hold, i, reasons)
+    }
+
+    /// The target a review judges against: the latest meeting before the date that set one,
+    /// from the meeting's day; else the policy's `targetPercent` for the year.
+    func planTarget(for upn: String) -> (percent: Double, since: SchoolDate?)? {
+        if let m = (school.casework.meetings[upn] ?? []).last(where: { $0.on <= asOf && $0.target != nil }), let t = m.target {
+            return (t.percent, m.on)
+        }
+        return policy.targetPercent.map { ($0, nil) }
     }
 
     /// A decision that follows a recommendation: the stage's actions with due dates, and
@@ -125,7 +157,8 @@ public struct CaseworkEngine: Sendable {
         var actions: [CaseAction] = []
         if moved, let stage {
             let vulnerable = school.pupils[upn]?.flags.isSafeguardingPriority ?? false
-            for a in stage.actions + (vulnerable ? stage.vulnerableActions ?? [] : []) {
+            let eval = RuleEvaluation(measures: m, caseFile: file, review: nil, minimumPossibleSessions: policy.percentRulesFromSessions)
+            for a in stage.actions + (vulnerable ? stage.vulnerableActions ?? [] : []) where a.when.map(eval.holds) ?? true {
                 actions.append(CaseAction(id: "", kind: a.kind, description: a.description, template: a.template,
                                           owner: a.owner, due: days.adding(schoolDays: a.dueWithinDays, to: date)))
             }

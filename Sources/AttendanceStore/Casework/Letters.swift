@@ -80,6 +80,7 @@ public enum Letters {
             "attendance": PercentText.attendance(m.yearToDate),
             "sessionsMissed": Counted.of(m.yearToDate.absent, "session"),
             "daysMissed": Counted.days(m.absenceDays),
+            "illnessDays": Counted.days(m.illnessDays),
             "latesHalfTerm": m.latesHalfTerm,
             "latesHalfTermTimes": Counted.of(m.latesHalfTerm, "time"),
             "latesHalfTermArrivals": Counted.of(m.latesHalfTerm, "late arrival"),

@@ -7,7 +7,7 @@ import Attendance
 public struct LogForm: Sendable {
     public enum Field: String, CaseIterable, Sendable {
         case kind, contact, outcome, reason, apply, who, childSeen, adult, attendees, goingWell, concerns, goals, actions
-        case target, overWeeks, nextReview, plan, template, note, followUp, sensitive
+        case target, overWeeks, nextReview, plan, template, note, concern, followUp, sensitive
 
         var label: String {
             switch self {
@@ -30,12 +30,13 @@ public struct LogForm: Sendable {
             case .plan: return "Action plan"
             case .template: return "Letter"
             case .note: return "Note"
+            case .concern: return "Cause for concern"
             case .followUp: return "Follow up on"
             case .sensitive: return "Sensitive"
             }
         }
 
-        var isText: Bool { ![.kind, .contact, .outcome, .apply, .childSeen, .plan, .template, .sensitive].contains(self) }
+        var isText: Bool { ![.kind, .contact, .outcome, .apply, .childSeen, .plan, .template, .concern, .sensitive].contains(self) }
     }
 
     public static let kinds: [ContactLogEntry.Kind] = [.call, .homeVisit, .meeting, .letter, .note]
@@ -68,7 +69,8 @@ public struct LogForm: Sendable {
         case .homeVisit: return [.kind, .who, .childSeen, .adult, .note, .followUp, .sensitive]
         case .meeting: return [.kind, .attendees, .goingWell, .concerns, .goals, .actions, .target, .overWeeks, .nextReview, .plan, .sensitive]
         case .letter: return [.kind, .template, .note]
-        case .message, .note: return [.kind, .note, .followUp, .sensitive]
+        case .message: return [.kind, .note, .followUp, .sensitive]
+        case .note: return [.kind, .note, .followUp, .sensitive, .concern]
         }
     }
 
@@ -86,6 +88,7 @@ public struct LogForm: Sendable {
         case .outcome: return LogForm.outcomes.map(\.spoken)
         case .template: return LogForm.templates
         case .childSeen: return ["not said", "yes", "no"]
+        case .concern: return ["no", "raises one", "lifts it"]
         default: return ["no", "yes"]
         }
     }
@@ -168,7 +171,10 @@ public struct LogForm: Sendable {
             return .success(school.sendingLetter(upn: upn, template: template, on: today, time: time, note: note))
         case .message, .note:
             guard !note.isEmpty else { return .failure(Problem(field: .note, text: "Note: type what happened")) }
-            return .success(Transaction([.contact(ContactLogEntry(upn: upn, kind: kind, on: today, time: time, text: note, followUp: followUp, sensitive: sensitive))]))
+            // A note may raise or lift a cause for concern, which a policy can act on.
+            let concern: Bool? = kind == .note ? [nil, true, false][choice[.concern] ?? 0] : nil
+            return .success(Transaction([.contact(ContactLogEntry(upn: upn, kind: kind, on: today, time: time, text: note, followUp: followUp,
+                                                                  sensitive: sensitive, concern: concern))]))
         }
     }
 }
