@@ -26,11 +26,14 @@ struct StoreOptions: ParsableArguments {
         return (store, try store.staffMember(login: identity.login))
     }
 
-    /// Opens the store with the marks that figures as of `date` need (the year so far and
-    /// the weeks before it a rolling window reaches into). A first-run demo is made as of `date`.
+    /// Opens the store with what figures as of `date` need: the marks of the year so far and
+    /// the weeks before it a rolling window reaches into, and the year's contact log (the
+    /// casework rules read it: a cause for concern raised by staff is an entry rule). A
+    /// first-run demo is made as of `date`.
     func open(as identity: Identity, forFiguresAsOf date: SchoolDate) throws -> (store: Store, staff: StaffMember) {
         let opened = try open(as: identity, today: date)
         try opened.store.loadYears(covering: Statistics.yearToDate(date))
+        try opened.store.loadContacts(from: AcademicYear(containing: date).firstDay)
         return opened
     }
 }

@@ -128,6 +128,24 @@ struct StoreCommandTests {
         return store
     }
 
+    /// A cause for concern raised by staff is an entry rule (Bridgewater's Step 4): it must
+    /// count after compaction moved its note out of the journal into the year's contact log,
+    /// which a command opening the store for figures did not read.
+    @Test func aCauseForConcernStillCountsAfterCompaction() throws {
+        let scratch = Scratch()
+        let store = try seeded(scratch)
+        _ = try RollcallProcess.run(["import", "marks", scratch.write("marks.csv", CommandLineTests.marks), "--store", store])
+        let raised = try RollcallProcess.run(["log", "concern", "C3", "Refuses to come in since the move", "--date", "2025-09-04", "--store", store])
+        #expect(raised.status == 0, "\(raised.stderr)")
+        func caseload() throws -> String {
+            try RollcallProcess.run(["caseload", "--as-of", "2025-09-05", "--store", store]).stdout
+        }
+        #expect(try caseload().contains("cause for concern raised"))
+        #expect(try RollcallProcess.run(["compact", "--store", store]).status == 0)
+        let after = try caseload()
+        #expect(after.contains("cause for concern raised"), "\(after)")
+    }
+
     @Test func markThenAmendWithAReasonThenReadTheHistory() throws {
         let scratch = Scratch()
         let store = try seeded(scratch)
