@@ -22,6 +22,41 @@ import Testing
         #expect(s.recommendation("P1")?.ruleStage == "step-1")
     }
 
+    /// A concern raised about a pupil with good attendance took them to Step 1, whose letter
+    /// says attendance has fallen below 97%. Bridgewater's Step 4 may be entered directly on a
+    /// concern (`enterDirectlyWhen`), and a family arriving there directly is invited to meet
+    /// the attendance team (`directEntryActions`), not thanked for a panel they never had.
+    @Test func aCauseForConcernGoesStraightToStep4WithAFirstContactLetter() throws {
+        var s = try CaseworkSchool(policy: "bridgewater-park")
+        s.pupil("GOOD", absent: 0)                                  // 100%
+        s.pupil("STEP1", absent: 4)                                 // 95%, a case at Step 1
+        s.pupil("PANEL", absent: 9)                                 // 88.75%, a case at Step 2 (the panel)
+        try s.decide("STEP1", .enter, to: "step-1", on: CaseworkSchool.date("2025-10-01"))
+        for (stage, decision) in [("step-1", StageChange.Decision.enter), ("step-2", .escalate)] {
+            try s.decide("PANEL", decision, to: stage, on: CaseworkSchool.date("2025-10-01"))
+        }
+        let head = s.school.staff["head"]!
+        for upn in ["GOOD", "STEP1", "PANEL"] {
+            let concern = ContactLogEntry(upn: upn, kind: .note, on: CaseworkSchool.date("2025-10-20"), text: "Worried about home", concern: true)
+            try s.commit(Transaction([.contact(concern)]), by: head)
+        }
+        let good = try #require(s.recommendation("GOOD"))
+        #expect(good.kind == .enter && good.recommendedStage == "step-4", "\(good)")
+        let jump = try #require(s.recommendation("STEP1"))
+        #expect(jump.kind == .escalate && jump.recommendedStage == "step-4", "\(jump)")
+        func letters(_ upn: String) -> [String] { s.school.casework.caseFile(upn, track: "attendance")?.actions.compactMap(\.template) ?? [] }
+        try s.decide("GOOD", .enter, to: "step-4")
+        try s.decide("STEP1", .escalate, to: "step-4")
+        try s.decide("PANEL", .escalate, to: "step-4")
+        for upn in ["GOOD", "STEP1"] {
+            #expect(letters(upn).contains("concern-meeting") && !letters(upn).contains("panel-not-improved"), "\(upn): \(letters(upn))")
+        }
+        // Reached one stage at a time, after the panel: the follow-up panel letter.
+        #expect(letters("PANEL").contains("panel-not-improved") && !letters("PANEL").contains("concern-meeting"), "\(letters("PANEL"))")
+        let text = try #require(Letters.templateText("concern-meeting")?.lowercased())
+        for presuming in ["thank you for meeting", "not improved", "our last letter", "still"] { #expect(!text.contains(presuming)) }
+    }
+
     /// Bridgewater Park's Appendix 10: pupils below 90% are invited to the panel with their
     /// own letter; the rest get Attendance Letter 2 (an action's `when`).
     @Test func bridgewaterPanelInvitationIsForPupilsBelow90() throws {

@@ -74,6 +74,19 @@ public struct Policy: Hashable, Sendable, Codable {
         /// starts at the track's first stage and reaches this one by escalation, so no family
         /// gets a letter that presumes steps they never had. The first stage always may.
         public var enterDirectly: Bool?
+        /// A case may start at (or jump to) this stage whenever this holds, whatever the other
+        /// stages say: e.g. Bridgewater's Step 4 "or cause for concern", a concern staff raise
+        /// about a pupil whose figures alone would put them nowhere near it.
+        public var enterDirectlyWhen: Condition?
+        /// The actions when a case arrives here directly (no case before, or skipping stages),
+        /// in place of `actions`: letters for a family hearing from the school for the first
+        /// time. Omitted: `actions`.
+        public var directEntryActions: [Action]?
+
+        /// Whether a case may start at or jump to this stage, under these rules.
+        func mayBeEnteredDirectly(_ holds: (Condition) -> Bool) -> Bool {
+            enterDirectly == true || enterDirectlyWhen.map(holds) == true
+        }
     }
 
     public struct Action: Hashable, Sendable, Codable {

@@ -63,8 +63,11 @@ extension Policy {
                     }
                 }
                 if let close = stage.closeWhen { out += close.problems(path: "\(sp).closeWhen") }
-                for (ai, action) in (stage.actions + (stage.vulnerableActions ?? [])).enumerated() {
-                    let ap = ai < stage.actions.count ? "\(sp).actions[\(ai)]" : "\(sp).vulnerableActions[\(ai - stage.actions.count)]"
+                if let when = stage.enterDirectlyWhen { out += when.problems(path: "\(sp).enterDirectlyWhen") }
+                let lists: [(String, [Policy.Action])] = [("actions", stage.actions), ("vulnerableActions", stage.vulnerableActions ?? []),
+                                                          ("directEntryActions", stage.directEntryActions ?? [])]
+                for (list, actions) in lists { for (ai, action) in actions.enumerated() {
+                    let ap = "\(sp).\(list)[\(ai)]"
                     if !Policy.actionKinds.contains(action.kind) { add("\(ap).kind", "unknown action \"\(action.kind)\" (known: \(Policy.actionKinds.sorted().joined(separator: ", ")))") }
                     if StaffRole(rawValue: action.owner) == nil { add("\(ap).owner", "\"\(action.owner)\" is not a role (office, attendance, head)") }
                     if action.dueWithinDays < 0 { add("\(ap).dueWithinDays", "cannot be negative") }
@@ -76,7 +79,7 @@ extension Policy {
                             add("\(ap).template", "a letter action needs a template")
                         }
                     }
-                }
+                } }
                 if let weeks = stage.reviewAfterWeeks, weeks < 1 { add("\(sp).reviewAfterWeeks", "must be at least 1") }
                 if let review = stage.atReview {
                     if stage.reviewAfterWeeks == nil { add("\(sp).atReview", "needs reviewAfterWeeks to say when the review is") }

@@ -79,7 +79,7 @@ public struct CaseworkEngine: Sendable {
             // No case yet: start at the first stage, or the highest one whose rule holds and
             // that the policy lets a case start at (`enterDirectly`).
             let first = stages.indices.first { stages[$0].entry != nil } ?? j
-            func mayStart(_ k: Int) -> Bool { k == first || stages[k].enterDirectly == true }
+            func mayStart(_ k: Int) -> Bool { k == first || stages[k].mayBeEnteredDirectly(eval.holds) }
             if mayStart(j) { return make(.enter, j, entryReasons(j)) }
             let start = stages.indices.last { k in k < j && mayStart(k) && (stages[k].entry.map(eval.holds) ?? false) } ?? first
             return make(.enter, start, entryReasons(j) + ["no case yet: \(stages[j].name) is reached through the earlier stages, so the case starts at \(stages[start].name)"])
@@ -93,7 +93,7 @@ public struct CaseworkEngine: Sendable {
         // ("Thank you for meeting the panel" with no panel).
         var waitingFor: [String]?
         if let j = highest, j > i {
-            if let k = (i + 1...j).last(where: { stages[$0].enterDirectly == true && (stages[$0].entry.map(eval.holds) ?? false) }) {
+            if let k = (i + 1...j).last(where: { stages[$0].mayBeEnteredDirectly(eval.holds) && (stages[$0].entry.map(eval.holds) ?? false) }) {
                 return make(.escalate, k, entryReasons(k))
             }
             let next = i + 1
@@ -158,7 +158,14 @@ public struct CaseworkEngine: Sendable {
         if moved, let stage {
             let vulnerable = school.pupils[upn]?.flags.isSafeguardingPriority ?? false
             let eval = RuleEvaluation(measures: m, caseFile: file, review: nil, minimumPossibleSessions: policy.percentRulesFromSessions)
-            for a in stage.actions + (vulnerable ? stage.vulnerableActions ?? [] : []) where a.when.map(eval.holds) ?? true {
+            // Arriving directly (no case before, or past stages the family never had): the
+            // stage's first-contact actions, if it has them.
+            let index = { (id: String?) in track.stages.firstIndex { $0.id == id } }
+            let firstIndex = track.stages.firstIndex { $0.entry != nil } ?? 0
+            let targetIndex = index(target) ?? 0
+            let direct = file.map { index($0.stage).map { targetIndex > $0 + 1 } ?? false } ?? (targetIndex != firstIndex)
+            let planned = direct ? stage.directEntryActions ?? stage.actions : stage.actions
+            for a in planned + (vulnerable ? stage.vulnerableActions ?? [] : []) where a.when.map(eval.holds) ?? true {
                 actions.append(CaseAction(id: "", kind: a.kind, description: a.description, template: a.template,
                                           owner: a.owner, due: days.adding(schoolDays: a.dueWithinDays, to: date)))
             }
