@@ -63,6 +63,11 @@ public struct SchoolGenerator {
         if demoDetails { addDemoDetails(to: &school, roll: roll, bands: bands) }
         let staff = Self.staff
         for s in staff.all { school.staff[s.login] = s }
+        // A letterhead, so the demo's letters look like a school's (fictional: .example, Ofcom's drama numbers).
+        school.settings.address = "1 School Lane, Leeds, LS6 1AA"
+        school.settings.phone = "0113 496 0000"
+        school.settings.email = "office@demo-school.example"
+        school.settings.headName = staff.head.name
         guard let policy else { progress(1); return school }
         school.casework.policy = policy
         var casework = CaseworkGenerator(school: school, asOf: asOf, seed: seed, fsw: staff.fsw, office: staff.office, head: staff.head)
