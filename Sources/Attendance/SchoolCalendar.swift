@@ -73,6 +73,19 @@ public struct SchoolCalendar: Hashable, Sendable, Codable {
         return !closures.contains { $0.date == date && ($0.half == nil || $0.half == session.half) }
     }
 
+    /// Why a session the calendar covers has no register ("a Saturday", "the half-term
+    /// holiday", "a closure: INSET day"); nil when it is open or the calendar has no terms
+    /// for its year (then the register alone says which sessions were open).
+    public func whyClosed(_ session: Session) -> String? {
+        guard covers(session.date), !isOpen(session) else { return nil }
+        let date = session.date
+        if date.isWeekend { return date.weekday == .saturday ? "a Saturday" : "a Sunday" }
+        guard let term = term(containing: date) else { return "in the school holidays" }
+        if let ht = term.halfTerm, ht.contains(date) { return "in the half-term holiday" }
+        let closure = closures.first { $0.date == date && ($0.half == nil || $0.half == session.half) }
+        return "a closure" + (closure.map { ": \($0.reason)" } ?? "")
+    }
+
     /// The half-term (the part of a term either side of its break) containing a date, for
     /// "lates this half-term" measures.
     public func halfTermPeriod(containing date: SchoolDate) -> DateRange? {

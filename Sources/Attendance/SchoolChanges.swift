@@ -162,6 +162,12 @@ extension School {
         let amendment = today.map { needsReason(m, today: $0) } ?? m.isAmendment
         try require(amendment ? .amendMarks : .recordMarks, actor)
         try requirePupil(m.upn)
+        // A register exists only for the sessions the school is open: a mark on a weekend or
+        // in a holiday would add a possible session that never was. (`#`, planned closure,
+        // counts as none; clearing a wrong mark is always allowed.)
+        if let code = m.mark?.code, code != .plannedClosure, let why = calendar?.whyClosed(m.session) {
+            throw ChangeRefused(.invalid, "\(m.upn) \(m.session) is not a school session (\(why), by the school calendar): no mark can be recorded")
+        }
         if amendment && !hasReason {
             let was = m.previous!.code.symbol, now = m.mark?.code.symbol ?? "no mark"
             throw ChangeRefused(.needsReason, "\(m.upn) already has \(was) on \(m.session): changing it to \(now) is an amendment and needs a reason")

@@ -146,6 +146,30 @@ struct StoreCommandTests {
         #expect(after.contains("cause for concern raised"), "\(after)")
     }
 
+    /// A mark on a Saturday or in the Christmas holiday was recorded, by hand and by import,
+    /// and added a possible session that never was (116 instead of 115).
+    @Test func noMarkOnAWeekendOrInAHolidayByHandOrByImport() throws {
+        let scratch = Scratch()
+        let store = "\(scratch.path)/demo"
+        #expect(try RollcallProcess.run(["demo", "--pupils", "60", "--years", "1", "--as-of", "2026-11-30", "--store", store]).status == 0)
+        let export = try RollcallProcess.run(["export", "marks", "--store", store]).stdout
+        let upn = try #require(export.split(whereSeparator: \.isNewline).dropFirst().first?.split(separator: ",").first.map(String.init))
+        func possible() throws -> String {
+            try RollcallProcess.run(["stats", "--pupil", upn, "--as-of", "2026-12-31", "--format", "json", "--store", store]).stdout
+        }
+        let before = try possible()
+        for (date, why) in [("2026-11-28", "a Saturday"), ("2026-12-25", "in the school holidays")] {
+            let r = try RollcallProcess.run(["mark", upn, date, "AM", "/", "--store", store])
+            #expect(r.status != 0 && r.stderr.contains("is not a school session (\(why)"), "\(r.stderr)")
+        }
+        let file = scratch.write("sunday.csv", "upn,date,session,mark\n\(upn),2026-11-30,AM,/\n\(upn),2026-11-29,AM,/\n")
+        let imported = try RollcallProcess.run(["import", "marks", file, "--store", store])
+        #expect(imported.status != 0 && imported.stderr.contains("a Sunday"), "\(imported.stderr)")
+        #expect(try possible() == before, "nothing was stored")
+        // A school day still takes a mark.
+        #expect(try RollcallProcess.run(["mark", upn, "2026-11-27", "PM", "L", "--reason", "came in late", "--store", store]).status == 0)
+    }
+
     @Test func markThenAmendWithAReasonThenReadTheHistory() throws {
         let scratch = Scratch()
         let store = try seeded(scratch)
