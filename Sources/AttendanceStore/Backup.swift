@@ -13,6 +13,12 @@ public enum Backup {
 
     /// Writes a copy of the store (under a shared lock, so no write is half in it), checks
     /// every file against the original and that the copy opens, and returns its path.
+    /// Whether a backup holds the words of sensitive entries (see `Marker.sensitiveComplete`).
+    public static func holdsSensitiveWords(_ backup: String) -> Bool {
+        guard let marker = try? JSONDecoder().decode(Marker.self, from: SafeFile.read("\(backup)/\(markerName)")) else { return true }
+        return marker.sensitiveComplete != false
+    }
+
     public static func make(_ store: Store, to destination: String? = nil) throws -> String {
         try store.lock.withShared {
             // The newest snapshot: another process's compactions may have deleted the one
@@ -93,6 +99,9 @@ public enum Backup {
         try? FileManager.default.removeItem(atPath: temp)  // left by an interrupted backup
         let copied: String
         do {
+            // A copy anywhere (another disk, a USB stick) keeps the store's sharing: made as
+            // a shared store's directory first, everything copied into it inherits the group.
+            if store.sharing != nil && !SafeFile.exists(temp) { try SharedDirectories.prepare(store: temp, sharing: store.sharing) }
             copied = try copy(store: store.path, to: temp, generation: store.manifest.snapshot.generation)
             try store.reach(.duringBackupCopy)
             let complete = try copySensitive(store: store, to: copied)

@@ -114,6 +114,9 @@ extension CheckReport {
         if let marker = try? JSONDecoder().decode(Backup.Marker.self, from: SafeFile.read("\(store.path)/\(Backup.markerName)")),
            marker.seq == store.lastSeq {
             notes.append("this is a backup taken at \(marker.at); no daily backup of its own is due")
+            if marker.sensitiveComplete == false {
+                backupProblems.append("this backup has no copy of the words of sensitive entries: it was taken by \(marker.takenBy ?? "a login") outside the DSL group; a member of the DSL group should take one (`rollcall backup --to …`)")
+            }
             return
         }
         guard let at = lastChangeAt, at.count >= 10 else { return }

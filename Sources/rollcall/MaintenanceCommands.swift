@@ -51,6 +51,9 @@ struct BackupCommand: ParsableCommand {
         let store = try storeOptions.open(as: .current()).store
         let path = try Backup.make(store, to: to.map { StoreLocation.resolve(option: $0) })
         print("Backed up and verified: \(path)")
+        if !Backup.holdsSensitiveWords(path) {
+            FileHandle.standardError.write(Data("Warning: this backup does not hold the words of safeguarding-sensitive entries: only a member of the DSL group (\(store.sharing?.dslGroup ?? "the DSL")) can copy them. Ask them to take a backup too.\n".utf8))
+        }
     }
 }
 

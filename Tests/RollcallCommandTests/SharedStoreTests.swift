@@ -152,6 +152,18 @@ import Glibc
         let copies = try F.shell(as: F.dsl, "grep -rl 'private words' '\(store)/backups'")
         #expect(copies.stdout.contains("/sensitive/"), "\(copies.stdout)")
         #expect(!(try F.shell(as: F.office, "grep -rl 'private words' '\(store)/backups'")).stdout.contains("sensitive"))
+
+        // A backup to another folder keeps the store's group, and says when it lacks the words.
+        try F.run("/usr/bin/install", ["-d", "-o", F.office, "-m", "755", "\(root)/usb"])
+        let elsewhere = try F.rollcall(as: F.office, ["backup", "--to", "\(root)/usb/office-copy"] + s)
+        #expect(elsewhere.status == 0, "\(elsewhere.stderr)")
+        #expect(elsewhere.stderr.contains("does not hold the words of safeguarding-sensitive entries"), "\(elsewhere.stderr)")
+        var st = stat()
+        stat("\(root)/usb/office-copy", &st)
+        #expect(st.st_mode & 0o7777 == 0o2770 && st.st_gid == getgrnam(F.staffGroup).pointee.gr_gid)
+        let copyCheck = try F.rollcall(as: F.head, ["check", "--store", "\(root)/usb/office-copy"])
+        #expect(!copyCheck.stderr.contains("permissions:"), "\(copyCheck.stderr)")
+        #expect(copyCheck.stderr.contains("no copy of the words of sensitive entries"), "\(copyCheck.stderr)")
     }
 
     static func walk(_ dir: String, _ visit: (String, stat) -> Void) {
