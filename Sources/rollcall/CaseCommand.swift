@@ -138,7 +138,8 @@ struct CaseCommand: ParsableCommand {
             }
             print("\(pupil.fullName) (\(pupil.yearGroup), \(pupil.registrationGroup), \(id))" + (pupil.flags.set.isEmpty ? "" : "  [\(pupil.flags.set.map(\.rawValue).joined(separator: ", "))]"))
             print("Attendance \(percent(m.attendancePercent))% this year; \(m.recentUnauthorised.total) unauthorised sessions in 10 school weeks; \(m.latesHalfTerm) lates this half-term; day \(m.consecutiveUnexplainedDays) of unexplained absence")
-            for track in engine?.policy.tracks ?? [] {
+            // The tracks this pupil's year group follows (a Year 1 pupil is not on the nursery ladder).
+            for track in engine?.policy.tracks(for: pupil.yearGroup) ?? [] {
                 let file = school.casework.caseFile(id, track: track.id)
                 let rec = engine?.recommendation(for: id, track: track, measures: m)
                 guard file != nil || rec != nil else { continue }
@@ -176,7 +177,7 @@ enum CaseShowJSON {
     static func object(_ pupil: Pupil, measures m: PupilMeasures, engine: CaseworkEngine?, school: School, asOf date: SchoolDate, viewer: StaffMember) -> JSONValue {
         let id = pupil.upn
         var tracks: [JSONValue] = []
-        for track in engine?.policy.tracks ?? [] {
+        for track in engine?.policy.tracks(for: pupil.yearGroup) ?? [] {
             let file = school.casework.caseFile(id, track: track.id)
             let rec = engine?.recommendation(for: id, track: track, measures: m)
             guard file != nil || rec != nil else { continue }

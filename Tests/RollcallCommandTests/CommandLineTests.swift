@@ -168,6 +168,10 @@ struct StoreCommandTests {
         #expect(try possible() == before, "nothing was stored")
         // A school day still takes a mark.
         #expect(try RollcallProcess.run(["mark", upn, "2026-11-27", "PM", "L", "--reason", "came in late", "--store", store]).status == 0)
+        // `case show` lists only the tracks of the pupil's year group: no nursery ladder for Year 1.
+        let shown = try RollcallProcess.run(["case", "show", upn, "--as-of", "2026-11-30", "--store", store]).stdout
+        let isNursery = shown.split(whereSeparator: \.isNewline).first?.contains("(N,") ?? false
+        #expect(isNursery || !shown.lowercased().contains("nursery"), "\(shown)")
     }
 
     @Test func markThenAmendWithAReasonThenReadTheHistory() throws {
