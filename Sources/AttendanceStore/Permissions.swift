@@ -39,7 +39,9 @@ public enum Permissions {
     public static func repair(_ findings: [Finding]) -> [String] {
         var failed: [String] = []
         for f in findings {
-            if let gid = f.wantedGroup, chown(f.path, uid_t.max, gid) != 0 {
+            var st = stat()
+            let groupIsRight = lstat(f.path, &st) == 0 && f.wantedGroup.map { st.st_gid == $0 } ?? true
+            if !groupIsRight, let gid = f.wantedGroup, chown(f.path, uid_t.max, gid) != 0 {
                 failed.append("\(f.path): cannot change its group (\(SafeFile.errnoText()))")
                 continue
             }

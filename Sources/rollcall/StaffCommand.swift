@@ -62,7 +62,7 @@ struct StaffCommand: ParsableCommand {
             }
             var t = TextTable(columns: ["Login", "Name", "Role", "DSL"])
             for s in store.school.staff.values.sorted(by: { $0.login < $1.login }) {
-                t.add([s.login, s.name, s.role.rawValue, s.isDSL ? "yes" : ""])
+                t.add([s.login, s.name, s.role.rawValue, s.isDSL ? "yes" : "no"])
             }
             print(t.render())
         }
