@@ -6,16 +6,16 @@ import Foundation
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import pupils or marks from CSV (all or nothing: one bad row and nothing is stored).",
+        abstract: "Import pupils or marks from CSV or a SIMS report saved as XML (all or nothing: one bad row and nothing is stored).",
         subcommands: [Pupils.self, Marks.self, ImportCTFCommand.self]
     )
 
     struct Pupils: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Add or update pupils by UPN from a CSV file (see docs/csv-formats.md).",
+            abstract: "Add or update pupils by UPN from a CSV file or a SIMS report saved as XML (see docs/csv-formats.md).",
             discussion: "A column the file does not have (preferred name, a flag, contacts) leaves what is stored alone.")
 
-        @Argument(help: "The CSV file.") var file: String
+        @Argument(help: "The CSV file, or a SIMS report saved as XML.") var file: String
         @OptionGroup var importOptions: ImportOptions
         @OptionGroup var storeOptions: StoreOptions
 
@@ -37,7 +37,7 @@ struct ImportCommand: ParsableCommand {
             --overwrite-amended is given.
             """)
 
-        @Argument(help: "The CSV file.") var file: String
+        @Argument(help: "The CSV file, or a SIMS report saved as XML.") var file: String
         @Flag(help: "Replace marks staff amended with a reason (each replacement is an amendment naming the file).")
         var overwriteAmended = false
         @OptionGroup var importOptions: ImportOptions

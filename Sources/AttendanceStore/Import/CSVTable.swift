@@ -36,8 +36,10 @@ struct CSVTable {
 
     /// Parses the text and applies `mapping` (field → header, from `--map`); `fields` are the
     /// field names this import knows, for the message when a mapping names another.
+    /// A SIMS report saved as XML (`RecordXML`) is read into the same table, by content
+    /// rather than by the file's extension.
     static func parse(_ rawText: String, file: String, mapping: [String: String], fields: [String]) throws(ImportFailure) -> CSVTable {
-        var table = try parse(rawText, file: file)
+        var table = RecordXML.isXML(rawText) ? try RecordXML.table(rawText, file: file) : try parse(rawText, file: file)
         try table.apply(mapping, fields: fields, file: file)
         return table
     }

@@ -22,7 +22,7 @@ public enum MarkImport {
     /// Reads the file into marks, each with the line it came from, and which of the optional
     /// columns the file has (a missing one leaves the stored value alone on re-import).
     public static func read(_ text: String, file: String, knownUPNs: Set<String>, mapping: [String: String] = [:]) throws(ImportFailure) -> MarkFile {
-        if let read = try readASCII(text, file: file, knownUPNs: knownUPNs, mapping: mapping) { return read }
+        if !RecordXML.isXML(text), let read = try readASCII(text, file: file, knownUPNs: knownUPNs, mapping: mapping) { return read }
         return try readWithSwiftCSV(text, file: file, knownUPNs: knownUPNs, mapping: mapping)
     }
 
