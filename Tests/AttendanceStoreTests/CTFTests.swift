@@ -49,6 +49,17 @@ struct CTFTests {
         #expect(store.school.pupils["A900000000001"]?.registrationGroup == "5X")
     }
 
+    /// A CTF cut short (a failed download) was read up to where it stopped: on Linux
+    /// `XMLParser.parse()` reports success, and a pupil was added from a third of a file.
+    @Test func aCTFCutShortOrWithAMismatchedTagIsRefusedWholeNamingTheLine() throws {
+        let cut = Data(Self.sample.prefix(Self.sample.count * 2 / 3))
+        let truncated = #expect(throws: ImportFailure.self) { try CTF.parse(cut, file: "cut.xml") }
+        #expect(truncated?.description.contains("not well-formed XML") == true || truncated?.description.contains("cut short") == true, "\(String(describing: truncated))")
+        let text = String(decoding: Self.sample, as: UTF8.self).replacingOccurrences(of: "</Surname>", with: "</Surnam>")
+        let mismatched = #expect(throws: ImportFailure.self) { try CTF.parse(Data(text.utf8), file: "tag.xml") }
+        #expect(mismatched?.description.contains("a closing tag that does not match") == true, "\(String(describing: mismatched))")
+    }
+
     @Test func marksThatDoNotAddUpAreRefusedNamingThePupilAndFigures() throws {
         let dir = TempDirectory()
         let store = try makeStore(dir)

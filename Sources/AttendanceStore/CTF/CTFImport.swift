@@ -245,16 +245,31 @@ final class XMLTree: NSObject, XMLParserDelegate {
 
     private var stack: [Node] = []
     private var root: Node?
+    /// The first error the parser reported, and its line: on Linux `parse()` can return true
+    /// after one (a file cut short is then "read" up to where it stops).
+    private var firstError: (code: Int, line: Int)?
 
     static func parse(_ data: Data, file: String) throws -> Node {
         let tree = XMLTree()
         let parser = XMLParser(data: data)
         parser.delegate = tree
-        guard parser.parse(), let root = tree.root else {
-            let why = parser.parserError.map { "\($0.localizedDescription)" } ?? "no root element"
-            throw ImportFailure(file: file, problems: [.init(line: parser.lineNumber, reason: "not well-formed XML: \(why)")])
+        let finished = parser.parse()
+        let failed = tree.firstError ?? (finished ? nil : (parser.parserError.map { ($0 as NSError).code } ?? 0, parser.lineNumber))
+        if let failed {
+            throw ImportFailure(file: file, problems: [.init(line: failed.line, reason: "not well-formed XML (\(RecordXML.problem(failed.code))); nothing was imported from it")])
+        }
+        guard let root = tree.root else {
+            throw ImportFailure(file: file, problems: [.init(line: 1, reason: "not an XML document: it has no root element")])
+        }
+        // Every element opened must be closed: a file cut short is not a CTF.
+        if let open = tree.stack.last {
+            throw ImportFailure(file: file, problems: [.init(line: parser.lineNumber, reason: "the file ends inside <\(open.name)> (opened on line \(open.line)): it was cut short; nothing was imported from it")])
         }
         return root
+    }
+
+    func parser(_ parser: XMLParser, parseErrorOccurred error: Error) {
+        if firstError == nil { firstError = ((error as NSError).code, parser.lineNumber) }
     }
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
