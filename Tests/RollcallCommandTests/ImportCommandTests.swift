@@ -36,6 +36,19 @@ struct ImportCommandTests {
         #expect(again.stdout.contains("8 marks read; 0 added, 0 amended, 8 left alone"))
     }
 
+    /// SIMS reports saved as XML, through the command a school would type.
+    @Test func simsReportsSavedAsXMLImport() throws {
+        let scratch = Scratch()
+        let store = "\(scratch.path)/store"
+        #expect(try RollcallProcess.run(["init", "--store", store, "--school", "Sample School", "--name", "Hana Head"]).status == 0)
+        let pupils = try RollcallProcess.run(["import", "pupils", "\(Self.samples)/sims-pupils.xml", "--store", store])
+        #expect(pupils.status == 0 && pupils.stdout.contains("4 pupils read; 4 added"), "\(pupils.stdout) \(pupils.stderr)")
+        let marks = try RollcallProcess.run(["import", "marks", "\(Self.samples)/sims-marks.xml", "--store", store])
+        #expect(marks.status == 0 && marks.stdout.contains("36 marks read; 36 added"), "\(marks.stdout) \(marks.stderr)")
+        let bad = try RollcallProcess.run(["import", "pupils", "\(Self.samples)/bad-sims-unclosed.xml", "--store", store])
+        #expect(bad.status != 0 && bad.stderr.contains("not well-formed XML"), "\(bad.stderr)")
+    }
+
     @Test func badFilesSayWhyAndStoreNothing() throws {
         let scratch = Scratch()
         let store = try seeded(scratch)
