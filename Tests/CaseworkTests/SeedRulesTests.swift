@@ -57,6 +57,24 @@ import Testing
         for presuming in ["thank you for meeting", "not improved", "our last letter", "still"] { #expect(!text.contains(presuming)) }
     }
 
+    /// The panel invitation is for pupils below 90% (a `when`). A pupil invited at 88.75% who
+    /// is at 91.3% by the time the letter is due was still chased for it, and the letter
+    /// said "below 90%" beside "91.3%". The condition is checked again: the lapsed letter is
+    /// not chased, and Letter 2, whose condition holds now, is named instead.
+    @Test func aLetterWhoseConditionNoLongerHoldsIsNotChased() throws {
+        var s = try CaseworkSchool(policy: "bridgewater-park")
+        s.pupil("LOW", absent: 9)                                  // 88.75%
+        try s.decide("LOW", .enter, to: "step-1", on: CaseworkSchool.date("2025-10-01"))
+        try s.decide("LOW", .escalate, to: "step-2")
+        let invitation = try #require(s.school.casework.caseFile("LOW", track: "attendance")?.actions.first { $0.template == "panel-invitation" })
+        let late = invitation.due.adding(days: 7)
+        #expect(s.recommendation("LOW", asOf: late)?.overdueActions.contains { $0.template == "panel-invitation" } == true)
+        s.pupil("LOW", absent: 7)                                  // now above 90%
+        let r = try #require(s.recommendation("LOW", asOf: late))
+        #expect(!r.overdueActions.contains { $0.template == "panel-invitation" }, "\(r.overdueActions)")
+        #expect(r.reasons.contains { $0.contains("no longer called for") && $0.contains("send attendance-2-panel instead") }, "\(r.reasons)")
+    }
+
     /// Bridgewater Park's Appendix 10: pupils below 90% are invited to the panel with their
     /// own letter; the rest get Attendance Letter 2 (an action's `when`).
     @Test func bridgewaterPanelInvitationIsForPupilsBelow90() throws {

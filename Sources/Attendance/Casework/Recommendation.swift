@@ -64,11 +64,24 @@ public struct CaseworkEngine: Sendable {
                                   planTarget: planTarget(for: upn))
         let waiting = eval.percentRulesWaitReason(stages.compactMap(\.entry)).map { [$0] } ?? []
         let highest = stages.indices.last { i in stages[i].entry.map(eval.holds) ?? false }
-        let overdue = file?.overdueActions(asOf: asOf) ?? []
+        // A letter the stage chose by a condition (`when`: Bridgewater's panel invitation is
+        // for pupils below 90%) is checked again before it is due: if the condition no longer
+        // holds, it is not chased, and the stage's letter whose condition holds now is named.
+        let stageActions = currentIndex.map { stages[$0].actions } ?? []
+        let lapsed = (file?.actions ?? []).filter { a in
+            guard a.doneOn == nil, let t = a.template, let rule = stageActions.first(where: { $0.template == t })?.when else { return false }
+            return !eval.holds(rule)
+        }
+        let instead = stageActions.filter { a in a.kind == "letter" && a.when.map(eval.holds) == true && !lapsed.contains { $0.template == a.template } }
+        let lapsedReasons = lapsed.map { a in
+            "no longer called for: \(a.description) (its condition no longer holds)"
+                + (instead.first?.template.map { "; send \($0) instead" } ?? "")
+        }
+        let overdue = (file?.overdueActions(asOf: asOf) ?? []).filter { a in !lapsed.contains(a) }
 
         func make(_ kind: Recommendation.Kind, _ stage: Int?, _ reasons: [String]) -> Recommendation {
             Recommendation(upn: upn, track: track.id, stage: file?.stage, kind: kind, recommendedStage: stage.map { stages[$0].id },
-                           reasons: reasons + waiting + overdue.map { "overdue since \($0.due.spoken): \($0.description)" },
+                           reasons: reasons + waiting + overdue.map { "overdue since \($0.due.spoken): \($0.description)" } + lapsedReasons,
                            nextReview: file?.nextReview, overdueActions: overdue, figures: m.figures,
                            ruleStage: highest.map { stages[$0].id })
         }
