@@ -39,8 +39,16 @@ enum AuditTrailReader {
         var problems: [AuditProblem] = []
     }
 
-    static func read(store: String, journal: String) -> Read {
-        var result = Read()
+    /// The archive's and the journal's records, each sequence number once (a compaction that
+    /// crashed may have archived a line twice: the first copy counts), oldest first, with the
+    /// file and line each came from, and whatever could not be read.
+    struct Lines {
+        var records: [(record: JournalRecord, file: String, line: Int)] = []
+        var problems: [AuditProblem] = []
+    }
+
+    static func lines(store: String, journal: String?) -> Lines {
+        var result = Lines()
         var files: [String] = []
         let dir = "\(store)/\(Snapshot.auditDirectory)"
         if SafeFile.exists(dir) {  // none until the first compaction
@@ -52,7 +60,7 @@ enum AuditTrailReader {
         }
         var seen: Set<Int> = []
         var records: [(record: JournalRecord, file: String, line: Int)] = []
-        for path in files + [journal] {
+        for path in files + (journal.map { [$0] } ?? []) {
             let bytes: [UInt8]
             do { bytes = try SafeFile.readBytes(path) } catch {
                 result.problems.append(AuditProblem(file: path, reason: (error as? StoreError)?.message ?? "cannot be read (\(error))"))
@@ -74,7 +82,14 @@ enum AuditTrailReader {
                 }
             }
         }
-        for (record, file, line) in records.sorted(by: { $0.record.seq < $1.record.seq }) {
+        result.records = records.sorted(by: { $0.record.seq < $1.record.seq })
+        return result
+    }
+
+    static func read(store: String, journal: String) -> Read {
+        let lines = lines(store: store, journal: journal)
+        var result = Read(problems: lines.problems)
+        for (record, file, line) in lines.records {
             for (i, change) in record.changes.enumerated() {
                 do { result.changes.append((record, try change.change)) } catch {
                     result.problems.append(AuditProblem(file: file, line: line, reason: "change \(i + 1) of transaction \(record.seq) (kind \"\(change.kind)\") cannot be read: \(error)"))

@@ -74,27 +74,11 @@ enum AuditArchive {
         try records(store: store, journal: nil).map(\.seq)
     }
 
-    /// Every archived and journalled record, oldest first, each once.
+    /// Every archived and journalled record, oldest first, each once; the first part that
+    /// cannot be read is an error (history shows what it can: `AuditTrailReader`).
     static func records(store: String, journal: String?) throws -> [JournalRecord] {
-        var bySeq: [Int: JournalRecord] = [:]
-        let dir = "\(store)/\(Snapshot.auditDirectory)"
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".jsonl") }.sorted()
-        for path in names.map({ "\(dir)/\($0)" }) + (journal.map { [$0] } ?? []) {
-            guard let data = FileManager.default.contents(atPath: path) else { continue }
-            var lineNumber = 0
-            for line in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
-                lineNumber += 1
-                guard !line.isEmpty else { continue }
-                do {
-                    let r = try JournalRecord.parse(Data(line))
-                    if bySeq[r.seq] == nil { bySeq[r.seq] = r }  // the first copy of a line archived twice
-                } catch {
-                    // A torn last line is a crash's leftover, not damage.
-                    if line.endIndex == data.endIndex && data.last != 0x0A { continue }
-                    throw StoreError(file: path, "line \(lineNumber) is damaged (checksum or JSON); the rest of the audit trail is intact")
-                }
-            }
-        }
-        return bySeq.keys.sorted().map { bySeq[$0]! }
+        let read = AuditTrailReader.lines(store: store, journal: journal)
+        if let problem = read.problems.first { throw StoreError(problem.description) }
+        return read.records.map(\.record)
     }
 }
