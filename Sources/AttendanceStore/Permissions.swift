@@ -19,7 +19,8 @@ public enum Permissions {
     /// A quick look when a store opens (the top level only; `check` looks at every file).
     static func warnings(store: String, sharing: StoreSharing?) -> [String] {
         let top = [store, "\(store)/\(Snapshot.manifestName)", "\(store)/\(Snapshot.journalName)"]
-        let found = top.compactMap { finding(at: $0, store: store, sharing: sharing) }
+        let readOnly = access(store, W_OK) != 0
+        let found = top.compactMap { finding(at: $0, store: store, sharing: sharing, readOnly: readOnly) }
         guard !found.isEmpty else { return [] }
         return ["\(found[0]); run `rollcall check` to see every file, and `rollcall check --repair-permissions` (the head) to put them right"]
     }
@@ -27,9 +28,10 @@ public enum Permissions {
     /// Every file and directory under the store this login can see, checked.
     public static func findings(store: String, sharing: StoreSharing?) -> [Finding] {
         var found: [Finding] = []
-        if let f = finding(at: store, store: store, sharing: sharing) { found.append(f) }
+        let readOnly = access(store, W_OK) != 0
+        if let f = finding(at: store, store: store, sharing: sharing, readOnly: readOnly) { found.append(f) }
         walk(store) { path in
-            if let f = finding(at: path, store: store, sharing: sharing) { found.append(f) }
+            if let f = finding(at: path, store: store, sharing: sharing, readOnly: readOnly) { found.append(f) }
         }
         return found
     }
@@ -51,7 +53,8 @@ public enum Permissions {
     }
 
     /// What one path should be, and how it differs.
-    static func finding(at path: String, store: String, sharing: StoreSharing?) -> Finding? {
+    /// `readOnly`: a read-only copy (a backup, a mounted snapshot) lacks write bits on purpose.
+    static func finding(at path: String, store: String, sharing: StoreSharing?, readOnly: Bool) -> Finding? {
         var st = stat()
         guard lstat(path, &st) == 0 else { return nil }
         let isDirectory = st.st_mode & S_IFMT == S_IFDIR
@@ -76,8 +79,6 @@ public enum Permissions {
         }
         var problems: [String] = []
         if let gid, st.st_gid != gid { problems.append("group \(GroupName.of(st.st_gid)), not \(groupName)") }
-        // A read-only copy (a backup, a mounted snapshot) lacks write bits on purpose.
-        let readOnly = access(store, W_OK) != 0
         if (readOnly ? mode | (wanted & 0o222) : mode) != wanted { problems.append("mode \(octal(mode)), not \(octal(wanted))") }
         guard !problems.isEmpty else { return nil }
         return Finding(path: path, problem: problems.joined(separator: "; "), wantedMode: wanted, wantedGroup: gid)

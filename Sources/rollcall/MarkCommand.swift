@@ -59,7 +59,8 @@ struct MarkCommand: ParsableCommand {
         let sessionMarked = Session(date.date, half)
         // An amendment carries the mark it replaces, so two staff amending the same session
         // at once cannot overwrite each other unseen: the second is refused as a conflict.
-        if store.unloadedYears.contains(sessionMarked.academicYear) { try store.loadAllYears() }
+        // The mark being replaced, for an older year too (only that year is read).
+        try store.loadYears(covering: DateRange(sessionMarked.date, sessionMarked.date))
         let current = store.school.register.mark(for: upn.uppercased(), at: sessionMarked)
         var shown: ShownMark?
         if let was {
