@@ -10,7 +10,19 @@ public struct AuditEntry: Hashable, Sendable {
     public var role: String
     public var reason: String?
     public var origin: String?
+    /// The school's date and time the change was made as of, when `--today`/`--now` set them
+    /// apart from the real time `at` ("2026-11-30 09:05"); nil otherwise.
+    public var schoolTime: String? = nil
     public var change: Change
+}
+
+extension AuditEntry {
+    /// The school's moment the change was made as of, where `--today`/`--now` set it apart
+    /// from the real time it was recorded ("2026-11-30 09:05"); nil when they agree.
+    public func schoolTimeIfDifferent(timeZone: String) -> String? {
+        guard let schoolTime, schoolTime != LocalTime.dateTime(at, timeZone: timeZone) else { return nil }
+        return schoolTime
+    }
 }
 
 /// Part of the audit trail that could not be read: the file, the line (none when the whole
@@ -129,7 +141,7 @@ extension Store {
         for (record, change) in read.changes where include(change) {
             let shown = words.filling(Transaction([change])).changes.first ?? change
             trail.entries.append(AuditEntry(seq: record.seq, at: record.at, login: record.by, name: record.name, role: record.role,
-                                            reason: record.reason, origin: record.origin, change: shown))
+                                            reason: record.reason, origin: record.origin, schoolTime: record.schoolTime, change: shown))
         }
         return trail
     }

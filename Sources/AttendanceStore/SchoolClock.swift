@@ -27,10 +27,13 @@ public enum SchoolClock {
 }
 
 extension Store {
-    /// The school's date by the store's clock (`now`) in the school's time zone: the "today"
-    /// the amendment rule compares sessions with.
-    public var today: SchoolDate { SchoolClock.local(now(), timeZone: school.settings.timeZone).date }
+    /// The school's date by the store's clock, in the school's time zone: the "today" the
+    /// amendment rule compares sessions with (fixed by `--today` where that was given).
+    public var today: SchoolDate { clock.moment(timeZone: school.settings.timeZone).date }
 
-    /// The school's time of day by the store's clock.
-    public var timeOfDay: ClockTime { SchoolClock.local(now(), timeZone: school.settings.timeZone).time }
+    /// The school's time of day by the store's clock (fixed by `--now` where that was given).
+    public var timeOfDay: ClockTime { clock.moment(timeZone: school.settings.timeZone).time }
+
+    /// The school's moment as the journal records it beside the real time, when they may differ.
+    var recordedMoment: String? { clock.recordedMoment(timeZone: school.settings.timeZone) }
 }

@@ -28,7 +28,8 @@ extension Store {
             let warned = warnings.count
             Backup.takeDailyIfDue(self)
             let groups = done.byPupilAndYear()
-            let record = JournalRecord(seq: lastSeq + 1, at: now(), by: current, reason: reason, origin: origin, marks: MarkBatch.make(done, groups: groups))
+            var record = JournalRecord(seq: lastSeq + 1, at: now(), by: current, reason: reason, origin: origin, marks: MarkBatch.make(done, groups: groups))
+            record.schoolTime = recordedMoment
             try appendToJournal(record, warnedSince: warned)
             // The change is durable from here on: nothing below may report it as not saved.
             lastSeq = record.seq

@@ -11,8 +11,14 @@ public final class Store {
     public internal(set) var warnings: [String] = []
     /// The sequence number of the last transaction applied.
     public internal(set) var lastSeq: Int
-    /// The clock, injected so tests can fix it.
-    public var now: () -> Date = Date.init
+    /// The process's one clock (see `Clock`): the school's moment for every rule, the real
+    /// instant for the audit trail. Injected, so commands, the app and tests can fix it.
+    public var clock = Clock.system
+    /// The real instant (the audit trail's time); a shorthand for `clock.instant`.
+    public var now: () -> Date {
+        get { clock.instant }
+        set { clock.instant = newValue }
+    }
     /// The daily backup this process knows exists ("daily-YYYY-MM-DD").
     var dailyBackupSeen: String?
     /// Compact once the journal grows past this many bytes.
@@ -138,8 +144,13 @@ public final class Store {
 
     /// Opens a store: the snapshot, then every journal line after it. A store in an older
     /// layout is migrated forward after a backup, with `migratingAs` recorded as its head.
-    /// `now` is the store's clock (see `Store.now`), injected so tests can fix it.
-    public static func open(at path: String, migratingAs: StaffMember? = nil, now: @escaping () -> Date = Date.init) throws -> Store {
+    /// `clock` is the process's clock (see `Clock`), injected so commands and tests can fix it.
+    public static func open(at path: String, migratingAs: StaffMember? = nil, now: @escaping () -> Date) throws -> Store {
+        try open(at: path, migratingAs: migratingAs, clock: Clock(instant: now))
+    }
+
+    public static func open(at path: String, migratingAs: StaffMember? = nil, clock: Clock = .system) throws -> Store {
+        let now = clock.instant
         let manifestPath = "\(path)/\(Snapshot.manifestName)"
         guard SafeFile.exists(manifestPath) else {
             // A directory this login may not enter is not "not a store": say whose it is.
@@ -165,7 +176,7 @@ public final class Store {
             let newest = Set(SnapshotIO.years(in: manifest.snapshot).suffix(2))
             let school = try SnapshotIO.read(manifest.snapshot, store: path, loadYear: newest.contains)
             let store = Store(path: path, school: school, manifest: manifest, lock: lock)
-            store.now = now
+            store.clock = clock
             store.manifestIdentity = FileIdentity(path: manifestPath)
             store.loadedYears = newest
             try store.readJournal()

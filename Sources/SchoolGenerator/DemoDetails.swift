@@ -16,8 +16,9 @@ extension SchoolGenerator {
         let picks = good.shuffled(using: &rng).prefix(4).map { roll[$0] }
 
         // Day 1: no reason given this morning.
-        school.register.record(Mark(.reasonNotYetEstablished), for: picks[0].upn, at: Session(today, .am))
-        if today != asOf { school.register.record(Mark(.reasonNotYetEstablished), for: picks[0].upn, at: Session(today, .pm)) }
+        for half in SessionHalf.allCases where isTaken(Session(today, half)) {
+            school.register.record(Mark(.reasonNotYetEstablished), for: picks[0].upn, at: Session(today, half))
+        }
 
         // Day 3, vulnerable (child in need, with a social worker).
         var vulnerable = picks[1]
@@ -27,8 +28,9 @@ extension SchoolGenerator {
         var day = today, run = 0
         while run < 3 {
             if days.isOpen(day: day) {
-                school.register.record(Mark(.reasonNotYetEstablished), for: vulnerable.upn, at: Session(day, .am))
-                if day != asOf { school.register.record(Mark(.reasonNotYetEstablished), for: vulnerable.upn, at: Session(day, .pm)) }
+                for half in SessionHalf.allCases where isTaken(Session(day, half)) {
+                    school.register.record(Mark(.reasonNotYetEstablished), for: vulnerable.upn, at: Session(day, half))
+                }
                 run += 1
             }
             day = day.adding(days: -1)
@@ -49,10 +51,14 @@ extension SchoolGenerator {
         let starts = ends.adding(days: -27)
         for d in DateRange(starts, today).days {
             let pm = Session(d, .pm)
-            if days.isOpen(pm), d != asOf { school.register.record(Mark(.partTimeTimetable), for: pt.upn, at: pm) }
+            if days.isOpen(pm), isTaken(pm) { school.register.record(Mark(.partTimeTimetable), for: pt.upn, at: pm) }
         }
         school.casework.put(PartTimeTimetable(id: "t-demo", upn: pt.upn, starts: starts, ends: ends, reviewOn: today.adding(days: 3),
                                               parentAgreed: true, note: "Mornings only while settling after a long illness; agreed with mum",
                                               by: SchoolGenerator.staff.fsw.login))
     }
+
+    /// True for a register the generated school has taken: every one before the as-of date,
+    /// and that day's in `takenOnTheDay`.
+    func isTaken(_ session: Session) -> Bool { session.date != asOf || takenOnTheDay.contains(session.half) }
 }

@@ -3,10 +3,13 @@ import Attendance
 /// Attendance that looks like a real school's: most pupils 95–100%, a tail of persistent
 /// and a few severe absentees, winter illness, term-time holidays next to half-terms,
 /// Monday/Friday patterns, lateness with minutes, mid-year joiners, and registers taken up
-/// to the morning of the as-of date.
+/// to the as-of date's registers in `takenOnTheDay` (its morning, unless said otherwise).
 struct MarkGenerator {
     let days: SchoolDays
     let asOf: SchoolDate
+    /// The as-of date's registers already taken: the morning's by default; none when the demo
+    /// is made before the morning register closes, so the secretary has it to take.
+    var takenOnTheDay: Set<SessionHalf> = [.am]
 
     struct Profile {
         var absenceRate: Double
@@ -53,8 +56,16 @@ struct MarkGenerator {
         return r / max(0.05, meanLength - r * (meanLength - 1))
     }
 
-    /// Marks for one pupil for one academic year (up to the as-of morning).
+    /// Marks for one pupil for one academic year (up to the as-of date's taken registers).
     func marks(for year: AcademicYear, profile p: Profile, rng: inout SeededRandom) -> [(Session, Mark)] {
+        // Every session is drawn as before (the same seed, the same school); the day's untaken
+        // registers are left out afterwards. A planned closure is not a register anyone takes.
+        drawMarks(for: year, profile: p, rng: &rng).filter { session, mark in
+            session.date != asOf || takenOnTheDay.contains(session.half) || mark.code == .plannedClosure
+        }
+    }
+
+    private func drawMarks(for year: AcademicYear, profile p: Profile, rng: inout SeededRandom) -> [(Session, Mark)] {
         var out: [(Session, Mark)] = []
         let last = min(year.lastDay, asOf)
         var episode = 0  // days of illness still to run
@@ -79,7 +90,7 @@ struct MarkGenerator {
             let isToday = day == asOf
             if let joins = p.joinsOn, day < joins {
                 out.append((am, Mark(.notYetOnRoll)))
-                if !isToday { out.append((pm, Mark(.notYetOnRoll))) }
+                if !isToday || takenOnTheDay.contains(.pm) { out.append((pm, Mark(.notYetOnRoll))) }
                 continue
             }
             var code: AttendanceCode? = nil
@@ -99,7 +110,7 @@ struct MarkGenerator {
             if code == nil, rng.chance(0.004) { code = .medical }
             if let code {
                 out.append((am, Mark(code)))
-                if !isToday { out.append((pm, Mark(code == .medical ? .presentPM : code))) }
+                if !isToday || takenOnTheDay.contains(.pm) { out.append((pm, Mark(code == .medical ? .presentPM : code))) }
                 continue
             }
             if rng.chance(p.lateRate) {
@@ -108,7 +119,7 @@ struct MarkGenerator {
             } else {
                 out.append((am, Mark(.presentAM)))
             }
-            if !isToday { out.append((pm, Mark(.presentPM))) }
+            if !isToday || takenOnTheDay.contains(.pm) { out.append((pm, Mark(.presentPM))) }
         }
         return out
     }

@@ -16,6 +16,16 @@ public struct SchoolGenerator {
     public var contactEntries: Int?
     /// The demo school's particular pupils: open N today, dual registration, a part-time timetable.
     public var demoDetails = false
+    /// The as-of date's registers already taken: its morning by default. A demo made before
+    /// the morning register closes leaves the day's registers for the secretary to take
+    /// (`takingRegistersClosed(by:)`).
+    public var takenOnTheDay: Set<SessionHalf> = [.am]
+
+    /// Takes on the as-of date only the registers that have closed by `time` (the school's
+    /// register times): at 09:05 none, so the first run has the morning's registers to take.
+    public mutating func takingRegistersClosed(by time: ClockTime, times: RegisterTimes = RegisterTimes()) {
+        takenOnTheDay = Set(SessionHalf.allCases.filter { times.isClosed($0, at: time) })
+    }
 
     /// This year's bands by quota, so every school has real proportions: about 1 in 7
     /// persistently absent, two or three severely absent in a primary, and more pupils with
@@ -48,7 +58,8 @@ public struct SchoolGenerator {
         let forms = max(1, (pupils + perForm - 1) / perForm)
         let roll = PupilGenerator.pupils(count: pupils, yearGroups: yearGroups, formsPerYear: forms, asOf: asOf, seed: seed)
         for p in roll { school.upsert(p) }
-        let generator = MarkGenerator(days: SchoolDays(calendar: school.calendar, register: Register()), asOf: asOf)
+        var generator = MarkGenerator(days: SchoolDays(calendar: school.calendar, register: Register()), asOf: asOf)
+        generator.takenOnTheDay = takenOnTheDay
         let bands = currentYearBands(count: roll.count)
         for (i, pupil) in roll.enumerated() {
             for year in academicYears {

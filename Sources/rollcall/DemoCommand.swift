@@ -13,7 +13,7 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Pupils (up to 630 makes a primary, R–Y6; more a secondary, Y7–Y11).") var pupils = 210
     @Option(help: "Academic years of marks, ending with this one.") var years = 1
     @Option(help: "Random seed.") var seed: UInt64 = 1
-    @Option(name: .customLong("as-of"), help: "The school's today (default: today).") var asOf: DateArgument?
+    @Option(name: .customLong("as-of"), help: "The school's today, with registers up to its morning (default: today, with the registers that have closed by now).") var asOf: DateArgument?
     @Option(help: "Contact-log entries to generate (default: calls for this year's absences).") var contacts: Int?
     @Option(help: "The policy preset.") var policy = PolicyFile.defaultPresetID
     @Option(help: "The school's name.") var name = "Demo School"
@@ -23,6 +23,8 @@ struct DemoCommand: ParsableCommand {
         let me = Identity.current()
         guard pupils > 0, years > 0 else { throw ValidationError("--pupils and --years must be at least 1") }
         var g = SchoolGenerator(asOf: asOf?.date ?? .today())
+        // Made for today: only the registers that have closed by the clock are taken.
+        if asOf == nil { g.takingRegistersClosed(by: ProcessClock.moment.time) }
         g.name = name
         g.pupils = pupils
         g.years = years

@@ -6,9 +6,15 @@ import SchoolGenerator
 /// The first time Rollcall runs with no store anywhere, it makes one from the demo school,
 /// so the README's run command shows a real (fictional) school at once.
 enum FirstRun {
-    static func createDemoStore(at path: String, today: SchoolDate, identity: Identity) throws {
+    /// Made as of `asOf`. When that is today by the clock, the day's registers that have not
+    /// closed yet are left to take (at 09:05 the morning's are there for the secretary); as of
+    /// another day (`--as-of`), registers are taken up to that day's morning.
+    static func createDemoStore(at path: String, asOf: SchoolDate, identity: Identity) throws {
         let bar = ProgressBar(label: "Setting up the demo school")
-        var school = SchoolGenerator.demo(asOf: today, policy: try PolicyFile.preset(PolicyFile.defaultPresetID)).generate { bar.update($0) }
+        var generator = SchoolGenerator.demo(asOf: asOf, policy: try PolicyFile.preset(PolicyFile.defaultPresetID))
+        let now = ProcessClock.moment
+        if asOf == now.date { generator.takingRegistersClosed(by: now.time) }
+        var school = generator.generate { bar.update($0) }
         bar.finish()
         school.staff[identity.login] = identity.asHead
         _ = try Store.create(at: path, school: school)

@@ -24,14 +24,14 @@ struct HistoryCommand: ParsableCommand {
             let upn = pupil.uppercased()
             guard let p = store.school.pupils[upn] else { throw CleanExit.failure("no pupil with UPN \(upn)") }
             trail = store.history(upn: upn)
-            if format == .json { return try printJSON(trail, upn: upn, viewer: me) }
+            if format == .json { return try printJSON(trail, upn: upn, viewer: me, timeZone: store.school.settings.timeZone) }
             print("Audit trail for \(p.fullName) (\(upn))")
             if trail.entries.isEmpty && trail.problems.isEmpty {
                 print("No changes recorded since this store was created. (Records a store starts with, such as the demo school's, have no audit entries; `rollcall case show \(upn)` shows its case history.)")
             }
         } else {
             trail = store.schoolHistory()
-            if format == .json { return try printJSON(trail, upn: nil, viewer: me) }
+            if format == .json { return try printJSON(trail, upn: nil, viewer: me, timeZone: store.school.settings.timeZone) }
             print("School-wide changes for \(store.school.name)")
             if trail.entries.isEmpty && trail.problems.isEmpty { print("No school-wide changes recorded since this store was created.") }
         }
@@ -46,13 +46,14 @@ struct HistoryCommand: ParsableCommand {
 
     /// `--format json` (docs/json-output.md); what could not be read is in `problems`, and
     /// the exit status is still 1.
-    func printJSON(_ trail: AuditTrail, upn: String?, viewer: StaffMember) throws {
+    func printJSON(_ trail: AuditTrail, upn: String?, viewer: StaffMember, timeZone: String) throws {
         print(JSONValue.object([
             ("pupil", .optional(upn)),
             ("entries", .array(trail.entries.map { e in
                 .object([("seq", .int(e.seq)), ("at", .string(e.at)), ("login", .string(e.login)), ("name", .string(e.name)),
                          ("role", .string(e.role)), ("change", .string(kind(e.change))), ("description", .string(describe(e.change, for: viewer))),
-                         ("reason", .optional(e.reason)), ("origin", .optional(e.origin))])
+                         ("reason", .optional(e.reason)), ("origin", .optional(e.origin)),
+                         ("school_time", .optional(e.schoolTimeIfDifferent(timeZone: timeZone)))])
             })),
             ("problems", .array(trail.problems.map { .string("\($0)") })),
         ]).rendered())
@@ -81,7 +82,8 @@ struct HistoryCommand: ParsableCommand {
 
     func line(_ e: AuditEntry, for viewer: StaffMember, timeZone: String) -> String {
         // Stored in UTC; shown in the school's time zone.
-        let when = LocalTime.stamp(e.at, timeZone: timeZone)
+        // A change made with --today/--now shows both: the real time, and the school's moment it was made as of.
+        let when = LocalTime.stamp(e.at, timeZone: timeZone) + (e.schoolTimeIfDifferent(timeZone: timeZone).map { " (as of \($0))" } ?? "")
         return "\(when)  \(e.name) (\(e.role))  \(describe(e.change, for: viewer))\(e.reason.map { "  reason: \($0)" } ?? "")"
     }
 

@@ -9,18 +9,35 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The store directory (default: $ROLLCALL_STORE, else ~/.local/share/rollcall).", valueName: "dir"))
     var store: String?
 
+    @Option(help: ArgumentHelp("Run as if it were this date (training, tests, demonstrations): every rule uses it (which registers are open, whether a change is an amendment, what is due). The audit trail still records the real time.", valueName: "date"))
+    var today: DateArgument?
+    @Option(help: ArgumentHelp("Run as if it were this time of day, as --today does for the date.", valueName: "HH:MM"))
+    var now: String?
+
     var path: String { StoreLocation.resolve(option: store) }
 
-    /// Opens the store as `identity` and finds them on the staff list; an unknown login is
-    /// refused. With no store configured anywhere, the demo school is set up first (as of
-    /// `today`, with `identity` as its head).
+    /// Sets the process's one clock from --today and --now, as the command line is read, so
+    /// that every date word, the store and the app use the same moment.
+    mutating func validate() throws {
+        var time: ClockTime?
+        if let now {
+            guard let t = ClockTime(parsing: now) else { throw ValidationError("--now \"\(now)\" is not a time; use \(ClockTime.acceptedForm)") }
+            time = t
+        }
+        // The date word (`yesterday`) is read against the machine's clock, before it is fixed.
+        ProcessClock.current = Clock(fixedDate: today?.date, fixedTime: time)
+    }
+
+    /// Opens the store as `identity`, on the process's clock, and finds them on the staff
+    /// list; an unknown login is refused. With no store configured anywhere, the demo school
+    /// is set up first (as of `today`, with `identity` as its head).
     func open(as identity: Identity, today: SchoolDate = .today(), reportingWarnings: Bool = true) throws -> (store: Store, staff: StaffMember) {
         let env = ProcessInfo.processInfo.environment
         if (store ?? "").isEmpty, (env[StoreLocation.environmentVariable] ?? "").isEmpty,
            !FileManager.default.fileExists(atPath: "\(path)/\(StoreLocation.manifestFileName)") {
-            try FirstRun.createDemoStore(at: path, today: today, identity: identity)
+            try FirstRun.createDemoStore(at: path, asOf: today, identity: identity)
         }
-        let store = try Store.open(at: path, migratingAs: identity.asHead)
+        let store = try Store.open(at: path, migratingAs: identity.asHead, clock: ProcessClock.current)
         SchoolTimeZone.current = store.school.settings.timeZone
         if reportingWarnings { for w in store.warnings { FileHandle.standardError.write(Data("Warning: \(w)\n".utf8)) } }
         return (store, try store.staffMember(login: identity.login))

@@ -464,8 +464,9 @@ struct FirstRunTests {
     @Test func firstRunMakesTheDemoStoreOutsideTheRepositoryAndTheSecondReusesIt() throws {
         let scratch = Scratch()
         let env = ["XDG_DATA_HOME": "\(scratch.path)/data"]
-        // A fixed day, never the real one: the demo is made as of it (registers up to that morning).
-        let first = try RollcallProcess.run(["--today", "2027-02-05"], environment: env, in: scratch.path)
+        // A fixed day and time, never the real ones: the demo is made as of it, with the
+        // registers that have closed by 10:30 (the morning's) taken.
+        let first = try RollcallProcess.run(["--today", "2027-02-05", "--now", "10:30"], environment: env, in: scratch.path)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("Friday 5 Feb 2027"), "\(first.stdout)")
         #expect(first.stdout.contains("Registers AM: ") && !first.stdout.contains("Registers AM: not taken yet"), "\(first.stdout)")
@@ -484,6 +485,34 @@ struct FirstRunTests {
         // Nothing was written into the repository's Data/.
         let data = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Data").path
         #expect(!((try? FileManager.default.contentsOfDirectory(atPath: data)) ?? []).contains { $0.hasPrefix("rollcall") || $0 == "snapshots" })
+    }
+
+    /// At 09:05, before the morning register closes, the first run leaves the day's registers
+    /// for the secretary to take (a new user found "7 of 7 taken" before taking any).
+    @Test func aFirstRunBeforeTheRegisterClosesLeavesTodaysRegistersToTake() throws {
+        let scratch = Scratch()
+        let env = ["XDG_DATA_HOME": "\(scratch.path)/data"]
+        let first = try RollcallProcess.run(["--today", "2027-02-05", "--now", "09:05"], environment: env, in: scratch.path)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("Registers AM: not taken yet"), "\(first.stdout)")
+        #expect(first.stdout.contains("Registers PM: not taken yet"), "\(first.stdout)")
+        // The days before are all there: yesterday's registers were taken.
+        let store = "\(scratch.path)/data/rollcall"
+        let yesterday = try RollcallProcess.run(["today", "--date", "2027-02-04", "--store", store])
+        #expect(yesterday.stdout.contains("Registers AM: ") && !yesterday.stdout.contains("not taken yet"), "\(yesterday.stdout)")
+    }
+
+    /// `rollcall demo` with no --as-of is made for the clock: after 13:30 both registers are taken.
+    @Test func theDemoCommandTakesTheRegistersThatHaveClosedByTheClock() throws {
+        let scratch = Scratch()
+        for (now, am, pm) in [("08:50", false, false), ("11:00", true, false), ("15:30", true, true)] {
+            let store = "\(scratch.path)/demo-\(now.prefix(2))"
+            let r = try RollcallProcess.run(["demo", "--pupils", "40", "--today", "2027-02-05", "--now", now, "--store", store])
+            #expect(r.status == 0, "\(r.stderr)")
+            let today = try RollcallProcess.run(["today", "--today", "2027-02-05", "--store", store]).stdout
+            #expect(today.contains("Registers AM: not taken yet") == !am, "\(now): \(today)")
+            #expect(today.contains("Registers PM: not taken yet") == !pm, "\(now): \(today)")
+        }
     }
 
     @Test func anExplicitStoreNeverGetsTheDemo() throws {

@@ -80,7 +80,7 @@ struct JSONOutputTests {
         let history = try #require(try json(["history", "--pupil", upn, "--format", "json", "--store", store]) as? [String: Any])
         #expect(Set(history.keys) == ["pupil", "entries", "problems"])
         let entry = try #require((history["entries"] as? [[String: Any]])?.last)
-        #expect(Set(entry.keys) == ["seq", "at", "login", "name", "role", "change", "description", "reason", "origin"])
+        #expect(Set(entry.keys) == ["seq", "at", "login", "name", "role", "change", "description", "reason", "origin", "school_time"])
         #expect(entry["change"] as? String == "contact")
         let school = try #require(try json(["history", "--school", "--format", "json", "--store", store]) as? [String: Any])
         #expect(school["pupil"] is NSNull)
@@ -91,30 +91,24 @@ struct JSONOutputTests {
         }
     }
 
-    /// The machine's today, as the binary works it out.
-    static func spoken(daysFromToday: Int) -> String {
-        let cal = Calendar.current
-        let d = cal.date(byAdding: .day, value: daysFromToday, to: Date())!
-        let c = cal.dateComponents([.year, .month, .day], from: d)
-        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        return "\(c.day!) \(months[c.month! - 1]) \(c.year!)"
-    }
-
+    /// Date words are read against the process's clock: `--today` where it is given, never
+    /// the machine's date or time zone (the suite runs again a year ahead, in New York).
     @Test func dateWordsOnTheCommandLine() throws {
         let scratch = Scratch()
         let store = try demo(scratch)
         func header(_ word: String) throws -> String {
-            let r = try RollcallProcess.run(["calls", "--date", word, "--store", store])
+            // Wednesday 5 November 2025, the demo's as-of day.
+            let r = try RollcallProcess.run(["calls", "--date", word, "--today", "2025-11-05", "--store", store])
             #expect(r.status == 0, "\(word): \(r.stderr)")
             return r.stdout.split(separator: "\n").first.map(String.init) ?? ""
         }
-        #expect(try header("yesterday").contains(Self.spoken(daysFromToday: -1)))
-        #expect(try header("Tomorrow").contains(Self.spoken(daysFromToday: 1)))
+        #expect(try header("today").contains("5 Nov 2025"))
+        #expect(try header("yesterday").contains("4 Nov 2025"))
+        #expect(try header("Tomorrow").contains("6 Nov 2025"))
         // A weekday name is the last such day, today included (the rule itself: DateWordsTests).
-        let weekday = Calendar(identifier: .gregorian).component(.weekday, from: Date())  // 1 = Sunday
-        let sinceMonday = (weekday + 5) % 7
-        #expect(try header("monday").contains(Self.spoken(daysFromToday: -sinceMonday)))
-        #expect(try header("mon").contains(Self.spoken(daysFromToday: -sinceMonday)))
+        #expect(try header("monday").contains("3 Nov 2025"))
+        #expect(try header("mon").contains("3 Nov 2025"))
+        #expect(try header("wednesday").contains("5 Nov 2025"))
 
         let bad = try RollcallProcess.run(["calls", "--date", "someday", "--store", store])
         #expect(bad.status != 0)

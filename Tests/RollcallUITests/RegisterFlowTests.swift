@@ -208,7 +208,7 @@ struct RegisterFlowTests {
         #expect(state.shownMark(for: upn, at: session)?.code == .reasonNotYetEstablished)
         #expect(state.unsavedProblem(for: upn, at: session) == "the store is busy")
         #expect(state.draw().text.contains("NOT SAVED"))
-        let retry = state.update(.clockTicked(minutes: 9 * 60 + 6))
+        let retry = state.update(.clockTicked(date: state.context.today, minutes: 9 * 60 + 6))
         #expect(retry == [.commit(id: id, t)])
     }
 

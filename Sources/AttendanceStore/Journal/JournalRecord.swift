@@ -13,6 +13,9 @@ struct JournalRecord: Codable, Equatable {
     var reason: String?
     /// "import:FILE" or "migration"; absent for staff at a keyboard.
     var origin: String?
+    /// The school's date and time the change was made as of ("2026-11-30 09:05"), when
+    /// `--today`/`--now` fixed them apart from the real time in `at`; absent otherwise.
+    var schoolTime: String?
     var changes: [ChangeRecord]
     /// A transaction's marks, when there are many of them (see `MarkBatch`).
     var marks: [MarkBatch]?

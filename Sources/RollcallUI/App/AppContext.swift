@@ -32,4 +32,33 @@ public struct AppContext: Hashable, Sendable {
 
     /// AM before noon, as registers default.
     public var currentHalf: SessionHalf { minutes < 12 * 60 ? .am : .pm }
+
+    /// The day and time a form is opened for. A form still open at midnight keeps them: what
+    /// it saves belongs to the day it was opened, and the status line says so.
+    public var moment: FormMoment { FormMoment(day: today, time: clockText) }
+
+    /// " (saved for Tue 1 Dec, the day it was opened)" when `day` is no longer today; "" otherwise.
+    public func savedForNote(_ day: SchoolDate) -> String {
+        day == today ? "" : " (saved for \(day.weekday.shortName) \(day.spoken.split(separator: " ").prefix(2).joined(separator: " ")), the day it was opened)"
+    }
+}
+
+/// When a form was opened: the school's date and the time of day ("09:42").
+public struct FormMoment: Hashable, Sendable {
+    public var day: SchoolDate
+    public var time: String
+
+    public init(day: SchoolDate, time: String) {
+        self.day = day
+        self.time = time
+    }
+}
+
+extension AppState {
+    /// The date and time a form opened at `opened` records: the time now on the same day;
+    /// the time it was opened when midnight has passed since (a call at 23:58, saved at 00:02,
+    /// was made on the day before, at 23:58).
+    func recordedMoment(_ opened: FormMoment) -> FormMoment {
+        opened.day == context.today ? context.moment : opened
+    }
 }

@@ -35,13 +35,13 @@ extension AppState {
             status = StatusLine("Recorded", .good)
         case .penaltyNotice(let upn, let parent):
             let notice = school.casework.penaltyNotices[upn]?.last { $0.parent == parent }
-            status = StatusLine("Penalty notice requested for \(parent)" + (notice.map { ": £\($0.amount)" + ($0.amountIfLate != $0.amount ? " (£\($0.amountIfLate) after 21 days)" : "") } ?? ""), .good)
+            status = StatusLine("Penalty notice requested for \(parent)" + (notice.map { ": £\($0.amount)" + ($0.amountIfLate != $0.amount ? " (£\($0.amountIfLate) after 21 days)" : "") + context.savedForNote($0.on) } ?? ""), .good)
         case .logEntry:
             if case .log(let f) = screen {
                 screens.removeLast()
                 rebuildTopScreen()
                 let kind = LogForm.kindName(f.kind)
-                status = StatusLine("\(kind.prefix(1).uppercased() + kind.dropFirst()) logged for \(school.pupils[f.upn]?.fullName ?? f.upn)", .good)
+                status = StatusLine("\(kind.prefix(1).uppercased() + kind.dropFirst()) logged for \(school.pupils[f.upn]?.fullName ?? f.upn)" + context.savedForNote(f.opened.day), .good)
             }
         case .marks:
             if change.attempts > 1 { status = StatusLine("Saved after \(change.attempts) tries", .good) }

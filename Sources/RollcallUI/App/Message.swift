@@ -5,8 +5,9 @@ import Attendance
 public enum Message: Sendable {
     case keyPressed(Key)
     case windowResized(width: Int, height: Int)
-    /// The minute changed (the driver ticks at least once a minute).
-    case clockTicked(minutes: Int)
+    /// The minute changed, or the day at midnight: the school's date and time now, by the
+    /// one clock the store uses too (the driver ticks at least once a minute).
+    case clockTicked(date: SchoolDate, minutes: Int)
     /// Someone (another terminal, another login, a command) changed the store; this is the
     /// school as it now is on disk.
     case storeChangedOnDisk(School)

@@ -26,9 +26,10 @@ extension AppState {
             height = h
             if case .pupil(var p) = screen { p.rebuild(self); screen = .pupil(p) }
             return []
-        case .clockTicked(let minutes):
+        case .clockTicked(let date, let minutes):
             let half = context.currentHalf
             context.minutes = minutes
+            if date != context.today { return newDay(date) + retryUnsaved() }
             if context.currentHalf != half {
                 // Noon: Today turns to the afternoon's registers.
                 schoolVersion += 1
@@ -59,6 +60,25 @@ extension AppState {
             status = StatusLine("The report was not saved: \(problem)", .alert)
             return []
         }
+    }
+
+    /// Midnight: the app moves to the new day. The header, Today and the calling list follow
+    /// `context.today`; a register open on the old day's session moves to the new day's, so a
+    /// mark never goes to yesterday unasked. Forms keep the day they were opened for.
+    mutating func newDay(_ date: SchoolDate) -> [Effect] {
+        let old = context.today
+        context.today = date
+        for i in screens.indices {
+            guard case .register(var r) = screens[i], r.session.date == old else { continue }
+            r.session = Session(date, context.currentHalf)
+            r.codePrefix = nil
+            r.reload(school)
+            screens[i] = .register(r)
+        }
+        schoolVersion += 1
+        rebuildTopScreen()
+        status = StatusLine("It is now \(date.weekday.shortName) \(date.spoken): Today and the registers have moved to the new day")
+        return []
     }
 
     mutating func quit() -> [Effect] {

@@ -5,39 +5,25 @@ import Foundation
 import RollcallDocuments
 import RollcallUI
 
-/// Where the app's clock comes from: the machine's, or fixed by `--now`.
-enum AppClock {
-    case system
-    case fixed(Int)
-
-    /// Minutes since midnight, school time.
-    var minutes: Int {
-        switch self {
-        case .fixed(let m): return m
-        case .system:
-            let t = SchoolClock.local(Date(), timeZone: SchoolTimeZone.current).time
-            return t.hour * 60 + t.minute
-        }
-    }
-}
-
 /// The loop: draw the state, wait for a key (or half a second), turn what happened into a
 /// message, let `update` decide, and perform the effects it returns. The only place where the
 /// app meets the terminal, the store and the clock.
 final class AppRunner {
     let store: Store
     let staff: StaffMember
-    let clock: AppClock
+    /// The process's clock, the one the store was opened with: the app and the store
+    /// always agree on the school's date and time.
+    var clock: Clock { store.clock }
     var state: AppState
     var running = true
     /// How often another member of staff's changes are looked for.
     let pollMilliseconds: Int32 = 500
 
-    init(store: Store, staff: StaffMember, today: SchoolDate, clock: AppClock) {
+    init(store: Store, staff: StaffMember) {
         self.store = store
         self.staff = staff
-        self.clock = clock
-        state = AppState(context: AppContext(today: today, minutes: clock.minutes, staff: staff, readOnly: !store.isWritable,
+        let now = store.clock.moment(timeZone: store.school.settings.timeZone)
+        state = AppState(context: AppContext(today: now.date, minutes: now.time.minutesSinceMidnight, staff: staff, readOnly: !store.isWritable,
                                              documentsFolder: Self.documentsFolder), school: store.school, width: 80, height: 24,
                          contactLogRead: false)
         if let warning = store.warnings.first { state.status = StatusLine("Warning: \(warning)", .warning) }
@@ -71,9 +57,11 @@ final class AppRunner {
             case nil:
                 break
             }
-            // Between keys: the clock, and other people's changes.
-            let minutes = clock.minutes
-            if minutes != state.context.minutes { handle(.clockTicked(minutes: minutes)) }
+            // Between keys: the clock (a new minute, or a new day at midnight), and other people's changes.
+            let now = clock.moment(timeZone: store.school.settings.timeZone)
+            if now.date != state.context.today || now.time.minutesSinceMidnight != state.context.minutes {
+                handle(.clockTicked(date: now.date, minutes: now.time.minutesSinceMidnight))
+            }
             if store.hasChangesOnDisk() {
                 do {
                     if try store.refresh() { handle(.storeChangedOnDisk(store.school)) }

@@ -12,19 +12,12 @@ struct OpenAppCommand: ParsableCommand {
         abstract: "Open the app: registers, pupils and the day at a glance (the default on a terminal).",
         discussion: "Not on a terminal it prints today's summary instead, as `rollcall today` does.")
 
-    @Option(help: ArgumentHelp("Fix the app's date (training, tests, the demo).", valueName: "YYYY-MM-DD")) var today: DateArgument?
-    @Option(help: ArgumentHelp("Fix the app's clock (training, tests, the demo).", valueName: "HH:MM")) var now: String?
     @OptionGroup var storeOptions: StoreOptions
 
-    func validate() throws {
-        if let now, ClockTime(parsing: now) == nil { throw ValidationError("--now \"\(now)\" is not a time; use \(ClockTime.acceptedForm)") }
-    }
-
     func run() throws {
-        let day = today?.date ?? .today()
         guard Terminal.isInteractive() else {
             var summary = TodayCommand()
-            summary.date = today
+            summary.date = nil  // today by the clock (--today where given)
             summary.format = .table
             summary.storeOptions = storeOptions
             try summary.run()
@@ -41,9 +34,8 @@ struct OpenAppCommand: ParsableCommand {
                 throw ExitCode.failure
             }
         }
-        let (store, me) = try storeOptions.open(as: identity, today: day, reportingWarnings: false)
-        try store.loadYears(covering: Statistics.yearToDate(day))
-        let clock: AppClock = now.flatMap(ClockTime.init(parsing:)).map { .fixed($0.minutesSinceMidnight) } ?? .system
-        try AppRunner(store: store, staff: me, today: day, clock: clock).run()
+        let (store, me) = try storeOptions.open(as: identity, reportingWarnings: false)
+        try store.loadYears(covering: Statistics.yearToDate(store.today))
+        try AppRunner(store: store, staff: me).run()
     }
 }

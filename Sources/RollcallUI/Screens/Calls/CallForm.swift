@@ -15,9 +15,12 @@ public struct CallForm: Sendable {
     public var apply = true
     /// 0: the reason (spoke only), 1: the note, 2: apply.
     public var focus: Int
+    /// The day and time the form was opened: the call is logged for them, even after midnight.
+    public var opened: FormMoment
 
-    init(upn: String, contact: Contact, outcome: ContactLogEntry.CallOutcome, openN: Int) {
+    init(upn: String, contact: Contact, outcome: ContactLogEntry.CallOutcome, openN: Int, opened: FormMoment) {
         self.upn = upn
+        self.opened = opened
         self.contact = contact
         self.outcome = outcome
         self.openN = openN
@@ -61,13 +64,14 @@ extension AppState {
                 status = StatusLine(p.text, .warning)
             case .success(let code):
                 overlay = nil
-                let call = ContactLogEntry(upn: f.upn, kind: .call, on: context.today, time: context.clockText, contactName: f.contact.name,
+                let at = recordedMoment(f.opened)
+                let call = ContactLogEntry(upn: f.upn, kind: .call, on: at.day, time: at.time, contactName: f.contact.name,
                                            number: f.contact.phones.first, outcome: f.outcome, reasonCode: code, text: f.note.text.trimmingSpaces())
                 let t = school.loggingCall(call, applyingReason: f.apply)
                 let amended = t.changes.count - 1
                 let name = school.pupils[f.upn]?.knownAs ?? f.upn
                 status = StatusLine("\(name): call to \(f.contact.name) logged (\(f.outcome.spoken))"
-                                    + (amended > 0 ? "; \(plural(amended, "N mark")) now \(code!.symbol)" : ""), .good)
+                                    + (amended > 0 ? "; \(plural(amended, "N mark")) now \(code!.symbol)" : "") + context.savedForNote(at.day), .good)
                 return send(t, for: .contact)
             }
         default:

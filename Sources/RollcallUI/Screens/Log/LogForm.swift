@@ -51,9 +51,12 @@ public struct LogForm: Sendable {
     public var focus: Field = .kind
     /// Esc was pressed with text typed: the next key confirms.
     public var confirmingDiscard = false
+    /// The day and time the form was opened: the entry is dated them, even after midnight.
+    public var opened: FormMoment
 
-    init(upn: String, kind: ContactLogEntry.Kind, staffName: String) {
+    init(upn: String, kind: ContactLogEntry.Kind, staffName: String, opened: FormMoment) {
         self.upn = upn
+        self.opened = opened
         self.kind = kind
         text[.who] = TextField(staffName)
         text[.overWeeks] = TextField("6")

@@ -26,7 +26,7 @@ extension AppState {
             status = StatusLine("\(context.staff.role.rawValue) staff may not record \(LogForm.kindName(kind))s", .warning)
             return []
         }
-        push(.log(LogForm(upn: upn, kind: kind, staffName: context.staff.name)))
+        push(.log(LogForm(upn: upn, kind: kind, staffName: context.staff.name, opened: context.moment)))
         return []
     }
 
@@ -88,7 +88,8 @@ extension AppState {
     }
 
     mutating func saveLog(_ f: inout LogForm) -> [Effect] {
-        switch f.transaction(in: school, today: context.today, time: context.clockText) {
+        let at = recordedMoment(f.opened)
+        switch f.transaction(in: school, today: at.day, time: at.time) {
         case .failure(let problem):
             f.focus = problem.field
             status = StatusLine(problem.text, .warning)

@@ -36,7 +36,7 @@ extension AppState {
         }
         if f.confirmingDiscard {
             g.put(" Throw away what you typed? y yes · any other key keep it", x: a.x, y: a.y + a.height - 1, style: .alert, limit: a.width)
-        } else if case .failure(let p) = f.transaction(in: school, today: context.today, time: context.clockText) {
+        } else if case .failure(let p) = f.transaction(in: school, today: recordedMoment(f.opened).day, time: recordedMoment(f.opened).time) {
             g.put(" Still needed: " + p.text, x: a.x, y: a.y + a.height - 1, style: .dim, limit: a.width)
         }
     }

@@ -8,6 +8,8 @@ public struct PenaltyForm: Sendable {
     /// Index into the eligible parents.
     public var parent = 0
     public var reason = TextField()
+    /// The day the form was opened: the request is dated it, even after midnight.
+    public var opened: FormMoment
 }
 
 extension AppState {
@@ -16,7 +18,7 @@ extension AppState {
             status = StatusLine("Only the head requests penalty notices (you are \(context.staff.role.rawValue) staff)", .warning)
             return []
         }
-        overlay = .penalty(PenaltyForm(upn: upn, check: school.penaltyEligibility(for: upn, asOf: context.today)))
+        overlay = .penalty(PenaltyForm(upn: upn, check: school.penaltyEligibility(for: upn, asOf: context.today), opened: context.moment))
         return []
     }
 
@@ -40,7 +42,7 @@ extension AppState {
             }
             overlay = nil
             status = StatusLine("Requesting a penalty notice for \(parents[f.parent])…")
-            return send(school.requestingPenaltyNotice(upn: f.upn, parent: parents[f.parent], on: context.today, reason: reason),
+            return send(school.requestingPenaltyNotice(upn: f.upn, parent: parents[f.parent], on: f.opened.day, reason: reason),
                         for: .penaltyNotice(upn: f.upn, parent: parents[f.parent]))
         default:
             _ = f.reason.handle(key)
