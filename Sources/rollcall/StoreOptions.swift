@@ -24,8 +24,10 @@ struct StoreOptions: ParsableArguments {
             guard let t = ClockTime(parsing: now) else { throw ValidationError("--now \"\(now)\" is not a time; use \(ClockTime.acceptedForm)") }
             time = t
         }
-        // The date word (`yesterday`) is read against the machine's clock, before it is fixed.
-        ProcessClock.current = Clock(fixedDate: today?.date, fixedTime: time)
+        // A date word (`--today yesterday`) is read against the machine's clock, never against
+        // a clock already fixed.
+        let real = Clock.system.moment(timeZone: SchoolTimeZone.current).date
+        ProcessClock.current = Clock(fixedDate: today.flatMap { SchoolDate(parsing: $0.text, today: real, weekdays: .last) }, fixedTime: time)
     }
 
     /// Opens the store as `identity`, on the process's clock, and finds them on the staff
