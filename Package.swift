@@ -21,7 +21,7 @@ let package = Package(
         // MARK: Store (JSON on disk, CSV import/export)
         .target(
             name: "AttendanceStore",
-            dependencies: ["Attendance", "CSystemShims", "RollcallData",
+            dependencies: ["Attendance", "CSystemShims", "CCrypto", "RollcallData",
                            .product(name: "SwiftCSV", package: "SwiftCSV"),
                            .product(name: "Mustache", package: "swift-mustache")]
         ),
@@ -34,6 +34,8 @@ let package = Package(
         ),
         // flock(2), which Swift's Glibc module does not import as a function.
         .target(name: "CSystemShims"),
+        // SHA-256 for the journal's hash chain: OpenSSL's libcrypto (libssl-dev), a system library.
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
         // MARK: The terminal app's screens: state, messages, update, views into a grid (no ncurses, no clock)
         .target(name: "RollcallUI", dependencies: ["Attendance"]),

@@ -37,6 +37,7 @@ public struct CheckReport {
                 let audit = try AuditArchive.records(store: path, journal: store.journal.path)
                 report.notes.append("audit trail: \(audit.count) transactions readable")
                 report.checkAuditSequence(store, audit: audit)
+                report.checkAuditChain(store: path)
                 report.checkLatestBackup(store, lastChangeAt: audit.last?.at)
             } catch {
                 // Said once: by `auditTrailProblems` below, with its file and line, when it can.
@@ -60,6 +61,16 @@ public struct CheckReport {
 }
 
 extension CheckReport {
+    /// The hash chain over the whole trail: the first line whose link does not hold is damage.
+    mutating func checkAuditChain(store path: String) {
+        let chain = AuditChain.verify(store: path)
+        if let broken = chain.brokenLink {
+            problems.append("audit trail: the hash chain is broken at \(broken); restore the store from a backup and keep this copy for investigation")
+        } else if chain.linked > 0 {
+            notes.append("audit trail: hash chain verified over \(chain.linked) of \(chain.transactions) transactions; last line's SHA-256 \(chain.tip ?? "-")")
+        }
+    }
+
     /// The audit trail runs 1, 2, 3 … to the last transaction with no gap; `audit/` alone
     /// runs without a gap to at least the manifest's `archivedSeq`, which covers the snapshot.
     mutating func checkAuditSequence(_ store: Store, audit: [JournalRecord]) {

@@ -57,9 +57,12 @@ enum AuditTrailReader {
     struct Lines {
         var records: [(record: JournalRecord, file: String, line: Int)] = []
         var problems: [AuditProblem] = []
+        /// Each record's line as written, newline included, by sequence number (only when
+        /// asked for: the hash chain and `audit export` need the bytes, history does not).
+        var bytes: [Int: Data] = [:]
     }
 
-    static func lines(store: String, journal: String?) -> Lines {
+    static func lines(store: String, journal: String?, keepingBytes: Bool = false) -> Lines {
         var result = Lines()
         var files: [String] = []
         let dir = "\(store)/\(Snapshot.auditDirectory)"
@@ -86,7 +89,10 @@ enum AuditTrailReader {
                 do {
                     let r = try JournalRecord.parse(Data(line))
                     // A compaction that crashed may have archived a line twice: keep the first.
-                    if seen.insert(r.seq).inserted { records.append((r, path, lineNumber)) }
+                    if seen.insert(r.seq).inserted {
+                        records.append((r, path, lineNumber))
+                        if keepingBytes { result.bytes[r.seq] = Data(line) + [0x0A] }
+                    }
                 } catch {
                     // A torn last line is a crash's leftover (the store says so when it opens), not damage.
                     if line.endIndex == data.endIndex && data.last != 0x0A { continue }

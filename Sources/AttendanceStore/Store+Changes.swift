@@ -120,11 +120,20 @@ extension Store {
     /// Appends a record durably. Not saved (a full disk): says so, with anything else that
     /// went wrong on the way (the daily backup), and the journal is left as it was.
     func appendToJournal(_ record: JournalRecord, warnedSince warned: Int) throws {
+        var record = record
+        record.prev = chainTip()
         do {
             try journal.append(try record.line())
         } catch let error as StoreError {
             throw StoreError(file: error.file, ([error.message] + warnings[warned...]).joined(separator: "; also, "))
         }
+    }
+
+    /// The link for the next journal line: the SHA-256 of the last line written, wherever it
+    /// now is (the journal; else, after a compaction, the manifest's record of it; else, for a
+    /// store compacted before the chain, the archive's last line), or 64 zeros before the first.
+    func chainTip() -> String {
+        journal.tip ?? manifest.chainTip ?? AuditArchive.lastLineDigest(store: path) ?? SHA256.genesis
     }
 
     /// A durable change could not be applied in memory: re-read the store from disk (which

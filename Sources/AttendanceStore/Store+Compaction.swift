@@ -23,7 +23,7 @@ extension Store {
                                        previous: manifest.snapshot, changedYears: changedYears,
                                        contacts: .init(loaded: loadedContactYears, changed: changedContactYears), sharing: manifest.sharing)
         let next = Snapshot.Manifest(schemaVersion: Snapshot.schemaVersion, snapshot: ref, archivedSeq: max(archived, manifest.archivedSeq),
-                                     sharing: manifest.sharing)
+                                     sharing: manifest.sharing, chainTip: chainTip())
         try reach(.beforeManifestSwitch)
         try Store.writeManifest(next, store: path)
         manifestIdentity = FileIdentity(path: file(Snapshot.manifestName))

@@ -15,6 +15,12 @@ final class JournalFile {
     /// The file read so far; compaction replaces the file, which changes its inode.
     private(set) var inode: UInt64 = 0
     private var appendFD: Int32 = -1
+    /// The last complete line read or appended, newline included (nil: none since the start
+    /// or the last rewind): the next line's link in the hash chain is its SHA-256.
+    private var lastLine: Data?
+
+    /// The SHA-256 of the last complete line, or nil when the file has none read yet.
+    var tip: String? { lastLine.map(SHA256.hex) }
 
     init(path: String) { self.path = path }
 
@@ -41,6 +47,7 @@ final class JournalFile {
     func rewind() {
         offset = 0
         lineCount = 0
+        lastLine = nil
         inode = currentInode() ?? 0
         if appendFD >= 0 { close(appendFD); appendFD = -1 }
     }
@@ -71,6 +78,7 @@ final class JournalFile {
             if !line.isEmpty {
                 do {
                     result.records.append((lineCount, try JournalRecord.parse(Data(line))))
+                    lastLine = Data(data[line.startIndex...newline])
                 } catch {
                     let at = offset + (start - data.startIndex)
                     let why: String
@@ -122,5 +130,6 @@ final class JournalFile {
         }
         offset += line.count
         lineCount += 1
+        lastLine = line
     }
 }

@@ -2,7 +2,9 @@ import Attendance
 import Foundation
 
 /// One journal line: a transaction with its sequence number, when and who. Lines end with a
-/// CRC of the rest (`…,"crc":"1a2b3c4d"}`) so damage is told apart from a crash's torn tail.
+/// CRC of the rest (`…,"crc":"1a2b3c4d"}`) so damage is told apart from a crash's torn tail;
+/// each carries the SHA-256 of the line before it (`prev`), so a trail altered after it was
+/// written does not verify.
 struct JournalRecord: Codable, Equatable {
     var seq: Int
     /// ISO 8601, UTC, to the second.
@@ -16,6 +18,10 @@ struct JournalRecord: Codable, Equatable {
     /// The school's date and time the change was made as of ("2026-11-30 09:05"), when
     /// `--today`/`--now` fixed them apart from the real time in `at`; absent otherwise.
     var schoolTime: String?
+    /// The SHA-256 (hex) of the line before this one, newline included: the hash chain that
+    /// makes a line changed, removed or inserted after it was written show (`AuditChain`).
+    /// 64 zeros before a store's first line; absent on lines written before the chain.
+    var prev: String?
     var changes: [ChangeRecord]
     /// A transaction's marks, when there are many of them (see `MarkBatch`).
     var marks: [MarkBatch]?

@@ -38,6 +38,9 @@ enum Snapshot {
         var archivedSeq: Int
         /// The OS groups of a store several logins share; absent for a private store.
         var sharing: StoreSharing?
+        /// The SHA-256 of the journal line with sequence number `snapshot.seq` (the last one
+        /// the snapshot includes): the link for the next line once the journal is emptied.
+        var chainTip: String?
     }
 
     struct SnapshotRef: Codable, Equatable {
