@@ -26,6 +26,12 @@ struct Rollcall: ParsableCommand {
     /// login's umask (the store also sets each file's mode itself).
     static func main() {
         umask(0o007)
-        main(nil)
+        do {
+            var command = try parseAsRoot(nil)
+            defer { StoreWarnings.printUnprinted() }  // what a change added, after its own output
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
     }
 }

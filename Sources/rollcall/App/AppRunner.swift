@@ -41,7 +41,12 @@ final class AppRunner {
                                              documentsFolder: Self.documentsFolder), school: store.school, width: 80, height: 24,
                          contactLogRead: false)
         if let warning = store.warnings.first { state.status = StatusLine("Warning: \(warning)", .warning) }
+        warningsShown = store.warnings.count
     }
+
+    /// How many of the store's warnings the status line has shown: one a change adds (a
+    /// daily backup that failed) is shown once its change is through.
+    var warningsShown = 0
 
     func run() throws {
         let terminal = try Terminal.start()
@@ -94,6 +99,10 @@ final class AppRunner {
             for effect in state.update(next) {
                 if let answer = perform(effect) { queue.append(answer) }
             }
+        }
+        if store.warnings.count > warningsShown, let latest = store.warnings.last {
+            state.status = StatusLine("Warning: \(latest)", .warning)
+            warningsShown = store.warnings.count
         }
     }
 
