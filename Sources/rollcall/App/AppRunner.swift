@@ -132,10 +132,10 @@ final class AppRunner {
                 return .letterRendered(upn: upn, template: template, text: nil, problem: "\(error)")
             }
         case .writeReport(let files):
-            return ReportFiles.write(files)
+            return ReportFiles.write(files, store: store.path)
         case .writeLetterPDF(let upn, let text, let path):
             do {
-                try LetterPDF.write(school: store.school, letter: .init(upn: upn, text: text), to: path)
+                try OutputFile(path, store: store.path).write { try LetterPDF.write(school: store.school, letter: .init(upn: upn, text: text), to: $0) }
                 return .reportWritten(paths: [path])
             } catch {
                 return .reportNotWritten(problem: "\(error)")
