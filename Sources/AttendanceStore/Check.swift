@@ -8,6 +8,9 @@ public struct CheckReport {
     /// The latest daily backup missing or damaged: the store itself is sound and opens.
     public var backupProblems: [String] = []
     public var notes: [String] = []
+    /// Worth the head's attention, but nothing is damaged: a file the store does not know
+    /// about, words that belong to no entry. The store opens.
+    public var warnings: [String] = []
     public var isHealthy: Bool { problems.isEmpty && backupProblems.isEmpty }
     /// Nothing damaged in the store itself (backups aside): it may be opened.
     public var isOpenable: Bool { problems.isEmpty }
@@ -44,6 +47,8 @@ public struct CheckReport {
                 if auditTrailProblems(store: path).isEmpty { report.problems.append("\(error)") }
             }
             report.checkPermissions(store)
+            try store.loadContacts()
+            report.checkSensitiveWords(store)
             let unknown = s.register.pupils.keys.filter { s.pupils[$0] == nil }
             if !unknown.isEmpty { report.problems.append("marks for \(unknown.count) UPNs with no pupil record: \(unknown.sorted().prefix(5).joined(separator: ", "))") }
         } catch {
@@ -145,8 +150,41 @@ extension CheckReport {
         if let sharing = store.sharing {
             notes.append("shared with the group \(sharing.group)" + (sharing.dslGroup.map { "; sensitive words readable only by the group \($0)" } ?? "; no DSL group, so sensitive words are readable by the whole group (set one up: see the head's guide)"))
         }
-        for f in found.prefix(20) { problems.append("permissions: \(f)") }
-        if found.count > 20 { problems.append("permissions: \(found.count - 20) more files like these") }
-        if !found.isEmpty { problems.append("permissions: the head can put these right with `rollcall check --repair-permissions` (files owned by other logins need `sudo`)") }
+        // A file the store does not write (left by a person or another program) is not
+        // damage: it never stops the store opening, but children's records may be in it.
+        let (known, stray) = (found.filter { Permissions.isStoreFile($0.path, store: store.path) },
+                              found.filter { !Permissions.isStoreFile($0.path, store: store.path) })
+        for f in stray.prefix(20) { warnings.append("permissions: \(f) (a file Rollcall does not write; move it out of the store, or let `rollcall check --repair-permissions` make it private)") }
+        if stray.count > 20 { warnings.append("permissions: \(stray.count - 20) more files Rollcall does not write, like these") }
+        for f in known.prefix(20) { problems.append("permissions: \(f)") }
+        if known.count > 20 { problems.append("permissions: \(known.count - 20) more files like these") }
+        if !known.isEmpty { problems.append("permissions: the head can put these right with `rollcall check --repair-permissions` (files owned by other logins need `sudo`)") }
+    }
+}
+
+extension CheckReport {
+    /// Every held-apart entry's words file is about that entry's pupil, by its author; and
+    /// every words file belongs to an entry (one left by a save that failed belongs to none).
+    /// Only what this login can read is compared (in a shared store, the DSL group's).
+    mutating func checkSensitiveWords(_ store: Store) {
+        let notes = store.sensitive
+        guard let files = notes.listable() else { return }
+        var ids: Set<String> = []
+        func compare(id: String, upn: String, by: String, what: String) {
+            ids.insert(id)
+            guard let words = notes.words(id) else { return }
+            if words.id != id || words.upn != upn || words.by != by {
+                problems.append("\(notes.path(id)): the words of \(what) \(id) (about \(upn), by \(by)) are about \(words.upn), by \(words.by); they are not that entry's words")
+            }
+        }
+        for entries in store.school.casework.contacts.values {
+            for e in entries where e.heldApart == true { compare(id: e.id, upn: e.upn, by: e.by, what: "contact-log entry") }
+        }
+        for meetings in store.school.casework.meetings.values {
+            for m in meetings where m.heldApart == true { compare(id: m.id, upn: m.upn, by: m.by, what: "meeting") }
+        }
+        for file in files where !ids.contains(String(file.dropLast(".json".count))) {
+            warnings.append("\(notes.directory)/\(file): sensitive words with no journal line (a save that did not complete); they belong to no entry. The DSL may read them and record them again, then remove the file")
+        }
     }
 }

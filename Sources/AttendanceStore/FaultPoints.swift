@@ -8,6 +8,8 @@ import Foundation
 /// there, and tests in the same process can make the store throw there with `Store.faultHook`.
 /// Release builds ignore the variable.
 enum FaultPoint: String, CaseIterable, Sendable {
+    /// The words of sensitive entries are in `sensitive/`; the journal line is not written.
+    case beforeJournalAppend = "before-journal-append"
     /// The journal line is written and fsync'd; the change is not yet applied in memory.
     case afterJournalAppend = "after-journal-append"
     /// Compaction: the journal lines are in `audit/`; no new snapshot yet.

@@ -101,5 +101,17 @@ public enum Permissions {
         }
     }
 
+    /// Whether a path is one of the store's own (its layout in `store-format.md`), rather
+    /// than a file someone else left in its directory.
+    static func isStoreFile(_ path: String, store: String) -> Bool {
+        guard path != store else { return true }
+        guard path.hasPrefix(store + "/") else { return false }
+        let first = path.dropFirst(store.count + 1).split(separator: "/").first.map(String.init) ?? ""
+        let own = [Snapshot.manifestName, Snapshot.journalName, "lock", Snapshot.snapshotsDirectory, Snapshot.auditDirectory,
+                   Snapshot.backupsDirectory, Snapshot.sensitiveDirectory, Backup.markerName]
+        // A temporary file of a replace in progress (`rollcall.json.tmp-PID`).
+        return own.contains(first) || own.contains { first.hasPrefix($0 + ".tmp-") }
+    }
+
     static func octal(_ mode: mode_t) -> String { "0" + String(mode, radix: 8) }
 }

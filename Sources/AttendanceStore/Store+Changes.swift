@@ -81,8 +81,11 @@ extension Store {
             let warned = warnings.count
             Backup.takeDailyIfDue(self)
             // Sensitive words go to their own file first; the journal holds the entry without them.
-            var record = JournalRecord(seq: lastSeq + 1, at: now(), by: current, transaction: try sensitive.sealing(t))
+            var kept: [String] = []
+            var record = JournalRecord(seq: lastSeq + 1, at: now(), by: current, transaction: try sensitive.sealing(t, notes: &kept))
             record.schoolTime = recordedMoment
+            kept.forEach(warn)
+            try reach(.beforeJournalAppend)
             try appendToJournal(record, warnedSince: warned)
             // The change is durable from here on: nothing below may report it as not saved.
             lastSeq = record.seq

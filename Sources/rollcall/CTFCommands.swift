@@ -35,8 +35,7 @@ func writeCTF(_ upns: [String], out: String?, store: Store) throws {
     let stamp = ISO8601DateFormatter().string(from: Date())
     let xml = try CTF.document(upns.map { $0.uppercased() }, school: store.school, generated: stamp)
     guard let out else { print(xml, terminator: ""); return }
-    guard FileManager.default.createFile(atPath: out, contents: Data(xml.utf8)) else {
-        throw CleanExit.failure("\(out): cannot be written")
-    }
-    print("\(out): \(upns.count) pupil\(upns.count == 1 ? "" : "s")")
+    let file = try OutputFile(out, store: store.path)
+    try file.write(xml)
+    print("\(file.written): \(upns.count) pupil\(upns.count == 1 ? "" : "s")")
 }

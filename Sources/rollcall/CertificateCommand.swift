@@ -23,7 +23,8 @@ struct CertificateCommand: ParsableCommand {
         try store.loadYears(covering: DateRange(start, end))
         let id = upn.uppercased()
         guard store.school.pupils[id] != nil else { throw CleanExit.failure("no pupil with UPN \(id)") }
-        try CertificatePDF.write(school: store.school, upn: id, range: DateRange(start, end), to: out)
-        print("Wrote \(out)")
+        let file = try OutputFile(out, store: store.path)
+        try file.write { try CertificatePDF.write(school: store.school, upn: id, range: DateRange(start, end), to: $0) }
+        print(file.written)
     }
 }

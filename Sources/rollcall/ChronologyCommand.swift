@@ -37,11 +37,18 @@ struct ChronologyCommand: ParsableCommand {
         for p in trail.problems { FileHandle.standardError.write(Data("Error: \(p)\n".utf8)) }
         switch format {
         case "pdf":
-            try doc.writePDF(to: out!)
-            print("Wrote \(out!)")
+            let file = try OutputFile(out!, store: store.path)
+            try file.write(with: doc.writePDF(to:))
+            print(file.written)
         default:
             let body = format == "csv" ? doc.csv : doc.text
-            if let out { try body.write(toFile: out, atomically: true, encoding: .utf8); print("Wrote \(out)") } else { print(body, terminator: "") }
+            if let out {
+                let file = try OutputFile(out, store: store.path)
+                try file.write(body)
+                print(file.written)
+            } else {
+                print(body, terminator: "")
+            }
         }
         if !trail.problems.isEmpty { throw ExitCode.failure }
     }

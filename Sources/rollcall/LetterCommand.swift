@@ -28,11 +28,13 @@ struct LetterCommand: ParsableCommand {
         guard ["text", "pdf"].contains(format) else { throw ValidationError("--format is text or pdf, not \"\(format)\"") }
         if format == "pdf" {
             guard let out else { throw ValidationError("--format pdf needs --out FILE.pdf") }
-            try LetterPDF.write(school: store.school, letter: .init(upn: id, text: text), to: out)
-            print("Wrote \(out)")
+            let file = try OutputFile(out, store: store.path)
+            try file.write { try LetterPDF.write(school: store.school, letter: .init(upn: id, text: text), to: $0) }
+            print(file.written)
         } else if let out {
-            try text.write(toFile: out, atomically: true, encoding: .utf8)
-            print("Wrote \(out)")
+            let file = try OutputFile(out, store: store.path)
+            try file.write(text)
+            print(file.written)
         } else {
             print(text)
         }

@@ -23,6 +23,7 @@ struct LettersCommand: ParsableCommand {
 
     func run() throws {
         let date = asOf?.date ?? .today()
+        try OutputFile.refuseFolderInside(out, store: storeOptions.path)
         let (store, me) = try storeOptions.open(as: .current(), forFiguresAsOf: date)
         let school = store.school
         let stats = school.statistics
@@ -42,13 +43,17 @@ struct LettersCommand: ParsableCommand {
         // for one pupil stops the batch with its name, rather than half a batch.
         let letters = try pupils.map { LetterPDF.Letter(upn: $0.upn, text: try Letters.render(template, school: school, upn: $0.upn, asOf: date, signedBy: me)) }
         for p in pupils { _ = try school.postalRecipients(of: p.upn) }
+        // Every name is checked (not inside the store, not a link) before any file is written.
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        for letter in letters {
-            try LetterPDF.write(school: school, letter: letter, to: "\(out)/\(template)-\(letter.upn).pdf")
+        let files = try letters.map { try OutputFile("\(out)/\(template)-\($0.upn).pdf", store: store.path) }
+        let combined = try OutputFile("\(out)/\(template)-all-\(date).pdf", store: store.path)
+        for (letter, file) in zip(letters, files) {
+            try file.write { try LetterPDF.write(school: school, letter: letter, to: $0) }
         }
-        let combined = "\(out)/\(template)-all-\(date).pdf"
-        try LetterPDF.write(school: school, letters: letters, to: combined)
-        print("Wrote \(pupils.count) letter\(pupils.count == 1 ? "" : "s") to \(out), and \(combined) to print")
+        try combined.write { try LetterPDF.write(school: school, letters: letters, to: $0) }
+        print("Wrote \(pupils.count) letter\(pupils.count == 1 ? "" : "s") to \(out), and \(combined.path) to print")
+        let replaced = (files + [combined]).filter(\.replaces)
+        if !replaced.isEmpty { print("Replaced \(replaced.count) file\(replaced.count == 1 ? "" : "s") of the same name\(replaced.count == 1 ? "" : "s") that \(replaced.count == 1 ? "was" : "were") there: \(replaced.map(\.path).joined(separator: ", "))") }
         if record {
             var changes: [Change] = []
             for p in pupils { changes += school.sendingLetter(upn: p.upn, template: template, on: date).changes }

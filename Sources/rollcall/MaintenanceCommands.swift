@@ -13,6 +13,7 @@ struct CheckCommand: ParsableCommand {
         if repairPermissions { try repair() }
         let report = CheckReport.run(store: storeOptions.path)
         for n in report.notes { print(n) }
+        for w in report.warnings { FileHandle.standardError.write(Data("Warning: \(w)\n".utf8)) }
         if report.isHealthy {
             print("OK: \(storeOptions.path) is sound")
         } else {

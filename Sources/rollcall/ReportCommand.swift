@@ -57,18 +57,18 @@ struct ReportCommand: ParsableCommand {
         case .dataQuality:
             document = DataQualityReport.document(DataQuality(school: store.school, asOf: date), school: store.school)
         }
-        try Self.write(document, format: format, to: out)
+        try Self.write(document, format: format, to: out.map { try OutputFile($0, store: store.path) })
     }
 
-    static func write(_ document: ReportDocument, format: Format, to out: String?) throws {
+    static func write(_ document: ReportDocument, format: Format, to out: OutputFile?) throws {
         switch format {
         case .pdf:
-            try document.writePDF(to: out!)
+            try out!.write(with: document.writePDF(to:))
         case .text, .csv:
             let contents = format == .text ? document.text : document.csv
             guard let out else { print(contents, terminator: ""); return }
-            try contents.write(toFile: out, atomically: true, encoding: .utf8)
+            try out.write(contents)
         }
-        if let out { print("Wrote \(out)") }
+        if let out { print(out.written) }
     }
 }

@@ -17,7 +17,7 @@ struct Rollcall: ParsableCommand {
             CallsCommand.self, DutiesCommand.self, LogCommand.self, CaseloadCommand.self, CaseCommand.self, PenaltyCommand.self, LetterCommand.self,
             LettersCommand.self, CertificateCommand.self, ChronologyCommand.self, ReportCommand.self,
             HistoryCommand.self, ExportCommand.self, PolicyCommand.self, CalendarCommand.self, StaffCommand.self, CodesCommand.self,
-            CheckCommand.self, BackupCommand.self, CompactCommand.self, SettingsCommand.self, RegisterCommand.self,
+            CheckCommand.self, AuditCommand.self, BackupCommand.self, CompactCommand.self, SettingsCommand.self, RegisterCommand.self,
         ],
         defaultSubcommand: OpenAppCommand.self
     )
@@ -26,6 +26,12 @@ struct Rollcall: ParsableCommand {
     /// login's umask (the store also sets each file's mode itself).
     static func main() {
         umask(0o007)
-        main(nil)
+        do {
+            var command = try parseAsRoot(nil)
+            defer { StoreWarnings.printUnprinted() }  // what a change added, after its own output
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
     }
 }

@@ -41,7 +41,8 @@ struct StoreOptions: ParsableArguments {
         }
         let store = try Store.open(at: path, migratingAs: identity.asHead, clock: ProcessClock.current)
         SchoolTimeZone.current = store.school.settings.timeZone
-        if reportingWarnings { for w in store.warnings { FileHandle.standardError.write(Data("Warning: \(w)\n".utf8)) } }
+        StoreWarnings.track(store, printed: 0)
+        if reportingWarnings { StoreWarnings.printUnprinted() }
         return (store, try store.staffMember(login: identity.login))
     }
 

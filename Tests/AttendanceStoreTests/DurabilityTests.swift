@@ -20,7 +20,8 @@ struct AuditSequenceTests {
         let store = try makeStore(dir)
         let path = dir.file("store")
         let t = markTransaction("A1", "2025-09-02", .am, .presentAM)
-        let record = JournalRecord(seq: store.lastSeq + 1, at: store.now(), by: office, transaction: t)
+        var record = JournalRecord(seq: store.lastSeq + 1, at: store.now(), by: office, transaction: t)
+        record.prev = store.chainTip()  // an odd shape, not a forgery: its hash-chain link holds
         let handle = try #require(FileHandle(forWritingAtPath: "\(path)/\(Snapshot.journalName)"))
         handle.seekToEndOfFile()
         handle.write(try looselyFormattedLine(record))

@@ -56,3 +56,4 @@ struct ClockCommandTests {
         #expect(r.stderr.contains("--now \"9h\" is not a time"), "\(r.stderr)")
     }
 }
+

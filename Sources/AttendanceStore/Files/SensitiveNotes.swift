@@ -70,32 +70,47 @@ struct SensitiveNotes {
         return s
     }
 
-    /// Writes the words of a sensitive entry to its own file, fsync'd, unless that file is
-    /// already there (words are never rewritten). Called before the journal line that
-    /// refers to it is written, so an acknowledged entry always has its words.
-    func keep(_ e: ContactLogEntry) throws {
+    /// Writes the words of a sensitive entry to its own file, fsync'd. Called before the
+    /// journal line that refers to it is written, so an acknowledged entry always has its words.
+    /// A file already there under this id was left by a save whose journal line never got
+    /// written (ids come from the sequence number, which that failure did not use up): unless it
+    /// holds these very words, it is kept aside, never taken for this entry's (see `write`).
+    /// Anything worth telling the user is added to `notes`.
+    func keep(_ e: ContactLogEntry, notes: inout [String]) throws {
         // An entry read back from the store (held apart already) is never written again: its
         // words may be the "withheld" text of a login that cannot read them.
         guard e.sensitive, e.heldApart != true, SensitiveNotes.hasWords(e) else { return }
-        try write(Words(id: e.id, upn: e.upn, by: e.by, text: e.text, adultSpokenTo: e.adultSpokenTo, childSeen: e.childSeen))
+        try write(Words(id: e.id, upn: e.upn, by: e.by, text: e.text, adultSpokenTo: e.adultSpokenTo, childSeen: e.childSeen), notes: &notes)
     }
 
-    func keep(_ m: Meeting) throws {
+    func keep(_ m: Meeting, notes: inout [String]) throws {
         guard m.sensitive == true, m.heldApart != true, SensitiveNotes.hasWords(m) else { return }
         try write(Words(id: m.id, upn: m.upn, by: m.by, goingWell: m.goingWell, concerns: m.concerns,
-                        wellbeingGoals: m.wellbeingGoals, agreedActions: m.agreedActions))
+                        wellbeingGoals: m.wellbeingGoals, agreedActions: m.agreedActions), notes: &notes)
     }
 
-    private func write(_ words: Words) throws {
+    /// The prefix of a words file set aside because no journal line refers to it.
+    static let unsavedPrefix = "unsaved-"
+
+    private func write(_ words: Words, notes: inout [String]) throws {
         let file = path(words.id)
-        if SafeFile.exists(file) { return }
         try SharedDirectories.makeSensitiveDirectory(directory, sharing: sharing)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(words)
+        // O_EXCL: a file already there is never overwritten, nor silently taken as ours.
         do {
-            try SafeFile.writeNew(file, try encoder.encode(words))
-        } catch let error as StoreError where error.message.contains("File exists") {
-            return  // written meanwhile by another process: the same words
+            try SafeFile.writeNew(file, data)
+        } catch where SafeFile.exists(file) {
+            // The same author's same words about the same pupil: a whole school written again
+            // (a migration retried). Anything else is someone else's words.
+            if self.words(words.id) == words { return }
+            let aside = "\(directory)/\(SensitiveNotes.unsavedPrefix)\(words.id)-\(getpid())-\(UInt32.random(in: 0 ... .max)).json"
+            guard rename(file, aside) == 0 else {
+                throw StoreError(file: file, "holds the words of an earlier save that did not complete, and cannot be moved aside (\(SafeFile.errnoText())); nothing was saved")
+            }
+            try SafeFile.writeNew(file, data)
+            notes.append("\(file) held the words of an earlier sensitive entry whose save did not complete; they belong to no entry and were kept as \(aside) for the DSL to read (`rollcall check` lists them)")
         }
         try syncDirectoryEntry()
     }
@@ -149,15 +164,15 @@ struct SensitiveNotes {
     }
 
     /// A transaction's changes as the journal holds them: words kept apart first.
-    func sealing(_ t: Transaction) throws -> Transaction {
+    func sealing(_ t: Transaction, notes: inout [String]) throws -> Transaction {
         var sealed = t
         sealed.changes = try t.changes.map { change in
             switch change {
             case .contact(let e) where e.sensitive:
-                try keep(e)
+                try keep(e, notes: &notes)
                 return .contact(SensitiveNotes.sealed(e))
             case .meeting(let m) where m.sensitive == true:
-                try keep(m)
+                try keep(m, notes: &notes)
                 return .meeting(SensitiveNotes.sealed(m))
             default:
                 return change
@@ -192,11 +207,12 @@ struct SensitiveNotes {
     /// Every sensitive entry's words in a whole school written at once (a demo, a
     /// migration), kept apart before its snapshot is written.
     func keepAll(in school: School) throws {
+        var notes: [String] = []
         for entries in school.casework.contacts.values {
-            for e in entries where e.sensitive { try keep(e) }
+            for e in entries where e.sensitive { try keep(e, notes: &notes) }
         }
         for meetings in school.casework.meetings.values {
-            for m in meetings where m.sensitive == true { try keep(m) }
+            for m in meetings where m.sensitive == true { try keep(m, notes: &notes) }
         }
     }
 

@@ -30,6 +30,7 @@ public enum AuditChain {
         var result = Verification()
         result.unreadable = read.problems.map { "\($0)" }
         var previous: String?
+        var previousPlace = "the start of the trail"
         var chainStarted = false
         for (record, file, line) in read.records {
             result.transactions += 1
@@ -37,18 +38,19 @@ public enum AuditChain {
             if let prev = record.prev {
                 let expected = previous ?? SHA256.genesis
                 if prev != expected {
-                    result.brokenLink = ("\(place): its link to the transaction before does not match; a line before it was changed, removed or inserted after it was written")
+                    result.brokenLink = "\(previousPlace) does not match the link the next line holds (\(place)): it was changed after it was written, or a line was removed or inserted between them"
                     return result
                 }
                 chainStarted = true
                 result.linked += 1
             } else if chainStarted {
-                result.brokenLink = ("\(place): it has no link to the transaction before, though the lines before it do; it was not written by Rollcall")
+                result.brokenLink = "\(place) has no link to the transaction before, though the lines before it do: it was not written by Rollcall"
                 return result
             }
             previous = read.bytes[record.seq].map(SHA256.hex)
+            previousPlace = place
             if let tip = manifestTip, tip.seq == record.seq, previous != tip.digest {
-                result.brokenLink = ("\(place): it is not the line the snapshot was made after (the manifest records another hash); it was changed after it was written")
+                result.brokenLink = "\(place) is not the line the snapshot was made after (the manifest records another SHA-256): it was changed after it was written"
                 return result
             }
         }

@@ -27,7 +27,12 @@ final class AppRunner {
                                              documentsFolder: Self.documentsFolder), school: store.school, width: 80, height: 24,
                          contactLogRead: false)
         if let warning = store.warnings.first { state.status = StatusLine("Warning: \(warning)", .warning) }
+        warningsShown = store.warnings.count
     }
+
+    /// How many of the store's warnings the status line has shown: one a change adds (a
+    /// daily backup that failed) is shown once its change is through.
+    var warningsShown = 0
 
     func run() throws {
         let terminal = try Terminal.start()
@@ -83,6 +88,10 @@ final class AppRunner {
                 if let answer = perform(effect) { queue.append(answer) }
             }
         }
+        if store.warnings.count > warningsShown, let latest = store.warnings.last {
+            state.status = StatusLine("Warning: \(latest)", .warning)
+            warningsShown = store.warnings.count
+        }
     }
 
     func perform(_ effect: Effect) -> Message? {
@@ -111,10 +120,10 @@ final class AppRunner {
                 return .letterRendered(upn: upn, template: template, text: nil, problem: "\(error)")
             }
         case .writeReport(let files):
-            return ReportFiles.write(files)
+            return ReportFiles.write(files, store: store.path)
         case .writeLetterPDF(let upn, let text, let path):
             do {
-                try LetterPDF.write(school: store.school, letter: .init(upn: upn, text: text), to: path)
+                try OutputFile(path, store: store.path).write { try LetterPDF.write(school: store.school, letter: .init(upn: upn, text: text), to: $0) }
                 return .reportWritten(paths: [path])
             } catch {
                 return .reportNotWritten(problem: "\(error)")

@@ -1,3 +1,4 @@
+import AttendanceStore
 import Foundation
 import RollcallUI
 
@@ -10,18 +11,19 @@ enum ReportFiles {
         return (env["HOME"] ?? NSHomeDirectory()) + "/rollcall-reports"
     }
 
-    static func write(_ files: [ReportFile]) -> Message {
+    /// Never inside the store, never through a link (see `OutputFile`).
+    static func write(_ files: [ReportFile], store: String) -> Message {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             var paths: [String] = []
             for f in files {
                 let path = "\(directory)/\(f.name)"
-                try Data(f.contents.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+                try OutputFile(path, store: store).write(f.contents)
                 paths.append(path)
             }
             return .reportWritten(paths: paths)
         } catch {
-            return .reportNotWritten(problem: "\(error.localizedDescription) (in \(directory))")
+            return .reportNotWritten(problem: "\(error) (in \(directory))")
         }
     }
 }
