@@ -19,9 +19,7 @@ struct AuditExportCommandTests {
 
     @Test func anExportVerifiesWithTheDocumentedStepsAndATamperedOneDoesNot() throws {
         let scratch = Scratch()
-        let store = "\(scratch.path)/store"
-        #expect(try RollcallProcess.run(["init", "--store", store, "--school", "Test Primary", "--name", "Tess Head"]).status == 0)
-        #expect(try RollcallProcess.run(["import", "pupils", scratch.write("pupils.csv", CommandLineTests.pupils), "--store", store]).status == 0)
+        let store = try StoreCommandTests().seeded(scratch)
         #expect(try RollcallProcess.run(["mark", "A1", "2025-09-08", "AM", "N", "--today", "2025-09-08", "--store", store]).status == 0)
         #expect(try RollcallProcess.run(["compact", "--store", store]).status == 0)
         #expect(try RollcallProcess.run(["mark", "A1", "2025-09-08", "PM", "/", "--today", "2025-09-08", "--store", store]).status == 0)
@@ -35,9 +33,9 @@ struct AuditExportCommandTests {
         #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
         #expect(verified.stdout.contains(String(tip)), "\(verified.stdout)")
 
-        // A word changed in the first line (the head's name): the second line's link no longer holds.
+        // A word changed in the first line (the head's name, Hana Head): the second line's link no longer holds.
         var lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").map(String.init)
-        lines[0] = lines[0].replacingOccurrences(of: "Tess Head", with: "Tess Heed")
+        lines[0] = lines[0].replacingOccurrences(of: "Hana Head", with: "Hana Heed")
         try (lines.joined(separator: "\n") + "\n").write(toFile: out, atomically: true, encoding: .utf8)
         let tampered = try RollcallProcess.run(executable: "/usr/bin/env", ["python3", script, out])
         #expect(tampered.status != 0)

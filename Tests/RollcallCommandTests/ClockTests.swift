@@ -5,13 +5,8 @@ import Testing
 /// passed, what is an amendment), while the audit trail keeps the real time beside them.
 @Suite("The one clock on the command line")
 struct ClockCommandTests {
-    func seeded(_ scratch: Scratch) throws -> String {
-        let store = "\(scratch.path)/store"
-        #expect(try RollcallProcess.run(["init", "--store", store, "--school", "Test Primary", "--name", "Tess Head"]).status == 0)
-        let p = try RollcallProcess.run(["import", "pupils", scratch.write("pupils.csv", CommandLineTests.pupils), "--store", store])
-        #expect(p.status == 0, "\(p.stderr)")
-        return store
-    }
+    /// A store with three pupils and no marks (the store commands' set-up).
+    func seeded(_ scratch: Scratch) throws -> String { try StoreCommandTests().seeded(scratch) }
 
     /// Monday 8 September 2025 is long past by the machine's clock; with --today it is today,
     /// so a mark typed and changed at once is a correction, not an amendment needing a reason.

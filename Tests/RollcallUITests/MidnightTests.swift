@@ -16,6 +16,19 @@ struct MidnightTests {
         return nil
     }
 
+    /// Liam marked N this session, then the calling list, then `n` (no answer) on his call.
+    func callFormOpen(at minutes: Int) -> (AppState, FakeDriver) {
+        var state = UISchool.state(minutes: minutes)
+        var driver = FakeDriver()
+        _ = state.run(command: "register 4A")
+        driver.keys(&state, [.char("/")])
+        driver.type(&state, "liam")
+        driver.keys(&state, [.enter, .char("N")])
+        _ = state.run(command: "calls")
+        driver.keys(&state, [.char("n")])
+        return (state, driver)
+    }
+
     @Test func atMidnightTheHeaderTodayAndTheRegisterMoveToTheNewDay() throws {
         var state = UISchool.state(minutes: 23 * 60 + 59)
         var driver = FakeDriver()
@@ -54,14 +67,7 @@ struct MidnightTests {
     }
 
     @Test func aCallFormOpenAtMidnightIsSavedForTheDayItWasOpened() throws {
-        var state = UISchool.state(minutes: 23 * 60 + 58)
-        var driver = FakeDriver()
-        _ = state.run(command: "register 4A")
-        driver.keys(&state, [.char("/")])
-        driver.type(&state, "liam")
-        driver.keys(&state, [.enter, .char("N")])
-        _ = state.run(command: "calls")
-        driver.keys(&state, [.char("n")])
+        var (state, driver) = callFormOpen(at: 23 * 60 + 58)
         guard case .callOutcome = state.overlay else { Issue.record("the call form did not open"); return }
         driver.type(&state, "rang twice")
         driver.run(&state, .clockTicked(date: Self.tuesday, minutes: 2))
@@ -74,14 +80,7 @@ struct MidnightTests {
     }
 
     @Test func aFormSavedOnTheDayItWasOpenedSaysNothingAboutTheDay() throws {
-        var state = UISchool.state(minutes: 10 * 60)
-        var driver = FakeDriver()
-        _ = state.run(command: "register 4A")
-        driver.keys(&state, [.char("/")])
-        driver.type(&state, "liam")
-        driver.keys(&state, [.enter, .char("N")])
-        _ = state.run(command: "calls")
-        driver.keys(&state, [.char("n")])
+        var (state, driver) = callFormOpen(at: 10 * 60)
         driver.run(&state, .clockTicked(date: Self.monday, minutes: 10 * 60 + 3))
         driver.keys(&state, [.enter])
         let call = try #require(state.school.casework.contacts[Self.liam]?.last)

@@ -165,6 +165,8 @@ final class AppRunner {
         default:
             what = "record changed"
         }
-        return HistoryLine(at: LocalTime.dateTime(e.at, timeZone: timeZone), who: e.name, what: what, reason: e.reason)
+        // A change made with --today/--now: when it was recorded, and the moment it was made as of.
+        let at = LocalTime.dateTime(e.at, timeZone: timeZone) + (e.schoolTimeIfDifferent(timeZone: timeZone).map { " (as of \($0))" } ?? "")
+        return HistoryLine(at: at, who: e.name, what: what, reason: e.reason)
     }
 }
