@@ -26,7 +26,9 @@ extension AppState {
         case .escape:
             overlay = nil
             if !f.reason.isEmpty { status = StatusLine("Penalty notice not requested; the reason typed was not kept", .warning) }
-        case .left, .right where parents.count > 1 && f.reason.isEmpty:
+        // ← → choose the parent while there is a choice and no reason typed; otherwise they
+        // move in the reason (a guard on each pattern: with none, `%` by no parents traps).
+        case .left where parents.count > 1 && f.reason.isEmpty, .right where parents.count > 1 && f.reason.isEmpty:
             f.parent = (f.parent + (key == .left ? parents.count - 1 : 1)) % parents.count
         case .enter, .ctrl("s"):
             guard f.check.eligible, parents.indices.contains(f.parent) else {

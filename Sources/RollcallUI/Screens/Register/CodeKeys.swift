@@ -7,7 +7,9 @@ enum CodeKeys {
     /// Codes a first key can start: the code itself (if it stands alone) and whether a
     /// second key may follow.
     static func start(_ c: Character) -> (code: AttendanceCode?, takesSecond: Bool)? {
-        let upper = Character(c.uppercased())
+        // Some letters upper-case to two (ß → SS): no code starts with those.
+        let upperText = c.uppercased()
+        guard upperText.count == 1, let upper = upperText.first else { return nil }
         switch upper {
         case "C": return (.exceptionalCircumstances, true)
         case "J": return (nil, true)

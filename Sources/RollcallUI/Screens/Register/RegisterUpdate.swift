@@ -34,7 +34,7 @@ extension AppState {
         // The second key of a two-key code.
         if let first = r.codePrefix {
             r.codePrefix = nil
-            if case .char(let c) = key, let code = CodeKeys.complete(Character(first.uppercased()), c) {
+            if case .char(let c) = key, let code = CodeKeys.complete(first.uppercased().first ?? first, c) {
                 return markSelected(code, &r)
             }
             if let alone = CodeKeys.start(first)?.code {
