@@ -83,7 +83,8 @@ extension AppState {
         // A text box on the screen (finding a pupil) takes printable keys first.
         let kind = screen.kind
         if screen.isTyping { return screenKey(key) }
-        if kind != .register || !(key.typed.map(CodeKeys.startsCode) ?? false) {
+        // The screen's own keys come first (G on the register is a code), as the table says.
+        do {
             switch Bindings.command(for: key, on: kind) {
             case .quit: return quit()
             case .help:

@@ -40,22 +40,22 @@ public struct CallForm: Sendable {
 extension AppState {
     mutating func callFormKey(_ key: Key, _ f: inout CallForm) -> [Effect] {
         let fields = f.fields
-        switch key {
-        case .tab, .down:
+        switch Bindings.command(for: key, on: .callForm) {
+        case .nextField?:
             f.focus = fields[((fields.firstIndex(of: f.focus) ?? 0) + 1) % fields.count]
-        case .backTab, .up:
+        case .previousField?:
             f.focus = fields[((fields.firstIndex(of: f.focus) ?? 0) + fields.count - 1) % fields.count]
-        case .escape:
+        case .cancel?:
             if !f.note.isEmpty || !f.reason.isEmpty {
                 overlay = .dialog(Dialog(.discardCall(f), title: "Throw away this call?", lines: ["You typed a note or a reason. Leave without logging the call?"],
-                                         hints: "y leave · any other key go back"))
+                                         keys: .discard))
             } else {
                 overlay = nil
                 status = StatusLine("Call not logged")
             }
-        case .char(" ") where f.focus == 2:
+        case .toggleChoice? where f.focus == 2:
             f.apply.toggle()
-        case .enter, .ctrl("s"):
+        case .saveForm?:
             switch f.reasonCode() {
             case .failure(let p):
                 status = StatusLine(p.text, .warning)
@@ -80,7 +80,7 @@ extension AppState {
         let name = school.pupils[f.upn]?.fullName ?? f.upn
         var lines = ["\(f.contact.name) (\(f.contact.relationship)) \(f.contact.phones.first ?? ""): \(f.outcome.spoken)"]
         if case .failure(let p) = f.reasonCode() { lines.append(p.text) } else { lines.append("") }
-        let area = drawBox(title: "Call about \(name)", lines: lines, hints: "Tab next · Enter save · Esc cancel", &g, extraRows: 3, minWidth: 72)
+        let area = drawBox(title: "Call about \(name)", lines: lines, hints: Bindings.hints(for: .callForm), &g, extraRows: 3, minWidth: 72)
         let labels = ["Reason found", "Note", "Apply"]
         var row = 0
         for field in f.fields {

@@ -40,19 +40,19 @@ extension AppState {
     }
 
     mutating func lateArrivalKey(_ key: Key, _ f: inout LateArrivalForm) -> [Effect] {
-        switch key {
-        case .tab, .backTab, .down, .up:
+        switch Bindings.command(for: key, on: .lateArrival) {
+        case .nextField?, .previousField?:
             f.focus = 1 - f.focus
             return []
-        case .escape:
+        case .cancel?:
             if f.hasTypedText {
                 overlay = .dialog(Dialog(.discardLateArrival(f), title: "Throw away the late slip?",
-                                         lines: ["You typed a reason. Leave without recording the late arrival?"], hints: "y leave · any other key go back"))
+                                         lines: ["You typed a reason. Leave without recording the late arrival?"], keys: .discard))
             } else {
                 overlay = nil
             }
             return []
-        case .enter, .ctrl("s"):
+        case .saveForm?:
             switch f.mark(in: school) {
             case .failure(let problem):
                 status = StatusLine(problem.text, .warning)

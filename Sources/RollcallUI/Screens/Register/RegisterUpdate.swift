@@ -47,7 +47,7 @@ extension AppState {
             return []
         }
 
-        if case .char(let c) = key, CodeKeys.startsCode(c) || (c.isUppercase && CodeKeys.start(c) != nil) {
+        if case .char(let c) = key, Bindings.command(for: key, on: .register) == .typeCode {
             guard let start = CodeKeys.start(c) else { return [] }
             if start.takesSecond {
                 r.codePrefix = c
