@@ -142,8 +142,21 @@ struct RegisterFlowTests {
         #expect(listed == Array(upns.dropFirst(2)))
         #expect(!closed(state))
         driver.keys(&state, [.char("n")])
+        // It asks once, naming the count, before marking anyone.
+        #expect(!closed(state) && driver.committed.count == 2)
+        #expect(state.draw().text.contains("Mark 4 pupils N and close? y/n"))
+        driver.keys(&state, [.char("y")])
         #expect(closed(state))
         for upn in upns.dropFirst(2) { #expect(mark(state, upn) == .reasonNotYetEstablished) }
+    }
+
+    @Test func markingTheRestNCanBeCalledOff() throws {
+        var (state, driver) = openRegister()
+        driver.keys(&state, [.char("!"), .char("n"), .char("n")])
+        #expect(!closed(state) && driver.committed.isEmpty)
+        // Back at the list of who is unmarked, not marking.
+        guard case .dialog(let d) = state.overlay, case .unmarkedBeforeClose = d.purpose else { Issue.record("expected the unmarked list"); return }
+        #expect(!d.confirmingMarkN)
     }
 
     @Test func afterTheCloseAChangeAsksForAReasonAndKeepsIt() throws {

@@ -29,6 +29,8 @@ public struct Dialog: Sendable {
     public var hints: String { Bindings.hints(for: keys) }
     /// Esc was pressed with text typed: the next key confirms throwing it away.
     public var confirmingDiscard = false
+    /// `n` was pressed on the unmarked list: y marks them all N and closes, any other key does not.
+    public var confirmingMarkN = false
 
     public init(_ purpose: Purpose, title: String, lines: [String], field: TextField? = nil, keys: ScreenKind) {
         self.purpose = purpose

@@ -43,7 +43,8 @@ extension AppState {
     }
 
     func drawDialog(_ d: Dialog, _ g: inout Grid) {
-        let hints = d.confirmingDiscard ? "Throw away what you typed? " + Bindings.hints(for: .discard) : d.hints
+        var hints = d.confirmingDiscard ? "Throw away what you typed? " + Bindings.hints(for: .discard) : d.hints
+        if d.confirmingMarkN, case .unmarkedBeforeClose(_, _, let upns) = d.purpose { hints = "Mark \(plural(upns.count, "pupil")) N and close? y/n" }
         let area = drawBox(title: d.title, lines: d.lines, hints: hints, &g, extraRows: d.field == nil ? 0 : 1)
         if let field = d.field { field.draw(into: &g, x: area.x, y: area.y, width: area.width, style: Style(.normal, bold: true)) }
     }

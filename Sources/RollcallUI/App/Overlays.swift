@@ -81,8 +81,18 @@ extension AppState {
                 return []
             }
         case .unmarkedBeforeClose(let group, let session, let upns):
-            switch Bindings.command(for: key, on: .unmarked) {
-            case .markRestN?:
+            // Marking a class N is asked once, with the count: a stray n must not do it.
+            let command = Bindings.command(for: key, on: .unmarked)
+            if !d.confirmingMarkN, command == .markRestN {
+                d.confirmingMarkN = true
+                return []
+            }
+            if d.confirmingMarkN, command != .yes {
+                d.confirmingMarkN = false
+                return []
+            }
+            switch command {
+            case .yes?:
                 overlay = nil
                 let changes = upns.map { Change.mark(MarkChange.typed(upn: $0, session: session, mark: Mark(.reasonNotYetEstablished), shown: nil)) }
                 // One change: the N marks and the close stand or fall together.

@@ -73,8 +73,21 @@ extension AppState {
     }
 
     private mutating func keyPressed(_ key: Key) -> [Effect] {
-        // Ctrl-C always leaves (the terminal is in raw mode, so it arrives as a key).
-        if key == .ctrl("c") { quitting = true; return quit() }
+        // Ctrl-C leaves (the terminal is in raw mode, so it arrives as a key); with text typed
+        // in a form it asks first, as Esc does, and a second Ctrl-C quits.
+        if key == .ctrl("c") {
+            if hasTypedText && !discardAsked {
+                discardAsked = true
+                status = StatusLine("Throw away what you typed? Ctrl-C again quits; any other key keeps typing", .warning)
+                return []
+            }
+            quitting = true
+            return quit()
+        }
+        if discardAsked {
+            discardAsked = false
+            status = nil
+        }
         if quitting {
             if key == .char("q") { return [.quit] }
             quitting = false

@@ -193,6 +193,7 @@ public enum Bindings {
         KeyBinding(.saveForm, [.enter, .ctrl("s")], "record the decision", "Record the decision, with the reason typed", [.decision], footer: true),
         KeyBinding(.goToFirstUnmarked, [.enter], "go to the first", "Go to the first pupil not yet marked", [.unmarked], footer: true),
         KeyBinding(.markRestN, [.char("n"), .char("N")], "mark them N and close", "Mark everyone not yet marked N (reason not yet established) and close, after a y/n", [.unmarked], footer: true),
+        KeyBinding(.yes, [.char("y"), .char("Y")], "yes", "After n, asked once: yes, mark them N and close (any other key does not)", [.unmarked]),
         KeyBinding(.yes, [.char("y"), .char("Y")], "replace", "Put your mark over theirs", [.conflict], footer: true),
         KeyBinding(.no, [.char("n"), .char("N"), .escape], "keep theirs", "Keep the other change", [.conflict], footer: true),
         KeyBinding(.yes, [.char("y"), .char("Y")], "throw it away", "Leave, throwing away what was typed", [.discard], footer: true),
