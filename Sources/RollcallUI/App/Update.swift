@@ -19,6 +19,8 @@ extension AppState {
                 return []
             }
             return keyPressed(key)
+        case .pasted(let text):
+            return paste(text)
         case .windowResized(let w, let h):
             // Views clamp their cursors to the new size as they draw; the pupil page's long
             // entries are wrapped to the width, so it is laid out again.

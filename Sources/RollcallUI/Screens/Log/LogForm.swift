@@ -36,6 +36,9 @@ public struct LogForm: Sendable {
             }
         }
 
+        /// Free text that keeps its line breaks (a pasted note keeps its lines).
+        var isMultiline: Bool { [.note, .concerns, .goingWell].contains(self) }
+
         var isText: Bool { ![.kind, .contact, .outcome, .apply, .childSeen, .plan, .template, .concern, .sensitive].contains(self) }
     }
 
