@@ -52,7 +52,8 @@ extension AppState {
     func drawLateArrival(_ f: LateArrivalForm, _ g: inout Grid) {
         let name = school.pupils[f.upn]?.fullName ?? f.upn
         let preview: String
-        switch f.mark(in: school) {
+        switch f.mark(in: school, today: context.today, now: context.minutes) {
+        case .success(let m) where m.minutesLate == nil: preview = "Will be recorded as \(m.code.symbol): present (there by the time the register opened)"
         case .success(let m): preview = "Will be recorded as \(m.code.symbol) (\(m.code.meaning)), \(plural(m.minutesLate ?? 0, "minute")) late"
         case .failure(let p): preview = p.text
         }

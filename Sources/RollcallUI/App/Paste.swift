@@ -16,7 +16,11 @@ extension AppState {
             overlay = .dialog(d)
             return []
         case .lateArrival(var f):
-            if f.focus == 0 { f.time.insert(text, multiline: false) } else { f.reason.insert(text, multiline: false) }
+            if f.focus == 0 {
+                if f.timeFilledIn { f.time = TextField() }
+                f.timeFilledIn = false
+                f.time.insert(text, multiline: false)
+            } else { f.reason.insert(text, multiline: false) }
             overlay = .lateArrival(f)
             return []
         case .callOutcome(var f) where f.focus != 2:
