@@ -168,7 +168,7 @@ public enum Bindings {
         KeyBinding(.chooseContact, (1...9).map { Key.char(Character("\($0)")) }, "contact", "Choose which contact the next call is to (1 is the first to call)", [.calls]),
         KeyBinding(.callNoAnswer, [.char("n")], "no answer", "Log a call to the chosen contact: no answer", [.calls], footer: true),
         KeyBinding(.callVoicemail, [.char("v")], "voicemail", "Log a call: voicemail left", [.calls], footer: true),
-        KeyBinding(.callSpoke, [.char("s")], "spoke", "Log a call: spoke to them (then the reason found, and whether it goes on the open N marks)", [.calls], footer: true),
+        KeyBinding(.callSpoke, [.char("s")], "spoke", "Log a call: spoke to them (then the reason found, and whether it goes on the open N and O marks)", [.calls], footer: true),
         KeyBinding(.callNumberNotInUse, [.char("x")], "not in use", "Log a call: number not in use", [.calls]),
         KeyBinding(.callRefused, [.char("r")], "refused", "Log a call: they refused to say", [.calls]),
         // Everywhere
@@ -186,7 +186,7 @@ public enum Bindings {
         KeyBinding(.open, [.enter], "run", "Run the command", [.commandLine], footer: true),
         KeyBinding(.nextField, [.tab, .down], "next field", "The next field", [.lateArrival, .callForm, .registerTimes], footer: true),
         KeyBinding(.previousField, [.backTab, .up], "previous field", "The field before", [.lateArrival, .callForm, .registerTimes]),
-        KeyBinding(.toggleChoice, [.char(" ")], "change", "On the Apply line: whether the reason goes on the open N marks", [.callForm]),
+        KeyBinding(.toggleChoice, [.char(" ")], "change", "On the Apply line: whether the reason goes on the open N and O marks", [.callForm]),
         KeyBinding(.chooseParent, [.left, .right], "parent", "Choose the parent (before a reason is typed)", [.penaltyForm], footer: true),
         KeyBinding(.saveForm, [.enter, .ctrl("s")], "save", "Save", [.lateArrival, .callForm, .registerTimes, .amendment], footer: true),
         KeyBinding(.saveForm, [.enter, .ctrl("s")], "request", "Request the penalty notice, with the reason typed", [.penaltyForm], footer: true),

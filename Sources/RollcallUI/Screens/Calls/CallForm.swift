@@ -7,7 +7,7 @@ public struct CallForm: Sendable {
     public var upn: String
     public var contact: Contact
     public var outcome: ContactLogEntry.CallOutcome
-    /// Open N marks the reason would replace.
+    /// Open N (and running O) marks the reason would replace.
     public var openN: Int
     public var reason = TextField()
     public var note = TextField()
@@ -67,7 +67,7 @@ extension AppState {
                 let amended = t.changes.count - 1
                 let name = school.pupils[f.upn]?.knownAs ?? f.upn
                 status = StatusLine("\(name): call to \(f.contact.name) logged (\(f.outcome.spoken))"
-                                    + (amended > 0 ? "; \(plural(amended, "N mark")) now \(code!.symbol)" : ""), .good)
+                                    + (amended > 0 ? "; \(plural(amended, "N or O mark")) now \(code!.symbol)" : ""), .good)
                 return send(t, for: .contact)
             }
         default:
@@ -94,7 +94,7 @@ extension AppState {
                 if f.focus == 1 { f.note.draw(into: &g, x: area.x + 14, y: y, width: area.width - 14) } else { g.put(f.note.text, x: area.x + 14, y: y, limit: area.width - 14) }
             default:
                 let code = (try? f.reasonCode().get()) ?? nil
-                let text = "[\(f.apply ? "x" : " ")] put \(code?.symbol ?? "the reason") on \(plural(f.openN, "open N mark")) (Space to change)"
+                let text = "[\(f.apply ? "x" : " ")] put \(code?.symbol ?? "the reason") on \(plural(f.openN, "open N or O mark")) (Space to change)"
                 g.put(text, x: area.x + 14, y: y, style: Style(.normal, selected: f.focus == 2))
             }
             row += 1

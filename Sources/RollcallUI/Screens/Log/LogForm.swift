@@ -15,7 +15,7 @@ public struct LogForm: Sendable {
             case .contact: return "Contact"
             case .outcome: return "Outcome"
             case .reason: return "Reason found"
-            case .apply: return "Put on N marks"
+            case .apply: return "Put on N/O marks"
             case .who: return "Who went"
             case .childSeen: return "Child seen"
             case .adult: return "Adult spoken to"
