@@ -33,10 +33,12 @@ public struct RegisterTimes: Hashable, Sendable, Codable {
     /// from when the register opened (0 if they came before it opened), and the late-slip
     /// reason as the mark's comment.
     public func lateMark(arrivedAt arrival: ClockTime, half: SessionHalf, reason: String?) -> Mark {
-        let code: AttendanceCode = arrival <= closes(half) ? .lateBeforeClose : .lateAfterClose
         let comment = reason?.trimmingSpaces()
-        return Mark(code, minutesLate: max(0, arrival.minutes(since: opens(half))),
-                    comment: comment?.isEmpty == false ? comment : nil)
+        let kept = comment?.isEmpty == false ? comment : nil
+        // There by the time the register opens: not late at all.
+        if arrival <= opens(half) { return Mark(.present(for: half), comment: kept) }
+        let code: AttendanceCode = arrival <= closes(half) ? .lateBeforeClose : .lateAfterClose
+        return Mark(code, minutesLate: arrival.minutes(since: opens(half)), comment: kept)
     }
 
     /// The session a time of day belongs to: AM before 12:00, PM from then on.

@@ -156,6 +156,8 @@ struct Run: ParsableCommand {
             figures.append(Figure(name: "panel_open_ms", label: "open the panel (caseload recomputed, first frame drawn)", value: panel.openMs, unit: "ms", target: 50))
             figures.append(Figure(name: "panel_and_chronology_key_p99_ms", label: "panel scrolled, pupils with 200-entry chronologies opened: key + frame p99 (\(panel.keyCount) keys)",
                                   value: panel.p99, unit: "ms", target: 16))
+            let pasteMs = PasteFigures.measure(school: store.school, staff: staff, today: date, runs: runs)
+            figures.append(Figure(name: "app_paste_5000_ms", label: "a 5,000-character paste into a note: read, put in the field, frame drawn", value: pasteMs, unit: "ms", target: 100))
             let appPeak = Double(appProbes.map(\.maxRSSKB).max() ?? 0) / 1024
             figures.append(Figure(name: "app_peak_memory_mb", label: "peak memory (app start, fresh process)", value: appPeak, unit: "MB", target: 200))
         }

@@ -31,13 +31,13 @@ struct LogCommand: ParsableCommand {
 
     struct Call: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "A phone call and its outcome; --reason applies the reason found to the pupil's open N marks.")
+            abstract: "A phone call and its outcome; --reason applies the reason found to the pupil's open N marks and the O marks of the absence still running.")
         @Argument(help: "The pupil's UPN.") var upn: String
         @Option(help: "Which contact: their number in the list (1, 2 …) or name.") var contact: String
         @Option(help: "The number dialled (default: the contact's first).") var number: String?
         @Option(help: "no_answer, voicemail_left, spoke, number_not_in_use or refused.") var outcome: ContactLogEntry.CallOutcome
         @Option(help: "The reason for absence established, as a code (e.g. I, M); needs --outcome spoke.") var reason: String?
-        @Flag(help: "Replace the pupil's open N marks (this academic year, up to the call's date) with --reason, as amendments.") var apply = false
+        @Flag(help: "Replace the pupil's open N marks (this academic year, up to the call's date) and the O marks of the absence still running with --reason, as amendments.") var apply = false
         @Option(help: "What was said.") var note: String = ""
         @OptionGroup var entry: EntryOptions
         @OptionGroup var storeOptions: StoreOptions
@@ -62,7 +62,7 @@ struct LogCommand: ParsableCommand {
             let done = try store.commit(store.school.loggingCall(e, applyingReason: apply), by: me)
             let amended = done?.changes.filter { if case .mark = $0 { return true } else { return false } }.count ?? 0
             print("Logged: \(e.summary)")
-            if apply { print("\(amended) open N mark\(amended == 1 ? "" : "s") amended to \(code!.symbol), with the call as the reason") }
+            if apply { print("\(amended) open N or O mark\(amended == 1 ? "" : "s") amended to \(code!.symbol), with the call as the reason") }
         }
     }
 

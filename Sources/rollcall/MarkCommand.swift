@@ -53,8 +53,12 @@ struct MarkCommand: ParsableCommand {
             ?? Mark(given!, minutesLate: minutesLate, comment: comment)
         let parsed = mark.code
         if let arrival {
-            let rule = parsed == .lateBeforeClose ? "by" : "after"
-            print("Arrived \(arrival), \(rule) the \(half.label) register's close at \(times.closes(half)): \(parsed.symbol), \(mark.minutesLate ?? 0) min late")
+            if mark.minutesLate == nil {
+                print("Arrived \(arrival), by the time the \(half.label) register opened at \(times.opens(half)): \(parsed.symbol), present")
+            } else {
+                let rule = parsed == .lateBeforeClose ? "by" : "after"
+                print("Arrived \(arrival), \(rule) the \(half.label) register's close at \(times.closes(half)): \(parsed.symbol), \(mark.minutesLate ?? 0) min late")
+            }
         }
         let sessionMarked = Session(date.date, half)
         // An amendment carries the mark it replaces, so two staff amending the same session

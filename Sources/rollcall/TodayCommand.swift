@@ -47,7 +47,7 @@ struct TodayCommand: ParsableCommand {
 
         let calls = school.callingList(on: day)
         print("")
-        print("Absent with no reason (N): \(calls.count)" + (calls.isEmpty ? "" : "   → rollcall calls"))
+        print("No reason known yet (N or O): \(calls.count)" + (calls.isEmpty ? "" : "   → rollcall calls"))
         for e in calls {
             let tried = e.triedToday.isEmpty ? "not called yet" : "\(e.triedToday.count) tried"
             print("  \(e.vulnerable ? "!" : " ") \(e.pupil.listName) (\(e.pupil.registrationGroup)): day \(e.daysUnexplained), \(tried); next: \(e.nextSteps.first ?? "call")")

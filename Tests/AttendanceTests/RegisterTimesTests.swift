@@ -44,7 +44,10 @@ struct RegisterTimesTests {
         #expect(after == Mark(.lateAfterClose, minutesLate: 36, comment: "overslept"))
         #expect(r.lateMark(arrivedAt: t("13:30"), half: .pm, reason: "").code == .lateBeforeClose)
         #expect(r.lateMark(arrivedAt: t("13:45"), half: .pm, reason: "") == Mark(.lateAfterClose, minutesLate: 45))
-        #expect(r.lateMark(arrivedAt: t("08:30"), half: .am, reason: nil).minutesLate == 0)
+        // By the time the register opens a pupil is not late at all: present, not "L, 0 minutes".
+        #expect(r.lateMark(arrivedAt: t("08:30"), half: .am, reason: nil) == Mark(.presentAM))
+        #expect(r.lateMark(arrivedAt: t("08:40"), half: .am, reason: "early") == Mark(.presentAM, comment: "early"))
+        #expect(r.lateMark(arrivedAt: t("13:00"), half: .pm, reason: nil) == Mark(.presentPM))
     }
 
     @Test func theHalfAndWhetherTheRegisterHasClosedComeFromTheTime() {

@@ -379,7 +379,7 @@ struct CaseworkCommandTests {
         let log = try RollcallProcess.run(["log", "call", "B2", "--contact", "1", "--outcome", "spoke", "--reason", "I", "--apply",
                                            "--note", "chickenpox", "--date", "2025-09-12", "--time", "09:40", "--store", store])
         #expect(log.status == 0, "\(log.stderr)")
-        #expect(log.stdout.contains("10 open N marks amended to I"))
+        #expect(log.stdout.contains("10 open N or O marks amended to I"))
         let after = try RollcallProcess.run(["calls", "--date", "2025-09-12", "--store", store])
         #expect(after.stdout.contains("0 pupils absent with no reason"))
 
@@ -473,7 +473,7 @@ struct FirstRunTests {
         #expect(first.stderr.contains("this is the demo school"))
         #expect(first.stderr.contains("rollcall init"))
         #expect(first.stdout.contains("Demo Primary School"))
-        #expect(first.stdout.contains("Absent with no reason (N):"))
+        #expect(first.stdout.contains("No reason known yet (N or O):"))
         #expect(first.stdout.contains("Caseload"))
         let manifest = "\(scratch.path)/data/rollcall/rollcall.json"
         #expect(FileManager.default.fileExists(atPath: manifest))

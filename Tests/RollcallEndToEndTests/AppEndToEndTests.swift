@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// The real app in tmux, as the secretary uses it at 13:05 on Monday 30 November 2026: take
+/// The real app in tmux, as the secretary uses it at 13:45 on Monday 30 November 2026: take
 /// the afternoon register, then check the store holds exactly what was typed.
 @Suite("The app in a real terminal", .enabled(if: TmuxSession.isAvailable, "tmux is not installed (apt-get install tmux)"))
 struct AppEndToEndTests {
@@ -60,7 +60,7 @@ struct AppEndToEndTests {
 
     @Test("take a register with two absences, close it, record a late arrival, amend a mark, find Tomás, resize, quit")
     func secretaryTakesTheAfternoonRegister() throws {
-        let args = ["--today", Self.day, "--now", "13:05"]
+        let args = ["--today", Self.day, "--now", "13:45"]
         let dir = NSTemporaryDirectory() + "rollcall-e2e-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -96,7 +96,7 @@ struct AppEndToEndTests {
         try app.waitFor("closed:")
         #expect(app.keyCount - start <= 15, "taking the register took \(app.keyCount - start) keys")
 
-        // A late arrival after the register closed: 13:40 is U, 40 minutes after it opened, and
+        // A late arrival after the register closed (a time before now): 13:40 is U, 40 minutes after it opened, and
         // the late slip is the amendment's reason, so nothing more is asked.
         let late = register.first { p in !absent.contains { $0.upn == p.upn } }!
         app.sendKeys(["/"])

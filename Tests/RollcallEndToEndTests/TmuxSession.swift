@@ -88,6 +88,12 @@ final class TmuxSession {
         keyCount += text.count
     }
 
+    /// Pastes text as a terminal does (`paste-buffer -p`: bracketed, if the program asked).
+    func paste(_ text: String, window: Int = 0) {
+        _ = try? run(["set-buffer", "-b", "rollcall-paste", "--", text])
+        _ = try? run(["paste-buffer", "-p", "-d", "-b", "rollcall-paste", "-t", target(window)])
+    }
+
     // MARK: The screen
 
     /// The window's rows as text, trailing spaces trimmed; a double-width character appears

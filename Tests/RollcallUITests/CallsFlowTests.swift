@@ -108,4 +108,40 @@ struct CallsFlowTests {
         driver.keys(&state, [.char("1")])
         #expect(calls(state)?.contact == 0)
     }
+
+    /// An O (absent, reason unknown) is as open as an N: the reason found on the call replaces
+    /// both, each an amendment citing the call.
+    @Test func spokeWithAReasonReplacesOMarksTooCitingTheCall() throws {
+        var state = UISchool.state()
+        var driver = FakeDriver()
+        _ = state.run(command: "register 4A")
+        driver.keys(&state, [.char("/")])
+        driver.type(&state, "liam")
+        driver.keys(&state, [.enter, .char("O")])
+        _ = state.run(command: "calls")
+        #expect(calls(state)?.entries.map(\.pupil.upn) == [Self.liam])
+        driver.keys(&state, [.char("s"), .char("I"), .enter])
+        let today = Session(UISchool.today, .am)
+        #expect(state.school.register.mark(for: Self.liam, at: today)?.code == .illness)
+        #expect(state.school.register.mark(for: Self.liam, at: Session(SchoolDate("2026-11-27")!, .pm))?.code == .illness)
+        let t = try #require(driver.committed.last)
+        let amended = t.changes.compactMap { c -> MarkChange? in if case .mark(let m) = c { return m }; return nil }
+        #expect(amended.count == 7)
+        #expect(amended.first { $0.session == today }?.previous?.code == .unknownReason)
+        #expect(t.reason?.hasPrefix("call 2026-11-30 09:05 to Parent of Liam: spoke") == true)
+    }
+
+    /// Today's list holds N and O: its heading says so.
+    @Test func todaySaysTheListHoldsNAndO() throws {
+        var state = UISchool.state()
+        var driver = FakeDriver()
+        _ = state.run(command: "register 4A")
+        driver.keys(&state, [.char("/")])
+        driver.type(&state, "liam")
+        driver.keys(&state, [.enter, .char("O")])
+        _ = state.run(command: "today")
+        let text = state.draw().text
+        #expect(text.contains("No reason known yet (N or O): 1"))
+        #expect(!text.contains("Absent with no reason (N)"))
+    }
 }

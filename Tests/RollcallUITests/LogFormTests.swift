@@ -116,4 +116,40 @@ struct LogFormTests {
         #expect(form(state) == nil)
         #expect(state.status?.text.contains("may not record meetings") == true)
     }
+
+    /// Ctrl-C with something typed asks, as Esc does; a second Ctrl-C quits.
+    @Test func ctrlCInAFormAsksBeforeThrowingAwayWhatWasTyped() throws {
+        var state = UISchool.state()
+        var driver = FakeDriver()
+        _ = state.run(command: "log note zoe")
+        driver.type(&state, "Mum rang")
+        var effects = state.update(.keyPressed(.ctrl("c")))
+        #expect(!effects.contains(.quit))
+        guard case .log(let f) = state.screen else { Issue.record("the form closed"); return }
+        #expect(f.text[.note]?.text == "Mum rang")
+        #expect(state.status?.text.contains("Throw away what you typed?") == true)
+        // Any other key keeps typing.
+        driver.type(&state, "!")
+        if case .log(let f) = state.screen { #expect(f.text[.note]?.text == "Mum rang!") }
+        #expect(!state.update(.keyPressed(.ctrl("c"))).contains(.quit))
+        effects = state.update(.keyPressed(.ctrl("c")))
+        #expect(effects.contains(.quit))
+    }
+
+    @Test func ctrlCInADialogWithAReasonTypedAsksToo() throws {
+        var state = UISchool.state()
+        var driver = FakeDriver()
+        _ = state.run(command: "register 4A")
+        driver.keys(&state, [.char("*"), .char("!"), .char("N")])
+        driver.type(&state, "mum rang")
+        #expect(!state.update(.keyPressed(.ctrl("c"))).contains(.quit))
+        guard case .dialog(let d) = state.overlay else { Issue.record("the dialog closed"); return }
+        #expect(d.field?.text == "mum rang")
+    }
+
+    @Test func ctrlCWithNothingTypedQuitsAtOnce() {
+        var state = UISchool.state()
+        _ = state.run(command: "log note zoe")
+        #expect(state.update(.keyPressed(.ctrl("c"))).contains(.quit))
+    }
 }

@@ -112,6 +112,7 @@ struct RegisterFlowTests {
 
     @Test func aLateArrivalAfterTheCloseIsU() throws {
         var (state, driver) = openRegister()
+        state.context.minutes = 10 * 60
         let upn = try #require(register(state)?.upns[0])
         driver.keys(&state, [.char("a"), .ctrl("u")])
         driver.type(&state, "09:40")
@@ -120,6 +121,47 @@ struct RegisterFlowTests {
         let m = try #require(found)
         #expect(m.code == .lateAfterClose)
         #expect(m.minutesLate == 60)
+    }
+
+    /// The time is filled in with now; typing replaces it rather than adding to it.
+    @Test func typingATimeReplacesTheOneFilledIn() throws {
+        var (state, driver) = openRegister()
+        let upn = try #require(register(state)?.upns[0])
+        driver.keys(&state, [.char("a")])
+        driver.type(&state, "09:01")
+        guard case .lateArrival(let f) = state.overlay else { Issue.record("the form closed"); return }
+        #expect(f.time.text == "09:01")
+        driver.keys(&state, [.enter])
+        #expect(state.school.register.mark(for: upn, at: session) == Mark(.lateBeforeClose, minutesLate: 21))
+    }
+
+    @Test func editingTheFilledInTimeKeepsIt() throws {
+        var (state, _) = openRegister()
+        _ = state.update(.keyPressed(.char("a")))
+        _ = state.update(.keyPressed(.backspace))
+        _ = state.update(.keyPressed(.char("3")))
+        guard case .lateArrival(let f) = state.overlay else { Issue.record("the form closed"); return }
+        #expect(f.time.text == "09:03")
+    }
+
+    @Test func arrivingBeforeTheRegisterOpensIsPresent() throws {
+        var (state, driver) = openRegister()
+        let upn = try #require(register(state)?.upns[0])
+        driver.keys(&state, [.char("a")])
+        driver.type(&state, "08:30")
+        #expect(state.draw().text.contains("present"))
+        driver.keys(&state, [.enter])
+        #expect(state.school.register.mark(for: upn, at: session) == Mark(.presentAM))
+    }
+
+    @Test func anArrivalLaterThanNowIsRefusedSayingWhy() throws {
+        var (state, driver) = openRegister()
+        driver.keys(&state, [.char("a")])
+        driver.type(&state, "09:30")
+        driver.keys(&state, [.enter])
+        #expect(driver.committed.isEmpty)
+        if case .lateArrival = state.overlay {} else { Issue.record("the form should stay open") }
+        #expect(state.status?.text.contains("later than now (09:05)") == true, "\(String(describing: state.status))")
     }
 
     @Test func aBadArrivalTimeIsExplainedAndNothingIsSaved() throws {
@@ -142,8 +184,21 @@ struct RegisterFlowTests {
         #expect(listed == Array(upns.dropFirst(2)))
         #expect(!closed(state))
         driver.keys(&state, [.char("n")])
+        // It asks once, naming the count, before marking anyone.
+        #expect(!closed(state) && driver.committed.count == 2)
+        #expect(state.draw().text.contains("Mark 4 pupils N and close? y/n"))
+        driver.keys(&state, [.char("y")])
         #expect(closed(state))
         for upn in upns.dropFirst(2) { #expect(mark(state, upn) == .reasonNotYetEstablished) }
+    }
+
+    @Test func markingTheRestNCanBeCalledOff() throws {
+        var (state, driver) = openRegister()
+        driver.keys(&state, [.char("!"), .char("n"), .char("n")])
+        #expect(!closed(state) && driver.committed.isEmpty)
+        // Back at the list of who is unmarked, not marking.
+        guard case .dialog(let d) = state.overlay, case .unmarkedBeforeClose = d.purpose else { Issue.record("expected the unmarked list"); return }
+        #expect(!d.confirmingMarkN)
     }
 
     @Test func afterTheCloseAChangeAsksForAReasonAndKeepsIt() throws {

@@ -7,7 +7,7 @@ struct SettingsAndConflictTests {
     let session = Session(UISchool.today, .am)
 
     @Test func theHeadMovesTheCloseAndALateArrivalFollowsIt() throws {
-        var state = UISchool.state(staff: UISchool.head)
+        var state = UISchool.state(minutes: 9 * 60 + 25, staff: UISchool.head)
         var driver = FakeDriver()
         _ = state.run(command: "settings")
         driver.keys(&state, [.tab, .ctrl("u")])

@@ -70,12 +70,10 @@ struct FakeDriver {
     /// Files the app asked to write (reports, letters), by name.
     var written: [String: String] = [:]
 
+    /// Each effect's answer is handled before the next effect is performed, so that two
+    /// commits from one key are applied one after the other, as the store applies them.
     mutating func run(_ state: inout AppState, _ message: Message) {
-        var queue = [message]
-        while !queue.isEmpty {
-            let m = queue.removeFirst()
-            for effect in state.update(m) { if let answer = perform(effect, state) { queue.append(answer) } }
-        }
+        for effect in state.update(message) { if let answer = perform(effect, state) { run(&state, answer) } }
     }
 
     mutating func keys(_ state: inout AppState, _ keys: [Key]) {

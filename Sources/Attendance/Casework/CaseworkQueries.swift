@@ -1,6 +1,30 @@
 extension School {
     /// The pupil's marks still `N` (reason not yet established) in the academic year of
     /// `date`, up to and including it: what a call that finds the reason resolves.
+    /// The marks a reason found on a call explains: every N this year up to `date` (N is open
+    /// by definition) and the O marks of the absence still running on `date` (the unbroken run
+    /// of N and O marks ending at the last mark), since an O is no more explained than an N.
+    public func marksACallExplains(for upn: String, upTo date: SchoolDate) -> [(session: Session, mark: Mark)] {
+        guard let pupil = register[upn] else { return [] }
+        let year = AcademicYear(containing: date)
+        guard let bytes = pupil.bytes(for: year), !bytes.isEmpty else { return [] }
+        let n = AttendanceCode.reasonNotYetEstablished.byte, o = AttendanceCode.unknownReason.byte
+        let first = Session(year.firstDay, .am).ordinal
+        let last = min(bytes.count - 1, Session(date, .pm).slotInYear)
+        var running: Set<Int> = []
+        var i = last
+        while i >= 0 {
+            if bytes[i] == 0 { i -= 1; continue }  // no mark: a weekend, a holiday, not yet taken
+            guard bytes[i] == n || bytes[i] == o else { break }
+            running.insert(i)
+            i -= 1
+        }
+        return bytes.indices.filter { $0 <= last && (bytes[$0] == n || running.contains($0)) }.map { slot in
+            let s = Session(ordinal: first + slot)
+            return (s, pupil.mark(at: s)!)
+        }
+    }
+
     public func openUnexplainedMarks(for upn: String, upTo date: SchoolDate) -> [(session: Session, mark: Mark)] {
         guard let pupil = register[upn] else { return [] }
         let year = AcademicYear(containing: date)

@@ -1,12 +1,13 @@
 extension School {
     /// The change that logs a call. When the call established the reason (`reasonCode`) and
-    /// `applyingReason` is set, the pupil's open `N` marks up to the call's day become that
+    /// `applyingReason` is set, the marks it explains (`marksACallExplains`: open N marks, and
+    /// the O marks of the absence still running) up to the call's day become that
     /// code too, each an amendment whose reason is the call itself: the command line and the
     /// calling list record exactly the same thing.
     public func loggingCall(_ call: ContactLogEntry, applyingReason: Bool) -> Transaction {
         var changes: [Change] = [.contact(call)]
         guard applyingReason, let code = call.reasonCode else { return Transaction(changes) }
-        let open = openUnexplainedMarks(for: call.upn, upTo: call.on)
+        let open = marksACallExplains(for: call.upn, upTo: call.on)
         changes += open.map { .mark(MarkChange(upn: call.upn, session: $0.session, mark: Mark(code, comment: $0.mark.comment))) }
         let who = call.contactName.map { " to \($0)" } ?? ""
         let said = call.text.isEmpty ? "" : ", \(call.text)"

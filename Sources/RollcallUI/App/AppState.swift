@@ -23,6 +23,8 @@ public struct AppState: Sendable {
     public var histories: [String: [HistoryLine]] = [:]
     /// Set by update when the app should end (the driver also gets `.quit`).
     public var quitting = false
+    /// Ctrl-C was pressed with text typed in a form: a second one quits.
+    public var discardAsked = false
 
     public init(context: AppContext, school: School, width: Int, height: Int, contactLogRead: Bool = true) {
         self.context = context

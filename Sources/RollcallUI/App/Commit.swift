@@ -60,7 +60,7 @@ extension AppState {
         case .needsReason:
             overlay = .dialog(Dialog(.amendmentReason(t, change.purpose), title: "Amending the register",
                                      lines: [refusal.message, "", "Why is it being changed? (kept in the audit trail with your name)"],
-                                     field: TextField(), hints: "Enter save · Esc keep the register as it was"))
+                                     field: TextField(), keys: .amendment))
         case .conflict:
             let who = refusal.conflictBy ?? "another member of staff"
             let when = refusal.conflictAt.map { " at \($0)" } ?? ""
@@ -68,7 +68,7 @@ extension AppState {
             let ours = t.changes.compactMap { c -> String? in if case .mark(let m) = c { return m.mark?.code.symbol ?? "no mark" }; return nil }.first ?? ""
             overlay = .dialog(Dialog(.conflict(t, change.purpose), title: "Changed by someone else",
                                      lines: ["\(who) changed this mark\(when): it is now \(now).", "Replace it with \(ours)?"],
-                                     hints: "y replace · n keep theirs"))
+                                     keys: .conflict))
         case .notPermitted, .invalid, .notFound:
             status = StatusLine("Not saved: \(refusal.message)", .alert)
         }

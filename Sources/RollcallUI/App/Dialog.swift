@@ -24,16 +24,19 @@ public struct Dialog: Sendable {
     public var lines: [String]
     /// A line of text to type (the reason), if the dialog asks for one.
     public var field: TextField?
-    /// Key hints shown at the bottom of the dialog.
-    public var hints: String
+    /// Which keys the dialog takes (a form in the key table); its hints are made from them.
+    public var keys: ScreenKind
+    public var hints: String { Bindings.hints(for: keys) }
     /// Esc was pressed with text typed: the next key confirms throwing it away.
     public var confirmingDiscard = false
+    /// `n` was pressed on the unmarked list: y marks them all N and closes, any other key does not.
+    public var confirmingMarkN = false
 
-    public init(_ purpose: Purpose, title: String, lines: [String], field: TextField? = nil, hints: String) {
+    public init(_ purpose: Purpose, title: String, lines: [String], field: TextField? = nil, keys: ScreenKind) {
         self.purpose = purpose
         self.title = title
         self.lines = lines
         self.field = field
-        self.hints = hints
+        self.keys = keys
     }
 }

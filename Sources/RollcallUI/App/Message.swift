@@ -4,6 +4,9 @@ import Attendance
 /// presses, the clock and the store's answers into these; `update` is the only reader.
 public enum Message: Sendable {
     case keyPressed(Key)
+    /// Text pasted into the terminal (bracketed paste), whole: it goes into the focused text
+    /// field and is never read as keys.
+    case pasted(String)
     case windowResized(width: Int, height: Int)
     /// The minute changed, or the day at midnight: the school's date and time now, by the
     /// one clock the store uses too (the driver ticks at least once a minute).

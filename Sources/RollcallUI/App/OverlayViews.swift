@@ -17,7 +17,7 @@ extension AppState {
             g.put(s.detail, x: 30, y: row, style: Style(.dim, selected: selected), limit: width - 31)
         }
         g.fill(x: 0, y: height - 1, width: width, height: 1, style: Style(.dim, selected: true))
-        g.put(" Tab complete · ↑↓ choose · Enter run · Esc cancel", x: 0, y: height - 1, style: Style(.dim, selected: true))
+        g.put(" " + Bindings.hints(for: .commandLine), x: 0, y: height - 1, style: Style(.dim, selected: true))
     }
 
     /// A box in the middle of the screen.
@@ -43,7 +43,8 @@ extension AppState {
     }
 
     func drawDialog(_ d: Dialog, _ g: inout Grid) {
-        let hints = d.confirmingDiscard ? "Throw away what you typed? y yes · any other key keep typing" : d.hints
+        var hints = d.confirmingDiscard ? "Throw away what you typed? " + Bindings.hints(for: .discard) : d.hints
+        if d.confirmingMarkN, case .unmarkedBeforeClose(_, _, let upns) = d.purpose { hints = "Mark \(plural(upns.count, "pupil")) N and close? y/n" }
         let area = drawBox(title: d.title, lines: d.lines, hints: hints, &g, extraRows: d.field == nil ? 0 : 1)
         if let field = d.field { field.draw(into: &g, x: area.x, y: area.y, width: area.width, style: Style(.normal, bold: true)) }
     }
@@ -51,11 +52,12 @@ extension AppState {
     func drawLateArrival(_ f: LateArrivalForm, _ g: inout Grid) {
         let name = school.pupils[f.upn]?.fullName ?? f.upn
         let preview: String
-        switch f.mark(in: school) {
+        switch f.mark(in: school, today: context.today, now: context.minutes) {
+        case .success(let m) where m.minutesLate == nil: preview = "Will be recorded as \(m.code.symbol): present (there by the time the register opened)"
         case .success(let m): preview = "Will be recorded as \(m.code.symbol) (\(m.code.meaning)), \(plural(m.minutesLate ?? 0, "minute")) late"
         case .failure(let p): preview = p.text
         }
-        let area = drawBox(title: "Late arrival: \(name)", lines: [preview, ""], hints: "Tab next field · Enter save · Esc cancel", &g, extraRows: 2)
+        let area = drawBox(title: "Late arrival: \(name)", lines: [preview, ""], hints: Bindings.hints(for: .lateArrival), &g, extraRows: 2)
         g.put("Arrived at ", x: area.x, y: area.y, style: f.focus == 0 ? .title : .dim)
         if f.focus == 0 { f.time.draw(into: &g, x: area.x + 11, y: area.y, width: 8) } else { g.put(f.time.text, x: area.x + 11, y: area.y) }
         g.put("Reason     ", x: area.x, y: area.y + 1, style: f.focus == 1 ? .title : .dim)

@@ -34,14 +34,14 @@ extension AppState {
     private mutating func dialogKey(_ key: Key, _ d: inout Dialog) -> [Effect] {
         // Esc with text typed asks first: nothing typed is thrown away without a yes.
         if d.confirmingDiscard {
-            if key == .char("y") || key == .char("Y") { overlay = nil; status = StatusLine("Nothing was changed"); return [] }
+            if Bindings.command(for: key, on: .discard) == .yes { overlay = nil; status = StatusLine("Nothing was changed"); return [] }
             d.confirmingDiscard = false
             return []
         }
         switch d.purpose {
         case .amendmentReason(let t, let purpose):
-            switch key {
-            case .enter:
+            switch Bindings.command(for: key, on: .amendment) {
+            case .saveForm?:
                 let reason = d.field?.text.trimmingSpaces() ?? ""
                 guard !reason.isEmpty else {
                     status = StatusLine("An amendment needs a reason: type why the mark is changing", .warning)
@@ -51,7 +51,7 @@ extension AppState {
                 var amended = t
                 amended.reason = reason
                 return send(amended, for: purpose)
-            case .escape:
+            case .cancel?:
                 if d.field?.isEmpty == false {
                     d.confirmingDiscard = true
                     return []
@@ -64,8 +64,8 @@ extension AppState {
                 return []
             }
         case .conflict(let t, let purpose):
-            switch key {
-            case .char("y"), .char("Y"):
+            switch Bindings.command(for: key, on: .conflict) {
+            case .yes?:
                 overlay = nil
                 // Ours goes over theirs knowingly: what the screen shows now is what it replaces.
                 let retyped = Transaction(t.changes.map { change in
@@ -73,7 +73,7 @@ extension AppState {
                     return .mark(MarkChange.typed(upn: m.upn, session: m.session, mark: m.mark, shown: school.register.mark(for: m.upn, at: m.session)))
                 }, reason: t.reason, origin: t.origin)
                 return send(retyped, for: purpose)
-            case .char("n"), .char("N"), .escape:
+            case .no?:
                 overlay = nil
                 status = StatusLine("Kept the other change")
                 return [.refreshFromDisk]
@@ -81,13 +81,23 @@ extension AppState {
                 return []
             }
         case .unmarkedBeforeClose(let group, let session, let upns):
-            switch key {
-            case .char("n"), .char("N"):
+            // Marking a class N is asked once, with the count: a stray n must not do it.
+            let command = Bindings.command(for: key, on: .unmarked)
+            if !d.confirmingMarkN, command == .markRestN {
+                d.confirmingMarkN = true
+                return []
+            }
+            if d.confirmingMarkN, command != .yes {
+                d.confirmingMarkN = false
+                return []
+            }
+            switch command {
+            case .yes?:
                 overlay = nil
                 let changes = upns.map { Change.mark(MarkChange.typed(upn: $0, session: session, mark: Mark(.reasonNotYetEstablished), shown: nil)) }
                 // One change: the N marks and the close stand or fall together.
                 return send(Transaction(changes + [RegisterScreen.closing(group: group, session: session)]), for: .closeRegister(group: group, session: session))
-            case .enter:
+            case .goToFirstUnmarked?:
                 overlay = nil
                 if case .register(var r) = screen, let first = upns.first, let i = r.upns.firstIndex(of: first) {
                     r.cursor.selected = i
@@ -95,14 +105,14 @@ extension AppState {
                     screen = .register(r)
                 }
                 return []
-            case .escape:
+            case .cancel?:
                 overlay = nil
                 return []
             default:
                 return []
             }
         case .discardLateArrival(let form):
-            if key == .char("y") || key == .char("Y") {
+            if Bindings.command(for: key, on: .discard) == .yes {
                 overlay = nil
                 status = StatusLine("Late arrival not recorded")
             } else {
@@ -110,7 +120,7 @@ extension AppState {
             }
             return []
         case .discardCall(let form):
-            if key == .char("y") || key == .char("Y") {
+            if Bindings.command(for: key, on: .discard) == .yes {
                 overlay = nil
                 status = StatusLine("Call not logged")
             } else {
@@ -118,8 +128,8 @@ extension AppState {
             }
             return []
         case .decision(let upn, let track, let move, let stage):
-            switch key {
-            case .enter:
+            switch Bindings.command(for: key, on: .decision) {
+            case .saveForm?:
                 let reason = d.field?.text.trimmingSpaces() ?? ""
                 guard !reason.isEmpty else {
                     status = StatusLine("A decision needs a reason: type why", .warning)
@@ -127,7 +137,7 @@ extension AppState {
                 }
                 overlay = nil
                 return recordDecision(upn: upn, track: track, move: move, to: stage, reason: reason)
-            case .escape:
+            case .cancel?:
                 if d.field?.isEmpty == false { d.confirmingDiscard = true; return [] }
                 overlay = nil
                 status = StatusLine("No decision recorded")

@@ -19,6 +19,8 @@ extension AppState {
                 return []
             }
             return keyPressed(key)
+        case .pasted(let text):
+            return paste(text)
         case .windowResized(let w, let h):
             // Views clamp their cursors to the new size as they draw; the pupil page's long
             // entries are wrapped to the width, so it is laid out again.
@@ -93,8 +95,21 @@ extension AppState {
     }
 
     private mutating func keyPressed(_ key: Key) -> [Effect] {
-        // Ctrl-C always leaves (the terminal is in raw mode, so it arrives as a key).
-        if key == .ctrl("c") { quitting = true; return quit() }
+        // Ctrl-C leaves (the terminal is in raw mode, so it arrives as a key); with text typed
+        // in a form it asks first, as Esc does, and a second Ctrl-C quits.
+        if key == .ctrl("c") {
+            if hasTypedText && !discardAsked {
+                discardAsked = true
+                status = StatusLine("Throw away what you typed? Ctrl-C again quits; any other key keeps typing", .warning)
+                return []
+            }
+            quitting = true
+            return quit()
+        }
+        if discardAsked {
+            discardAsked = false
+            status = nil
+        }
         if quitting {
             if key == .char("q") { return [.quit] }
             quitting = false
@@ -103,7 +118,8 @@ extension AppState {
         // A text box on the screen (finding a pupil) takes printable keys first.
         let kind = screen.kind
         if screen.isTyping { return screenKey(key) }
-        if kind != .register || !(key.typed.map(CodeKeys.startsCode) ?? false) {
+        // The screen's own keys come first (G on the register is a code), as the table says.
+        do {
             switch Bindings.command(for: key, on: kind) {
             case .quit: return quit()
             case .help:

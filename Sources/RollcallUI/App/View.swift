@@ -124,8 +124,7 @@ extension AppState {
             return [KeyBinding(.open, [.enter], "keep this pupil", "", [.register]), KeyBinding(.down, [.down], "next match", "", [.register]), KeyBinding(.back, [.escape], "stop finding", "", [.register])]
         }
         let staff = context.staff
-        return Bindings.all.filter { $0.inFooter && $0.screens.contains(kind) && $0.offered(to: staff) }
-            + Bindings.all.filter { $0.inFooter && $0.screens.contains(.everywhere) }
+        return Bindings.effective(on: kind).filter { $0.inFooter && $0.offered(to: staff) }
     }
 
     /// A scrolling document (the pupil page, help).

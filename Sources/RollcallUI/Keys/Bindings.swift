@@ -3,6 +3,12 @@ import Attendance
 /// Which screen a binding belongs to; `.everywhere` bindings work on every screen.
 public enum ScreenKind: String, CaseIterable, Hashable, Sendable {
     case everywhere, today, register, calls, pupils, pupil, panel, letters, report, reports, log, help
+    // Forms and dialogs over a screen: they take every key, so the keys everywhere do not apply.
+    case commandLine, lateArrival, callForm, penaltyForm, registerTimes, amendment, conflict, unmarked, decision, discard
+
+    /// A form or dialog over a screen rather than a screen.
+    public var isOverlay: Bool { ScreenKind.overlays.contains(self) }
+    public static let overlays: [ScreenKind] = [.commandLine, .lateArrival, .callForm, .penaltyForm, .registerTimes, .amendment, .conflict, .unmarked, .decision, .discard]
 
     public var title: String {
         switch self {
@@ -18,6 +24,16 @@ public enum ScreenKind: String, CaseIterable, Hashable, Sendable {
         case .pupil: return "Pupil"
         case .report: return "Absentee report"
         case .help: return "Help"
+        case .commandLine: return "The : command line"
+        case .lateArrival: return "Late arrival form"
+        case .callForm: return "Call form"
+        case .penaltyForm: return "Penalty notice form"
+        case .registerTimes: return "Register times form"
+        case .amendment: return "Amendment reason"
+        case .conflict: return "Changed by someone else"
+        case .unmarked: return "Closing with pupils unmarked"
+        case .decision: return "Panel decision reason"
+        case .discard: return "Throw away what you typed?"
         }
     }
 }
@@ -34,6 +50,8 @@ public enum KeyCommand: String, CaseIterable, Hashable, Sendable {
     case logContact, saveForm, nextField
     case decideEscalate, decideHold, decideStepDown, decideClose, requestPenalty, openPupil, filterTrack, filterStage
     case filterChronology, writeLetter, sendLetter, letterPDF
+    case typeCode
+    case cancel, previousField, toggleChoice, chooseParent, complete, yes, no, goToFirstUnmarked, markRestN
 }
 
 public struct KeyBinding: Sendable {
@@ -58,7 +76,10 @@ public struct KeyBinding: Sendable {
         self.inFooter = footer
     }
 
-    public var keyNames: String { keys.map(\.description).joined(separator: "/") }
+    /// How help names a long list of keys (the register's codes), instead of every key.
+    public var label: String?
+
+    public var keyNames: String { label ?? keys.map(\.description).joined(separator: "/") }
 
     /// What the member of staff must be allowed to do for the footer and help to offer it
     /// (the screens refuse it too, and the store refuses it anyway).
@@ -68,10 +89,36 @@ public struct KeyBinding: Sendable {
 }
 
 public enum Bindings {
-    static let lists: [ScreenKind] = [.today, .register, .pupils, .pupil, .report, .help]
-
     /// The one table of key bindings. Order is the footer's order.
-    public static let all: [KeyBinding] = [
+    public static let all: [KeyBinding] = {
+        var table = written
+        let i = (table.firstIndex { $0.command == .switchSession } ?? table.count - 1) + 1
+        table.insert(typingCodes(besides: table), at: i)
+        return table
+    }()
+
+    /// The register's code keys: every current code's first letter in upper case, and in lower
+    /// case unless that letter does something else on the register (k moves, so K is Shift-K).
+    static func typingCodes(besides table: [KeyBinding]) -> KeyBinding {
+        let taken = Set(table.filter { $0.screens.contains(.register) || $0.screens.contains(.everywhere) }.flatMap(\.keys))
+        var keys: [Key] = []
+        var shifted: [String] = []
+        for code in AttendanceCode.current {
+            guard let first = code.symbol.first, first.isLetter, let lower = first.lowercased().first else { continue }
+            if !keys.contains(.char(first)) { keys.append(.char(first)) }
+            if taken.contains(.char(lower)) {
+                if !shifted.contains(code.symbol) { shifted.append(code.symbol) }
+            } else if !keys.contains(.char(lower)) {
+                keys.append(.char(lower))
+            }
+        }
+        var b = KeyBinding(.typeCode, keys, "code", "Type the code (either case; \(shifted.joined(separator: ", ")) with Shift, as those lower-case keys do something else here): "
+                           + "most take one key, C1, C2, J1 and Y1–Y7 take two", [.register])
+        b.label = "A–Z codes"
+        return b
+    }
+
+    static let written: [KeyBinding] = [
         // Moving about
         KeyBinding(.up, [.up, .char("k")], "up", "Move up a line", [.everywhere]),
         KeyBinding(.down, [.down, .char("j")], "down", "Move down a line", [.everywhere]),
@@ -121,7 +168,7 @@ public enum Bindings {
         KeyBinding(.chooseContact, (1...9).map { Key.char(Character("\($0)")) }, "contact", "Choose which contact the next call is to (1 is the first to call)", [.calls]),
         KeyBinding(.callNoAnswer, [.char("n")], "no answer", "Log a call to the chosen contact: no answer", [.calls], footer: true),
         KeyBinding(.callVoicemail, [.char("v")], "voicemail", "Log a call: voicemail left", [.calls], footer: true),
-        KeyBinding(.callSpoke, [.char("s")], "spoke", "Log a call: spoke to them (then the reason found, and whether it goes on the open N marks)", [.calls], footer: true),
+        KeyBinding(.callSpoke, [.char("s")], "spoke", "Log a call: spoke to them (then the reason found, and whether it goes on the open N and O marks)", [.calls], footer: true),
         KeyBinding(.callNumberNotInUse, [.char("x")], "not in use", "Log a call: number not in use", [.calls]),
         KeyBinding(.callRefused, [.char("r")], "refused", "Log a call: they refused to say", [.calls]),
         // Everywhere
@@ -133,18 +180,65 @@ public enum Bindings {
         KeyBinding(.commandLine, [.char(":")], "command", "Type a command, e.g. :register 4A PM (Tab completes)", [.everywhere], footer: true),
         KeyBinding(.help, [.char("?"), .function(1)], "help", "Every key and command", [.everywhere], footer: true),
         KeyBinding(.quit, [.char("q"), .ctrl("c")], "quit", "Quit Rollcall (every mark is already saved)", [.everywhere], footer: true),
+        // Forms and dialogs: the words are the hints at the bottom of each.
+        KeyBinding(.complete, [.tab], "complete", "Complete the command, class or pupil chosen in the list", [.commandLine], footer: true),
+        KeyBinding(.down, [.up, .down], "choose", "Choose a command in the list", [.commandLine], footer: true),
+        KeyBinding(.open, [.enter], "run", "Run the command", [.commandLine], footer: true),
+        KeyBinding(.nextField, [.tab, .down], "next field", "The next field", [.lateArrival, .callForm, .registerTimes], footer: true),
+        KeyBinding(.previousField, [.backTab, .up], "previous field", "The field before", [.lateArrival, .callForm, .registerTimes]),
+        KeyBinding(.toggleChoice, [.char(" ")], "change", "On the Apply line: whether the reason goes on the open N and O marks", [.callForm]),
+        KeyBinding(.chooseParent, [.left, .right], "parent", "Choose the parent (before a reason is typed)", [.penaltyForm], footer: true),
+        KeyBinding(.saveForm, [.enter, .ctrl("s")], "save", "Save", [.lateArrival, .callForm, .registerTimes, .amendment], footer: true),
+        KeyBinding(.saveForm, [.enter, .ctrl("s")], "request", "Request the penalty notice, with the reason typed", [.penaltyForm], footer: true),
+        KeyBinding(.saveForm, [.enter, .ctrl("s")], "record the decision", "Record the decision, with the reason typed", [.decision], footer: true),
+        KeyBinding(.goToFirstUnmarked, [.enter], "go to the first", "Go to the first pupil not yet marked", [.unmarked], footer: true),
+        KeyBinding(.markRestN, [.char("n"), .char("N")], "mark them N and close", "Mark everyone not yet marked N (reason not yet established) and close, after a y/n", [.unmarked], footer: true),
+        KeyBinding(.yes, [.char("y"), .char("Y")], "yes", "After n, asked once: yes, mark them N and close (any other key does not)", [.unmarked]),
+        KeyBinding(.yes, [.char("y"), .char("Y")], "replace", "Put your mark over theirs", [.conflict], footer: true),
+        KeyBinding(.no, [.char("n"), .char("N"), .escape], "keep theirs", "Keep the other change", [.conflict], footer: true),
+        KeyBinding(.yes, [.char("y"), .char("Y")], "throw it away", "Leave, throwing away what was typed", [.discard], footer: true),
+        KeyBinding(.no, [.escape], "keep typing", "Go back to what you typed (any other key does too)", [.discard], footer: true),
+        KeyBinding(.cancel, [.escape], "cancel", "Leave without saving (asks first if anything is typed)",
+                   [.commandLine, .lateArrival, .callForm, .penaltyForm, .registerTimes, .decision, .unmarked], footer: true),
+        KeyBinding(.cancel, [.escape], "keep the register as it was", "Leave the mark as it was (asks first if a reason is typed)", [.amendment], footer: true),
     ]
 
-    /// The binding a key has on a screen: the screen's own first, then the global ones.
+    /// The binding a key has on a screen: the screen's own first, then the global ones (not
+    /// on a form or dialog, which takes every key).
     public static func command(for key: Key, on screen: ScreenKind) -> KeyCommand? {
         for b in all where b.screens.contains(screen) && b.keys.contains(key) { return b.command }
+        if screen.isOverlay { return nil }
         for b in all where b.screens.contains(.everywhere) && b.keys.contains(key) { return b.command }
         return nil
     }
 
-    public static func on(_ screen: ScreenKind) -> [KeyBinding] {
-        all.filter { $0.screens.contains(screen) || $0.screens.contains(.everywhere) }
+    /// What each key does on a screen: its own bindings, then the global ones with the keys
+    /// the screen takes for itself left out (G on the register is a code, not "last line").
+    public static func effective(on screen: ScreenKind) -> [KeyBinding] {
+        let own = all.filter { $0.screens.contains(screen) }
+        guard !screen.isOverlay, screen != .everywhere else { return own }
+        let taken = Set(own.flatMap(\.keys))
+        return own + all.filter { $0.screens.contains(.everywhere) }.compactMap { b in
+            var kept = b
+            kept.keys = b.keys.filter { !taken.contains($0) }
+            return kept.keys.isEmpty ? nil : kept
+        }
     }
 
-    public static func binding(_ command: KeyCommand) -> KeyBinding? { all.first { $0.command == command } }
+    /// The global keys a screen takes for itself, with what they do elsewhere.
+    public static func shadowed(on screen: ScreenKind) -> [(Key, KeyBinding)] {
+        guard !screen.isOverlay, screen != .everywhere else { return [] }
+        let taken = Set(all.filter { $0.screens.contains(screen) }.flatMap(\.keys))
+        return all.filter { $0.screens.contains(.everywhere) }.flatMap { b in b.keys.filter(taken.contains).map { ($0, b) } }
+    }
+
+    /// The hint line at the bottom of a form or dialog, from the table.
+    public static func hints(for form: ScreenKind, only: [KeyCommand]? = nil) -> String {
+        let arrows: [Key] = [.up, .down, .left, .right]
+        return all.filter { $0.screens.contains(form) && $0.inFooter && (only?.contains($0.command) ?? true) }.map { b in
+            // ← → (or ↑ ↓) together; otherwise the first key, as the footer does.
+            let keys = b.keys.allSatisfy(arrows.contains) ? b.keys.map(\.description).joined(separator: " ") : b.keys[0].description
+            return "\(keys) \(b.short)"
+        }.joined(separator: " · ")
+    }
 }

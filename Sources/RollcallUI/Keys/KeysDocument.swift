@@ -10,16 +10,25 @@ public enum KeysDocument {
         for screen in ScreenKind.allCases {
             let bindings = Bindings.all.filter { $0.screens.contains(screen) }
             guard !bindings.isEmpty else { continue }
-            out += ["## \(screen.title)", "", "| keys | what they do |", "|---|---|"]
-            for b in bindings { out.append("| \(b.keys.map { "`\(cell($0.description))`" }.joined(separator: " ")) | \(cell(b.help)) |") }
+            out += ["## \(screen.title)", ""]
+            if screen.isOverlay { out += ["Over the screen, it takes every key; typing goes into its text field.", ""] }
+            out += ["| keys | what they do |", "|---|---|"]
+            for b in bindings {
+                let keys = b.label.map { "\(cell($0))" } ?? b.keys.map { "`\(cell($0.description))`" }.joined(separator: " ")
+                out.append("| \(keys) | \(cell(b.help)) |")
+            }
             out.append("")
+            for (key, elsewhere) in Bindings.shadowed(on: screen) {
+                out += ["`\(cell(key.description))` here does what the table above says (elsewhere: \(cell(elsewhere.help.lowercased()))).", ""]
+            }
         }
-        out += ["## Typing codes on the register", "",
-                "Type the code: most take one key (`N`, `I`, `M` …, in either case); `C1`, `C2`, `J1` and `Y1`–`Y7` take two.",
-                "`k`, `j`, `u`, `q` and `a` move, undo, quit and record a late arrival, so type `K`, `J1`, `U` and `Q` with Shift.",
-                "`/` finds a pupil; Space or `.` marks present with the session's own mark (`/` in the morning, `\\` in the afternoon).",
-                "Pre-2024 codes (`H`, `F`, `J`, `Y`) are shown on old marks but cannot be entered.", "",
-                "## Commands (`:` then the command; Tab completes)", "", "| command | what it does |", "|---|---|"]
+        if let codes = Bindings.all.first(where: { $0.command == .typeCode }) {
+            out += ["## Typing codes on the register", "",
+                    "The code keys (\(codes.keys.map(\.description).joined(separator: " "))): \(cell(codes.help)).",
+                    "`/` finds a pupil; Space or `.` marks present with the session's own mark (`/` in the morning, `\\` in the afternoon).",
+                    "Pre-2024 codes (`H`, `F`, `J`, `Y`) are shown on old marks but cannot be entered.", ""]
+        }
+        out += ["## Commands (`:` then the command; Tab completes)", "", "| command | what it does |", "|---|---|"]
         for c in AppCommand.all { out.append("| `\(cell(c.usage))` | \(cell(c.summary)) |") }
         return out.joined(separator: "\n") + "\n"
     }

@@ -64,23 +64,23 @@ public struct CommandPrompt: Sendable {
 
 extension AppState {
     mutating func commandPromptKey(_ key: Key, _ p: inout CommandPrompt) -> [Effect] {
-        switch key {
-        case .escape:
+        switch Bindings.command(for: key, on: .commandLine) {
+        case .cancel?:
             overlay = nil
             return []
-        case .tab:
+        case .complete?:
             if p.suggestions.indices.contains(p.selected) {
                 p.field = TextField(p.suggestions[p.selected].completion)
                 p.refresh(self)
             }
             return []
-        case .up:
+        case .down? where key == .up:
             p.selected = max(0, p.selected - 1)
             return []
-        case .down:
+        case .down?:
             p.selected = min(max(0, p.suggestions.count - 1), p.selected + 1)
             return []
-        case .enter:
+        case .open?:
             var line = p.field.text.trimmingSpaces()
             // Enter on a bare prefix runs the command picked in the palette.
             if !line.contains(" "), !AppCommand.all.contains(where: { $0.name == line.lowercased() }),

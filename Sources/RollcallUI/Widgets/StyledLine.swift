@@ -53,6 +53,8 @@ public func plural(_ n: Int, _ one: String, _ many: String? = nil) -> String {
 /// hundreds of entries on every rebuild).
 public func wrap(_ text: String, _ columns: Int) -> [String] {
     guard columns > 0 else { return [text] }
+    // A newline typed or pasted into a note starts a new line.
+    if text.contains("\n") { return text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { wrap(String($0), columns) } }
     var lines: [String] = []
     var line = ""
     var used = 0

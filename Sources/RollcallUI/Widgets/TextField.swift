@@ -38,17 +38,47 @@ public struct TextField: Hashable, Sendable {
         return true
     }
 
+    /// Inserts pasted text at the cursor. Line ends become "\n" in a multi-line field (a
+    /// note) and spaces in a one-line one; tabs become spaces and other control characters go.
+    public mutating func insert(_ pasted: String, multiline: Bool) {
+        var clean = ""
+        clean.reserveCapacity(pasted.utf8.count)
+        var lastWasCR = false
+        for ch in pasted {
+            defer { lastWasCR = ch == "\r" }
+            switch ch {
+            case "\r\n", "\r", "\n":
+                if ch == "\n" && lastWasCR { continue }
+                clean.append(multiline ? "\n" : " ")
+            case "\t": clean.append(" ")
+            default:
+                if ch.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .control }) { continue }
+                clean.append(ch)
+            }
+        }
+        let i = text.index(text.startIndex, offsetBy: cursor)
+        text.insert(contentsOf: clean, at: i)
+        cursor += clean.count
+    }
+
     /// Draws the text (its end, if it is too long) and returns the cursor's column.
     @discardableResult
     public func draw(into grid: inout Grid, x: Int, y: Int, width: Int, style: Style = .normal) -> Int {
-        let before = String(text.prefix(cursor))
-        var shown = text
-        var offset = 0
-        while DisplayWidth.of(String(before.dropFirst(offset))) >= width, offset < before.count { offset += 1 }
-        shown = String(text.dropFirst(offset))
+        let before = text.prefix(cursor)
+        // From the cursor back, as much as fits before it (one pass: a long paste stays quick).
+        var start = before.endIndex
+        var used = 0
+        while start > before.startIndex {
+            let prev = before.index(before: start)
+            let w = DisplayWidth.of(before[prev])
+            if used + w >= width { break }
+            used += w
+            start = prev
+        }
+        let shown = String(text[start...])
         grid.fill(x: x, y: y, width: width, height: 1, style: style)
         grid.put(shown, x: x, y: y, style: style, limit: width)
-        let cursorColumn = x + DisplayWidth.of(String(before.dropFirst(offset)))
+        let cursorColumn = x + used
         if cursorColumn < x + width { grid.restyle(x: cursorColumn, y: y, width: 1) { $0.selected = true } }
         return cursorColumn
     }

@@ -53,6 +53,8 @@ final class AppRunner {
             switch event {
             case .key(let key)?:
                 handle(.keyPressed(key))
+            case .paste(let text)?:
+                handle(.pasted(text))
             case .resize?:
                 terminal.invalidate()
                 let s = terminal.size

@@ -9,6 +9,8 @@ import RollcallUI
 /// What `Terminal.readKey` reports.
 enum TerminalEvent: Equatable {
     case key(Key)
+    /// Text pasted (bracketed paste), whole, from the first byte to the end marker.
+    case paste(String)
     /// The window changed size: call `invalidate()` (or just paint a grid of the new size).
     case resize
     /// Stop now: stdin is gone, or SIGINT/SIGTERM/SIGHUP arrived (`Terminal.signal` says which).
@@ -74,6 +76,11 @@ final class Terminal {
         noecho()
         nonl()
         keypad(stdscr, true)
+        // Bracketed paste: the terminal wraps a paste in ESC[200~ … ESC[201~, which ncurses
+        // then reports as two key codes of our own, so a paste is read as text, never as keys.
+        _ = define_key("\u{1b}[200~", Terminal.pasteStart)
+        _ = define_key("\u{1b}[201~", Terminal.pasteEnd)
+        writeRaw(bracketedPasteOn)
         _ = set_escdelay(25)
         _ = curs_set(0)
         let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
@@ -157,10 +164,40 @@ final class Terminal {
                 continue
             }
             fastErrors = 0
+            if status == KEY_CODE_YES, Int32(bitPattern: UInt32(ch)) == Terminal.pasteStart { return .paste(readPaste()) }
             if let event = Terminal.translate(UInt32(ch), functionKey: status == KEY_CODE_YES) {
                 return event
             }
         }
+    }
+
+    /// Key codes for the start and end of a paste (above every code ncurses gives out).
+    static let pasteStart: Int32 = 0x7E00, pasteEnd: Int32 = 0x7E01
+
+    /// The rest of a paste, up to its end marker (or a second with nothing more: the marker
+    /// was lost). Line ends come as CR in raw mode; the text field decides what they become.
+    private func readPaste() -> String {
+        var scalars = String.UnicodeScalarView()
+        var idle = 0
+        while idle < 10 {
+            wtimeout(stdscr, 100)
+            var ch: wint_t = 0
+            let status = wget_wch(stdscr, &ch)
+            if status == ERR {
+                if pendingSignal != 0 || stdinIsGone() { break }
+                idle += 1
+                continue
+            }
+            idle = 0
+            if status == KEY_CODE_YES {
+                let code = Int32(bitPattern: UInt32(ch))
+                if code == Terminal.pasteEnd { break }
+                if code == KEY_ENTER { scalars.append("\r") }
+                continue
+            }
+            if let scalar = Unicode.Scalar(UInt32(ch)) { scalars.append(scalar) }
+        }
+        return String(scalars)
     }
 
     // MARK: Keys
@@ -315,9 +352,18 @@ nonisolated(unsafe) private var previousCrashActions = Array(repeating: SignalAc
 private let quitSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 private let crashSignals: [Int32] = [SIGSEGV, SIGILL, SIGTRAP, SIGABRT, SIGBUS]
 
+private let bracketedPasteOn: StaticString = "\u{1b}[?2004h"
+private let bracketedPasteOff: StaticString = "\u{1b}[?2004l"
+
+/// Writes straight to the terminal: safe in a signal handler (no allocation, no stdio).
+private func writeRaw(_ s: StaticString) {
+    _ = write(STDOUT_FILENO, s.utf8Start, s.utf8CodeUnitCount)
+}
+
 private func restoreTerminal() {
     if ncursesActive != 0 {
         ncursesActive = 0
+        writeRaw(bracketedPasteOff)
         _ = curs_set(1)
         _ = endwin()
     }

@@ -7,7 +7,7 @@ public struct CallForm: Sendable {
     public var upn: String
     public var contact: Contact
     public var outcome: ContactLogEntry.CallOutcome
-    /// Open N marks the reason would replace.
+    /// Open N (and running O) marks the reason would replace.
     public var openN: Int
     public var reason = TextField()
     public var note = TextField()
@@ -43,22 +43,22 @@ public struct CallForm: Sendable {
 extension AppState {
     mutating func callFormKey(_ key: Key, _ f: inout CallForm) -> [Effect] {
         let fields = f.fields
-        switch key {
-        case .tab, .down:
+        switch Bindings.command(for: key, on: .callForm) {
+        case .nextField?:
             f.focus = fields[((fields.firstIndex(of: f.focus) ?? 0) + 1) % fields.count]
-        case .backTab, .up:
+        case .previousField?:
             f.focus = fields[((fields.firstIndex(of: f.focus) ?? 0) + fields.count - 1) % fields.count]
-        case .escape:
+        case .cancel?:
             if !f.note.isEmpty || !f.reason.isEmpty {
                 overlay = .dialog(Dialog(.discardCall(f), title: "Throw away this call?", lines: ["You typed a note or a reason. Leave without logging the call?"],
-                                         hints: "y leave · any other key go back"))
+                                         keys: .discard))
             } else {
                 overlay = nil
                 status = StatusLine("Call not logged")
             }
-        case .char(" ") where f.focus == 2:
+        case .toggleChoice? where f.focus == 2:
             f.apply.toggle()
-        case .enter, .ctrl("s"):
+        case .saveForm?:
             switch f.reasonCode() {
             case .failure(let p):
                 status = StatusLine(p.text, .warning)
@@ -71,7 +71,7 @@ extension AppState {
                 let amended = t.changes.count - 1
                 let name = school.pupils[f.upn]?.knownAs ?? f.upn
                 status = StatusLine("\(name): call to \(f.contact.name) logged (\(f.outcome.spoken))"
-                                    + (amended > 0 ? "; \(plural(amended, "N mark")) now \(code!.symbol)" : "") + context.savedForNote(at.day), .good)
+                                    + (amended > 0 ? "; \(plural(amended, "N or O mark")) now \(code!.symbol)" : "") + context.savedForNote(at.day), .good)
                 return send(t, for: .contact)
             }
         default:
@@ -84,7 +84,7 @@ extension AppState {
         let name = school.pupils[f.upn]?.fullName ?? f.upn
         var lines = ["\(f.contact.name) (\(f.contact.relationship)) \(f.contact.phones.first ?? ""): \(f.outcome.spoken)"]
         if case .failure(let p) = f.reasonCode() { lines.append(p.text) } else { lines.append("") }
-        let area = drawBox(title: "Call about \(name)", lines: lines, hints: "Tab next · Enter save · Esc cancel", &g, extraRows: 3, minWidth: 72)
+        let area = drawBox(title: "Call about \(name)", lines: lines, hints: Bindings.hints(for: .callForm), &g, extraRows: 3, minWidth: 72)
         let labels = ["Reason found", "Note", "Apply"]
         var row = 0
         for field in f.fields {
@@ -98,7 +98,7 @@ extension AppState {
                 if f.focus == 1 { f.note.draw(into: &g, x: area.x + 14, y: y, width: area.width - 14) } else { g.put(f.note.text, x: area.x + 14, y: y, limit: area.width - 14) }
             default:
                 let code = (try? f.reasonCode().get()) ?? nil
-                let text = "[\(f.apply ? "x" : " ")] put \(code?.symbol ?? "the reason") on \(plural(f.openN, "open N mark")) (Space to change)"
+                let text = "[\(f.apply ? "x" : " ")] put \(code?.symbol ?? "the reason") on \(plural(f.openN, "open N or O mark")) (Space to change)"
                 g.put(text, x: area.x + 14, y: y, style: Style(.normal, selected: f.focus == 2))
             }
             row += 1

@@ -77,7 +77,7 @@ extension AppState {
                 return []
             }
             overlay = .callOutcome(CallForm(upn: e.pupil.upn, contact: e.contacts[c.contact], outcome: outcome,
-                                            openN: school.openUnexplainedMarks(for: e.pupil.upn, upTo: context.today).count, opened: context.moment))
+                                            openN: school.marksACallExplains(for: e.pupil.upn, upTo: context.today).count, opened: context.moment))
             return []
         }
         let before = c.cursor.selected

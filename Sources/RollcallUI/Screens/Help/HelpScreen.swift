@@ -20,15 +20,17 @@ public struct HelpScreen: Sendable {
             for b in bindings { out.append(StyledLine([.init("  " + fit(b.keyNames, 14), Style(.normal, bold: true)), .init(b.help)])) }
             out.append(.blank)
         }
+        let own = Bindings.all.filter { $0.screens.contains(screen) }
         if screen != .help && screen != .everywhere {
-            section("Keys on the \(screen.title) screen", Bindings.all.filter { $0.screens.contains(screen) && $0.offered(to: staff) })
+            section("Keys on the \(screen.title) screen", own.filter { $0.offered(to: staff) })
         }
-        section("Keys everywhere", Bindings.all.filter { $0.screens.contains(.everywhere) })
+        // The global keys, less those this screen takes for itself (shown above).
+        section("Keys everywhere", Array(Bindings.effective(on: screen).dropFirst(own.count)))
         out.append(StyledLine("Commands (press : then type; Tab completes)", .title))
         for c in AppCommand.all { out.append(StyledLine([.init("  " + fit(c.usage, 26), Style(.normal, bold: true)), .init(c.summary)])) }
         out.append(.blank)
         if screen == .register {
-            out.append(StyledLine("Register codes (type the code; Shift for K, J1, U, Q)", .title))
+            out.append(StyledLine("Register codes (\(Bindings.all.first { $0.command == .typeCode }?.help ?? "type the code"))", .title))
             for category in AttendanceCode.Category.allCases where category != .legacy {
                 out.append(StyledLine("  " + category.rawValue, .dim))
                 for code in AttendanceCode.current where code.category == category {

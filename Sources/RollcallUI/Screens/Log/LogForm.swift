@@ -15,7 +15,7 @@ public struct LogForm: Sendable {
             case .contact: return "Contact"
             case .outcome: return "Outcome"
             case .reason: return "Reason found"
-            case .apply: return "Put on N marks"
+            case .apply: return "Put on N/O marks"
             case .who: return "Who went"
             case .childSeen: return "Child seen"
             case .adult: return "Adult spoken to"
@@ -35,6 +35,9 @@ public struct LogForm: Sendable {
             case .sensitive: return "Sensitive"
             }
         }
+
+        /// Free text that keeps its line breaks (a pasted note keeps its lines).
+        var isMultiline: Bool { [.note, .concerns, .goingWell].contains(self) }
 
         var isText: Bool { ![.kind, .contact, .outcome, .apply, .childSeen, .plan, .template, .concern, .sensitive].contains(self) }
     }

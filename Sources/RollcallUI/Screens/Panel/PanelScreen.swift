@@ -150,7 +150,7 @@ extension AppState {
                                      lines: ["\(row.pupil.fullName), \(r.track.replacingOccurrences(of: "_", with: " ")) track, now at \(r.stage ?? "no stage")",
                                              confirming ? "As the policy recommends." : "The policy recommended: \(PanelScreen.recommends(r)).",
                                              "", "Why? (kept with the decision and the figures it was made on)"],
-                                     field: TextField(), hints: "Enter record the decision · Esc cancel"))
+                                     field: TextField(), keys: .decision))
             return []
         case .writeLetter:
             guard let row = p.selectedRow else { return [] }

@@ -24,13 +24,15 @@ extension AppState {
 
     mutating func penaltyKey(_ key: Key, _ f: inout PenaltyForm) -> [Effect] {
         let parents = f.check.eligibleParents
-        switch key {
-        case .escape:
+        switch Bindings.command(for: key, on: .penaltyForm) {
+        case .cancel?:
             overlay = nil
             if !f.reason.isEmpty { status = StatusLine("Penalty notice not requested; the reason typed was not kept", .warning) }
-        case .left, .right where parents.count > 1 && f.reason.isEmpty:
+        // ← → choose the parent while there is a choice and no reason typed; otherwise they
+        // move in the reason (with no parents at all `%` would trap).
+        case .chooseParent? where parents.count > 1 && f.reason.isEmpty:
             f.parent = (f.parent + (key == .left ? parents.count - 1 : 1)) % parents.count
-        case .enter, .ctrl("s"):
+        case .saveForm?:
             guard f.check.eligible, parents.indices.contains(f.parent) else {
                 status = StatusLine("A penalty notice may not be requested now: " + f.check.why.joined(separator: "; "), .warning)
                 return []
@@ -57,7 +59,7 @@ extension AppState {
         lines.append("")
         let parents = f.check.eligibleParents
         let area = drawBox(title: "Penalty notice: \(name)", lines: lines,
-                           hints: f.check.eligible ? "← → parent · type the reason · Enter request · Esc cancel" : "Esc back", &g,
+                           hints: f.check.eligible ? Bindings.hints(for: .penaltyForm) : Bindings.hints(for: .penaltyForm, only: [.cancel]), &g,
                            extraRows: f.check.eligible ? 2 : 0)
         guard f.check.eligible, parents.indices.contains(f.parent) else { return }
         g.put("For     ‹ \(parents[f.parent]) ›", x: area.x, y: area.y, style: .title)

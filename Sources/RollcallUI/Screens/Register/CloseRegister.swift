@@ -22,7 +22,7 @@ extension AppState {
                                      title: "Not everyone is marked",
                                      lines: ["\(plural(unmarked.count, "pupil")) still to mark before the register closes:"]
                                         + names.prefix(8).map { "  \($0)" } + (names.count > 8 ? ["  … and \(names.count - 8) more"] : []),
-                                     hints: "Enter go to the first · n mark them N (reason not yet known) and close · Esc back"))
+                                     keys: .unmarked))
             return []
         }
         return send(Transaction([RegisterScreen.closing(group: r.group, session: r.session)]), for: .closeRegister(group: r.group, session: r.session))

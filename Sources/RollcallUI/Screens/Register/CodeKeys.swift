@@ -1,13 +1,15 @@
 import Attendance
 
 /// Typing a code into the register: one key for most codes, two for C1, C2, J1 and Y1–Y7.
-/// Lower case works too, except for the keys the register keeps for moving (j, k), undo (u),
-/// quitting (q) and late arrivals (a): type K, J1, U and Q with Shift.
+/// Which keys type codes is the key table's (`Bindings`, `.typeCode`): lower case too, except
+/// where the lower-case key does something else on the register.
 enum CodeKeys {
     /// Codes a first key can start: the code itself (if it stands alone) and whether a
     /// second key may follow.
     static func start(_ c: Character) -> (code: AttendanceCode?, takesSecond: Bool)? {
-        let upper = Character(c.uppercased())
+        // Some letters upper-case to two (ß → SS): no code starts with those.
+        let upperText = c.uppercased()
+        guard upperText.count == 1, let upper = upperText.first else { return nil }
         switch upper {
         case "C": return (.exceptionalCircumstances, true)
         case "J": return (nil, true)
@@ -25,15 +27,6 @@ enum CodeKeys {
     static func complete(_ first: Character, _ second: Character) -> AttendanceCode? {
         guard let code = AttendanceCode(parsing: String(first) + String(second)), !code.isLegacy else { return nil }
         return code
-    }
-
-    /// Lower-case keys that mean something else on the register.
-    static let reservedLowercase: Set<Character> = ["j", "k", "u", "q", "a"]
-
-    /// Whether a key starts a code on the register (rather than a command).
-    static func startsCode(_ c: Character) -> Bool {
-        if reservedLowercase.contains(c) { return false }
-        return start(c) != nil
     }
 
     /// What the status line says about a key that is not a code.

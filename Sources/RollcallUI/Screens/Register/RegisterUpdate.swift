@@ -17,16 +17,7 @@ extension AppState {
                 r.cursor.clamp(count: r.upns.count, page: registerPage)
                 return []
             default:
-                if field.handle(key) {
-                    r.search = field
-                    if let i = nextMatch(field.text, in: r, from: r.cursor.selected, forward: true, includingCurrent: true) {
-                        r.cursor.selected = i
-                        r.cursor.clamp(count: r.upns.count, page: registerPage)
-                        status = nil
-                    } else {
-                        status = StatusLine("No pupil in \(r.group) matches \"\(field.text)\"", .warning)
-                    }
-                }
+                if field.handle(key) { find(field, &r) }
                 return []
             }
         }
@@ -34,7 +25,7 @@ extension AppState {
         // The second key of a two-key code.
         if let first = r.codePrefix {
             r.codePrefix = nil
-            if case .char(let c) = key, let code = CodeKeys.complete(Character(first.uppercased()), c) {
+            if case .char(let c) = key, let code = CodeKeys.complete(first.uppercased().first ?? first, c) {
                 return markSelected(code, &r)
             }
             if let alone = CodeKeys.start(first)?.code {
@@ -47,7 +38,7 @@ extension AppState {
             return []
         }
 
-        if case .char(let c) = key, CodeKeys.startsCode(c) || (c.isUppercase && CodeKeys.start(c) != nil) {
+        if case .char(let c) = key, Bindings.command(for: key, on: .register) == .typeCode {
             guard let start = CodeKeys.start(c) else { return [] }
             if start.takesSecond {
                 r.codePrefix = c
@@ -100,6 +91,18 @@ extension AppState {
     }
 
     var registerPage: Int { max(1, bodyHeight - 3) }
+
+    /// The find box changed (typed or pasted into): go to the first pupil it matches.
+    mutating func find(_ field: TextField, _ r: inout RegisterScreen) {
+        r.search = field
+        if let i = nextMatch(field.text, in: r, from: r.cursor.selected, forward: true, includingCurrent: true) {
+            r.cursor.selected = i
+            r.cursor.clamp(count: r.upns.count, page: registerPage)
+            status = nil
+        } else {
+            status = StatusLine("No pupil in \(r.group) matches \"\(field.text)\"", .warning)
+        }
+    }
 
     private func nextMatch(_ text: String, in r: RegisterScreen, from: Int, forward: Bool, includingCurrent: Bool = false) -> Int? {
         let needle = SearchKey.fold(text)

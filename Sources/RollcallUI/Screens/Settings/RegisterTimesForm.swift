@@ -37,13 +37,13 @@ extension AppState {
     }
 
     mutating func registerTimesKey(_ key: Key, _ f: inout RegisterTimesForm) -> [Effect] {
-        switch key {
-        case .tab, .down: f.focus = (f.focus + 1) % f.fields.count
-        case .backTab, .up: f.focus = (f.focus + f.fields.count - 1) % f.fields.count
-        case .escape:
+        switch Bindings.command(for: key, on: .registerTimes) {
+        case .nextField?: f.focus = (f.focus + 1) % f.fields.count
+        case .previousField?: f.focus = (f.focus + f.fields.count - 1) % f.fields.count
+        case .cancel?:
             overlay = nil
             status = StatusLine("Register times not changed")
-        case .enter, .ctrl("s"):
+        case .saveForm?:
             switch f.times() {
             case .failure(let problem):
                 status = StatusLine(problem.text, .warning)
@@ -66,7 +66,7 @@ extension AppState {
         case .success: preview = "A pupil arriving by the close time is L; after it, U."
         case .failure(let p): preview = p.text
         }
-        let area = drawBox(title: "Register times", lines: [preview, ""], hints: "Tab next · Enter save · Esc cancel", &g, extraRows: f.fields.count)
+        let area = drawBox(title: "Register times", lines: [preview, ""], hints: Bindings.hints(for: .registerTimes), &g, extraRows: f.fields.count)
         for (i, field) in f.fields.enumerated() {
             g.put(fit(RegisterTimesForm.labels[i], 27), x: area.x, y: area.y + i, style: i == f.focus ? .title : .dim)
             if i == f.focus { field.draw(into: &g, x: area.x + 27, y: area.y + i, width: 8) } else { g.put(field.text, x: area.x + 27, y: area.y + i) }

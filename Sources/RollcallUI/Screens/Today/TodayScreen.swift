@@ -78,10 +78,10 @@ public struct TodayScreen: Sendable {
             out.append(TodayLine(line: StyledLine("  Absentee report for \(half.label) →", .dim), target: .absentees))
         }
 
-        // Absent with no reason.
+        // Absent with no reason known yet: N, or O (the calling list holds both).
         let calls = school.callingList(on: day)
         out.append(.init(line: .blank, target: nil))
-        out.append(heading("Absent with no reason (N): \(calls.count)"))
+        out.append(heading("No reason known yet (N or O): \(calls.count)"))
         if calls.isEmpty { out.append(plain("Nobody")) }
         for e in calls {
             var line = StyledLine("  ")
