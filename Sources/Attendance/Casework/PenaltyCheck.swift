@@ -33,6 +33,10 @@ extension School {
             return PenaltyEligibility(thresholdMet: met, eligible: false, unauthorisedSessions: recent.total,
                                       unresolvedNSessions: recent.stillUnexplained, why: why + ["no such pupil"], eligibleParents: [])
         }
+        if !pupil.isOnRollForCasework(on: date), let left = pupil.leavingOn {
+            why.append("\(pupil.knownAs) left the school on \(left.spoken)")
+            ok = false
+        }
         if !pupil.isOfCompulsorySchoolAge(on: date) {
             why.append("\(pupil.knownAs) is not of compulsory school age")
             ok = false

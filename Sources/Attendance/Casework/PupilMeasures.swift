@@ -43,6 +43,10 @@ public struct PupilMeasures: Sendable {
     public var attendancePercent: Double? { yearToDate.attendancePercent }
     public var absenceDays: Double { Double(yearToDate.absent) / 2 }
     public var illnessDays: Double { Double(yearToDate.count(.illness)) / 2 }
+    public var unauthorisedDays: Double { Double(yearToDate.unauthorisedAbsence) / 2 }
+    public var unauthorisedPercent: Double? {
+        yearToDate.possible > 0 ? Double(yearToDate.unauthorisedAbsence) * 100 / Double(yearToDate.possible) : nil
+    }
 
     /// Attendance % over the last `weeks` school weeks up to the as-of date.
     public func recentPercent(weeks: Int) -> Double? { recentFigures(weeks: weeks)?.attendancePercent }
@@ -95,6 +99,8 @@ struct RuleEvaluation {
         case .absenceDaysYearNotIllness: return measures.absenceDays - measures.illnessDays
         case .illnessDaysYear: return measures.illnessDays
         case .unauthorisedSessions10Weeks: return Double(measures.recentUnauthorised.total)
+        case .unauthorisedDaysYear: return measures.unauthorisedDays
+        case .unauthorisedPercentYear: return measures.unauthorisedPercent
         case .latesHalfTerm: return Double(measures.latesHalfTerm)
         case .consecutiveUnexplainedDays: return Double(measures.consecutiveUnexplainedDays)
         case .vulnerable: return measures.vulnerable ? 1 : 0
@@ -226,6 +232,8 @@ struct RuleEvaluation {
         case .unauthorisedSessions10Weeks:
             let n = measures.recentUnauthorised.stillUnexplained
             return "\(Counted.of(Int(v), "unauthorised session")) in 10 school weeks (\(limit))" + (n > 0 ? ", \(n) still N" : "")
+        case .unauthorisedDaysYear: return "\(number(v, m)) day\(v == 1 ? "" : "s") of unauthorised absence this year (\(limit))"
+        case .unauthorisedPercentYear: return "unauthorised absence \(number(v, m)) of sessions this year (\(limit))"
         case .latesHalfTerm: return "\(Counted.of(Int(v), "late session")) this half-term (\(limit))"
         case .consecutiveUnexplainedDays: return "day \(Int(v)) of unexplained absence (\(limit))"
         case .vulnerable: return "vulnerable (CP, CIN, CLA or social worker)"
@@ -246,8 +254,8 @@ struct RuleEvaluation {
 
     private func number(_ x: Double, _ m: Measure) -> String {
         switch m {
-        case .attendancePercentYear, .attendancePercentRecent: return PercentText.truncated(x) + "%"
-        case .absenceDaysYear, .absenceDaysYearNotIllness, .illnessDaysYear: return x == x.rounded() ? "\(Int(x))" : PercentText.truncated(x)
+        case .attendancePercentYear, .attendancePercentRecent, .unauthorisedPercentYear: return PercentText.truncated(x) + "%"
+        case .absenceDaysYear, .absenceDaysYearNotIllness, .illnessDaysYear, .unauthorisedDaysYear: return x == x.rounded() ? "\(Int(x))" : PercentText.truncated(x)
         default: return "\(Int(x))"
         }
     }
