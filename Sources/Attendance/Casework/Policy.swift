@@ -24,6 +24,10 @@ public struct Policy: Hashable, Sendable, Codable {
     /// case may open on that track; and then only once attendance falls below the figure it
     /// closed on. Omitted: 4. So no family hears "improved" and "below our target" in one week.
     public var reopenAfterWeeks: Int?
+    /// Attendance this year below which the LA's support team is told of a pupil (a
+    /// `below_policy_line` duty), where the school's policy draws a line above the
+    /// severe-absence one (every SA pupil is told of anyway). Omitted: none.
+    public var laReferralBelowPercent: Double?
 
     public static let defaultMinimumPossibleSessions = 40
     public static let defaultReopenAfterWeeks = 4
