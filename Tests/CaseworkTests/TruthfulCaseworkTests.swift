@@ -79,3 +79,25 @@ struct TruthfulCaseworkTests {
         #expect(s.recommendation("P1")?.ruleStage == "stage-6")
     }
 }
+
+@Suite("Issue 19: penalty notices")
+struct TruthfulPenaltyTests {
+    /// Defect 5: a Reception child with sessions before compulsory school age (31 Dec after
+    /// a 5th birthday in October) had them counted towards the threshold of 10.
+    @Test func onlySessionsOfCompulsorySchoolAgeCountTowardsTheThreshold() throws {
+        var s = try CaseworkSchool(policy: "bridgewater-park")
+        let asOf = SchoolDate("2026-01-16")!
+        var child = s.pupil("R1", upTo: asOf, born: "2020-10-15")   // compulsory from 31 Dec 2025
+        child.yearGroup = .reception
+        s.school.upsert(child)
+        for d in ["2025-12-15", "2025-12-16", "2025-12-17", "2025-12-18", "2026-01-12", "2026-01-13"] {
+            s.school.register.record(Mark(.holidayNotGranted), for: "R1", at: Session(SchoolDate(d)!, .am))
+            s.school.register.record(Mark(.holidayNotGranted), for: "R1", at: Session(SchoolDate(d)!, .pm))
+        }
+        s.school.casework.put(Meeting(id: "m1", upn: "R1", on: SchoolDate("2025-12-01")!, attendees: ["Parent One R1"]))
+        let check = s.school.penaltyEligibility(for: "R1", asOf: asOf)
+        #expect(check.unauthorisedSessions == 4, "\(check.why)")
+        #expect(!check.thresholdMet && !check.eligible)
+        #expect(check.why.contains { $0.contains("31 Dec 2025") }, "\(check.why)")
+    }
+}

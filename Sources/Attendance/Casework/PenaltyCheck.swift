@@ -13,11 +13,16 @@ extension School {
     /// notices to that parent for that child in the last 3 years.
     public func penaltyEligibility(for upn: String, asOf date: SchoolDate) -> PenaltyEligibility {
         let stats = statistics
-        let recent = stats.unauthorisedInRecentSchoolWeeks(for: upn, asOf: date)
+        // Only sessions while the child is of compulsory school age count towards a notice.
+        let compulsoryFrom = pupils[upn]?.compulsorySchoolAgeStarts
+        let recent = stats.unauthorisedInRecentSchoolWeeks(for: upn, asOf: date, from: compulsoryFrom)
         var why: [String] = []
         let met = recent.total >= 10
         let window = recent.window.map { " (\($0.start.spoken) to \(min($0.end, date).spoken))" } ?? ""
         why.append("\(recent.total) unauthorised sessions in the last 10 school weeks\(window): threshold of 10 \(met ? "met" : "not met")")
+        if let from = compulsoryFrom, let w = recent.window, from > w.start {
+            why.append("only sessions from \(from.spoken), when compulsory school age began, count")
+        }
         if recent.stillUnexplained > 0 {
             why.append("\(recent.stillUnexplained) of them still N: establish the reasons before requesting a notice")
         }
