@@ -132,6 +132,14 @@ struct RuleEvaluation {
         }
     }
 
+    /// Whether a review on attendance this year (not against a target) finds it higher than at
+    /// the last review, by any amount.
+    var attendanceRoseSinceReview: Bool {
+        guard review?.against != "target", (review?.measure ?? Measure.attendancePercentYear.rawValue) == Measure.attendancePercentYear.rawValue,
+              let was = caseFile?.lastReview?.figures.attendancePercent, let now = measures.attendancePercent else { return false }
+        return now > was
+    }
+
     /// Attendance since the plan (or this year) against the plan's target, in whole sessions.
     var sinceTarget: (figures: AttendanceFigures, percent: Double, since: SchoolDate?)? {
         guard let t = planTarget else { return nil }

@@ -153,6 +153,11 @@ public struct CaseworkEngine: Sendable {
                 default: return make(.reviewDue, i, [due, "improved: \(how)"])
                 }
             }
+            // Risen, but by less than the policy's `improvedBy`: not enough to close, yet no
+            // family is escalated and told attendance "has not improved" when it rose.
+            if eval.attendanceRoseSinceReview {
+                return make(.reviewDue, i, [due, "not improved by the \(PercentText.truncated(rule.improvedBy)) points the policy asks, though it rose: \(how); not escalated"])
+            }
             if let k = nextUp, rule.ifNotImproved == "escalate" || (highest ?? -1) > i {
                 return make(.escalate, k, [due, "not improved: \(how)"] + entryReasons(k) + through(k))
             }
