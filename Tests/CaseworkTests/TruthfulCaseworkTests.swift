@@ -101,3 +101,61 @@ struct TruthfulPenaltyTests {
         #expect(check.why.contains { $0.contains("31 Dec 2025") }, "\(check.why)")
     }
 }
+
+@Suite("Issue 19: penalty routes and history")
+struct PenaltyHistoryTests {
+    func school(unauthorised: Int = 10, support: Bool = true) throws -> CaseworkSchool {
+        var s = try CaseworkSchool(policy: "east-sussex-federation")
+        s.pupil("P1", absent: unauthorised, code: .holidayNotGranted)
+        if support { s.school.casework.put(Meeting(id: "m1", upn: "P1", on: SchoolDate("2025-09-15")!, attendees: ["Parent One P1"])) }
+        return s
+    }
+
+    /// Defect 3: a term-time holiday was refused ("a notice is considered only after support
+    /// is offered"); the head may record why support would not be appropriate.
+    @Test func theHeadMayRecordThatSupportWouldNotBeAppropriate() throws {
+        var s = try school(support: false)
+        let plain = s.school.penaltyEligibility(for: "P1", asOf: CaseworkSchool.asOf)
+        #expect(!plain.eligible)
+        #expect(plain.why.contains { $0.contains("--support-not-appropriate") }, "\(plain.why)")
+        let why = "a two-week term-time holiday: no barrier to attendance for support to address"
+        let route = s.school.penaltyEligibility(for: "P1", asOf: CaseworkSchool.asOf, supportNotAppropriate: why)
+        #expect(route.eligible, "\(route.why)")
+        #expect(route.why.contains { $0.contains("support would not be appropriate") && $0.contains(why) })
+        let t = s.school.requestingPenaltyNotice(upn: "P1", parent: "Parent One P1", on: CaseworkSchool.asOf, reason: "holiday",
+                                                 supportNotAppropriate: why)
+        try s.commit(t, by: s.school.staff["head"]!)
+        let recorded = try #require(s.school.casework.penaltyNotices["P1"]?.first)
+        #expect(recorded.supportNotAppropriate == why)
+    }
+
+    /// Defect 6: a notice issued before Rollcall (or by another school) is counted: the next
+    /// is £160, not a "first notice £80"; one the LA withdrew is not.
+    @Test func penaltyHistoryCanBeMadeRight() throws {
+        var s = try school()
+        let head = s.school.staff["head"]!
+        try s.commit(s.school.recordingPenaltyNotice(upn: "P1", parent: "Parent One P1", issued: SchoolDate("2025-03-10")!,
+                                                     amount: 80, school: "Hillside Primary"), by: head)
+        let after = s.school.penaltyEligibility(for: "P1", asOf: CaseworkSchool.asOf)
+        #expect(after.why.contains { $0.hasPrefix("Parent One P1: second notice") }, "\(after.why)")
+        // A member of staff who is not the head may not record one.
+        let office = StaffMember(login: "office", name: "Olive Office", role: .office)
+        s.school.staff["office"] = office
+        #expect(throws: ChangeRefused.self) {
+            try s.commit(s.school.recordingPenaltyNotice(upn: "P1", parent: "Parent One P1", issued: SchoolDate("2025-02-10")!,
+                                                         amount: 80, school: nil), by: office)
+        }
+        // Withdrawn by the LA: it no longer counts.
+        let withdraw = try s.school.withdrawingPenaltyNotice(upn: "P1", parent: "Parent One P1", issued: SchoolDate("2025-03-10")!,
+                                                             reason: "the LA withdrew it: the holiday was authorised after all", on: CaseworkSchool.asOf)
+        try s.commit(withdraw, by: head)
+        let now = s.school.penaltyEligibility(for: "P1", asOf: CaseworkSchool.asOf)
+        #expect(now.why.contains { $0.hasPrefix("Parent One P1: first notice") }, "\(now.why)")
+        #expect(s.school.casework.penaltyNotices["P1"]?.first?.withdrawn?.reason.contains("LA withdrew") == true)
+        // An amount other than £80 or £160 is refused.
+        #expect(throws: ChangeRefused.self) {
+            try s.commit(s.school.recordingPenaltyNotice(upn: "P1", parent: "Parent One P1", issued: SchoolDate("2025-01-10")!,
+                                                         amount: 100, school: nil), by: head)
+        }
+    }
+}
