@@ -159,3 +159,39 @@ struct PenaltyHistoryTests {
         }
     }
 }
+
+@Suite("Issue 19: a reopened case")
+struct ReopenedCaseTests {
+    /// Defect 17: re-opening a closed case brought back its old overdue action beside the
+    /// new copy of the same action.
+    @Test func aReopenedCaseDoesNotBringBackItsOldOverdueAction() throws {
+        var s = try CaseworkSchool(policy: "bridgewater-park")
+        s.pupil("P1", absent: 4)
+        try s.decide("P1", .enter, to: "step-1", on: SchoolDate("2025-09-26")!)   // Letter 1, never sent
+        try s.decide("P1", .close, to: nil, on: SchoolDate("2025-10-10")!)
+        try s.decide("P1", .enter, to: "step-1", on: SchoolDate("2025-12-01")!)
+        let file = try #require(s.school.casework.caseFile("P1", track: "attendance"))
+        let overdue = file.overdueActions(asOf: SchoolDate("2025-12-19")!)
+        #expect(overdue.filter { $0.template == "attendance-1" }.count == 1, "\(overdue)")
+        #expect(overdue.allSatisfy { $0.due >= SchoolDate("2025-12-01")! }, "\(overdue)")
+    }
+}
+
+@Suite("Issue 19: a plan judged since it began")
+struct PlanSinceStageTests {
+    /// Defect 11: with no meeting that set a target (a meeting logged without --plan), the
+    /// plan was judged on the whole year against 95%, so a plan that met its target still
+    /// escalated. It is judged since the stage was entered.
+    @Test func aPlanWithNoTargetMeetingIsJudgedSinceTheStageWasEntered() throws {
+        var s = try CaseworkSchool(policy: "pa-procedures")
+        let sept = Array(Set(s.openSessions(upTo: CaseworkSchool.date("2025-09-30")).map(\.date))).sorted().prefix(12)
+        s.pupil("P1", upTo: CaseworkSchool.date("2025-12-19"))
+        for d in sept { for h in SessionHalf.allCases { s.school.register.record(Mark(.illness), for: "P1", at: Session(d, h)) } }
+        try s.decide("P1", .enter, to: "action-plan", on: CaseworkSchool.date("2025-10-01"))
+        s.school.casework.put(Meeting(id: "m1", upn: "P1", track: "attendance", on: CaseworkSchool.date("2025-10-01"), attendees: ["parent", "head"]))
+        let review = try #require(s.school.casework.caseFile("P1", track: "attendance")?.nextReview)
+        let r = try #require(s.recommendation("P1", asOf: review))
+        #expect(r.kind == .close, "\(r)")
+        #expect(r.reasons.contains { $0.contains("since the stage began on 1 Oct 2025") }, "\(r.reasons)")
+    }
+}

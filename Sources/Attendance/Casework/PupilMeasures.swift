@@ -76,7 +76,7 @@ struct RuleEvaluation {
     var minimumPossibleSessions = 0
     /// The target a review `against: "target"` judges: the latest meeting's, from its date,
     /// or the policy's `targetPercent` for the year.
-    var planTarget: (percent: Double, since: SchoolDate?)? = nil
+    var planTarget: (percent: Double, since: SchoolDate?, fromPlan: Bool)? = nil
 
     /// Whether it is too early in the pupil's year for attendance-percentage rules.
     var percentRulesWait: Bool { measures.yearToDate.possible < minimumPossibleSessions }
@@ -141,11 +141,11 @@ struct RuleEvaluation {
     }
 
     /// Attendance since the plan (or this year) against the plan's target, in whole sessions.
-    var sinceTarget: (figures: AttendanceFigures, percent: Double, since: SchoolDate?)? {
+    var sinceTarget: (figures: AttendanceFigures, percent: Double, since: SchoolDate?, fromPlan: Bool)? {
         guard let t = planTarget else { return nil }
         let from = t.since ?? Statistics.yearToDate(measures.asOf).start
         let f = measures.statistics.figures(for: measures.upn, in: DateRange(from, measures.asOf))
-        return f.possible > 0 ? (f, t.percent, t.since) : nil
+        return f.possible > 0 ? (f, t.percent, t.since, t.fromPlan) : nil
     }
 
     var targetMet: Bool? {
@@ -178,6 +178,7 @@ struct RuleEvaluation {
             guard let t = sinceTarget else { return "no target recorded" }
             let now = PercentText.truncated(t.figures.attendancePercent ?? 0) + "%"
             let target = "target of \(PercentText.truncated(t.percent))%"
+            if !t.fromPlan, let since = t.since { return "attendance \(now) since the stage began on \(since.spoken) (no meeting set a target), against the school's \(target)" }
             return t.since.map { "attendance \(now) since the plan on \($0.spoken), against its \(target)" }
                 ?? "attendance \(now) this year, against the school's \(target)"
         }

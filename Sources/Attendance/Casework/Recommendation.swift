@@ -69,7 +69,7 @@ public struct CaseworkEngine: Sendable {
         let eval = RuleEvaluation(measures: m, caseFile: school.casework.caseFile(upn, track: track.id),
                                   review: currentIndex.flatMap { stages[$0].atReview },
                                   minimumPossibleSessions: policy.percentRulesFromSessions,
-                                  planTarget: planTarget(for: upn))
+                                  planTarget: planTarget(for: upn, file: file))
         let waiting = eval.percentRulesWaitReason(stages.compactMap(\.entry)).map { [$0] } ?? []
         // A warning or penalty stage answers unauthorised absence only: with none in the
         // window its rule does not hold, however much illness, C2 or E the figures show.
@@ -209,12 +209,14 @@ public struct CaseworkEngine: Sendable {
     }
 
     /// The target a review judges against: the latest meeting before the date that set one,
-    /// from the meeting's day; else the policy's `targetPercent` for the year.
-    func planTarget(for upn: String) -> (percent: Double, since: SchoolDate?)? {
+    /// from the meeting's day; else the policy's `targetPercent`, since the case entered its
+    /// stage (a plan is judged on its own weeks, not the whole year); else for the year.
+    func planTarget(for upn: String, file: CaseFile?) -> (percent: Double, since: SchoolDate?, fromPlan: Bool)? {
         if let m = (school.casework.meetings[upn] ?? []).last(where: { $0.on <= asOf && $0.target != nil }), let t = m.target {
-            return (t.percent, m.on)
+            return (t.percent, m.on, true)
         }
-        return policy.targetPercent.map { ($0, nil) }
+        let entered = file.flatMap { f in f.history.last { $0.to == f.stage && [.enter, .escalate, .stepDown].contains($0.decision) }?.on }
+        return policy.targetPercent.map { ($0, entered, false) }
     }
 
     /// A decision that follows a recommendation: the stage's actions with due dates, and
