@@ -50,15 +50,22 @@ public struct Pupil: Hashable, Sendable, Codable, Identifiable {
         return age
     }
 
+    /// The prescribed day compulsory school age starts: the first 31 Dec, 31 Mar or 31 Aug on
+    /// or after the 5th birthday.
+    public var compulsorySchoolAgeStarts: SchoolDate {
+        let b = dateOfBirth.components
+        let fifth = SchoolDate(year: b.year + 5, month: b.month, day: min(b.day, SchoolDate.daysInMonth(year: b.year + 5, month: b.month)))!
+        return [(fifth.year, 3, 31), (fifth.year, 8, 31), (fifth.year, 12, 31), (fifth.year + 1, 3, 31)]
+            .map { SchoolDate(year: $0.0, month: $0.1, day: $0.2)! }
+            .first { $0 >= fifth }!
+    }
+
     /// Compulsory school age starts on the first 31 Dec, 31 Mar or 31 Aug on or after the
     /// 5th birthday (the "prescribed days") and ends on the last Friday in June of the school year the
     /// child turns 16. Penalty notices apply only within it.
     public func isOfCompulsorySchoolAge(on date: SchoolDate) -> Bool {
         let b = dateOfBirth.components
-        let fifth = SchoolDate(year: b.year + 5, month: b.month, day: min(b.day, SchoolDate.daysInMonth(year: b.year + 5, month: b.month)))!
-        let prescribed = [(fifth.year, 3, 31), (fifth.year, 8, 31), (fifth.year, 12, 31), (fifth.year + 1, 3, 31)]
-            .map { SchoolDate(year: $0.0, month: $0.1, day: $0.2)! }
-            .first { $0 >= fifth }!
+        let prescribed = compulsorySchoolAgeStarts
         let sixteenth = SchoolDate(year: b.year + 16, month: b.month, day: min(b.day, SchoolDate.daysInMonth(year: b.year + 16, month: b.month)))!
         let yearOfSixteen = AcademicYear(containing: sixteenth)
         var leaving = SchoolDate(year: yearOfSixteen.startYear + 1, month: 6, day: 30)!

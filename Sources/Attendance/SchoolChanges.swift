@@ -47,6 +47,7 @@ extension School {
             case .penaltyNotice(var p):
                 if p.id.isEmpty { p.id = nextID("p") }
                 if p.by.isEmpty { p.by = actor.login }
+                if var w = p.withdrawn, w.by.isEmpty { w.by = actor.login; p.withdrawn = w }
                 if p.amount == 0 {
                     (p.amount, p.amountIfLate) = PenaltyEligibility.amounts(previous: previousPenaltyNotices(for: p.upn, parent: p.parent, asOf: p.on).count)
                 }
@@ -125,7 +126,25 @@ extension School {
             case .penaltyNotice(let p):
                 try require(.requestPenaltyNotices, actor)
                 try requirePupil(p.upn)
-                let check = penaltyEligibility(for: p.upn, asOf: p.on)
+                // Marking a notice withdrawn: the same notice, nothing else changed.
+                if let existing = (casework.penaltyNotices[p.upn] ?? []).first(where: { $0.id == p.id }) {
+                    var unchanged = p
+                    unchanged.withdrawn = existing.withdrawn
+                    guard unchanged == existing, p.withdrawn != nil, existing.withdrawn == nil else {
+                        throw ChangeRefused(.invalid, "a penalty notice once recorded can only be marked withdrawn")
+                    }
+                    break
+                }
+                // A notice issued outside Rollcall: £80 or £160, for a parent with parental responsibility.
+                if p.recordedAfterwards == true {
+                    guard [80, 160].contains(p.amount) else { throw ChangeRefused(.invalid, "a penalty notice is £80 or £160, not £\(p.amount)") }
+                    let withPR = pupils[p.upn]?.contacts.filter(\.parentalResponsibility).map(\.name) ?? []
+                    guard withPR.contains(p.parent) else {
+                        throw ChangeRefused(.invalid, "\(p.parent) is not a contact with parental responsibility (those are: \(withPR.joined(separator: ", ")))")
+                    }
+                    break
+                }
+                let check = penaltyEligibility(for: p.upn, asOf: p.on, supportNotAppropriate: p.supportNotAppropriate)
                 guard check.eligibleParents.contains(p.parent) else {
                     throw ChangeRefused(.invalid, "a penalty notice for \(p.parent) cannot be requested: " + check.why.joined(separator: "; "))
                 }

@@ -45,17 +45,22 @@ public struct Statistics: Sendable {
 
     /// Unauthorised sessions (G, N, O, U) in the 10 most recent school weeks up to and
     /// including the week of `date`, counting only sessions on or before `date`.
+    /// `from`: count only sessions on or after it (a penalty notice answers only sessions
+    /// while the child is of compulsory school age).
     public func unauthorisedInRecentSchoolWeeks(for upn: String, asOf date: SchoolDate,
-                                                weeks: Int = 10) -> RecentUnauthorised {
-        unauthorisedInRecentSchoolWeeks(for: upn, asOf: date, mondays: schoolDays.schoolWeeks(count: weeks, upTo: date))
+                                                weeks: Int = 10, from: SchoolDate? = nil) -> RecentUnauthorised {
+        unauthorisedInRecentSchoolWeeks(for: upn, asOf: date, mondays: schoolDays.schoolWeeks(count: weeks, upTo: date), from: from)
     }
 
     /// The same over school weeks already found (the same for every pupil on a date).
-    public func unauthorisedInRecentSchoolWeeks(for upn: String, asOf date: SchoolDate, mondays: [SchoolDate]) -> RecentUnauthorised {
+    public func unauthorisedInRecentSchoolWeeks(for upn: String, asOf date: SchoolDate, mondays: [SchoolDate],
+                                                from: SchoolDate? = nil) -> RecentUnauthorised {
         var result = RecentUnauthorised(weeks: mondays.sorted(), total: 0, stillUnexplained: 0)
         for monday in mondays {
             let end = min(monday.adding(days: 6), date)
-            let f = figures(for: upn, in: DateRange(monday, end))
+            let start = max(monday, from ?? monday)
+            guard start <= end else { continue }
+            let f = figures(for: upn, in: DateRange(start, end))
             result.total += f.unauthorisedAbsence
             result.stillUnexplained += f.count(.reasonNotYetEstablished)
         }

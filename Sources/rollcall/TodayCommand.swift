@@ -57,8 +57,8 @@ struct TodayCommand: ParsableCommand {
             print("Duties to the LA owed: \(owed.count)   → rollcall duties")
             for d in owed { print("  \(school.pupils[d.upn]?.listName ?? d.upn): \(d.text)") }
         }
-        let followUps = school.casework.contacts.values.flatMap { $0 }.filter { $0.followUp == day }
-        if !followUps.isEmpty { print("Follow-ups due today: \(followUps.count)") }
+        let followUps = school.followUpsDue(on: day)
+        if !followUps.isEmpty { print("Follow-ups due (today or overdue): \(followUps.count)") }
 
         if let engine = CaseworkEngine(school: school, asOf: day) {
             let rows = engine.caseload()
@@ -117,7 +117,7 @@ enum TodayJSON {
                 ("tried_today", .int(e.triedToday.count)), ("next_step", .optional(e.nextSteps.first)),
             ])
         }
-        let followUps = school.casework.contacts.values.flatMap { $0 }.filter { $0.followUp == day }.count
+        let followUps = school.followUpsDue(on: day).count
         var caseload = JSONValue.null
         if let engine = CaseworkEngine(school: school, asOf: day) {
             let rows = engine.caseload()

@@ -43,9 +43,10 @@ struct PresetThresholdTests {
     @Test(arguments: cases)
     func entersTheRightStage(policy: String, absent: Int, stage: String?) throws {
         var s = try CaseworkSchool(policy: policy)
-        // Heath's Stages 4–6 count absence other than illness, so its pupils are away on
-        // holiday (G) rather than ill (issue 10, defect 7).
-        s.pupil("P1", absent: absent, code: policy == "heath-primary" ? .holidayNotGranted : .illness)
+        // The warning stages (the bands' final warning and persistent, the federation's
+        // Stage 3, Heath's Stages 4–5) answer only unauthorised absence (issue 19, defect 1),
+        // so these pupils are away on holiday the school did not grant (G).
+        s.pupil("P1", absent: absent, code: .holidayNotGranted)
         let first = s.recommendation("P1")
         if stage != nil { #expect(first?.kind == .enter) }
         let r = try s.reachedStage("P1")
@@ -124,7 +125,7 @@ struct PresetThresholdTests {
         // Stages whose entry is "below 90": the PA line.
         for (id, stage) in [("bridgewater-park", "step-4"), ("attendance-bands", "persistent"), ("east-sussex-federation", "stage-3")] {
             var s = try CaseworkSchool(policy: id)
-            s.pupil("PA", absent: 8)
+            s.pupil("PA", absent: 8, code: .holidayNotGranted)  // unauthorised: the bands' and federation's stages warn (issue 19)
             let r = try s.reachedStage("PA")
             #expect(r.stage == stage, "\(id): \(r.reasons)")
         }

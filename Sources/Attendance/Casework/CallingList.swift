@@ -24,7 +24,7 @@ extension School {
         let stats = statistics
         let track = casework.policy?.track("unexplained_absence")
         var list: [CallEntry] = []
-        for pupil in roll {
+        for pupil in casework(roll: date) {
             // Unexplained today (N, or the O an N turns into after five days), or a run of
             // whole unexplained days still open because today's register is not taken yet.
             let codes = [register.mark(for: pupil.upn, at: Session(date, .am)), register.mark(for: pupil.upn, at: Session(date, .pm))]

@@ -21,8 +21,10 @@ public struct CaseFile: Hashable, Sendable, Codable {
     /// measured from.
     public var lastReview: StageChange? { history.last }
 
+    /// Open actions past their due date, of the case as it is now: an action left over from
+    /// before the case was last opened (due before that) is not chased beside the new copy.
     public func overdueActions(asOf date: SchoolDate) -> [CaseAction] {
-        actions.filter { $0.doneOn == nil && $0.due < date }
+        actions.filter { $0.doneOn == nil && $0.due < date && $0.due >= openedOn }
     }
 }
 

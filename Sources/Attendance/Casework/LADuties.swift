@@ -6,8 +6,15 @@ public struct LADuty: Hashable, Sendable {
         case absentTenDays = "absent_10_days"
         /// 15 or more school days missed through illness this year, consecutive or not.
         case illnessFifteenDays = "illness_15_days"
-        /// A part-time timetable still running past its end date, or past 6 school weeks.
+        /// A part-time timetable, from its first day (the LA is told of every one), and again
+        /// if it is still running (C2) past its end date.
         case partTimeTimetable = "part_time_timetable"
+        /// Attendance this year at or below the severe-absence line (50%): a child who fails
+        /// to attend regularly, for the LA's support team.
+        case severeAbsence = "severe_absence"
+        /// Attendance this year below the line the policy sets for telling the LA
+        /// (`laReferralBelowPercent`), where it is above the severe-absence line.
+        case belowPolicyLine = "below_policy_line"
         /// A pupil leaving with no known destination (children missing education).
         case leavingNoDestination = "leaving_no_destination"
         /// 20 or more continuous school days of G, N or O: the removal-from-roll conditions.
@@ -47,19 +54,23 @@ extension School {
     func laDuties(for pupil: Pupil, asOf date: SchoolDate, stats: Statistics) -> [LADuty] {
         let upn = pupil.upn
         let year = Statistics.yearToDate(date)
+        // Runs of absence go on across holidays and into a new academic year, as the calling
+        // list counts them: a child missing since July is still missing in September.
+        let lastYear = AcademicYear(containing: date).previous.firstDay
+        let runsFrom = DateRange(lastYear, date)
         let reports = casework.cases(for: upn).flatMap(\.actions).filter { $0.kind == "report_to_la" }.compactMap(\.doneOn).filter { $0 <= date }.sorted()
         func done(from start: SchoolDate) -> SchoolDate? { reports.first { $0 >= start } }
         var duties: [LADuty] = []
 
-        for run in stats.runs(for: upn, in: year, where: { $0.counting == .unauthorisedAbsence }) where run.count >= 10 {
+        for run in stats.runs(for: upn, in: runsFrom, where: { $0.counting == .unauthorisedAbsence }) where run.count >= 10 && run.last! >= year.start {
             let open = run.last! >= stats.lastSchoolDay(onOrBefore: date, for: upn)
             duties.append(LADuty(upn: upn, kind: .absentTenDays, since: run[0], days: Double(run.count), due: run[9],
                                  done: done(from: run[0]),
                                  text: "Report to the LA: \(run.count) continuous school days of unauthorised absence (10 or more)"
                                      + (open ? "" : ", \(run[0].spoken) to \(run.last!.spoken)")))
         }
-        for run in stats.runs(for: upn, in: year, where: { [.holidayNotGranted, .reasonNotYetEstablished, .unknownReason].contains($0) })
-        where run.count >= 20 {
+        for run in stats.runs(for: upn, in: runsFrom, where: { [.holidayNotGranted, .reasonNotYetEstablished, .unknownReason].contains($0) })
+        where run.count >= 20 && run.last! >= year.start {
             duties.append(LADuty(upn: upn, kind: .removalFromRoll, since: run[0], days: Double(run.count), due: run[19],
                                  done: done(from: run[0]),
                                  text: "\(run.count) continuous school days coded G, N or O: with the LA, consider whether the conditions to remove from roll are met"))
@@ -84,15 +95,14 @@ extension School {
                                  text: "Tell the LA: \(formatDays(days)) days missed through illness this year (15 or more), so education can continue"))
         }
 
-        // Part-time timetables: past 6 school weeks, or still running (C2) past their end.
+        // Part-time timetables: the LA hears of each from its first day, and again if it is
+        // still running (C2) past its end.
         let timetables = casework.timetables[upn] ?? []
         for t in timetables where t.starts <= date {
-            let sixWeeks = stats.schoolDays.afterSchoolWeeks(6, from: t.starts)
             let onTimetable = Double(stats.schoolDays.openDays(in: DateRange(t.starts, min(date, t.ends))).count)
-            if t.ends >= sixWeeks, date >= sixWeeks {
-                duties.append(LADuty(upn: upn, kind: .partTimeTimetable, since: t.starts, days: onTimetable, due: sixWeeks, done: done(from: t.starts),
-                                     text: "Tell the LA: a part-time timetable since \(t.starts.spoken) has run past 6 school weeks (ends \(t.ends.spoken))"))
-            }
+            duties.append(LADuty(upn: upn, kind: .partTimeTimetable, since: t.starts, days: onTimetable, due: t.starts, done: done(from: t.starts),
+                                 text: "Tell the LA: a part-time timetable since \(t.starts.spoken) (ends \(t.ends.spoken))"
+                                     + (PartTimeTimetable.isPastSixWeeks(t, asOf: date, days: stats.schoolDays) ? ", now past 6 school weeks" : "")))
             if t.ends < date, let register = stats.register[upn] {
                 let after = stats.schoolDays.openDays(in: DateRange(t.ends.adding(days: 1), date)).filter { d in
                     SessionHalf.allCases.contains { register.code(at: Session(d, $0)) == .partTimeTimetable }
@@ -102,6 +112,23 @@ extension School {
                     duties.append(LADuty(upn: upn, kind: .partTimeTimetable, since: first, days: Double(after.count), due: first, done: done(from: first),
                                          text: "Tell the LA: a part-time timetable that ended \(t.ends.spoken) is still running past its end (\(formatDays(Double(after.count))) school day\(after.count == 1 ? "" : "s") coded C2 since)"))
                 }
+            }
+        }
+
+        // Severe absence, or below the policy's own line: a child who fails to attend
+        // regularly. Only once the policy's minimum of possible sessions has passed, so one
+        // day off in September is not "severely absent".
+        let f = stats.figures(for: upn, in: year)
+        let minimum = casework.policy?.percentRulesFromSessions ?? Policy.defaultMinimumPossibleSessions
+        if f.possible >= minimum, pupil.isOnRollForCasework(on: date), let percent = f.attendancePercent {
+            let line = casework.policy?.laReferralBelowPercent
+            let severe = f.isSevereAbsence
+            let below = line.map { AttendanceLine.compare(attended: f.attended, possible: f.possible, threshold: $0) < 0 } ?? false
+            if severe || below, let reached = firstDay(for: upn, in: year, stats: stats, minimum: minimum, line: severe ? nil : line) {
+                let words = severe ? "at or below the severe-absence line of 50%" : "below the policy's line of \(PercentText.truncated(line!))%"
+                duties.append(LADuty(upn: upn, kind: severe ? .severeAbsence : .belowPolicyLine, since: reached, days: Double(f.absent) / 2, due: reached,
+                                     done: done(from: reached),
+                                     text: "Tell the LA's support team: attendance \(PercentText.truncated(percent))% this year, \(words): \(pupil.knownAs) is not attending regularly"))
             }
         }
 
@@ -115,10 +142,32 @@ extension School {
     }
 }
 
+extension School {
+    /// The school day on which the pupil's attendance this year first fell to the
+    /// severe-absence line (or below `line`), once `minimum` sessions were possible.
+    func firstDay(for upn: String, in year: DateRange, stats: Statistics, minimum: Int, line: Double?) -> SchoolDate? {
+        guard let register = stats.register[upn] else { return nil }
+        var attended = 0, possible = 0
+        for day in year.days where stats.schoolDays.isOpen(day: day) {
+            for half in SessionHalf.allCases {
+                guard let code = register.code(at: Session(day, half)), code.counting.isPossible else { continue }
+                possible += 1
+                if code.counting == .attended { attended += 1 }
+            }
+            guard possible >= minimum else { continue }
+            let reached = line.map { AttendanceLine.compare(attended: attended, possible: possible, threshold: $0) < 0 } ?? (2 * (possible - attended) >= possible)
+            if reached { return day }
+        }
+        return nil
+    }
+}
+
 extension Statistics {
     /// Each run of school days in `range` on which every possible session the pupil had
     /// matched, oldest first (as `consecutiveDays`: the range's last day is skipped if not
-    /// yet marked; a school day with nothing possible, or no mark, ends a run).
+    /// yet marked; a school day with nothing possible, or no mark, ends a run, except a day
+    /// the site closed unexpectedly (Y4), which holds no session and is stepped over as a
+    /// holiday is).
     public func runs(for upn: String, in range: DateRange, where matches: (AttendanceCode) -> Bool) -> [[SchoolDate]] {
         guard let pupil = register[upn] else { return [] }
         var runs: [[SchoolDate]] = []
@@ -127,6 +176,7 @@ extension Statistics {
             let marked = [pupil.code(at: Session(day, .am)), pupil.code(at: Session(day, .pm))].compactMap { $0 }
             if marked.isEmpty && day == range.end { continue }
             let possible = marked.filter { $0.counting.isPossible }
+            if !marked.isEmpty, marked.allSatisfy({ $0 == .siteClosedUnexpectedly }) { continue }
             if !possible.isEmpty, possible.allSatisfy(matches) {
                 current.append(day)
             } else if !current.isEmpty {

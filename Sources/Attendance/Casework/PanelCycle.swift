@@ -18,7 +18,7 @@ extension School {
         var panel = year.firstDay
         while !days.isOpen(day: panel), panel < date { panel = panel.adding(days: 1) }
         for _ in 0..<60 where panel < date { panel = days.adding(schoolWeeks: weeks, to: panel) }
-        let due = roll.filter { p in
+        let due = casework(roll: date).filter { p in
             casework.cases(for: p.upn).contains { $0.isOpen && ($0.nextReview.map { $0 <= panel } ?? false) }
         }.map(\.upn)
         return PanelMeetingDue(on: panel, everyWeeks: weeks, dueForReview: due)

@@ -4,34 +4,50 @@ extension School {
     public func previousPenaltyNotices(for upn: String, parent: String, asOf date: SchoolDate) -> [PenaltyNoticeRequest] {
         let threeYearsAgo = SchoolDate(year: date.year - 3, month: date.month,
                                        day: min(date.day, SchoolDate.daysInMonth(year: date.year - 3, month: date.month)))!
-        return (casework.penaltyNotices[upn] ?? []).filter { $0.parent == parent && $0.on > threeYearsAgo && $0.on <= date }
+        return (casework.penaltyNotices[upn] ?? []).filter { $0.counts && $0.parent == parent && $0.on > threeYearsAgo && $0.on <= date }
     }
 
     /// Whether a penalty notice may be requested for a pupil, per parent with parental
     /// responsibility, under the national framework: 10+ unauthorised sessions in 10 school
     /// weeks (none still N), support offered first, compulsory school age, and fewer than 2
     /// notices to that parent for that child in the last 3 years.
-    public func penaltyEligibility(for upn: String, asOf date: SchoolDate) -> PenaltyEligibility {
+    /// `supportNotAppropriate`: the head's reason why support first would not be
+    /// appropriate (rules.md; a term-time holiday is the usual example), the other route.
+    public func penaltyEligibility(for upn: String, asOf date: SchoolDate, supportNotAppropriate: String? = nil) -> PenaltyEligibility {
         let stats = statistics
-        let recent = stats.unauthorisedInRecentSchoolWeeks(for: upn, asOf: date)
+        // Only sessions while the child is of compulsory school age count towards a notice.
+        let compulsoryFrom = pupils[upn]?.compulsorySchoolAgeStarts
+        let recent = stats.unauthorisedInRecentSchoolWeeks(for: upn, asOf: date, from: compulsoryFrom)
         var why: [String] = []
         let met = recent.total >= 10
         let window = recent.window.map { " (\($0.start.spoken) to \(min($0.end, date).spoken))" } ?? ""
         why.append("\(recent.total) unauthorised sessions in the last 10 school weeks\(window): threshold of 10 \(met ? "met" : "not met")")
+        if let from = compulsoryFrom, let w = recent.window, from > w.start {
+            why.append("only sessions from \(from.spoken), when compulsory school age began, count")
+        }
         if recent.stillUnexplained > 0 {
             why.append("\(recent.stillUnexplained) of them still N: establish the reasons before requesting a notice")
         }
         var ok = met && recent.stillUnexplained == 0
         let support = casework.supportRecorded(for: upn, before: date)
-        if support.isEmpty {
-            why.append("no support recorded yet (meeting, plan, early help …): a notice is considered only after support is offered")
-            ok = false
-        } else {
+        let notAppropriate = supportNotAppropriate.map { $0.trimmingSpaces() }.flatMap { $0.isEmpty ? nil : $0 }
+        if !support.isEmpty {
             why.append("support recorded: \(support.joined(separator: "; "))")
+            why.append("route: support offered first")
+        } else if let notAppropriate {
+            why.append("route: support would not be appropriate, in the head's words: \(notAppropriate)")
+        } else {
+            why.append("no support recorded yet (meeting, plan, early help …): a notice is considered only after support is offered, "
+                       + "unless the head records why support would not be appropriate (--support-not-appropriate)")
+            ok = false
         }
         guard let pupil = pupils[upn] else {
             return PenaltyEligibility(thresholdMet: met, eligible: false, unauthorisedSessions: recent.total,
                                       unresolvedNSessions: recent.stillUnexplained, why: why + ["no such pupil"], eligibleParents: [])
+        }
+        if !pupil.isOnRollForCasework(on: date), let left = pupil.leavingOn {
+            why.append("\(pupil.knownAs) left the school on \(left.spoken)")
+            ok = false
         }
         if !pupil.isOfCompulsorySchoolAge(on: date) {
             why.append("\(pupil.knownAs) is not of compulsory school age")

@@ -11,6 +11,18 @@ public struct PenaltyNoticeRequest: Hashable, Sendable, Codable {
     public var amountIfLate: Int
     public var unauthorisedSessions: Int
     public var reason: String
+    /// The head's reason why support first would not be appropriate (a term-time holiday):
+    /// the other route to a notice. Nil: support was offered first.
+    public var supportNotAppropriate: String?
+    /// True for a notice issued outside Rollcall (before it, or by another school), recorded
+    /// so that the limit and the amount of the next one are right.
+    public var recordedAfterwards: Bool?
+    /// The school that issued a notice recorded afterwards, if not this one.
+    public var issuingSchool: String?
+    /// Set when the LA withdrew or declined the notice: it then counts for nothing.
+    public var withdrawn: PenaltyWithdrawal?
+
+    public var counts: Bool { withdrawn == nil }
 
     public init(id: String = "", upn: String, parent: String, on: SchoolDate, by: String = "", amount: Int, amountIfLate: Int,
                 unauthorisedSessions: Int, reason: String) {
@@ -23,6 +35,19 @@ public struct PenaltyNoticeRequest: Hashable, Sendable, Codable {
         self.amountIfLate = amountIfLate
         self.unauthorisedSessions = unauthorisedSessions
         self.reason = reason
+    }
+}
+
+/// A notice the LA withdrew or declined, when, why and who recorded it.
+public struct PenaltyWithdrawal: Hashable, Sendable, Codable {
+    public var on: SchoolDate
+    public var reason: String
+    public var by: String
+
+    public init(on: SchoolDate, reason: String, by: String = "") {
+        self.on = on
+        self.reason = reason
+        self.by = by
     }
 }
 

@@ -20,7 +20,17 @@ public struct Policy: Hashable, Sendable, Codable {
     /// year one day off is "below 90%". Omitted: 40 (20 school days).
     public var minimumPossibleSessions: Int?
 
+    /// After a case closes at a review (attendance improved), the school weeks before a new
+    /// case may open on that track; and then only once attendance falls below the figure it
+    /// closed on. Omitted: 4. So no family hears "improved" and "below our target" in one week.
+    public var reopenAfterWeeks: Int?
+    /// Attendance this year below which the LA's support team is told of a pupil (a
+    /// `below_policy_line` duty), where the school's policy draws a line above the
+    /// severe-absence one (every SA pupil is told of anyway). Omitted: none.
+    public var laReferralBelowPercent: Double?
+
     public static let defaultMinimumPossibleSessions = 40
+    public static let defaultReopenAfterWeeks = 4
     /// `minimumPossibleSessions`, or the default of 40 sessions (20 school days).
     public var percentRulesFromSessions: Int { minimumPossibleSessions ?? Self.defaultMinimumPossibleSessions }
 
@@ -82,6 +92,15 @@ public struct Policy: Hashable, Sendable, Codable {
         /// in place of `actions`: letters for a family hearing from the school for the first
         /// time. Omitted: `actions`.
         public var directEntryActions: [Action]?
+        /// A warning or penalty stage (a letter that warns of a penalty notice or the LA's
+        /// statutory powers, or a penalty notice). A notice answers only unauthorised
+        /// absence, so the engine never points a pupil with no unauthorised session in the
+        /// last 10 school weeks at such a stage, whatever its entry rule says. Omitted: true
+        /// for a stage with a `penalty_notice` action, false otherwise.
+        public var enforcement: Bool?
+
+        /// Whether this is a warning or penalty stage (`enforcement`).
+        public var isEnforcement: Bool { enforcement ?? actions.contains { $0.kind == "penalty_notice" } }
 
         /// Whether a case may start at or jump to this stage, under these rules.
         func mayBeEnteredDirectly(_ holds: (Condition) -> Bool) -> Bool {
@@ -259,6 +278,11 @@ public enum Measure: String, CaseIterable, Sendable {
     case illnessDaysYear = "illness_days_year"
     /// Unauthorised sessions (G N O U) in the rolling 10 school weeks.
     case unauthorisedSessions10Weeks = "unauthorised_sessions_10_weeks"
+    /// Days of unauthorised absence (G N O U) this academic year (sessions ÷ 2): what a
+    /// days-based ladder's warning stages count. Never leave the school granted, C2, E or illness.
+    case unauthorisedDaysYear = "unauthorised_days_year"
+    /// Unauthorised sessions as a percentage of possible sessions this academic year.
+    case unauthorisedPercentYear = "unauthorised_percent_year"
     /// Late sessions (L + U) this half-term.
     case latesHalfTerm = "lates_half_term"
     /// School days in a row on which every possible session was N or O.
@@ -279,6 +303,8 @@ public enum Measure: String, CaseIterable, Sendable {
         case .attendancePercentYear, .attendancePercentRecent: return 0...100
         case .absenceDaysYear, .absenceDaysYearNotIllness, .illnessDaysYear, .consecutiveUnexplainedDays: return 0...366
         case .unauthorisedSessions10Weeks: return 0...100
+        case .unauthorisedDaysYear: return 0...366
+        case .unauthorisedPercentYear: return 0...100
         case .latesHalfTerm: return 0...200
         case .notImprovedSinceReview, .vulnerable, .causeForConcern: return 0...1
         }

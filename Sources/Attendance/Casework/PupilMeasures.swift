@@ -43,6 +43,10 @@ public struct PupilMeasures: Sendable {
     public var attendancePercent: Double? { yearToDate.attendancePercent }
     public var absenceDays: Double { Double(yearToDate.absent) / 2 }
     public var illnessDays: Double { Double(yearToDate.count(.illness)) / 2 }
+    public var unauthorisedDays: Double { Double(yearToDate.unauthorisedAbsence) / 2 }
+    public var unauthorisedPercent: Double? {
+        yearToDate.possible > 0 ? Double(yearToDate.unauthorisedAbsence) * 100 / Double(yearToDate.possible) : nil
+    }
 
     /// Attendance % over the last `weeks` school weeks up to the as-of date.
     public func recentPercent(weeks: Int) -> Double? { recentFigures(weeks: weeks)?.attendancePercent }
@@ -72,7 +76,7 @@ struct RuleEvaluation {
     var minimumPossibleSessions = 0
     /// The target a review `against: "target"` judges: the latest meeting's, from its date,
     /// or the policy's `targetPercent` for the year.
-    var planTarget: (percent: Double, since: SchoolDate?)? = nil
+    var planTarget: (percent: Double, since: SchoolDate?, fromPlan: Bool)? = nil
 
     /// Whether it is too early in the pupil's year for attendance-percentage rules.
     var percentRulesWait: Bool { measures.yearToDate.possible < minimumPossibleSessions }
@@ -95,6 +99,8 @@ struct RuleEvaluation {
         case .absenceDaysYearNotIllness: return measures.absenceDays - measures.illnessDays
         case .illnessDaysYear: return measures.illnessDays
         case .unauthorisedSessions10Weeks: return Double(measures.recentUnauthorised.total)
+        case .unauthorisedDaysYear: return measures.unauthorisedDays
+        case .unauthorisedPercentYear: return measures.unauthorisedPercent
         case .latesHalfTerm: return Double(measures.latesHalfTerm)
         case .consecutiveUnexplainedDays: return Double(measures.consecutiveUnexplainedDays)
         case .vulnerable: return measures.vulnerable ? 1 : 0
@@ -126,12 +132,20 @@ struct RuleEvaluation {
         }
     }
 
+    /// Whether a review on attendance this year (not against a target) finds it higher than at
+    /// the last review, by any amount.
+    var attendanceRoseSinceReview: Bool {
+        guard review?.against != "target", (review?.measure ?? Measure.attendancePercentYear.rawValue) == Measure.attendancePercentYear.rawValue,
+              let was = caseFile?.lastReview?.figures.attendancePercent, let now = measures.attendancePercent else { return false }
+        return now > was
+    }
+
     /// Attendance since the plan (or this year) against the plan's target, in whole sessions.
-    var sinceTarget: (figures: AttendanceFigures, percent: Double, since: SchoolDate?)? {
+    var sinceTarget: (figures: AttendanceFigures, percent: Double, since: SchoolDate?, fromPlan: Bool)? {
         guard let t = planTarget else { return nil }
         let from = t.since ?? Statistics.yearToDate(measures.asOf).start
         let f = measures.statistics.figures(for: measures.upn, in: DateRange(from, measures.asOf))
-        return f.possible > 0 ? (f, t.percent, t.since) : nil
+        return f.possible > 0 ? (f, t.percent, t.since, t.fromPlan) : nil
     }
 
     var targetMet: Bool? {
@@ -164,6 +178,7 @@ struct RuleEvaluation {
             guard let t = sinceTarget else { return "no target recorded" }
             let now = PercentText.truncated(t.figures.attendancePercent ?? 0) + "%"
             let target = "target of \(PercentText.truncated(t.percent))%"
+            if !t.fromPlan, let since = t.since { return "attendance \(now) since the stage began on \(since.spoken) (no meeting set a target), against the school's \(target)" }
             return t.since.map { "attendance \(now) since the plan on \($0.spoken), against its \(target)" }
                 ?? "attendance \(now) this year, against the school's \(target)"
         }
@@ -226,6 +241,8 @@ struct RuleEvaluation {
         case .unauthorisedSessions10Weeks:
             let n = measures.recentUnauthorised.stillUnexplained
             return "\(Counted.of(Int(v), "unauthorised session")) in 10 school weeks (\(limit))" + (n > 0 ? ", \(n) still N" : "")
+        case .unauthorisedDaysYear: return "\(number(v, m)) day\(v == 1 ? "" : "s") of unauthorised absence this year (\(limit))"
+        case .unauthorisedPercentYear: return "unauthorised absence \(number(v, m)) of sessions this year (\(limit))"
         case .latesHalfTerm: return "\(Counted.of(Int(v), "late session")) this half-term (\(limit))"
         case .consecutiveUnexplainedDays: return "day \(Int(v)) of unexplained absence (\(limit))"
         case .vulnerable: return "vulnerable (CP, CIN, CLA or social worker)"
@@ -246,8 +263,8 @@ struct RuleEvaluation {
 
     private func number(_ x: Double, _ m: Measure) -> String {
         switch m {
-        case .attendancePercentYear, .attendancePercentRecent: return PercentText.truncated(x) + "%"
-        case .absenceDaysYear, .absenceDaysYearNotIllness, .illnessDaysYear: return x == x.rounded() ? "\(Int(x))" : PercentText.truncated(x)
+        case .attendancePercentYear, .attendancePercentRecent, .unauthorisedPercentYear: return PercentText.truncated(x) + "%"
+        case .absenceDaysYear, .absenceDaysYearNotIllness, .illnessDaysYear, .unauthorisedDaysYear: return x == x.rounded() ? "\(Int(x))" : PercentText.truncated(x)
         default: return "\(Int(x))"
         }
     }

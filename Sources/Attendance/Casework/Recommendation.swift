@@ -45,12 +45,20 @@ public struct CaseworkEngine: Sendable {
     }
 
     /// Every track with an open case or a recommendation, pupil by pupil in register order.
+    /// A pupil who has left is in it only while a case of theirs is still open, to close it.
     public func caseload() -> [Recommendation] {
         school.roll.flatMap { pupil in recommendations(for: pupil.upn) }
     }
 
     public func recommendations(for upn: String) -> [Recommendation] {
         let m = measures(for: upn)
+        if let pupil = school.pupils[upn], !pupil.isOnRollForCasework(on: asOf), let left = pupil.leavingOn {
+            return school.casework.cases(for: upn).filter(\.isOpen).map { file in
+                Recommendation(upn: upn, track: file.track, stage: file.stage, kind: .close, recommendedStage: nil,
+                               reasons: ["left the school on \(left.spoken): close the case"], nextReview: file.nextReview,
+                               overdueActions: [], figures: m.figures)
+            }
+        }
         return policy.tracks(for: school.pupils[upn]?.yearGroup).compactMap { recommendation(for: upn, track: $0, measures: m) }
     }
 
@@ -61,9 +69,18 @@ public struct CaseworkEngine: Sendable {
         let eval = RuleEvaluation(measures: m, caseFile: school.casework.caseFile(upn, track: track.id),
                                   review: currentIndex.flatMap { stages[$0].atReview },
                                   minimumPossibleSessions: policy.percentRulesFromSessions,
-                                  planTarget: planTarget(for: upn))
+                                  planTarget: planTarget(for: upn, file: file))
         let waiting = eval.percentRulesWaitReason(stages.compactMap(\.entry)).map { [$0] } ?? []
-        let highest = stages.indices.last { i in stages[i].entry.map(eval.holds) ?? false }
+        // A warning or penalty stage answers unauthorised absence only: with none in the
+        // window its rule does not hold, however much illness, C2 or E the figures show.
+        let unauthorised = m.recentUnauthorised.total > 0
+        func entryHolds(_ k: Int) -> Bool {
+            guard let rule = stages[k].entry, eval.holds(rule) else { return false }
+            return unauthorised || !stages[k].isEnforcement
+        }
+        let highest = stages.indices.last(where: entryHolds)
+        let heldBack = stages.indices.filter { k in !unauthorised && stages[k].isEnforcement && (stages[k].entry.map(eval.holds) ?? false) }
+            .map { "\(stages[$0].name): not for a pupil with no unauthorised session in the last 10 school weeks (a warning or penalty notice answers only unauthorised absence)" }
         // A letter the stage chose by a condition (`when`: Bridgewater's panel invitation is
         // for pupils below 90%) is checked again before it is due: if the condition no longer
         // holds, it is not chased, and the stage's letter whose condition holds now is named.
@@ -81,7 +98,7 @@ public struct CaseworkEngine: Sendable {
 
         func make(_ kind: Recommendation.Kind, _ stage: Int?, _ reasons: [String]) -> Recommendation {
             Recommendation(upn: upn, track: track.id, stage: file?.stage, kind: kind, recommendedStage: stage.map { stages[$0].id },
-                           reasons: reasons + waiting + overdue.map { "overdue since \($0.due.spoken): \($0.description)" } + lapsedReasons,
+                           reasons: reasons + waiting + heldBack + overdue.map { "overdue since \($0.due.spoken): \($0.description)" } + lapsedReasons,
                            nextReview: file?.nextReview, overdueActions: overdue, figures: m.figures,
                            ruleStage: highest.map { stages[$0].id })
         }
@@ -89,40 +106,42 @@ public struct CaseworkEngine: Sendable {
 
         guard let file, let i = currentIndex else {
             guard let j = highest else { return nil }
+            // After a case closed as improved, no new one at once (families were told
+            // "improved" and "below our target" in the same week).
+            if reopenWait(upn: upn, track: track, measures: m) != nil { return nil }
             // No case yet: start at the first stage, or the highest one whose rule holds and
             // that the policy lets a case start at (`enterDirectly`).
             let first = stages.indices.first { stages[$0].entry != nil } ?? j
             func mayStart(_ k: Int) -> Bool { k == first || stages[k].mayBeEnteredDirectly(eval.holds) }
             if mayStart(j) { return make(.enter, j, entryReasons(j)) }
-            let start = stages.indices.last { k in k < j && mayStart(k) && (stages[k].entry.map(eval.holds) ?? false) } ?? first
+            let start = stages.indices.last { k in k < j && mayStart(k) && entryHolds(k) } ?? first
             return make(.enter, start, entryReasons(j) + ["no case yet: \(stages[j].name) is reached through the earlier stages, so the case starts at \(stages[start].name)"])
         }
         if let close = stages[i].closeWhen, eval.holds(close) {
             return make(.close, nil, ["closes when " + (eval.reasons(close).first ?? "its close rule holds")])
         }
-        // A higher stage's rule holds. A stage the policy lets a case start at (the days of
-        // unexplained absence) is taken at once; any other is reached one stage at a time at
-        // the case's review, so no family gets a letter that presumes a step it never had
-        // ("Thank you for meeting the panel" with no panel).
-        var waitingFor: [String]?
-        if let j = highest, j > i {
-            if let k = (i + 1...j).last(where: { stages[$0].mayBeEnteredDirectly(eval.holds) && (stages[$0].entry.map(eval.holds) ?? false) }) {
-                return make(.escalate, k, entryReasons(k))
-            }
-            let next = i + 1
-            if file.nextReview.map({ $0 <= asOf }) ?? true {
-                let through = j > next ? ["one stage at a time: \(stages[next].name) comes before \(stages[j].name)"] : []
-                return make(.escalate, next, entryReasons(j) + through)
-            }
-            waitingFor = ["\(stages[j].name): its rule holds; the case moves on to \(stages[next].name) at the review on \(file.nextReview!.spoken), or sooner if staff decide"]
-                + entryReasons(j)
+        // A stage the policy lets a case jump to (the days of unexplained absence, a cause
+        // for concern) is taken at once when its rule holds.
+        if let j = highest, j > i,
+           let k = (i + 1...j).last(where: { stages[$0].mayBeEnteredDirectly(eval.holds) && entryHolds($0) }) {
+            return make(.escalate, k, entryReasons(k))
+        }
+        // Any other stage is reached one at a time, and only a stage whose own rule holds (or
+        // that has none, being reached only from the stage before): Bridgewater's punctuality
+        // Step 3 needs more than 10 lates however the review went.
+        let nextUp = stages.indices.first { k in
+            k > i && (stages[k].entry == nil ? unauthorised || !stages[k].isEnforcement : entryHolds(k))
+        }
+        func through(_ k: Int) -> [String] {
+            guard let j = highest, j > k else { return [] }
+            return ["one stage at a time: \(stages[k].name) comes before \(stages[j].name)"]
         }
 
-        if let review = file.nextReview, review <= asOf {
+        // The review is judged first, on the stage's own rule: a family whose attendance rose
+        // is never escalated and told it has not improved (Appendix 3: "if improved action
+        // closed, if not progress").
+        if let review = file.nextReview, review <= asOf, let rule = stages[i].atReview, let improved = eval.improvedSinceReview {
             let due = "review due \(review.spoken)"
-            guard let rule = stages[i].atReview, let improved = eval.improvedSinceReview else {
-                return make(.reviewDue, i, [due] + entryReasons(i))
-            }
             let how = eval.reviewComparison
             if improved {
                 switch rule.ifImproved {
@@ -134,10 +153,32 @@ public struct CaseworkEngine: Sendable {
                 default: return make(.reviewDue, i, [due, "improved: \(how)"])
                 }
             }
-            if rule.ifNotImproved == "escalate", i + 1 < stages.count {
-                return make(.escalate, i + 1, [due, "not improved: \(how)"])
+            // Risen, but by less than the policy's `improvedBy`: not enough to close, yet no
+            // family is escalated and told attendance "has not improved" when it rose.
+            if eval.attendanceRoseSinceReview {
+                return make(.reviewDue, i, [due, "not improved by the \(PercentText.truncated(rule.improvedBy)) points the policy asks, though it rose: \(how); not escalated"])
+            }
+            if let k = nextUp, rule.ifNotImproved == "escalate" || (highest ?? -1) > i {
+                return make(.escalate, k, [due, "not improved: \(how)"] + entryReasons(k) + through(k))
             }
             return make(.reviewDue, i, [due, "not improved: \(how)"])
+        }
+
+        // No review rule, or nothing yet to judge it by: a higher stage's rule moves the case
+        // on at the review (one stage at a time, so no family gets a letter that presumes a
+        // step it never had).
+        var waitingFor: [String]?
+        if let j = highest, j > i {
+            if file.nextReview.map({ $0 <= asOf }) ?? true {
+                let next = nextUp ?? j
+                return make(.escalate, next, entryReasons(j) + through(next))
+            }
+            // Before the review: the stage after this one is where a "not improved" leads.
+            waitingFor = ["\(stages[j].name): its rule holds; the case moves on to \(stages[i + 1].name) at the review on \(file.nextReview!.spoken) if it has not improved, or sooner if staff decide"]
+                + entryReasons(j)
+        }
+        if let review = file.nextReview, review <= asOf {
+            return make(.reviewDue, i, ["review due \(review.spoken)"] + entryReasons(i))
         }
         if !overdue.isEmpty { return make(.actionOverdue, i, waitingFor ?? []) }
         let still = waitingFor ?? entryReasons(i)
@@ -146,13 +187,36 @@ public struct CaseworkEngine: Sendable {
         return make(.hold, i, reasons)
     }
 
-    /// The target a review judges against: the latest meeting before the date that set one,
-    /// from the meeting's day; else the policy's `targetPercent` for the year.
-    func planTarget(for upn: String) -> (percent: Double, since: SchoolDate?)? {
-        if let m = (school.casework.meetings[upn] ?? []).last(where: { $0.on <= asOf && $0.target != nil }), let t = m.target {
-            return (t.percent, m.on)
+    /// Why no new case opens yet on a track whose last case was closed at a review (the
+    /// stage has a review rule, not a close rule such as "the child is back"): within the
+    /// policy's `reopenAfterWeeks` of the close, or while attendance is no lower than the
+    /// figure it closed on. Nil: a case may open.
+    public func reopenWait(upn: String, track: Policy.Track, measures m: PupilMeasures) -> [String]? {
+        guard let closed = school.casework.caseFile(upn, track: track.id), !closed.isOpen,
+              let last = closed.history.last, last.decision == .close, last.on <= asOf,
+              let stage = track.stages.first(where: { $0.id == last.from }), let review = stage.atReview, stage.closeWhen == nil
+        else { return nil }
+        let weeks = policy.reopenAfterWeeks ?? Policy.defaultReopenAfterWeeks
+        let until = statistics.schoolDays.adding(schoolWeeks: weeks, to: last.on)
+        if asOf < until {
+            return ["the case closed on \(last.on.spoken); a new one may open from \(until.spoken) (\(Counted.of(weeks, "school week")))"]
         }
-        return policy.targetPercent.map { ($0, nil) }
+        if (review.measure ?? Measure.attendancePercentYear.rawValue) == Measure.attendancePercentYear.rawValue,
+           let was = last.figures.attendancePercent, let now = m.attendancePercent, now >= was {
+            return ["the case closed on \(last.on.spoken) at \(PercentText.truncated(was))%; a new one opens only if attendance falls below that (now \(PercentText.truncated(now))%)"]
+        }
+        return nil
+    }
+
+    /// The target a review judges against: the latest meeting before the date that set one,
+    /// from the meeting's day; else the policy's `targetPercent`, since the case entered its
+    /// stage (a plan is judged on its own weeks, not the whole year); else for the year.
+    func planTarget(for upn: String, file: CaseFile?) -> (percent: Double, since: SchoolDate?, fromPlan: Bool)? {
+        if let m = (school.casework.meetings[upn] ?? []).last(where: { $0.on <= asOf && $0.target != nil }), let t = m.target {
+            return (t.percent, m.on, true)
+        }
+        let entered = file.flatMap { f in f.history.last { $0.to == f.stage && [.enter, .escalate, .stepDown].contains($0.decision) }?.on }
+        return policy.targetPercent.map { ($0, entered, false) }
     }
 
     /// A decision that follows a recommendation: the stage's actions with due dates, and

@@ -17,7 +17,7 @@ extension School {
         let bandLetters = Set(policy.bands.compactMap(\.letter))
         guard !bandLetters.isEmpty else { return [] }
         let stats = statistics
-        return roll.compactMap { pupil -> TermlyLetterDue? in
+        return casework(roll: date).compactMap { pupil -> TermlyLetterDue? in
             let f = stats.figures(for: pupil.upn, in: Statistics.yearToDate(date))
             guard f.possible >= policy.percentRulesFromSessions,
                   let band = policy.band(forAttended: f.attended, possible: f.possible), let letter = band.letter else { return nil }

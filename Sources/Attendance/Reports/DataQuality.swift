@@ -12,10 +12,9 @@ public struct DataQuality: Sendable {
     /// A case whose review date has passed.
     public struct OverdueReview: Hashable, Sendable { public var pupil: Pupil; public var track: String; public var stage: String; public var due: SchoolDate }
 
-    /// How long an N may stand (school days) and a part-time timetable run (days) before
-    /// they are reported.
+    /// How long an N may stand (school days) before it is reported. A part-time timetable is
+    /// reported past 6 school weeks (`PartTimeTimetable.isPastSixWeeks`).
     public static let nSchoolDays = 5
-    public static let timetableDays = 42
 
     public var asOf: SchoolDate
     public var staleN: [StaleN] = []
@@ -61,7 +60,7 @@ public struct DataQuality: Sendable {
         unmarked = missing.keys.sorted().map { Unmarked(session: $0, pupils: missing[$0]!) }
         for p in roll {
             for t in school.casework.timetables[p.upn] ?? [] where t.starts <= date && t.ends >= date
-                && t.starts.days(until: min(t.ends, date)) > Self.timetableDays {
+                && PartTimeTimetable.isPastSixWeeks(t, asOf: date, days: days) {
                 longTimetables.append(LongTimetable(pupil: p, timetable: t))
             }
             if !p.contacts.contains(where: { !$0.phones.isEmpty }) { noContactPhone.append(p) }

@@ -35,7 +35,8 @@ public enum Letters {
             throw ChangeRefused(.invalid, "letter \"\(templateID)\" needs \(missing.map { "{{\($0)}}" }.joined(separator: ", ")), "
                                 + "which \(missing.count == 1 ? "has" : "have") no value for \(upn) on \(date.spoken)")
         }
-        let template = try MustacheTemplate(string: text)
+        // Letters are plain text (and PDF from it): "Mr & Mrs O'Brien", never HTML entities.
+        let template = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + text)
         return template.render(context)
     }
 
@@ -85,6 +86,9 @@ public enum Letters {
             "latesHalfTermTimes": Counted.of(m.latesHalfTerm, "time"),
             "latesHalfTermArrivals": Counted.of(m.latesHalfTerm, "late arrival"),
             "unauthorised": m.recentUnauthorised.total,
+            // Only a pupil of compulsory school age who has missed 10% or more is told they
+            // are persistently absent: the DfE measure, never a band's name or a rounded figure.
+            "persistentAbsence": m.yearToDate.isPersistentAbsence && pupil.isOfCompulsorySchoolAge(on: date),
             "signedBy": signer.name,
             "role": roleTitle(signer.role),
         ]

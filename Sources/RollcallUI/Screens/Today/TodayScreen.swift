@@ -94,18 +94,8 @@ public struct TodayScreen: Sendable {
             out.append(TodayLine(line: line, target: .pupil(e.pupil.upn)))
         }
 
-        // Calls and home visits due: follow-ups set for today or before and not yet done.
-        var due: [(Pupil, ContactLogEntry)] = []
-        for (upn, entries) in school.casework.contacts {
-            guard let p = school.pupils[upn] else { continue }
-            for e in entries {
-                // Due today or in the last fortnight, and no call or visit logged since.
-                guard let f = e.followUp, f <= day, f >= day.adding(days: -14) else { continue }
-                let later = entries.contains { $0.on > e.on && $0.on <= day && [.call, .homeVisit].contains($0.kind) }
-                if !later { due.append((p, e)) }
-            }
-        }
-        due.sort { ($0.1.followUp!, $0.0.listName) < ($1.1.followUp!, $1.0.listName) }
+        // Calls and home visits due: the domain's rule, as `rollcall today` counts them.
+        let due = school.followUpsDue(on: day).map { ($0.pupil, $0.entry) }
         out.append(.init(line: .blank, target: nil))
         if state.contactLogRead {
             out.append(heading("Calls and home visits due: \(due.count)"))
@@ -147,13 +137,11 @@ public struct TodayScreen: Sendable {
             out.append(TodayLine(line: line, target: .pupil(p.upn)))
         }
 
-        // Alerts: day 3 and day 10 of unexplained absence, part-time timetables ending.
+        // Alerts: the policy's unexplained-absence steps and the LA duties (the domain's),
+        // part-time timetables ending.
         var alerts: [TodayLine] = []
-        for e in calls where e.daysUnexplained >= 3 {
-            let text = e.daysUnexplained >= 10
-                ? "day \(e.daysUnexplained) of unexplained absence: tell the local authority (child missing education)"
-                : "day \(e.daysUnexplained) of unexplained absence: home visit and the policy's day-3 steps"
-            alerts.append(TodayLine(line: StyledLine([.init("  ! ", .alert), .init(fit(e.pupil.fullName, 24)), .init(text, e.daysUnexplained >= 10 ? .alert : .warning)]), target: .pupil(e.pupil.upn)))
+        for a in school.absenceAlerts(on: day, calls: calls) {
+            alerts.append(TodayLine(line: StyledLine([.init("  ! ", .alert), .init(fit(a.pupil.fullName, 24)), .init(a.text, a.tellsTheLA ? .alert : .warning)]), target: .pupil(a.pupil.upn)))
         }
         for (upn, list) in school.casework.timetables {
             guard let p = school.pupils[upn] else { continue }

@@ -1,0 +1,35 @@
+import Attendance
+import Testing
+
+/// Issue 19, "one rule, one place": rules the app and the commands both need, in the domain.
+@Suite("Issue 19: one rule, one place")
+struct OneRuleOnePlaceTests {
+    /// Follow-ups due: the app counted the last fortnight, `rollcall today` only today.
+    @Test func followUpsDueAreTodayAndTheFortnightBeforeUntilSomeoneCalls() throws {
+        var s = try CaseworkSchool(policy: "bridgewater-park")
+        let today = CaseworkSchool.asOf
+        s.pupil("P1"); s.pupil("P2"); s.pupil("P3")
+        s.school.casework.put(ContactLogEntry(id: "c1", upn: "P1", kind: .note, on: SchoolDate("2025-10-20")!, text: "ring back", followUp: SchoolDate("2025-10-21")!))
+        s.school.casework.put(ContactLogEntry(id: "c2", upn: "P2", kind: .note, on: SchoolDate("2025-10-20")!, text: "ring back", followUp: today))
+        s.school.casework.put(ContactLogEntry(id: "c3", upn: "P3", kind: .note, on: SchoolDate("2025-10-20")!, text: "ring back", followUp: SchoolDate("2025-10-21")!))
+        s.school.casework.put(ContactLogEntry(id: "c4", upn: "P3", kind: .call, on: SchoolDate("2025-10-22")!, text: "spoke"))
+        let due = s.school.followUpsDue(on: today)
+        #expect(due.map(\.pupil.upn) == ["P1", "P2"], "\(due)")
+        #expect(due.map(\.overdue) == [true, false])
+    }
+
+    /// Day-3 and day-10 alerts were hard-coded in the Today screen; they come from the
+    /// policy's unexplained-absence stages and the LA duties.
+    @Test func absenceAlertsComeFromThePolicysCallingSteps() throws {
+        var s = try CaseworkSchool(policy: "bridgewater-park")
+        s.pupil("D1", absent: 2, code: .reasonNotYetEstablished)
+        s.pupil("D3", absent: 6, code: .reasonNotYetEstablished)
+        s.pupil("D10", absent: 20, code: .reasonNotYetEstablished)
+        let alerts = Dictionary(uniqueKeysWithValues: s.school.absenceAlerts(on: CaseworkSchool.asOf).map { ($0.pupil.upn, $0) })
+        #expect(alerts["D1"] == nil)
+        let track = try #require(s.school.casework.policy?.track("unexplained_absence"))
+        let day3 = try #require(track.stages.first { $0.id == "day-3" })
+        #expect(alerts["D3"]?.text.contains(day3.name) == true && alerts["D3"]?.tellsTheLA == false, "\(String(describing: alerts["D3"]))")
+        #expect(alerts["D10"]?.tellsTheLA == true, "\(String(describing: alerts["D10"]))")
+    }
+}
