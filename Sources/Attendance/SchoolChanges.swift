@@ -66,6 +66,7 @@ extension School {
     /// time zone); without it every change to an existing mark is treated as an amendment.
     public func check(_ t: Transaction, by actor: StaffMember, today: SchoolDate? = nil) throws(ChangeRefused) {
         let hasReason = School.hasReason(t.reason)
+        try checkText(t)
         for change in t.changes {
             switch change {
             case .mark(let m):
@@ -162,6 +163,7 @@ extension School {
         let amendment = today.map { needsReason(m, today: $0) } ?? m.isAmendment
         try require(amendment ? .amendMarks : .recordMarks, actor)
         try requirePupil(m.upn)
+        try checkText(m)
         // A register exists only for the sessions the school is open: a mark on a weekend or
         // in a holiday would add a possible session that never was. (`#`, planned closure,
         // counts as none; clearing a wrong mark is always allowed.)

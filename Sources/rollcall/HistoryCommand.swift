@@ -82,7 +82,10 @@ struct HistoryCommand: ParsableCommand {
     func line(_ e: AuditEntry, for viewer: StaffMember, timeZone: String) -> String {
         // Stored in UTC; shown in the school's time zone.
         let when = LocalTime.stamp(e.at, timeZone: timeZone)
-        return "\(when)  \(e.name) (\(e.role))  \(describe(e.change, for: viewer))\(e.reason.map { "  reason: \($0)" } ?? "")"
+        // A reason over several lines (written before they were refused) stays under its own
+        // entry, indented, so no line of it can pass for an entry of its own.
+        let reason = e.reason.map { "  reason: " + EnteredText.shown($0, keepingLayout: true).split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n        ") }
+        return "\(when)  \(e.name) (\(e.role))  \(describe(e.change, for: viewer))\(reason ?? "")"
     }
 
     func describe(_ change: Change, for viewer: StaffMember) -> String {

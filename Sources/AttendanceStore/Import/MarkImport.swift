@@ -47,6 +47,8 @@ public enum MarkImport {
         guard let delimiter = try CSVTable.delimiter(of: text, file: file).asciiValue else { return nil }
         var rows: MarkRows?
         let complete = ASCIIRecords.read(text, delimiter: delimiter) { fields, line in
+            // A field over the limit: the SwiftCSV reader names its line (`CSVTable.fieldLimit`).
+            guard CSVTable.longFields(fields, line: line).isEmpty else { return false }
             guard rows != nil else {
                 guard var table = try? CSVTable(headerFields: fields, rows: [], file: file),
                       (try? table.apply(mapping, fields: MarkImport.fields, file: file)) != nil,
@@ -170,6 +172,7 @@ struct MarkRows {
             }
         }
         let comment = cell(commentCol)
+        if !comment.isEmpty, let problem = EnteredText.reason.problem(comment, field: "the comment") { reasons.append(problem) }
         guard reasons.isEmpty, let upn, let date, let half, let code else {
             // Every nil above has added a reason; a row with none is never dropped unreported.
             problems += (reasons.isEmpty ? ["could not be read"] : reasons).map { .init(line: line, reason: $0) }
