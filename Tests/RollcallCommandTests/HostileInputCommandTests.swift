@@ -117,4 +117,26 @@ struct HostileInputCommandTests {
         #expect(lines.contains { $0.hasPrefix(" ") && $0.contains("Mrs Adaeze Okafor (head) amended") }, "\(r.stdout)")
         #expect(!r.stdout.contains("\u{1B}") && r.stdout.contains("<U+001B>[31m"), "\(r.stdout)")
     }
+
+    @Test func formulasAreDefusedInReportCSVsAndKeptInExports() throws {
+        let scratch = Scratch()
+        let store = try seeded(scratch)
+        let hostile = "UPN,Surname,Forename,Date of Birth,Year Group,Reg Group\n"
+            + "B2,\"=HYPERLINK(\"\"http://evil.example\"\",\"\"Jones\"\")\",\"+cmd|' /C calc'!A0\",2016-02-02,4,4A\n"
+        let imported = try RollcallProcess.run(["import", "pupils", scratch.write("hostile.csv", hostile), "--store", store])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        for kind in ["pa", "absentees", "calls"] {
+            let out = "\(scratch.path)/\(kind).csv"
+            let r = try RollcallProcess.run(["report", kind, "--as-of", "2025-09-05", "--format", "csv", "--out", out, "--store", store])
+            #expect(r.status == 0, "\(r.stderr)")
+            let csv = try String(contentsOfFile: out, encoding: .utf8)
+            guard csv.contains("HYPERLINK") || csv.contains("cmd|") else { continue }  // B2 not on this report
+            #expect(!csv.contains(",=") && !csv.contains("\"=") && !csv.contains(",+cmd") && !csv.hasPrefix("="), "\(kind): \(csv)")
+        }
+        let pa = try String(contentsOfFile: "\(scratch.path)/pa.csv", encoding: .utf8)
+        #expect(pa.contains("'=HYPERLINK") || pa.contains("'+cmd"), "B2 is on the PA report: \(pa)")
+        // A data export keeps the value as stored, so it reads back the same.
+        let export = try RollcallProcess.run(["export", "pupils", "--store", store])
+        #expect(export.stdout.contains("\"=HYPERLINK(\"\"http://evil.example\"\",\"\"Jones\"\")\"") && export.stdout.contains(",+cmd|' /C calc'!A0,"), "\(export.stdout)")
+    }
 }
