@@ -6,9 +6,10 @@
 public enum EnteredText: Sendable {
     /// A pupil's, parent's or member of staff's name: one line, at most 100 characters.
     case name
-    /// A reason for a change, a mark's comment: one line, at most 1,000 characters.
+    /// A reason for a change or a decision: one line, at most 1,000 characters.
     case reason
-    /// A note, a meeting's minutes, an address: new lines allowed, at most 20,000 characters.
+    /// A note, a meeting's minutes, a mark's comment, an address: new lines allowed, at most
+    /// 20,000 characters.
     case note
 
     public var limit: Int {

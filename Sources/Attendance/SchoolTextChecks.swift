@@ -38,7 +38,8 @@ extension School {
 
     /// A mark's comment (an import's marks are checked one by one, without a `Change`).
     func checkText(_ m: MarkChange) throws(ChangeRefused) {
-        try School.require(m.mark?.comment, .reason, "the comment on \(m.upn) \(m.session)")
+        // A register comment is a short note: an MIS may export one over several lines.
+        try School.require(m.mark?.comment, .note, "the comment on \(m.upn) \(m.session)")
     }
 
     static func checkText(_ p: Pupil) throws(ChangeRefused) {

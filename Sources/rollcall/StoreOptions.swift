@@ -20,7 +20,7 @@ struct StoreOptions: ParsableArguments {
            !FileManager.default.fileExists(atPath: "\(path)/\(StoreLocation.manifestFileName)") {
             try FirstRun.createDemoStore(at: path, today: today, identity: identity)
         }
-        let store = try Store.open(at: path, migratingAs: identity.asHead)
+        let store = try Store.open(at: path)
         SchoolTimeZone.current = store.school.settings.timeZone
         StoreWarnings.track(store, printed: 0)
         if reportingWarnings { StoreWarnings.printUnprinted() }

@@ -139,4 +139,36 @@ struct HostileInputCommandTests {
         let export = try RollcallProcess.run(["export", "pupils", "--store", store])
         #expect(export.stdout.contains("\"=HYPERLINK(\"\"http://evil.example\"\",\"\"Jones\"\")\"") && export.stdout.contains(",+cmd|' /C calc'!A0,"), "\(export.stdout)")
     }
+
+    /// A store in the first release's layout (layout 1).
+    func layoutOneStore(_ scratch: Scratch) throws -> String {
+        let store = "\(scratch.path)/old"
+        try FileManager.default.createDirectory(atPath: "\(store)/marks", withIntermediateDirectories: true)
+        _ = scratch.write("old/rollcall.json", #"{"schemaVersion": 1, "format": "rollcall-store", "school": {"name": "Old School"}}"#)
+        _ = scratch.write("old/pupils.json", #"{"schemaVersion": 1, "pupils": []}"#)
+        return store
+    }
+
+    @Test func anOldLayoutIsMigratedOnlyByRollcallMigrateByItsOwner() throws {
+        let scratch = Scratch()
+        let store = try layoutOneStore(scratch)
+        let before = try FileManager.default.contentsOfDirectory(atPath: store).sorted()
+        // A read-only command never migrates, nor makes anyone head.
+        let stats = try RollcallProcess.run(["stats", "--store", store, "--as-of", "2025-09-05"])
+        #expect(stats.status != 0 && stats.stderr.contains("rollcall migrate"), "\(stats.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: store).sorted() == before)
+        #expect(try String(contentsOfFile: "\(store)/rollcall.json", encoding: .utf8).contains(#""schemaVersion": 1"#))
+        // Not by a login that does not own it (as root, the store is given to another owner).
+        if getuid() == 0 {
+            #expect(chown(store, 65534, 65534) == 0)
+            let other = try RollcallProcess.run(["migrate", "--store", store])
+            #expect(other.status != 0 && other.stderr.contains("owns"), "\(other.stderr)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: store).sorted() == before)
+            #expect(chown(store, 0, 0) == 0)
+        }
+        let migrate = try RollcallProcess.run(["migrate", "--store", store])
+        #expect(migrate.status == 0, "\(migrate.stderr)")
+        #expect(migrate.stdout.contains("pre-migration-v1") && migrate.stdout.contains("head"), "\(migrate.stdout)")
+        #expect(try RollcallProcess.run(["stats", "--store", store, "--as-of", "2025-09-05"]).status == 0)
+    }
 }

@@ -172,7 +172,7 @@ struct MarkRows {
             }
         }
         let comment = cell(commentCol)
-        if !comment.isEmpty, let problem = EnteredText.reason.problem(comment, field: "the comment") { reasons.append(problem) }
+        if !comment.isEmpty, let problem = EnteredText.note.problem(comment, field: "the comment") { reasons.append(problem) }
         guard reasons.isEmpty, let upn, let date, let half, let code else {
             // Every nil above has added a reason; a row with none is never dropped unreported.
             problems += (reasons.isEmpty ? ["could not be read"] : reasons).map { .init(line: line, reason: $0) }
