@@ -45,3 +45,25 @@ import Testing
         #expect(r.notes == records.flatMap(\.notes))
     }
 }
+
+/// A CTF nested 50,000 levels deep crashed the import (issue 21, item 9).
+@Suite struct CTFDepthTests {
+    @Test func aFileNestedTooDeeplyIsRefusedNamingTheLine() throws {
+        let depth = 50_000
+        let xml = "<?xml version=\"1.0\"?>\n<CTfile>\n<CTFpupilData>\n" + String(repeating: "<Pupil>\n", count: depth)
+            + String(repeating: "</Pupil>\n", count: depth) + "</CTFpupilData>\n</CTfile>\n"
+        let failure = #expect(throws: ImportFailure.self) { try CTF.parse(Data(xml.utf8), file: "deep.xml") }
+        let message = failure?.description ?? ""
+        #expect(message.contains("nested more than") && message.contains("line "), "\(message)")
+        // As deep as a real CTF goes is read as before.
+        #expect(try CTF.parse(CTFTests.sample, file: "sample.xml").count == 2)
+    }
+
+    @Test func aSIMSReportNestedTooDeeplyIsRefusedNamingTheLine() throws {
+        let depth = 50_000
+        let xml = "<?xml version=\"1.0\"?>\n<SuperStarReport>\n" + String(repeating: "<Record>\n", count: depth)
+            + String(repeating: "</Record>\n", count: depth) + "</SuperStarReport>\n"
+        let failure = #expect(throws: ImportFailure.self) { try PupilImport.parse(xml, file: "deep.xml") }
+        #expect(failure?.description.contains("line ") == true, "\(String(describing: failure))")
+    }
+}

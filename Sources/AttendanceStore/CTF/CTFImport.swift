@@ -262,6 +262,11 @@ final class XMLTree: NSObject, XMLParserDelegate {
 
     private var stack: [Node] = []
     private var root: Node?
+    /// How deep elements may nest. A CTF goes about eight deep; a file 50,000 deep built a
+    /// tree whose recursive release overflowed the stack (SIGSEGV). Deeper is refused.
+    static let maxDepth = 64
+    /// The line of the first element nested deeper than `maxDepth`.
+    private var tooDeepAt: Int?
     /// The first error the parser reported, and its line: on Linux `parse()` can return true
     /// after one (a file cut short is then "read" up to where it stops).
     private var firstError: (code: Int, line: Int)?
@@ -271,6 +276,9 @@ final class XMLTree: NSObject, XMLParserDelegate {
         let parser = XMLParser(data: data)
         parser.delegate = tree
         let finished = parser.parse()
+        if let line = tree.tooDeepAt {
+            throw ImportFailure(file: file, problems: [.init(line: line, reason: "elements are nested more than \(maxDepth) deep here, which no Common Transfer File is; nothing was imported from it")])
+        }
         let failed = tree.firstError ?? (finished ? nil : (parser.parserError.map { ($0 as NSError).code } ?? 0, parser.lineNumber))
         if let failed {
             throw ImportFailure(file: file, problems: [.init(line: failed.line, reason: "not well-formed XML (\(RecordXML.problem(failed.code))); nothing was imported from it")])
@@ -290,6 +298,11 @@ final class XMLTree: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        guard stack.count < XMLTree.maxDepth else {
+            if tooDeepAt == nil { tooDeepAt = parser.lineNumber }
+            parser.abortParsing()
+            return
+        }
         let local = name.split(separator: ":").last.map(String.init) ?? name
         let node = Node(name: local, line: parser.lineNumber)
         stack.last?.children.append(node)
@@ -298,7 +311,7 @@ final class XMLTree: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        stack.removeLast()
+        if !stack.isEmpty { stack.removeLast() }
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
