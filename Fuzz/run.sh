@@ -9,8 +9,11 @@ target=${1:?usage: Fuzz/run.sh csv|ctf|journal|snapshot [seconds] [libFuzzer opt
 seconds=${2:-600}
 [ $# -ge 2 ] && shift 2 || shift 1
 cd "$here"
-swift build -c release --product "fuzz-$target" \
-    -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library -Xswiftc -enable-testing
+# FUZZ_NO_BUILD=1 runs what was built last (e.g. while the sources are being edited).
+if [ -z "${FUZZ_NO_BUILD:-}" ]; then
+    swift build -c release --product "fuzz-$target" \
+        -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library -Xswiftc -enable-testing
+fi
 corpus="$here/corpus/$target"
 regressions="$here/../Tests/AttendanceStoreTests/Samples/fuzz/$target"
 mkdir -p "$corpus" "$here/crashes/$target"

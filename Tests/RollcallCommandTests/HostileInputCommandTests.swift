@@ -171,4 +171,13 @@ struct HostileInputCommandTests {
         #expect(migrate.stdout.contains("pre-migration-v1") && migrate.stdout.contains("head"), "\(migrate.stdout)")
         #expect(try RollcallProcess.run(["stats", "--store", store, "--as-of", "2025-09-05"]).status == 0)
     }
+
+    @Test func aMarkDatedOutsideTheSchoolsYearsNeedsAllowDateWithAReason() throws {
+        let scratch = Scratch()
+        let store = try seeded(scratch)
+        let typo = try RollcallProcess.run(["mark", "A1", "1900-01-01", "AM", "/", "--store", store])
+        #expect(typo.status != 0 && typo.stderr.contains("--allow-date"), "\(typo.stderr)")
+        let meant = try RollcallProcess.run(["mark", "A1", "1900-01-01", "AM", "/", "--allow-date", "--reason", "from the old log book", "--store", store])
+        #expect(meant.status == 0, "\(meant.stderr)")
+    }
 }

@@ -272,6 +272,10 @@ final class XMLTree: NSObject, XMLParserDelegate {
     private var firstError: (code: Int, line: Int)?
 
     static func parse(_ data: Data, file: String) throws -> Node {
+        // Bytes that crash Foundation's XMLParser on Linux are refused first (see `XMLInput`).
+        if let refused = XMLInput.problem(data) {
+            throw ImportFailure(file: file, problems: [.init(line: refused.line, reason: "\(refused.reason); nothing was imported from it")])
+        }
         let tree = XMLTree()
         let parser = XMLParser(data: data)
         parser.delegate = tree
