@@ -18,11 +18,18 @@ enum XMLInput {
         // A byte-order mark and the XML declaration (`<?xml …?>`) may open the file.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }
         if bytes[i...].starts(with: Array("<?xml ".utf8)) || bytes[i...].starts(with: Array("<?xml\t".utf8)) {
-            while i + 1 < bytes.count, !(bytes[i] == UInt8(ascii: "?") && bytes[i + 1] == UInt8(ascii: ">")) {
-                if bytes[i] == 0x0A { line += 1 }
-                i += 1
+            // Only a declaration that ends (`?>`) before any other tag starts; one cut short
+            // is a processing instruction like any other, and refused below.
+            var end = i + 2
+            var lines = 0
+            while end + 1 < bytes.count, bytes[end] != UInt8(ascii: "<"), !(bytes[end] == UInt8(ascii: "?") && bytes[end + 1] == UInt8(ascii: ">")) {
+                if bytes[end] == 0x0A { lines += 1 }
+                end += 1
             }
-            i += 2
+            if end + 1 < bytes.count, bytes[end] == UInt8(ascii: "?") {
+                i = end + 2
+                line += lines
+            }
         }
         while i < bytes.count {
             let b = bytes[i]
