@@ -8,6 +8,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "rollcall", targets: ["rollcall"]),
+        // For the fuzz harnesses in Fuzz/ (a package of their own: see docs/fuzzing.md).
+        .library(name: "AttendanceStore", targets: ["AttendanceStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

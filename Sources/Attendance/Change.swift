@@ -102,6 +102,9 @@ public struct Transaction: Hashable, Sendable {
     /// Required for amendments; also the note shown in the audit trail.
     public var reason: String?
     public var origin: Origin
+    /// A mark outside the school's years (`School.yearsForMarks`) is meant: `--allow-date`,
+    /// with a reason. Checked when the change is made; not kept in the journal.
+    public var allowingAnyDate = false
 
     public enum Origin: Hashable, Sendable {
         case staff

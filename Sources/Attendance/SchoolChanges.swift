@@ -67,10 +67,12 @@ extension School {
     /// time zone); without it every change to an existing mark is treated as an amendment.
     public func check(_ t: Transaction, by actor: StaffMember, today: SchoolDate? = nil) throws(ChangeRefused) {
         let hasReason = School.hasReason(t.reason)
+        try checkText(t)
+        try checkNotTooFarAhead(t, today: today)
         for change in t.changes {
             switch change {
             case .mark(let m):
-                try check(m, by: actor, today: today, hasReason: hasReason, origin: t.origin)
+                try check(m, by: actor, today: today, hasReason: hasReason, origin: t.origin, allowingAnyDate: t.allowingAnyDate)
             case .pupil:
                 try require(.importData, actor)
             case .calendar:
@@ -177,10 +179,13 @@ extension School {
     /// Checks one completed mark change of a transaction with (`hasReason`) or without a
     /// reason, from `origin`: the rules `check(_:by:today:)` applies to each mark, for a store
     /// that holds an import's marks without a `Change` for each.
-    public func check(_ m: MarkChange, by actor: StaffMember, today: SchoolDate?, hasReason: Bool, origin: Transaction.Origin) throws(ChangeRefused) {
+    public func check(_ m: MarkChange, by actor: StaffMember, today: SchoolDate?, hasReason: Bool, origin: Transaction.Origin,
+                      allowingAnyDate: Bool = false) throws(ChangeRefused) {
         let amendment = today.map { needsReason(m, today: $0) } ?? m.isAmendment
         try require(amendment ? .amendMarks : .recordMarks, actor)
         try requirePupil(m.upn)
+        try checkText(m)
+        try checkDate(m, allowingAnyDate: allowingAnyDate, hasReason: hasReason)
         // A register exists only for the sessions the school is open: a mark on a weekend or
         // in a holiday would add a possible session that never was. (`#`, planned closure,
         // counts as none; clearing a wrong mark is always allowed.)

@@ -26,7 +26,7 @@ public struct CheckReport {
             let probe = try JSONFile.decode(Snapshot.VersionProbe.self, at: manifestPath)
             try JSONFile.checkVersion(probe.schemaVersion, file: manifestPath)
             if probe.schemaVersion < Snapshot.schemaVersion {
-                report.notes.append("layout \(probe.schemaVersion): it will be backed up and migrated to layout \(Snapshot.schemaVersion) when the head next opens it")
+                report.notes.append("layout \(probe.schemaVersion): the login that owns the store migrates it to layout \(Snapshot.schemaVersion) with `rollcall migrate` (it is backed up first)")
                 return report
             }
             let store = try Store.open(at: path)

@@ -1,5 +1,8 @@
 import Attendance
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A school's records on disk: a snapshot generation plus the journal of transactions since.
 /// Several processes may hold the same store open; each write locks, catches up on what the
@@ -143,30 +146,26 @@ public final class Store {
     // MARK: Open
 
     /// Opens a store: the snapshot, then every journal line after it. A store in an older
-    /// layout is migrated forward after a backup, with `migratingAs` recorded as its head.
+    /// layout is refused, saying to run `rollcall migrate` (see `migrate`): opening never
+    /// changes a layout, so no read-only command can make anyone head.
     /// `clock` is the process's clock (see `Clock`), injected so commands and tests can fix it.
-    public static func open(at path: String, migratingAs: StaffMember? = nil, now: @escaping () -> Date) throws -> Store {
-        try open(at: path, migratingAs: migratingAs, clock: Clock(instant: now))
+    public static func open(at path: String, now: @escaping () -> Date) throws -> Store {
+        try open(at: path, clock: Clock(instant: now))
     }
 
-    public static func open(at path: String, migratingAs: StaffMember? = nil, clock: Clock = .system) throws -> Store {
-        let now = clock.instant
+    public static func open(at path: String, clock: Clock = .system) throws -> Store {
         let manifestPath = "\(path)/\(Snapshot.manifestName)"
         guard SafeFile.exists(manifestPath) else {
             // A directory this login may not enter is not "not a store": say whose it is.
             if SafeFile.exists(path), access(path, R_OK | X_OK) != 0 { throw SafeFile.accessDenied(path) }
             throw StoreError(file: path, "is not a Rollcall store (no \(Snapshot.manifestName)); create one with `rollcall init --store \(path) --school NAME`")
         }
-        let lock = try StoreLock(directory: path)
         let probe = try JSONFile.decode(Snapshot.VersionProbe.self, at: manifestPath)
         try JSONFile.checkVersion(probe.schemaVersion, file: manifestPath)
-        var migrated: String?
         if probe.schemaVersion < Snapshot.schemaVersion {
-            guard let migratingAs else {
-                throw StoreError(file: manifestPath, "is in an older layout (schemaVersion \(probe.schemaVersion)); open it with rollcall as the head to migrate it")
-            }
-            migrated = try lock.withExclusive { try Migration.migrate(store: path, from: probe.schemaVersion, head: migratingAs, now: now()) }
+            throw StoreError(file: manifestPath, "is in an older layout (schemaVersion \(probe.schemaVersion)); the login that owns the store migrates it with `rollcall migrate --store \(path)` (it is backed up first); nothing was changed")
         }
+        let lock = try StoreLock(directory: path)  // not before: an old layout is left exactly as it was
         let store = try lock.withShared { () throws -> Store in
             let manifest = try JSONFile.decode(Snapshot.Manifest.self, at: manifestPath)
             // An empty journal is normal; a missing one may mean lost changes.
@@ -182,8 +181,28 @@ public final class Store {
             try store.readJournal()
             return store
         }
-        store.warnings += (migrated.map { [$0] } ?? []) + Permissions.warnings(store: path, sharing: store.sharing)
+        store.warnings += Permissions.warnings(store: path, sharing: store.sharing)
         return store
+    }
+
+    /// Migrates a store in an older layout forward, after a backup, with `head` as its first
+    /// member of staff (the head and DSL). Only the login that owns the store's directory may:
+    /// becoming head is not something any login that can read the store may do by opening it.
+    /// Returns what was done (nil: already in the current layout).
+    public static func migrate(at path: String, as head: StaffMember, now: @escaping () -> Date = Date.init) throws -> String? {
+        let manifestPath = "\(path)/\(Snapshot.manifestName)"
+        guard SafeFile.exists(manifestPath) else { throw StoreError(file: path, "is not a Rollcall store (no \(Snapshot.manifestName))") }
+        let probe = try JSONFile.decode(Snapshot.VersionProbe.self, at: manifestPath)
+        try JSONFile.checkVersion(probe.schemaVersion, file: manifestPath)
+        guard probe.schemaVersion < Snapshot.schemaVersion else { return nil }
+        var st = stat()
+        guard stat(path, &st) == 0 else { throw StoreError(file: path, "cannot be read (\(SafeFile.errnoText()))") }
+        guard st.st_uid == geteuid() else {
+            let owner = getpwuid(st.st_uid).flatMap { $0.pointee.pw_name.map { String(cString: $0) } } ?? "uid \(st.st_uid)"
+            throw StoreError(file: path, "only the login that owns the store may migrate it, and \(owner) owns it: run `rollcall migrate` as \(owner); nothing was changed")
+        }
+        let lock = try StoreLock(directory: path)
+        return try lock.withExclusive { try Migration.migrate(store: path, from: probe.schemaVersion, head: head, now: now()) }
     }
 
     /// Applies the journal lines this process has not seen. Returns true if any were new.

@@ -50,7 +50,7 @@ public struct ChronologyDocument: Sendable {
     public var csv: String {
         let rows = [["date", "time", "kind", "by", "entry", "sensitive_withheld"]]
             + entries.map { [$0.on.description, $0.time ?? "", $0.kind.rawValue, $0.by, $0.text, $0.hidden ? "yes" : "no"] }
-        return rows.map(CSVWriter.row).joined()
+        return rows.map(CSVWriter.reportRow).joined()
     }
 
     public func writePDF(to path: String) throws {

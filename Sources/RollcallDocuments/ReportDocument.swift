@@ -88,12 +88,12 @@ public struct ReportDocument: Sendable {
     public var csv: String {
         let tables = self.tables
         if tables.count == 1 {
-            return ([tables[0].columns] + tables[0].rows).map(CSVWriter.row).joined()
+            return ([tables[0].columns] + tables[0].rows).map(CSVWriter.reportRow).joined()
         }
         var out = ""
         for t in tables {
-            out += CSVWriter.row(["table"] + t.columns)
-            for row in t.rows { out += CSVWriter.row([t.heading] + row) }
+            out += CSVWriter.reportRow(["table"] + t.columns)
+            for row in t.rows { out += CSVWriter.reportRow([t.heading] + row) }
         }
         return out
     }

@@ -26,6 +26,7 @@ struct ImportCTFCommand: ParsableCommand {
         }
         let r = try store.importCTF(try CTF.parse(data, file: file), file: file, regGroup: regGroup, by: me)
         print("\(file): \(r.pupils) pupil\(r.pupils == 1 ? "" : "s") read (\(r.added) added); \(r.marksRead) marks read, \(r.marksStored) stored")
+        for note in r.notes { print("  \(note)") }
     }
 }
 

@@ -84,7 +84,10 @@ struct HistoryCommand: ParsableCommand {
         // Stored in UTC; shown in the school's time zone.
         // A change made with --today/--now shows both: the real time, and the school's moment it was made as of.
         let when = LocalTime.stamp(e.at, timeZone: timeZone) + (e.schoolTimeIfDifferent(timeZone: timeZone).map { " (as of \($0))" } ?? "")
-        return "\(when)  \(e.name) (\(e.role))  \(describe(e.change, for: viewer))\(e.reason.map { "  reason: \($0)" } ?? "")"
+        // A reason over several lines (written before they were refused) stays under its own
+        // entry, indented, so no line of it can pass for an entry of its own.
+        let reason = e.reason.map { "  reason: " + EnteredText.shown($0, keepingLayout: true).split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n        ") }
+        return "\(when)  \(e.name) (\(e.role))  \(describe(e.change, for: viewer))\(reason ?? "")"
     }
 
     func describe(_ change: Change, for viewer: StaffMember) -> String {

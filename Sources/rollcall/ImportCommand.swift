@@ -49,6 +49,7 @@ struct ImportCommand: ParsableCommand {
             let r = try store.importMarks(marks, file: file, by: me, overwriteAmended: overwriteAmended)
             let overwrote = r.overwroteAmended > 0 ? " (\(r.overwroteAmended) of them amended by staff before, overwritten)" : ""
             print("\(file): \(r.read) marks read; \(r.added) added, \(r.changed) amended\(overwrote), \(r.unchanged) left alone (already as in the file)")
+            if let unused = marks.unusedNote { print("\(file): \(unused)") }
         }
     }
 }

@@ -41,6 +41,24 @@ extension CheckCommand {
     }
 }
 
+/// `rollcall migrate`: the only way a store in an older layout is changed to the current one.
+struct MigrateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "migrate", abstract: "Move a store in an older layout to the current one (its owner only; backed up first).",
+        discussion: "You, the login that owns the store's directory, become its head and DSL. No other command changes a store's layout.")
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() throws {
+        let me = Identity.current()
+        guard let done = try Store.migrate(at: storeOptions.path, as: me.asHead) else {
+            print("\(storeOptions.path) is already in the current layout; nothing was changed")
+            return
+        }
+        print(done)
+        print("\(me.fullName) (\(me.login)) is its head and DSL; add the other staff with `rollcall staff add`")
+    }
+}
+
 struct BackupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup", abstract: "Write a dated copy of the store and check it reads back the same.",

@@ -23,6 +23,8 @@ struct MarkCommand: ParsableCommand {
     @Option(name: .customLong("minutes-late"), help: "Minutes late, with L or U.") var minutesLate: Int?
     @Option(help: ArgumentHelp("When a late pupil arrived: L or U and the minutes late follow from the register times.", valueName: "HH:MM")) var arrived: String?
     @Option(help: "Why the mark is changed (required for an amendment).") var reason: String?
+    @Flag(name: .customLong("allow-date"), help: "Record a mark outside the years the calendar and register hold (and the year either side); needs --reason.")
+    var allowDate = false
     @Option(help: "A note kept with the mark (for a late arrival, the late-slip reason).") var comment: String?
     @Option(help: ArgumentHelp("The mark you are changing, as you saw it (a code, or `none`): if someone else has changed it since, the change is refused as a conflict. Default, for an amendment: the mark when the command started.", valueName: "code"))
     var was: String?
@@ -77,7 +79,9 @@ struct MarkCommand: ParsableCommand {
             shown = .mark(current)
         }
         let change = MarkChange(upn: upn.uppercased(), session: sessionMarked, mark: mark, shown: shown)
-        guard let done = try store.commit(Transaction([.mark(change)], reason: reason), by: me),
+        var transaction = Transaction([.mark(change)], reason: reason)
+        transaction.allowingAnyDate = allowDate
+        guard let done = try store.commit(transaction, by: me),
               case .mark(let m) = done.changes[0] else {
             print("\(change.upn) \(change.session): already \(parsed.recorded(in: half).symbol); nothing changed")
             return

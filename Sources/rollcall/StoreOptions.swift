@@ -39,7 +39,7 @@ struct StoreOptions: ParsableArguments {
            !FileManager.default.fileExists(atPath: "\(path)/\(StoreLocation.manifestFileName)") {
             try FirstRun.createDemoStore(at: path, asOf: today, identity: identity)
         }
-        let store = try Store.open(at: path, migratingAs: identity.asHead, clock: ProcessClock.current)
+        let store = try Store.open(at: path, clock: ProcessClock.current)
         SchoolTimeZone.current = store.school.settings.timeZone
         StoreWarnings.track(store, printed: 0)
         if reportingWarnings { StoreWarnings.printUnprinted() }

@@ -8,9 +8,9 @@ struct CSVImportTests {
     static let pupilsHeader = "UPN,Surname,Forename,Preferred Name,Date of Birth,Year Group,Reg Group"
 
     @Test func pupilsWithBOMCRLFAndQuotedNewlinesAndLooseHeaders() throws {
-        let text = "\u{FEFF}upn,SURNAME,fore_name,Preferred name,date of birth,Year group,REG GROUP,CP,Pupil Premium,Contact 1 Name,Contact 1 Relationship,Contact 1 Phone,Contact 1 Parental Responsibility,Contact 2 Name,Contact 2 Phone\r\n"
-            + "a123456789012,Ólafsdóttir,Zoë,,12/03/2016,4,4B,Y,no,\"Smith, Jane\",Mother,07700 900123;01632 960001,yes,,\r\n"
-            + "B123456789012,李,小龙,Xiao,2016-05-01,Y4,4B,,,\"Lee\nWei\",Father,+44 1632 960000,y,Nan,01632 960002\r\n"
+        let text = "\u{FEFF}upn,SURNAME,fore_name,Preferred name,date of birth,Year group,REG GROUP,CP,Pupil Premium,Contact 1 Name,Contact 1 Relationship,Contact 1 Phone,Contact 1 Parental Responsibility,Contact 2 Name,Contact 2 Phone,Contact 1 Address\r\n"
+            + "a123456789012,Ólafsdóttir,Zoë,,12/03/2016,4,4B,Y,no,\"Smith, Jane\",Mother,07700 900123;01632 960001,yes,,,\r\n"
+            + "B123456789012,李,小龙,Xiao,2016-05-01,Y4,4B,,,Lee,Father,+44 1632 960000,y,Nan,01632 960002,\"1 High St\nTown\"\r\n"
         let pupils = try PupilImport.parse(text, file: "p.csv")
         #expect(pupils.count == 2)
         let zoe = pupils[0]
@@ -20,13 +20,14 @@ struct CSVImportTests {
         #expect(zoe.flags.childProtection && !zoe.flags.pupilPremium)
         #expect(zoe.contacts == [Contact(name: "Smith, Jane", relationship: "Mother", phones: ["07700 900123", "01632 960001"], parentalResponsibility: true)])
         #expect(pupils[1].preferredName == "Xiao")
-        #expect(pupils[1].contacts.map(\.name) == ["Lee\nWei", "Nan"])
+        #expect(pupils[1].contacts.map(\.name) == ["Lee", "Nan"])
+        #expect(pupils[1].contacts[0].address == "1 High St\nTown")
     }
 
     @Test func everyBadPupilRowIsListedWithItsLine() {
         let text = Self.pupilsHeader + ",CP,Contact 1 Name,Contact 1 Phone\n"
             + "A1,Smith,Ann,,2016-01-01,3,3A,,,\n"              // line 2: fine
-            + "\"A2\",\"Multi\nLine\",Bob,,2016-01-01,3,3A,,,\n"  // lines 3–4: fine
+            + "\"A2\",\"Multi\nLine\",Bob,,2016-01-01,3,3A,,,\n"  // lines 3–4: a name has no line break
             + "A3,,Cat,,2016-01-01,3,3A,,,\n"                   // line 5: no surname
             + "A4,Jones,Dan,,31/02/2016,3,3A,,,\n"              // line 6: impossible date
             + "A5,Jones,Eve,,2016-01-01,Year 20,3A,maybe,,\n"   // line 7: year group and CP
@@ -37,7 +38,7 @@ struct CSVImportTests {
         } throws: { error in
             let e = try #require(error as? ImportFailure)
             let lines = e.problems.map(\.line)
-            return lines == [5, 6, 7, 7, 8, 9] && e.description.contains("line 6: date of birth \"31/02/2016\" is not a date")
+            return lines == [3, 5, 6, 7, 7, 8, 9] && e.description.contains("line 3: the surname of A2 has a line break") && e.description.contains("line 6: date of birth \"31/02/2016\" is not a date")
                 && e.description.contains("line 8: UPN A1 is also on line 2")
         }
     }

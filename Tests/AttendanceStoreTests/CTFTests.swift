@@ -36,7 +36,7 @@ struct CTFTests {
         #expect(store.school.pupils["A900000000001"] == nil)
 
         let r = try store.importCTF(records, file: "sample.xml", regGroup: "5X", by: office)
-        #expect(r == Store.CTFImportResult(pupils: 2, added: 2, marksRead: 28, marksStored: 28))
+        #expect(r == Store.CTFImportResult(pupils: 2, added: 2, marksRead: 28, marksStored: 28, notes: records[0].notes))
         #expect(figures(store, "A900000000001") == [18, 11, 4, 3])
         #expect(figures(store, "A900000000002") == [6, 4, 0, 2])
         #expect(store.school.pupils["A900000000002"]?.registrationGroup == "5X")

@@ -66,7 +66,8 @@ struct SnapshotReadingTests {
     @Test func olderYearsLoadOnDemandAndAreNeverLostByCompaction() throws {
         let dir = TempDirectory()
         let store = try makeStore(dir)
-        for (i, year) in [2021, 2022, 2023, 2024].enumerated() {
+        // Newest first: each year is the one before a year the store holds (`School.yearsForMarks`).
+        for (i, year) in [2021, 2022, 2023, 2024].enumerated().reversed() {
             try store.commit(markTransaction("A1", "\(year)-10-0\(i + 1)", .am, .illness), by: office)
         }
         try store.compact()
@@ -90,7 +91,7 @@ struct SnapshotReadingTests {
     @Test func changingAMarkInAnUnloadedYearFollowsTheAmendmentRules() throws {
         let dir = TempDirectory()
         let store = try makeStore(dir)
-        for (i, year) in [2021, 2022, 2023, 2024].enumerated() {
+        for (i, year) in [2021, 2022, 2023, 2024].enumerated().reversed() {
             try store.commit(markTransaction("A1", "\(year)-10-0\(i + 1)", .am, .illness), by: office)
         }
         try store.compact()

@@ -91,8 +91,11 @@ extension CTF {
                     out += "          <SessionsAuthorised>\(y.authorised)</SessionsAuthorised>\n"
                     out += "          <SessionsAttended>\(y.attended)</SessionsAttended>\n"
                     out += "          <SessionsUnauthorised>\(y.unauthorised)</SessionsUnauthorised>\n"
-                    out += "          <AttendanceStartDate>\(y.start)</AttendanceStartDate>\n"
-                    out += "          <AttendanceMarks>\(escape(marksString(y.marks)))</AttendanceMarks>\n"
+                    // Where the DfE's CTF (and a receiving MIS) looks for them.
+                    out += "          <AttendSessions>\n"
+                    out += "            <AttendanceStartDate>\(y.start)</AttendanceStartDate>\n"
+                    out += "            <AttendanceMarks>\(escape(marksString(y.marks)))</AttendanceMarks>\n"
+                    out += "          </AttendSessions>\n"
                     out += "        </YearData>\n"
                 }
                 out += "      </Attendance>\n"

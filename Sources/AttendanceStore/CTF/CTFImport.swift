@@ -15,6 +15,9 @@ public enum CTF {
         public var years: [YearRecord]
         /// The line of the pupil's `<Pupil>` element, for errors.
         public var line: Int
+        /// What was read and not stored, to tell the person importing (a year with totals
+        /// but no marks string).
+        public var notes: [String] = []
     }
 
     /// `Attendance/YearData`: marks from `start`, one per session (AM, PM, every calendar day),
@@ -92,18 +95,30 @@ public enum CTF {
             }
 
             var years: [YearRecord] = []
-            // A YearData with totals but no marks string (an earlier school's year) has nothing
-            // Rollcall can store: it is read past.
-            for y in p.child("Attendance")?.children(named: "YearData") ?? [] where !y.text("AttendanceMarks").isEmpty {
-                guard let start = SchoolDate(parsing: y.text("AttendanceStartDate")) else {
-                    if !y.text("AttendanceMarks").isEmpty {
-                        errors.append("\(who): AttendanceStartDate \"\(y.text("AttendanceStartDate"))\" is not a date")
+            var notes: [String] = []
+            for y in p.child("Attendance")?.children(named: "YearData") ?? [] {
+                // The DfE's CTF puts the marks inside <AttendSessions>; older files (and
+                // Rollcall's own before 2026) put them directly in <YearData>. Both are read.
+                func session(_ name: String) -> String {
+                    let inside = y.child("AttendSessions")?.text(name) ?? ""
+                    return inside.isEmpty ? y.text(name) : inside
+                }
+                let marksText = session("AttendanceMarks")
+                guard !marksText.isEmpty else {
+                    // Totals alone (an earlier school's year) give Rollcall nothing to store: said, not dropped.
+                    if !y.text("SessionsPossible").isEmpty {
+                        let year = y.text("Year").isEmpty ? "from \(session("AttendanceStartDate"))" : y.text("Year")
+                        notes.append("\(who): the year \(year) has totals (\(y.text("SessionsPossible")) possible) but no marks string: not stored")
                     }
+                    continue
+                }
+                guard let start = SchoolDate(parsing: session("AttendanceStartDate")) else {
+                    errors.append("\(who): AttendanceStartDate \"\(session("AttendanceStartDate"))\" is not a date")
                     continue
                 }
                 var marks: [AttendanceCode?] = []
                 var unknown: Set<Character> = []
-                for ch in y.text("AttendanceMarks") where !ch.isWhitespace {
+                for ch in marksText where !ch.isWhitespace {
                     if ch == noMark || ch == "." { marks.append(nil); continue }
                     guard let code = code(for: ch) else { unknown.insert(ch); marks.append(nil); continue }
                     marks.append(code)
@@ -131,7 +146,7 @@ public enum CTF {
             let pupil = Pupil(upn: upn, legalSurname: surname, legalForename: forename,
                               preferredName: preferred.isEmpty || preferred == forename ? nil : preferred,
                               dateOfBirth: dob!, yearGroup: year!, registrationGroup: "", contacts: contacts)
-            records.append(PupilRecord(pupil: pupil, years: years, line: p.line))
+            records.append(PupilRecord(pupil: pupil, years: years, line: p.line, notes: notes))
         }
         let upns = records.map(\.pupil.upn)
         for (upn, n) in Dictionary(upns.map { ($0, 1) }, uniquingKeysWith: +) where n > 1 {
@@ -204,6 +219,8 @@ extension Store {
         public var added: Int
         public var marksRead: Int
         public var marksStored: Int
+        /// What the file held that was not stored (see `CTF.PupilRecord.notes`).
+        public var notes: [String] = []
     }
 
     /// Stores a CTF's pupils and marks, all or nothing. The domain checks marks against pupils
@@ -224,7 +241,7 @@ extension Store {
         if marks.count > 0 { _ = try commitMarks(marks, reason: reason, origin: .importFile(file), by: actor) { _, _, _ in } }
         return CTFImportResult(pupils: records.count, added: records.filter { before.pupils[$0.pupil.upn] == nil }.count,
                                marksRead: records.reduce(0) { $0 + $1.years.reduce(0) { $0 + $1.marks.compactMap { $0 }.count } },
-                               marksStored: marks.count)
+                               marksStored: marks.count, notes: records.flatMap(\.notes))
     }
 }
 
@@ -245,15 +262,27 @@ final class XMLTree: NSObject, XMLParserDelegate {
 
     private var stack: [Node] = []
     private var root: Node?
+    /// How deep elements may nest. A CTF goes about eight deep; a file 50,000 deep built a
+    /// tree whose recursive release overflowed the stack (SIGSEGV). Deeper is refused.
+    static let maxDepth = 64
+    /// The line of the first element nested deeper than `maxDepth`.
+    private var tooDeepAt: Int?
     /// The first error the parser reported, and its line: on Linux `parse()` can return true
     /// after one (a file cut short is then "read" up to where it stops).
     private var firstError: (code: Int, line: Int)?
 
     static func parse(_ data: Data, file: String) throws -> Node {
+        // Bytes that crash Foundation's XMLParser on Linux are refused first (see `XMLInput`).
+        if let refused = XMLInput.problem(data) {
+            throw ImportFailure(file: file, problems: [.init(line: refused.line, reason: "\(refused.reason); nothing was imported from it")])
+        }
         let tree = XMLTree()
         let parser = XMLParser(data: data)
         parser.delegate = tree
         let finished = parser.parse()
+        if let line = tree.tooDeepAt {
+            throw ImportFailure(file: file, problems: [.init(line: line, reason: "elements are nested more than \(maxDepth) deep here, which no Common Transfer File is; nothing was imported from it")])
+        }
         let failed = tree.firstError ?? (finished ? nil : (parser.parserError.map { ($0 as NSError).code } ?? 0, parser.lineNumber))
         if let failed {
             throw ImportFailure(file: file, problems: [.init(line: failed.line, reason: "not well-formed XML (\(RecordXML.problem(failed.code))); nothing was imported from it")])
@@ -273,6 +302,11 @@ final class XMLTree: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        guard stack.count < XMLTree.maxDepth else {
+            if tooDeepAt == nil { tooDeepAt = parser.lineNumber }
+            parser.abortParsing()
+            return
+        }
         let local = name.split(separator: ":").last.map(String.init) ?? name
         let node = Node(name: local, line: parser.lineNumber)
         stack.last?.children.append(node)
@@ -281,7 +315,7 @@ final class XMLTree: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        stack.removeLast()
+        if !stack.isEmpty { stack.removeLast() }
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {

@@ -101,10 +101,15 @@ struct CSVTable {
             let csv = try EnumeratedCSV(string: text, delimiter: delimiter, loadColumns: false, rowLimit: 1)
             headerFields = csv.header
             line += CSVTable.lineBreaks(in: headerFields) + 1
+            var tooLong: [ImportFailure.Problem] = CSVTable.longFields(headerFields, line: 1)
             try csv.enumerateAsArray(startAt: 1, rowLimit: nil) { fields in
-                if let row = Row(line: line, cells: fields) { rows.append(row) }
+                tooLong += CSVTable.longFields(fields, line: line)
+                if tooLong.isEmpty, let row = Row(line: line, cells: fields) { rows.append(row) }
                 line += 1 + CSVTable.lineBreaks(in: fields)
             }
+            if !tooLong.isEmpty { throw ImportFailure(file: file, problems: tooLong) }
+        } catch let failure as ImportFailure {
+            throw failure
         } catch {
             let line = CSVTable.firstBadQuoteLine(text, delimiter: delimiter) ?? 1
             throw ImportFailure(file: file, problems: [.init(line: line, reason: "badly formed quotes (a field that starts with \" must end with \", and a \" inside a field is written \"\")")])
@@ -129,6 +134,17 @@ struct CSVTable {
         if !mapped.isEmpty, let first = names.first, let i = mapped[CSVTable.normalise(first)] { return i }
         for n in names { if let i = columns[CSVTable.normalise(n)] { return i } }
         return nil
+    }
+
+    /// The most one field may hold: no name, date or note comes near it, and a field of
+    /// megabytes (one 50 MB surname) would slow every command that reads it, for good.
+    static let fieldLimit = 65_536
+
+    /// A problem for each field of a record longer than `fieldLimit` bytes.
+    static func longFields(_ fields: [String], line: Int) -> [ImportFailure.Problem] {
+        fields.enumerated().filter { $0.element.utf8.count > fieldLimit }.map {
+            .init(line: line, reason: "field \($0.offset + 1) is \($0.element.utf8.count) bytes long; a field is at most 64 KB (\(fieldLimit) bytes)")
+        }
     }
 
     private static func lineBreaks(in fields: [String]) -> Int {

@@ -7,8 +7,13 @@ public enum MarkImport {
     static let dateNames = ["date", "session date", "attendance date", "mark date", "session start", "session start time", "date time", "datetime"]
     static let sessionNames = ["session", "am/pm", "session name", "registration"]
     static let markNames = ["mark", "code", "attendance mark", "attendance code", "session mark", "mark code"]
-    static let minutesNames = ["minutes_late", "minutes late", "minutes", "late minutes"]
-    static let commentNames = ["comment", "comments", "note"]
+    // Names compare without case, spaces, underscores, hyphens or full stops, so
+    // "Session.Late.Minutes" is "session late minutes" (`CSVTable.normalise`).
+    static let minutesNames = ["minutes_late", "minutes late", "minutes", "late minutes", "session late minutes", "late mins",
+                               "mins late", "minutes late mins", "late minutes (mins)", "lateness minutes", "late by minutes"]
+    static let commentNames = ["comment", "comments", "note", "notes", "session notes", "session note", "session comment",
+                               "session comments", "attendance comment", "attendance comments", "attendance notes",
+                               "mark comment", "mark comments", "remark", "remarks"]
     static let timeNames = ["time", "start time", "session start", "session start time", "session time"]
     static let startNames = ["start", "start date", "week start", "week beginning", "from"]
     static let marksStringNames = ["marks", "marks string", "attendance marks", "session marks"]
@@ -47,6 +52,8 @@ public enum MarkImport {
         guard let delimiter = try CSVTable.delimiter(of: text, file: file).asciiValue else { return nil }
         var rows: MarkRows?
         let complete = ASCIIRecords.read(text, delimiter: delimiter) { fields, line in
+            // A field over the limit: the SwiftCSV reader names its line (`CSVTable.fieldLimit`).
+            guard CSVTable.longFields(fields, line: line).isEmpty else { return false }
             guard rows != nil else {
                 guard var table = try? CSVTable(headerFields: fields, rows: [], file: file),
                       (try? table.apply(mapping, fields: MarkImport.fields, file: file)) != nil,
@@ -73,6 +80,8 @@ struct MarkRows {
     let columnCount: Int
     let upnCol: Int, dateCol: Int, markCol: Int
     let sessionCol: Int?, timeCol: Int?, minutesCol: Int?, commentCol: Int?
+    /// The header's columns no field was read from, as the file names them.
+    let unusedColumns: [String]
     var problems: [ImportFailure.Problem] = []
     var marks = MarkColumns()
     var lines: [Int] = []
@@ -102,6 +111,8 @@ struct MarkRows {
         timeCol = table.column(MarkImport.timeNames)
         minutesCol = table.column(MarkImport.minutesNames)
         commentCol = table.column(MarkImport.commentNames)
+        let used = Set([upnCol, dateCol, markCol, sessionCol, timeCol, minutesCol, commentCol].compactMap { $0 })
+        unusedColumns = table.header.enumerated().filter { !used.contains($0.offset) && !$0.element.isEmpty }.map(\.element)
     }
 
     private static func memo<T>(_ cache: inout [String: T?], _ text: String, _ parse: (String) -> T?) -> T? {
@@ -170,6 +181,7 @@ struct MarkRows {
             }
         }
         let comment = cell(commentCol)
+        if !comment.isEmpty, let problem = EnteredText.note.problem(comment, field: "the comment") { reasons.append(problem) }
         guard reasons.isEmpty, let upn, let date, let half, let code else {
             // Every nil above has added a reason; a row with none is never dropped unreported.
             problems += (reasons.isEmpty ? ["could not be read"] : reasons).map { .init(line: line, reason: $0) }
@@ -201,7 +213,9 @@ struct MarkRows {
 
     func finish() throws(ImportFailure) -> MarkFile {
         if !problems.isEmpty { throw ImportFailure(file: file, problems: problems) }
-        return MarkFile(marks, lines: lines, hasMinutesLate: minutesCol != nil, hasComment: commentCol != nil)
+        var file = MarkFile(marks, lines: lines, hasMinutesLate: minutesCol != nil, hasComment: commentCol != nil)
+        file.unusedColumns = unusedColumns
+        return file
     }
 }
 
@@ -289,6 +303,17 @@ public struct MarkFile: Sendable {
     public var lines: [Int]
     public var hasMinutesLate: Bool
     public var hasComment: Bool
+    /// Columns of the file no field was read from: said, never dropped silently.
+    public var unusedColumns: [String] = []
+
+    /// What to tell the person importing about `unusedColumns`, with how to map one.
+    public var unusedNote: String? {
+        guard let first = unusedColumns.first else { return nil }
+        let missing = (hasMinutesLate ? [] : ["minutes_late"]) + (hasComment ? [] : ["comment"])
+        let example = missing.first ?? "FIELD"
+        return "columns not used: \(unusedColumns.map { "\"\($0)\"" }.joined(separator: ", ")); to read one, name its field with --map, e.g. --map \(example)=\"\(first)\""
+            + (missing.isEmpty ? " (fields: \(MarkImport.fields.joined(separator: ", ")))" : " (fields: \(missing.joined(separator: ", ")))")
+    }
 
     public init(marks: [MarkChange], lines: [Int] = [], hasMinutesLate: Bool = true, hasComment: Bool = true) {
         self.init(MarkColumns(marks), lines: lines, hasMinutesLate: hasMinutesLate, hasComment: hasComment)

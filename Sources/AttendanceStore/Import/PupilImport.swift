@@ -130,10 +130,17 @@ public enum PupilImport {
                 continue
             }
             let preferred = cell(table.column(preferredNames))
-            pupils.append(Pupil(upn: upn!, legalSurname: cell(columns["Surname"]), legalForename: cell(columns["Forename"]),
-                                preferredName: preferred.isEmpty ? nil : preferred, dateOfBirth: dob!, yearGroup: year!,
-                                registrationGroup: cell(columns["Reg Group"]), flags: flags, contacts: contacts,
-                                leavingOn: leaving, destination: destination.isEmpty ? nil : destination))
+            let pupil = Pupil(upn: upn!, legalSurname: cell(columns["Surname"]), legalForename: cell(columns["Forename"]),
+                              preferredName: preferred.isEmpty ? nil : preferred, dateOfBirth: dob!, yearGroup: year!,
+                              registrationGroup: cell(columns["Reg Group"]), flags: flags, contacts: contacts,
+                              leavingOn: leaving, destination: destination.isEmpty ? nil : destination)
+            // The domain's rule for names (no control characters, the length limits), here so
+            // the line is named before anything is stored.
+            if let problem = pupil.textProblem {
+                problems.append(.init(line: row.line, reason: problem))
+                continue
+            }
+            pupils.append(pupil)
         }
         if table.rows.isEmpty { problems.append(.init(line: 2, reason: "no pupils in the file")) }
         if !problems.isEmpty { throw ImportFailure(file: file, problems: problems) }

@@ -22,6 +22,9 @@ enum RecordXML {
     /// field a record lacks is an empty cell), each row's line the line its record starts on.
     static func table(_ text: String, file: String) throws(ImportFailure) -> CSVTable {
         let (data, linesDropped) = utf8Document(text)
+        if let refused = XMLInput.problem(data) {  // bytes that crash Foundation's XMLParser
+            throw ImportFailure(file: file, problems: [.init(line: refused.line + linesDropped, reason: "\(refused.reason); nothing was read from it")])
+        }
         let reader = Reader()
         let parser = XMLParser(data: data)
         parser.delegate = reader

@@ -43,7 +43,7 @@ public struct Grid: Hashable, Sendable {
         guard y >= 0, y < height, x < width else { return 0 }
         let end = min(width, x + (limit ?? width))
         var col = x
-        for ch in text {
+        for ch in EnteredText.shown(text, keepingLayout: true) {  // a control character is shown, never sent
             var w = DisplayWidth.of(ch)
             if ch == "\t" || ch == "\n" { w = 1 }
             if w == 0 { continue }  // a stray control or combining mark on its own

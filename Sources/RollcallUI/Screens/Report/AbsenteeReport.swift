@@ -52,7 +52,7 @@ public struct AbsenteeReport: Sendable {
              e.reasonKnown ? "yes" : "no", e.mark.minutesLate.map(String.init) ?? "",
              e.firstContact?.name ?? "", e.firstContact?.relationship ?? "", e.firstContact?.phones.first ?? ""]
         }
-        return ([header] + rows).map(CSVWriter.row).joined()
+        return ([header] + rows).map(CSVWriter.reportRow).joined()
     }
 
     var fileStem: String { "absentees-\(session.date)-\(session.half.label)" }
