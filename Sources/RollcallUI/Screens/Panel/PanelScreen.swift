@@ -132,7 +132,7 @@ extension AppState {
         case .open, .decideEscalate, .decideHold, .decideStepDown, .decideClose:
             guard let row = p.selectedRow else { return [] }
             guard context.staff.may(.decideAtPanel) else {
-                status = StatusLine("Only the head decides at the panel (you are \(context.staff.role.rawValue) staff)", .warning)
+                status = StatusLine("\(context.staff.role.rawValue.capitalized) staff may not decide at the attendance panel", .warning)
                 return []
             }
             let r = row.recommendation
