@@ -51,7 +51,15 @@ struct PanelTests {
         let list = rows(state)
         #expect(list.contains { $0.pupil.upn == Self.liam && $0.recommendation.kind == .enter })
         #expect(list.map(\.urgency) == list.map(\.urgency).sorted())
-        #expect(state.draw().text.contains("Liam O'Connor"))
+        // The domain's order, the one rollcall caseload lists.
+        let engine = try #require(CaseworkEngine(school: state.school, asOf: UISchool.today))
+        #expect(list.map { "\($0.pupil.upn) \($0.recommendation.track)" } == engine.caseloadMostUrgentFirst().map { "\($0.upn) \($0.track)" })
+        // Liam's unexplained run comes first.
+        #expect(list.first?.pupil.upn == Self.liam)
+        let text = state.draw().text
+        #expect(text.contains("Liam O'Connor"))
+        // The policy's stage names, not its ids.
+        #expect(!text.contains("step-1") && !text.contains("day-2"), "\(text)")
     }
 
     @Test func confirmingTakesEnterTheReasonAndEnter() throws {
