@@ -20,14 +20,19 @@ struct OpenAppCommand: ParsableCommand {
         if let now, ClockTime(parsing: now) == nil { throw ValidationError("--now \"\(now)\" is not a time; use \(ClockTime.acceptedForm)") }
     }
 
+    /// The day's summary, as `rollcall today` prints it.
+    func printSummary() throws {
+        var summary = TodayCommand()
+        summary.date = today
+        summary.format = .table
+        summary.storeOptions = storeOptions
+        try summary.run()
+    }
+
     func run() throws {
         let day = today?.date ?? .today()
         guard Terminal.isInteractive() else {
-            var summary = TodayCommand()
-            summary.date = today
-            summary.format = .table
-            summary.storeOptions = storeOptions
-            try summary.run()
+            try printSummary()
             return
         }
         let identity = Identity.current()
@@ -44,6 +49,12 @@ struct OpenAppCommand: ParsableCommand {
         let (store, me) = try storeOptions.open(as: identity, today: day, reportingWarnings: false)
         try store.loadYears(covering: Statistics.yearToDate(day))
         let clock: AppClock = now.flatMap(ClockTime.init(parsing:)).map { .fixed($0.minutesSinceMidnight) } ?? .system
-        try AppRunner(store: store, staff: me, today: day, clock: clock).run()
+        do {
+            try AppRunner(store: store, staff: me, today: day, clock: clock).run()
+        } catch let problem as TerminalError {
+            // TERM=dumb or a terminal nobody described: say so, and give the day's summary.
+            FileHandle.standardError.write(Data("Rollcall cannot show the app here: \(problem). Today's summary follows (as `rollcall today` prints it); in a terminal such as xterm, set TERM (e.g. TERM=xterm-256color).\n\n".utf8))
+            try printSummary()
+        }
     }
 }

@@ -20,11 +20,14 @@ enum TerminalEvent: Equatable {
 enum TerminalError: Error, CustomStringConvertible {
     case notInteractive
     case cannotStart(term: String)
+    /// The terminal is known but cannot place the cursor (TERM=dumb): the app cannot be drawn.
+    case cannotShowApp(term: String)
 
     var description: String {
         switch self {
         case .notInteractive: return "the screens need a terminal (stdin and stdout must be ttys)"
-        case .cannotStart(let term): return "cannot start the terminal (TERM=\(term))"
+        case .cannotStart(let term): return "this terminal (TERM=\(term)) is not one this computer knows how to draw on"
+        case .cannotShowApp(let term): return "this terminal (TERM=\(term)) cannot move the cursor, so it cannot show the app"
         }
     }
 }
@@ -71,6 +74,15 @@ final class Terminal {
             throw TerminalError.cannotStart(term: getenv("TERM").map { String(cString: $0) } ?? "(unset)")
         }
         _ = set_term(screen)
+        // A terminal that cannot place the cursor would show a blank or garbled screen.
+        guard Terminal.has("cup") else {
+            _ = endwin()
+            delscreen(screen)
+            throw TerminalError.cannotShowApp(term: getenv("TERM").map { String(cString: $0) } ?? "(unset)")
+        }
+        // Without an alternate screen (linux console, vt100) the app's last frame would stay
+        // on the terminal after quitting: clear it then.
+        clearOnExit = !Terminal.has("smcup")
         ncursesActive = 1
         raw()
         noecho()
@@ -86,6 +98,12 @@ final class Terminal {
         let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
         let colour = has_colors() && !noColor && setUpColours()
         return Terminal(colour: colour)
+    }
+
+    /// Whether the terminal has a string capability (terminfo name, e.g. "cup").
+    private static func has(_ capability: String) -> Bool {
+        guard let s = tigetstr(capability) else { return false }
+        return Int(bitPattern: s) != -1 && s.pointee != 0
     }
 
     /// Restores the terminal. Safe to call more than once, and after a signal.
@@ -360,10 +378,17 @@ private func writeRaw(_ s: StaticString) {
     _ = write(STDOUT_FILENO, s.utf8Start, s.utf8CodeUnitCount)
 }
 
+nonisolated(unsafe) private var clearOnExit = false
+
 private func restoreTerminal() {
     if ncursesActive != 0 {
         ncursesActive = 0
         writeRaw(bracketedPasteOff)
+        if clearOnExit {
+            // A blank frame last, so nothing of the app is left on the screen.
+            _ = erase()
+            _ = refresh()
+        }
         _ = curs_set(1)
         _ = endwin()
     }
