@@ -16,6 +16,9 @@ struct CertificateCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
+        // A certificate is only ever a PDF: a file named otherwise would mislead.
+        _ = try OutputFile.format(given: "pdf", out: out, among: ["text", "csv", "pdf"], fallback: "pdf")
+        try OutputFile.check(out, store: storeOptions.path)
         let end = to?.date ?? .today()
         let start = from?.date ?? AcademicYear(containing: end).firstDay
         guard start <= end else { throw ValidationError("--from must be on or before --to") }

@@ -23,6 +23,7 @@ struct LettersCommand: ParsableCommand {
 
     func run() throws {
         let date = asOf?.date ?? .today()
+        try OutputFile.check(out, store: storeOptions.path)
         let (store, me) = try storeOptions.open(as: .current(), forFiguresAsOf: date)
         let school = store.school
         let stats = school.statistics
