@@ -50,14 +50,30 @@ public struct Refusal: Hashable, Sendable {
     }
 }
 
-/// One line of a pupil's audit trail, as the store's history gives it.
+/// One line of a pupil's audit trail, as the store's history gives it: typed, so the pupil
+/// page never has to read text back.
 public struct HistoryLine: Hashable, Sendable {
+    public enum What: Hashable, Sendable {
+        /// A mark recorded: `from` is nil for a first mark (taken, or imported), which is not an amendment.
+        case mark(Session, from: Mark?, to: Mark?)
+        /// Any other change to the pupil's record.
+        case otherChange
+        /// Part of the trail (or the contact log) could not be read: shown, never left out.
+        case unreadable(String)
+    }
+
     public var at: String
     public var who: String
-    public var what: String
+    public var what: What
     public var reason: String?
 
-    public init(at: String, who: String, what: String, reason: String?) {
+    /// A mark changed from one already there, with the reason given.
+    public var isAmendment: Bool {
+        if case .mark(_, let from, _) = what { return from != nil && reason != nil }
+        return false
+    }
+
+    public init(at: String, who: String, what: What, reason: String?) {
         self.at = at
         self.who = who
         self.what = what

@@ -111,9 +111,9 @@ final class AppRunner {
         case .loadHistory(let upn):
             let trail = store.history(upn: upn)
             // What could not be read is shown as a line of its own, never left out.
-            var problems = trail.problems.map { HistoryLine(at: "", who: "ERROR", what: "\($0)", reason: nil) }
+            var problems = trail.problems.map { HistoryLine(at: "", who: "", what: .unreadable("\($0)"), reason: nil) }
             do { try store.loadContacts() } catch {
-                problems.append(HistoryLine(at: "", who: "ERROR", what: "the contact log could not be read: \(error)", reason: nil))
+                problems.append(HistoryLine(at: "", who: "", what: .unreadable("the contact log could not be read: \(error)"), reason: nil))
             }
             return .historyLoaded(upn: upn, trail.entries.map { AppRunner.historyLine($0, timeZone: store.school.settings.timeZone) } + problems, store.school)
         case .renderLetter(let upn, let template):
@@ -163,12 +163,10 @@ final class AppRunner {
 
     /// One audit entry as the pupil page shows it.
     static func historyLine(_ e: AuditEntry, timeZone: String) -> HistoryLine {
-        let what: String
+        let what: HistoryLine.What
         switch e.change {
-        case .mark(let m):
-            what = "\(m.session.date.spoken) \(m.session.half.label): \(m.previous?.code.symbol ?? "no mark") → \(m.mark?.code.symbol ?? "no mark")"
-        default:
-            what = "record changed"
+        case .mark(let m): what = .mark(m.session, from: m.previous, to: m.mark)
+        default: what = .otherChange
         }
         return HistoryLine(at: LocalTime.dateTime(e.at, timeZone: timeZone), who: e.name, what: what, reason: e.reason)
     }
