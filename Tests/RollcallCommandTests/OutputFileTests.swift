@@ -60,3 +60,17 @@ struct OutputFileTests {
         }
     }
 }
+
+@Suite("--store pointing at a file")
+struct StoreIsAFileTests {
+    @Test func aFileIsNotAStoreAndItSaysSo() throws {
+        let scratch = Scratch()
+        let file = scratch.write("notes.txt", "not a store\n")
+        for args in [["today", "--date", "2025-09-05"], ["caseload", "--as-of", "2025-09-05"], ["check"]] {
+            let r = try RollcallProcess.run(args + ["--store", file])
+            #expect(r.status != 0)
+            #expect(r.stderr.contains("is a file, not a Rollcall store"), "\(args): \(r.stderr)")
+            #expect(!r.stderr.contains("usermod") && !r.stderr.contains("permission denied"), "\(args): \(r.stderr)")
+        }
+    }
+}
