@@ -37,8 +37,15 @@ public struct School: Sendable {
 
     /// The order registers list pupils in.
     public static func rollOrder(_ a: Pupil, _ b: Pupil) -> Bool {
-        (a.yearGroup, a.registrationGroup, a.legalSurname, a.knownAs, a.upn)
-            < (b.yearGroup, b.registrationGroup, b.legalSurname, b.knownAs, b.upn)
+        if (a.yearGroup, a.registrationGroup) != (b.yearGroup, b.registrationGroup) {
+            return (a.yearGroup, a.registrationGroup) < (b.yearGroup, b.registrationGroup)
+        }
+        // Names in the school's order (NameOrder), not code points.
+        let sa = NameOrder.key(a.legalSurname), sb = NameOrder.key(b.legalSurname)
+        if sa != sb { return sa < sb }
+        let fa = NameOrder.key(a.knownAs), fb = NameOrder.key(b.knownAs)
+        if fa != fb { return fa < fb }
+        return (a.legalSurname, a.knownAs, a.upn) < (b.legalSurname, b.knownAs, b.upn)
     }
 
     public var statistics: Statistics { Statistics(register: register, calendar: calendar) }

@@ -32,3 +32,16 @@ struct FooterTests {
         #expect(try footer("calls", width: 120).contains("1–9 contact"))
     }
 }
+
+@Suite("Sorting pupils by name")
+struct PupilNameSortTests {
+    @Test func thePupilListSortsByNameInTheSchoolsOrder() {
+        var state = UISchool.state()
+        state.school.upsert(UISchool.pupil("C100000000001", "Dąbrowski", "Ann", group: "4B"))
+        state.school.upsert(UISchool.pupil("C100000000002", "Dubois", "Ann", group: "4B"))
+        _ = state.run(command: "pupils")
+        guard case .pupils(let p) = state.screen else { Issue.record("not the pupil list"); return }
+        let names = p.visible.map { p.rows[$0].name }.filter { $0.hasPrefix("Ann D") }
+        #expect(names == ["Ann Dąbrowski", "Ann Dubois"])
+    }
+}

@@ -37,7 +37,7 @@ public enum CaseUrgency: Int, Comparable, Sendable, CaseIterable {
             if runA != runB { return runA > runB }
             let pa = a.r.figures.attendancePercent ?? .infinity, pb = b.r.figures.attendancePercent ?? .infinity
             if pa != pb { return pa < pb }
-            return (a.name, a.r.track) < (b.name, b.r.track)
+            return NameOrder.key(a.name) != NameOrder.key(b.name) ? NameOrder.precedes(a.name, b.name) : (a.name, a.r.track) < (b.name, b.r.track)
         }.map(\.r)
     }
 }
