@@ -18,9 +18,30 @@ public enum NameOrder {
 
     /// Whether `a` comes before `b`.
     public static func precedes(_ a: String, _ b: String) -> Bool {
-        let ka = key(a), kb = key(b)
-        return ka != kb ? ka < kb : a < b
+        let c = compare(a, b)
+        return c != 0 ? c < 0 : a < b
     }
+
+    /// -1, 0 or 1 as `key(a)` is before, equal to or after `key(b)`. Plain ASCII names (most of
+    /// them) are compared in place, without making keys: the roll is sorted often.
+    public static func compare(_ a: String, _ b: String) -> Int {
+        if a.utf8.allSatisfy({ $0 < 0x80 }) && b.utf8.allSatisfy({ $0 < 0x80 }) {
+            var ia = a.utf8.makeIterator(), ib = b.utf8.makeIterator()
+            while true {
+                switch (ia.next().map(lower), ib.next().map(lower)) {
+                case (nil, nil): return 0
+                case (nil, _): return -1
+                case (_, nil): return 1
+                case (let x?, let y?) where x != y: return x < y ? -1 : 1
+                default: continue
+                }
+            }
+        }
+        let ka = key(a), kb = key(b)
+        return ka == kb ? 0 : ka < kb ? -1 : 1
+    }
+
+    private static func lower(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
 
     private static let plainLetters: [Unicode.Scalar: String] = {
         let groups: [(String, String)] = [

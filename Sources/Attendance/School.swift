@@ -41,10 +41,10 @@ public struct School: Sendable {
             return (a.yearGroup, a.registrationGroup) < (b.yearGroup, b.registrationGroup)
         }
         // Names in the school's order (NameOrder), not code points.
-        let sa = NameOrder.key(a.legalSurname), sb = NameOrder.key(b.legalSurname)
-        if sa != sb { return sa < sb }
-        let fa = NameOrder.key(a.knownAs), fb = NameOrder.key(b.knownAs)
-        if fa != fb { return fa < fb }
+        let surnames = NameOrder.compare(a.legalSurname, b.legalSurname)
+        if surnames != 0 { return surnames < 0 }
+        let known = NameOrder.compare(a.knownAs, b.knownAs)
+        if known != 0 { return known < 0 }
         return (a.legalSurname, a.knownAs, a.upn) < (b.legalSurname, b.knownAs, b.upn)
     }
 

@@ -37,7 +37,8 @@ public enum CaseUrgency: Int, Comparable, Sendable, CaseIterable {
             if runA != runB { return runA > runB }
             let pa = a.r.figures.attendancePercent ?? .infinity, pb = b.r.figures.attendancePercent ?? .infinity
             if pa != pb { return pa < pb }
-            return NameOrder.key(a.name) != NameOrder.key(b.name) ? NameOrder.precedes(a.name, b.name) : (a.name, a.r.track) < (b.name, b.r.track)
+            let names = NameOrder.compare(a.name, b.name)
+            return names != 0 ? names < 0 : (a.name, a.r.track) < (b.name, b.r.track)
         }.map(\.r)
     }
 }
