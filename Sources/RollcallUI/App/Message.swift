@@ -29,6 +29,12 @@ public enum Message: Sendable {
     case letterRendered(upn: String, template: String, text: String?, problem: String?)
     case reportWritten(paths: [String])
     case reportNotWritten(problem: String)
+    /// The store opened, with something staff should know (a missing backup, say).
+    case storeOpenedWithWarning(String)
+    /// The contact log could not be read at start: Today's follow-ups are incomplete.
+    case contactLogNotRead(problem: String)
+    /// Someone else's changes could not be read from disk; the app keeps what it had.
+    case othersChangesNotRead(problem: String)
 }
 
 /// Why a change was refused, in the terms a screen acts on.

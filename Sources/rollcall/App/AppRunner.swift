@@ -40,7 +40,8 @@ final class AppRunner {
         state = AppState(context: AppContext(today: today, minutes: clock.minutes, staff: staff, readOnly: !store.isWritable,
                                              documentsFolder: Self.documentsFolder), school: store.school, width: 80, height: 24,
                          contactLogRead: false)
-        if let warning = store.warnings.first { state.status = StatusLine("Warning: \(warning)", .warning) }
+        // Every change to the state arrives as a message, this one too.
+        if let warning = store.warnings.first { _ = state.update(.storeOpenedWithWarning(warning)) }
     }
 
     func run() throws {
@@ -54,7 +55,7 @@ final class AppRunner {
             try store.loadContacts(from: state.context.today.adding(days: -31))
             handle(.contactLogRead(store.school))
         } catch {
-            state.status = StatusLine("Could not read the contact log: \(error)", .alert)
+            handle(.contactLogNotRead(problem: "\(error)"))
         }
         while running {
             terminal.paint(state.draw())
@@ -80,7 +81,7 @@ final class AppRunner {
                 do {
                     if try store.refresh() { handle(.storeChangedOnDisk(store.school)) }
                 } catch {
-                    state.status = StatusLine("Could not read other people's changes: \(error)", .alert)
+                    handle(.othersChangesNotRead(problem: "\(error)"))
                 }
             }
         }

@@ -54,7 +54,6 @@ final class Terminal {
     var signal: Int32? { pendingSignal == 0 ? nil : pendingSignal }
 
     private var previous: Grid?
-    private var cursor: (x: Int, y: Int)?
     private let colour: Bool
     private var fastErrors = 0
 
@@ -122,44 +121,30 @@ final class Terminal {
     /// Forgets the last painted frame, so the next `paint` clears and draws every cell.
     func invalidate() { previous = nil }
 
-    /// Shows the cursor at a cell (a focused text field), or hides it (nil).
-    func showCursor(at position: (x: Int, y: Int)?) {
-        cursor = position
-        guard ncursesActive != 0 else { return }
-        placeCursor()
-        _ = wrefresh(stdscr)
-    }
-
     /// Paints the cells that differ from the last painted grid (all of them after `invalidate()`
     /// or a size change), then refreshes.
     func paint(_ grid: Grid) {
         guard ncursesActive != 0 else { return }
-        let (w, h) = size
-        let full = previous.map { $0.width != grid.width || $0.height != grid.height } ?? true
-        if full {
+        let diff = FrameDiff.writes(from: previous, to: grid, screen: size)
+        if diff.clear {
             _ = werase(stdscr)
             _ = clearok(stdscr, true)
         }
         var text: [wchar_t] = []
-        for y in 0..<min(grid.height, h) {
-            for x in 0..<min(grid.width, w) {
-                let cell = grid[x, y]
-                if cell.isContinuation { continue }
-                if !full, let previous, previous[x, y] == cell { continue }
-                if Int(cell.width) == 2 && x + 1 >= w { continue }  // half a wide char off the edge
-                let (attrs, pair) = attributes(cell.style)
-                _ = wattr_set(stdscr, attrs, pair, nil)
-                text.removeAll(keepingCapacity: true)
-                for scalar in cell.text.unicodeScalars { text.append(wchar_t(bitPattern: scalar.value)) }
-                if text.isEmpty { text.append(0x20) }
-                text.append(0)
-                // Writing the bottom-right cell returns ERR (the cursor cannot advance) but draws it.
-                _ = mvwaddwstr(stdscr, Int32(y), Int32(x), text)
-            }
+        for write in diff.writes {
+            let (attrs, pair) = attributes(write.cell.style)
+            _ = wattr_set(stdscr, attrs, pair, nil)
+            text.removeAll(keepingCapacity: true)
+            for scalar in write.cell.text.unicodeScalars { text.append(wchar_t(bitPattern: scalar.value)) }
+            if text.isEmpty { text.append(0x20) }
+            text.append(0)
+            // Writing the bottom-right cell returns ERR (the cursor cannot advance) but draws it.
+            _ = mvwaddwstr(stdscr, Int32(write.y), Int32(write.x), text)
         }
         _ = wattr_set(stdscr, 0, 0, nil)
         previous = grid
-        placeCursor()
+        // The terminal's cursor stays hidden: a text field draws its own.
+        _ = curs_set(0)
         _ = wrefresh(stdscr)
     }
 
@@ -302,15 +287,6 @@ final class Terminal {
             _ = init_pair(Int16(tone.rawValue), fg, background)
         }
         return true
-    }
-
-    private func placeCursor() {
-        if let cursor, cursor.x >= 0, cursor.y >= 0 {
-            _ = wmove(stdscr, Int32(cursor.y), Int32(cursor.x))
-            _ = curs_set(1)
-        } else {
-            _ = curs_set(0)
-        }
     }
 
     // MARK: Input helpers
