@@ -37,8 +37,15 @@ public struct School: Sendable {
 
     /// The order registers list pupils in.
     public static func rollOrder(_ a: Pupil, _ b: Pupil) -> Bool {
-        (a.yearGroup, a.registrationGroup, a.legalSurname, a.knownAs, a.upn)
-            < (b.yearGroup, b.registrationGroup, b.legalSurname, b.knownAs, b.upn)
+        if (a.yearGroup, a.registrationGroup) != (b.yearGroup, b.registrationGroup) {
+            return (a.yearGroup, a.registrationGroup) < (b.yearGroup, b.registrationGroup)
+        }
+        // Names in the school's order (NameOrder), not code points.
+        let surnames = NameOrder.compare(a.legalSurname, b.legalSurname)
+        if surnames != 0 { return surnames < 0 }
+        let known = NameOrder.compare(a.knownAs, b.knownAs)
+        if known != 0 { return known < 0 }
+        return (a.legalSurname, a.knownAs, a.upn) < (b.legalSurname, b.knownAs, b.upn)
     }
 
     public var statistics: Statistics { Statistics(register: register, calendar: calendar) }

@@ -91,7 +91,7 @@ extension School {
                 try require(.changePolicy, actor)
                 if let problem = p.problems(templates: LetterTemplateIDs.known).first { throw ChangeRefused(.invalid, "the policy has a problem: \(problem)") }
             case .caseDecision(let d):
-                try require(.workCases, actor)
+                try require(.decideAtPanel, actor)
                 try checkDecision(d)
             case .actionDone(let a):
                 try requirePupil(a.upn)

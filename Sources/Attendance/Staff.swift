@@ -40,7 +40,9 @@ public enum StaffRole: String, CaseIterable, Sendable, Codable {
 
     // Built once: every change is checked against them (600,000 marks in a year's import).
     private static let officePermissions: Set<Permission> = [.recordMarks, .amendMarks, .logContact, .sendLetters, .importData, .editCalendar]
-    private static let attendancePermissions = officePermissions.union([.workCases, .recordMeetings])
+    // Deciding a case is one permission, checked by the store for `rollcall case …` and the
+    // panel alike: the family support worker moves cases on the ladder as the head does.
+    private static let attendancePermissions = officePermissions.union([.workCases, .recordMeetings, .decideAtPanel])
     private static let headPermissions = Set(Permission.allCases)
 }
 
@@ -59,6 +61,7 @@ public enum Permission: String, CaseIterable, Sendable {
     case manageStaff = "manage staff"
     case changeSettings = "change the school settings"
     case readSafeguardingNotes = "read safeguarding-sensitive notes"
-    /// The head's panel: confirming or overriding what the policy recommends.
+    /// Deciding a case (confirming or overriding what the policy recommends), at the panel or
+    /// with `rollcall case advance|hold|step-down|review|close`.
     case decideAtPanel = "decide at the attendance panel"
 }

@@ -18,6 +18,10 @@ public struct CheckReport {
     public static func run(store path: String) -> CheckReport {
         var report = CheckReport()
         let manifestPath = "\(path)/\(Snapshot.manifestName)"
+        if let problem = StoreLocation.notADirectory(path) {
+            report.problems.append("\(path): \(problem)")
+            return report
+        }
         guard SafeFile.exists(manifestPath) else {
             report.problems.append("\(path): not a Rollcall store (no \(Snapshot.manifestName))")
             return report

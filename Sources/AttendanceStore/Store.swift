@@ -155,6 +155,7 @@ public final class Store {
 
     public static func open(at path: String, clock: Clock = .system) throws -> Store {
         let manifestPath = "\(path)/\(Snapshot.manifestName)"
+        if let problem = StoreLocation.notADirectory(path) { throw StoreError(file: path, problem) }
         guard SafeFile.exists(manifestPath) else {
             // A directory this login may not enter is not "not a store": say whose it is.
             if SafeFile.exists(path), access(path, R_OK | X_OK) != 0 { throw SafeFile.accessDenied(path) }

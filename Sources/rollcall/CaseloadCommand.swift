@@ -21,7 +21,8 @@ struct CaseloadCommand: ParsableCommand {
         guard let engine = CaseworkEngine(school: store.school, asOf: date) else {
             throw CleanExit.failure("no attendance policy is in use; choose one with `rollcall policy use ID`")
         }
-        let rows = engine.caseload().filter { track == nil || $0.track == track }
+        // Most urgent first, as the panel lists them (the domain's order).
+        let rows = engine.caseloadMostUrgentFirst().filter { track == nil || $0.track == track }
         if format == .json {
             print(JSONValue.array(rows.map { CaseloadJSON.object($0, school: store.school, asOf: date) }).rendered())
             return

@@ -16,6 +16,9 @@ struct CertificateCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
+        // A certificate is only ever a PDF: a file named otherwise would mislead.
+        _ = try OutputFormat.format(given: "pdf", out: out, among: ["text", "csv", "pdf"], fallback: "pdf")
+        _ = try OutputFile(out, store: storeOptions.path)  // refused before any work: inside the store, or a link
         let end = to?.date ?? .today()
         let start = from?.date ?? AcademicYear(containing: end).firstDay
         guard start <= end else { throw ValidationError("--from must be on or before --to") }

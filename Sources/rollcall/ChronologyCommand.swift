@@ -13,13 +13,16 @@ struct ChronologyCommand: ParsableCommand {
         discussion: "Sensitive entries show their words only when you are the DSL, the head or their author.")
 
     @Argument(help: "The pupil's UPN.") var upn: String
-    @Option(help: "text, csv or pdf (pdf needs --out).") var format: String = "text"
-    @Option(help: "Write to this file instead of printing.") var out: String?
+    @Option(help: "text, csv or pdf (pdf needs --out; default: what --out's extension names, else text).") var format: String?
+    @Option(help: "Write to this file instead of printing (.pdf, .csv or .txt chooses the format).") var out: String?
     @Option(name: .customLong("as-of"), help: "The date (default: today).") var asOf: DateArgument?
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        guard ["text", "csv", "pdf"].contains(format) else { throw ValidationError("--format is text, csv or pdf, not \"\(format)\"") }
+        if let format, !["text", "csv", "pdf"].contains(format) { throw ValidationError("--format is text, csv or pdf, not \"\(format)\"") }
+        let format = try OutputFormat.format(given: format, out: out, among: ["text", "csv", "pdf"], fallback: "text")
+        // Refused before any work: inside the store, or a link.
+        if let out { _ = try OutputFile(out, store: storeOptions.path) }
         if format == "pdf" && out == nil { throw ValidationError("--format pdf needs --out FILE.pdf") }
         let date = asOf?.date ?? .today()
         let (store, me) = try storeOptions.open(as: .current(), forFiguresAsOf: date)

@@ -14,18 +14,21 @@ struct LetterCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "The date on the letter (default: today).") var asOf: DateArgument?
     @Option(help: "A meeting date to put in the letter.") var meeting: FollowUpDateArgument?
     @Option(help: "A review date to put in the letter.") var review: FollowUpDateArgument?
-    @Option(help: "Write to this file instead of printing.") var out: String?
-    @Option(help: "text (the default) or pdf (A4 with the school's letterhead; needs --out).") var format: String = "text"
+    @Option(help: "Write to this file instead of printing (.pdf or .txt chooses the format).") var out: String?
+    @Option(help: "text or pdf (A4 with the school's letterhead; needs --out); default: what --out's extension names, else text.") var format: String?
     @Flag(help: "Record in the contact log that the letter was sent, and complete the case actions that asked for it.") var record = false
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
+        if let format, !["text", "pdf"].contains(format) { throw ValidationError("--format is text or pdf, not \"\(format)\"") }
+        let format = try OutputFormat.format(given: format, out: out, among: ["text", "pdf"], fallback: "text")
+        // Refused before any work: inside the store, or a link.
+        if let out { _ = try OutputFile(out, store: storeOptions.path) }
         let date = asOf?.date ?? .today()
         let (store, me) = try storeOptions.open(as: .current(), forFiguresAsOf: date)
         let id = upn.uppercased()
         let text = try Letters.render(template, school: store.school, upn: id, asOf: date, signedBy: me,
                                       details: .init(meetingDate: meeting?.date, reviewDate: review?.date))
-        guard ["text", "pdf"].contains(format) else { throw ValidationError("--format is text or pdf, not \"\(format)\"") }
         if format == "pdf" {
             guard let out else { throw ValidationError("--format pdf needs --out FILE.pdf") }
             let file = try OutputFile(out, store: store.path)

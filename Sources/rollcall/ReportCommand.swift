@@ -31,16 +31,19 @@ struct ReportCommand: ParsableCommand {
     @Argument(help: "absentees, calls, pa, governors or data-quality.") var kind: Kind
     @Option(name: .customLong("as-of"), help: "The date the report is for (default: today).") var asOf: DateArgument?
     @Option(help: "For absentees: the session, am or pm (default: am).") var session: String = "am"
-    @Option(help: "text, csv or pdf.") var format: Format = .text
-    @Option(help: "The file to write (needed for pdf).") var out: String?
+    @Option(help: "text, csv or pdf (default: what --out's extension names, else text).") var format: Format?
+    @Option(help: "The file to write (needed for pdf; .pdf, .csv or .txt chooses the format).") var out: String?
     @OptionGroup var storeOptions: StoreOptions
 
     func validate() throws {
         if format == .pdf && out == nil { throw ValidationError("--format pdf needs --out FILE.pdf") }
+        _ = try OutputFormat.format(given: format?.rawValue, out: out, among: ["text", "csv", "pdf"], fallback: "text")
         if !["am", "pm"].contains(session.lowercased()) { throw ValidationError("--session is am or pm, not \"\(session)\"") }
     }
 
     func run() throws {
+        // Refused before any work: inside the store, or a link.
+        if let out { _ = try OutputFile(out, store: storeOptions.path) }
         let date = asOf?.date ?? .today()
         let (store, me) = try storeOptions.open(as: .current(), forFiguresAsOf: date)
         let document: ReportDocument
@@ -57,7 +60,8 @@ struct ReportCommand: ParsableCommand {
         case .dataQuality:
             document = DataQualityReport.document(DataQuality(school: store.school, asOf: date), school: store.school)
         }
-        try Self.write(document, format: format, to: out.map { try OutputFile($0, store: store.path) })
+        let chosen = try OutputFormat.format(given: format?.rawValue, out: out, among: ["text", "csv", "pdf"], fallback: "text")
+        try Self.write(document, format: Format(rawValue: chosen) ?? .text, to: out.map { try OutputFile($0, store: store.path) })
     }
 
     static func write(_ document: ReportDocument, format: Format, to out: OutputFile?) throws {

@@ -117,7 +117,7 @@ struct ReviewTests {
         var s = try CaseworkSchool(policy: "bridgewater-park")
         s.pupil("P1", absent: 3)
         let office = StaffMember(login: "office", name: "Olu Office", role: .office)
-        #expect { try s.decide("P1", .enter, to: "step-1", by: office) } throws: { "\($0)".contains("may not change case stages") }
+        #expect { try s.decide("P1", .enter, to: "step-1", by: office) } throws: { "\($0)".contains("may not decide at the attendance panel") }
         let fsw = StaffMember(login: "fsw", name: "Fay Support", role: .attendance)
         try s.decide("P1", .enter, to: "step-1", by: fsw)
     }

@@ -62,7 +62,7 @@ struct ActingStaffTests {
         let store = try staffed(scratch)
         let advance = try as_("osec", ["case", "advance", "A1", "--reason", "80% after a week", "--as-of", "2025-09-05"], store)
         #expect(advance.status != 0)
-        #expect(advance.stderr.contains("Olu Sec is office staff and may not change case stages and actions (attendance or head staff may)"), "\(advance.stderr)")
+        #expect(advance.stderr.contains("Olu Sec is office staff and may not decide at the attendance panel (attendance or head staff may)"), "\(advance.stderr)")
         let fsw = try as_("fsw", ["case", "advance", "A1", "--reason", "80% after a week", "--as-of", "2025-09-05"], store)
         #expect(fsw.status == 0, "\(fsw.stderr)")
         let penalty = try as_("osec", ["penalty", "request", "B2", "--parent", "Anyone", "--reason", "holiday", "--as-of", "2025-09-05"], store)

@@ -51,6 +51,25 @@ struct ReportsCommandTests {
         }
     }
 
+    /// A session whose registers are not all taken: text, CSV and PDF name the missing ones.
+    @Test func theAbsenteeReportNamesTheRegistersNotTaken() throws {
+        let scratch = Scratch()
+        let store = try store(scratch)
+        // Monday 8 September: Zoë marked absent, 小龙 not yet, so 4A is half taken.
+        let monday = "upn,date,session,mark\nZ1,2025-09-08,AM,N\n"
+        #expect(try RollcallProcess.run(["import", "marks", scratch.write("monday.csv", monday), "--store", store]).status == 0)
+        let args = ["report", "absentees", "--as-of", "2025-09-08", "--session", "am", "--store", store]
+        let text = try RollcallProcess.run(args)
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("not yet taken: 4A (1 of 2 marked)"), "\(text.stdout)")
+        let csv = try RollcallProcess.run(args + ["--format", "csv"])
+        #expect(csv.stdout.contains("4A") && csv.stdout.contains("register not yet taken"), "\(csv.stdout)")
+        let pdf = "\(scratch.path)/r.pdf"
+        #expect(try RollcallProcess.run(args + ["--format", "pdf", "--out", pdf]).status == 0)
+        let words = try documents.tool("pdftotext", [pdf, "-"])
+        #expect(words.contains("4A (1 of 2 marked)"), "\(words)")
+    }
+
     @Test func aPDFReportNeedsAFile() throws {
         let scratch = Scratch()
         let r = try RollcallProcess.run(["report", "pa", "--format", "pdf", "--store", try store(scratch)])

@@ -23,7 +23,13 @@ struct ChronologyTests {
     func page(_ viewer: StaffMember, width: Int = 120, height: Int = 40) -> AppState {
         var state = AppState(context: AppContext(today: UISchool.today, minutes: 9 * 60 + 5, staff: viewer), school: Self.school(), width: width, height: height)
         _ = state.run(command: "pupil zoe")
-        _ = state.update(.historyLoaded(upn: Self.zoe, [HistoryLine(at: "2026-11-25 09:40", who: "Jo Smith", what: "25 Nov 2026 AM: N → I", reason: "mum rang")], state.school))
+        let amended = Session(SchoolDate("2026-11-25")!, .am)
+        // An import's first marks (no mark before) are not amendments and stay off the page.
+        let imported = (0..<129).map { i in
+            HistoryLine(at: "2026-09-01 08:00", who: "Import", what: .mark(Session(ordinal: amended.ordinal - 200 + i), from: nil, to: Mark(.presentAM)), reason: "imported")
+        }
+        _ = state.update(.historyLoaded(upn: Self.zoe, imported + [HistoryLine(at: "2026-11-25 09:40", who: "Jo Smith",
+                                                                                 what: .mark(amended, from: Mark(.reasonNotYetEstablished), to: Mark(.illness)), reason: "mum rang")], state.school))
         if case .pupil(var p) = state.screen, let start = p.lines.firstIndex(where: { $0.text.hasPrefix("Chronology") }) {
             p.top = start
             state.screen = .pupil(p)
@@ -61,5 +67,14 @@ struct ChronologyTests {
             assertSnapshot(page(UISchool.head, width: w, height: h).draw(), named: "chronology-dsl-\(w)x\(h)")
             assertSnapshot(page(UISchool.office, width: w, height: h).draw(), named: "chronology-office-\(w)x\(h)")
         }
+    }
+
+    /// A year of marks imported into a new store: first marks, not amendments.
+    @Test func firstMarksAreNotAmendments() {
+        let state = page(UISchool.head)
+        guard case .pupil(let p) = state.screen else { Issue.record("not the pupil page"); return }
+        let amendments = p.lines.filter { $0.text.contains("register amended") }
+        #expect(amendments.count == 1, "\(amendments.map(\.text))")
+        #expect(!p.lines.contains { $0.text.contains("imported") })
     }
 }

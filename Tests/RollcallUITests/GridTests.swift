@@ -40,3 +40,52 @@ struct GridTests {
         #expect(g.styleMask == ["uuPP.."])
     }
 }
+
+@Suite("The frame diff")
+struct FrameDiffTests {
+    func grid(_ lines: [String], width: Int = 6) -> Grid {
+        var g = Grid(width: width, height: lines.count)
+        for (y, l) in lines.enumerated() { g.put(l, x: 0, y: y) }
+        return g
+    }
+
+    @Test func theFirstFrameClearsAndWritesEveryCell() {
+        let (clear, writes) = FrameDiff.writes(from: nil, to: grid(["ab", "cd"]), screen: (6, 2))
+        #expect(clear)
+        #expect(writes.count == 12)
+    }
+
+    @Test func theSameFrameWritesNothing() {
+        let g = grid(["abc", "def"])
+        let (clear, writes) = FrameDiff.writes(from: g, to: g, screen: (6, 2))
+        #expect(!clear && writes.isEmpty)
+    }
+
+    @Test func onlyTheChangedCellsAreWritten() {
+        var next = grid(["abc", "def"])
+        next.put("X", x: 1, y: 1, style: .title)
+        let (clear, writes) = FrameDiff.writes(from: grid(["abc", "def"]), to: next, screen: (6, 2))
+        #expect(!clear)
+        #expect(writes == [FrameDiff.Write(x: 1, y: 1, cell: Cell("X", style: .title))])
+        // A style alone is a change too.
+        var restyled = grid(["abc", "def"])
+        restyled.restyle(x: 0, y: 0, width: 1) { $0.selected = true }
+        #expect(FrameDiff.writes(from: grid(["abc", "def"]), to: restyled, screen: (6, 2)).writes.map(\.x) == [0])
+    }
+
+    @Test func aWideCharacterIsWrittenOnceAndReplacedWhole() {
+        let before = grid(["ab"])
+        let wide = grid(["李"])
+        let (_, writes) = FrameDiff.writes(from: before, to: wide, screen: (6, 1))
+        #expect(writes.map(\.x) == [0])  // its continuation is not written
+        // Back to two narrow letters: both cells are written.
+        #expect(FrameDiff.writes(from: wide, to: before, screen: (6, 1)).writes.map(\.x) == [0, 1])
+    }
+
+    @Test func aSizeChangeRedrawsAndTheScreensEdgeClips() {
+        let (clear, writes) = FrameDiff.writes(from: grid(["a"], width: 4), to: grid(["abcde李"], width: 8), screen: (6, 1))
+        #expect(clear)
+        // Columns 0–4, not the wide character at 5 (half of it would be off the screen).
+        #expect(writes.map(\.x) == [0, 1, 2, 3, 4])
+    }
+}

@@ -51,7 +51,15 @@ struct PanelTests {
         let list = rows(state)
         #expect(list.contains { $0.pupil.upn == Self.liam && $0.recommendation.kind == .enter })
         #expect(list.map(\.urgency) == list.map(\.urgency).sorted())
-        #expect(state.draw().text.contains("Liam O'Connor"))
+        // The domain's order, the one rollcall caseload lists.
+        let engine = try #require(CaseworkEngine(school: state.school, asOf: UISchool.today))
+        #expect(list.map { "\($0.pupil.upn) \($0.recommendation.track)" } == engine.caseloadMostUrgentFirst().map { "\($0.upn) \($0.track)" })
+        // Liam's unexplained run comes first.
+        #expect(list.first?.pupil.upn == Self.liam)
+        let text = state.draw().text
+        #expect(text.contains("Liam O'Connor"))
+        // The policy's stage names, not its ids.
+        #expect(!text.contains("step-1") && !text.contains("day-2"), "\(text)")
     }
 
     @Test func confirmingTakesEnterTheReasonAndEnter() throws {
@@ -99,13 +107,25 @@ struct PanelTests {
         if case .dialog = state.overlay {} else { Issue.record("the reason prompt stays open") }
     }
 
-    @Test func onlyTheHeadDecides() throws {
-        var (state, driver) = try panel(StaffMember(login: "fsw", name: "Sam Reid", role: .attendance))
+    /// One rule (StaffMember.may, which the store checks too) decides who decides: the
+    /// attendance role may, as with `rollcall case advance`; office staff may not.
+    @Test func whoDecidesIsTheDomainsRule() throws {
+        let fsw = StaffMember(login: "fsw", name: "Sam Reid", role: .attendance)
+        #expect(fsw.may(.decideAtPanel) && !UISchool.office.may(.decideAtPanel))
+        var (state, driver) = try panel(fsw)
+        let first = try #require(selected(state))
         driver.keys(&state, [.enter])
-        #expect(state.overlay == nil)
-        #expect(state.status?.text.contains("Only the head decides") == true)
+        driver.type(&state, "agreed with the family")
+        driver.keys(&state, [.enter])
+        #expect(driver.committed.count == 1, "\(String(describing: state.status))")
+        #expect(state.school.casework.caseFile(first.pupil.upn, track: first.recommendation.track) != nil)
+        // Penalty notices stay the head's.
         driver.keys(&state, [.char("p")])
         #expect(state.overlay == nil)
+        var (office, officeDriver) = try panel(UISchool.office)
+        officeDriver.keys(&office, [.enter])
+        #expect(office.overlay == nil && officeDriver.committed.isEmpty)
+        #expect(office.status?.text.contains("may not decide") == true, "\(String(describing: office.status))")
     }
 
     @Test func staffWhoMayNotDecideAreNotOfferedTheKeys() throws {

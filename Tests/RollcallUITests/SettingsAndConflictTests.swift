@@ -76,3 +76,19 @@ struct SettingsAndConflictTests {
         #expect(state.pending.isEmpty)
     }
 }
+
+/// What the driver finds out arrives as messages; update alone changes the state.
+@Suite("The driver's problems as messages")
+struct DriverMessageTests {
+    @Test func eachProblemIsOnTheStatusLineAndNothingElseChanges() {
+        let start = UISchool.state()
+        for (message, text, tone) in [(Message.storeOpenedWithWarning("no backup for 3 days"), "Warning: no backup for 3 days", Tone.warning),
+                                      (.contactLogNotRead(problem: "disk error"), "Could not read the contact log: disk error", .alert),
+                                      (.othersChangesNotRead(problem: "busy"), "Could not read other people's changes: busy", .alert)] {
+            var state = start
+            #expect(state.update(message).isEmpty)
+            #expect(state.status == StatusLine(text, tone))
+            #expect(state.school.register.markCount == start.school.register.markCount && state.screens.count == start.screens.count && state.overlay == nil)
+        }
+    }
+}

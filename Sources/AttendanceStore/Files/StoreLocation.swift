@@ -25,3 +25,13 @@ public enum StoreLocation {
         return FileManager.default.currentDirectoryPath + "/" + expanded
     }
 }
+
+extension StoreLocation {
+    /// Why `path` cannot be a store because it is something other than a directory (a file,
+    /// say), or nil: a store is a folder, and a file is not a permissions problem.
+    public static func notADirectory(_ path: String) -> String? {
+        var st = stat()
+        guard stat(path, &st) == 0, (st.st_mode & S_IFMT) != S_IFDIR else { return nil }
+        return "is a file, not a Rollcall store (a store is a folder): give --store the store's folder, or ROLLCALL_STORE"
+    }
+}

@@ -16,7 +16,6 @@ public struct Dialog: Sendable {
         case discardCall(CallForm)
         /// A panel decision waiting for its reason.
         case decision(upn: String, track: String, move: CaseMove, to: String?)
-        case information
     }
 
     public var purpose: Purpose

@@ -30,6 +30,12 @@ public enum Message: Sendable {
     case letterRendered(upn: String, template: String, text: String?, problem: String?)
     case reportWritten(paths: [String])
     case reportNotWritten(problem: String)
+    /// The store opened, with something staff should know (a missing backup, say).
+    case storeOpenedWithWarning(String)
+    /// The contact log could not be read at start: Today's follow-ups are incomplete.
+    case contactLogNotRead(problem: String)
+    /// Someone else's changes could not be read from disk; the app keeps what it had.
+    case othersChangesNotRead(problem: String)
 }
 
 /// Why a change was refused, in the terms a screen acts on.
@@ -51,14 +57,30 @@ public struct Refusal: Hashable, Sendable {
     }
 }
 
-/// One line of a pupil's audit trail, as the store's history gives it.
+/// One line of a pupil's audit trail, as the store's history gives it: typed, so the pupil
+/// page never has to read text back.
 public struct HistoryLine: Hashable, Sendable {
+    public enum What: Hashable, Sendable {
+        /// A mark recorded: `from` is nil for a first mark (taken, or imported), which is not an amendment.
+        case mark(Session, from: Mark?, to: Mark?)
+        /// Any other change to the pupil's record.
+        case otherChange
+        /// Part of the trail (or the contact log) could not be read: shown, never left out.
+        case unreadable(String)
+    }
+
     public var at: String
     public var who: String
-    public var what: String
+    public var what: What
     public var reason: String?
 
-    public init(at: String, who: String, what: String, reason: String?) {
+    /// A mark changed from one already there, with the reason given.
+    public var isAmendment: Bool {
+        if case .mark(_, let from, _) = what { return from != nil && reason != nil }
+        return false
+    }
+
+    public init(at: String, who: String, what: What, reason: String?) {
         self.at = at
         self.who = who
         self.what = what

@@ -7,11 +7,15 @@ extension AppState {
         g.fill(x: 0, y: y, width: width, height: 1, style: .normal)
         g.put(":", x: 0, y: y, style: .title)
         p.field.draw(into: &g, x: 1, y: y, width: width - 2)
-        let shown = Array(p.suggestions.prefix(min(12, height - 6)))
+        // As many as there is room for above the line (below the header); more scroll with
+        // the one chosen kept in view.
+        let room = max(1, y - 1)
+        let first = min(max(0, p.selected - room + 1), max(0, p.suggestions.count - room))
+        let shown = Array(p.suggestions.dropFirst(first).prefix(room))
         let top = y - shown.count
         for (i, s) in shown.enumerated() {
             let row = top + i
-            let selected = i == p.selected
+            let selected = first + i == p.selected
             g.fill(x: 0, y: row, width: width, height: 1, style: Style(.normal, selected: selected))
             g.put(" " + fit(s.label, 28), x: 0, y: row, style: Style(.normal, bold: true, selected: selected))
             g.put(s.detail, x: 30, y: row, style: Style(.dim, selected: selected), limit: width - 31)

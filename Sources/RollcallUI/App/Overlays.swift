@@ -145,9 +145,6 @@ extension AppState {
                 _ = d.field?.handle(key)
             }
             return []
-        case .information:
-            overlay = nil
-            return []
         }
     }
 }

@@ -1,16 +1,8 @@
 import Attendance
 
-/// The one update function: the next state and the effects for the driver to perform.
-public enum App {
-    public static func update(_ state: AppState, _ message: Message) -> (AppState, [Effect]) {
-        var s = state
-        let effects = s.update(message)
-        return (s, effects)
-    }
-}
-
 extension AppState {
-    /// The same, in place (the driver and the benchmark use this to avoid a copy per key).
+    /// The one update function: the next state, in place, and the effects for the driver to
+    /// perform (in place, so a key costs no copy of the state).
     public mutating func update(_ message: Message) -> [Effect] {
         switch message {
         case .keyPressed(let key):
@@ -60,6 +52,15 @@ extension AppState {
             return []
         case .reportNotWritten(let problem):
             status = StatusLine("The report was not saved: \(problem)", .alert)
+            return []
+        case .storeOpenedWithWarning(let warning):
+            status = StatusLine("Warning: \(warning)", .warning)
+            return []
+        case .contactLogNotRead(let problem):
+            status = StatusLine("Could not read the contact log: \(problem)", .alert)
+            return []
+        case .othersChangesNotRead(let problem):
+            status = StatusLine("Could not read other people's changes: \(problem)", .alert)
             return []
         }
     }

@@ -106,15 +106,29 @@ extension AppState {
     private func drawFooter(_ g: inout Grid) {
         let y = height - 1
         g.fill(x: 0, y: y, width: width, height: 1, style: Style(.dim, selected: true))
+        let (shown, gap) = AppState.fitFooter(footerBindings, width: width)
         var x = 1
-        for b in footerBindings {
-            let piece = "\(b.keys[0]) \(b.short)"
-            let w = DisplayWidth.of(piece)
-            if x + w + 2 > width { break }
-            g.put(b.keys[0].description, x: x, y: y, style: Style(.normal, bold: true, selected: true))
-            g.put(" " + b.short, x: x + DisplayWidth.of(b.keys[0].description), y: y, style: Style(.dim, selected: true))
-            x += w + 3
+        for b in shown {
+            let key = AppState.footerKey(b)
+            g.put(key, x: x, y: y, style: Style(.normal, bold: true, selected: true))
+            g.put(" " + b.short, x: x + DisplayWidth.of(key), y: y, style: Style(.dim, selected: true))
+            x += DisplayWidth.of(key + " " + b.short) + gap
         }
+    }
+
+    /// How the footer names a binding's key: its label ("1–9"), else its first key.
+    static func footerKey(_ b: KeyBinding) -> String { b.label ?? b.keys[0].description }
+
+    /// The hints that fit: all of them if they can; else closer together; else the screen's
+    /// own dropped from the end, but never `?` help and `q` quit, which a newcomer needs most.
+    static func fitFooter(_ bindings: [KeyBinding], width: Int) -> ([KeyBinding], gap: Int) {
+        func used(_ list: [KeyBinding], _ gap: Int) -> Int {
+            list.map { DisplayWidth.of(footerKey($0) + " " + $0.short) }.reduce(0, +) + gap * max(0, list.count - 1) + 2
+        }
+        if used(bindings, 3) <= width { return (bindings, 3) }
+        var list = bindings
+        while used(list, 2) > width, let i = list.lastIndex(where: { $0.command != .help && $0.command != .quit }) { list.remove(at: i) }
+        return (list, 2)
     }
 
     /// The footer's hints: the screen's own first, then the global ones.

@@ -8,6 +8,8 @@ public enum ScreenKind: String, CaseIterable, Hashable, Sendable {
 
     /// A form or dialog over a screen rather than a screen.
     public var isOverlay: Bool { ScreenKind.overlays.contains(self) }
+    /// Every key goes to it (a form or dialog, or the log form): the keys everywhere do not apply.
+    public var takesEveryKey: Bool { isOverlay || self == .log }
     public static let overlays: [ScreenKind] = [.commandLine, .lateArrival, .callForm, .penaltyForm, .registerTimes, .amendment, .conflict, .unmarked, .decision, .discard]
 
     public var title: String {
@@ -147,13 +149,14 @@ public enum Bindings {
         KeyBinding(.logContact, [.char("l")], "log", "Log a call, visit, meeting, letter or note about this pupil (:log)", [.calls, .pupil], footer: true, requires: .logContact),
         KeyBinding(.saveForm, [.ctrl("s")], "save", "Save the entry (:save); Enter on the last field saves too", [.log], footer: true),
         KeyBinding(.nextField, [.tab, .enter], "next field", "The next field (Shift-Tab the one before); ← → change a choice", [.log], footer: true),
+        KeyBinding(.cancel, [.escape], "back", "Leave the form (asks first if anything is typed); Ctrl-C quits, asking too", [.log], footer: true),
         // The head's panel: Enter confirms what the policy recommends; one key for another decision.
         KeyBinding(.open, [.enter], "confirm", "Confirm the recommendation, then type the reason", [.panel], footer: true, requires: .decideAtPanel),
         KeyBinding(.decideEscalate, [.char("e")], "escalate", "Escalate to the next stage instead, then the reason", [.panel], footer: true, requires: .decideAtPanel),
         KeyBinding(.decideHold, [.char("h")], "hold", "Hold at this stage instead, then the reason", [.panel], footer: true, requires: .decideAtPanel),
         KeyBinding(.decideStepDown, [.char("d")], "step down", "Step down a stage instead, then the reason", [.panel], footer: true, requires: .decideAtPanel),
         KeyBinding(.decideClose, [.char("x")], "close", "Close the case instead, then the reason", [.panel], footer: true, requires: .decideAtPanel),
-        KeyBinding(.requestPenalty, [.char("p")], "penalty", "The penalty-notice check in full, and a request (head only)", [.panel, .pupil], requires: .requestPenaltyNotices),
+        KeyBinding(.requestPenalty, [.char("p")], "penalty", "The penalty-notice check in full, and a request (head only)", [.panel, .pupil], footer: true, requires: .requestPenaltyNotices),
         KeyBinding(.filterChronology, [.char("f")], "filter", "Show one kind of entry in the chronology (cycles: calls, visits, letters, meetings, decisions, amendments …)", [.pupil], footer: true),
         KeyBinding(.writeLetter, [.char("w")], "letter", "Choose a letter for this pupil, read it, send it", [.pupil, .panel], footer: true, requires: .sendLetters),
         KeyBinding(.sendLetter, [.char("s"), .enter], "send", "Send the letter shown: written to a file, logged as sent, its case action done", [.letters], footer: true),
@@ -165,7 +168,12 @@ public enum Bindings {
         KeyBinding(.clearFilters, [.char("z")], "clear", "Clear the filters", [.panel]),
         KeyBinding(.writeReport, [.char("w")], "save to file", "Save the report as text and CSV files", [.report], footer: true),
         // The calling list: one key for the outcome of a call to the chosen contact.
-        KeyBinding(.chooseContact, (1...9).map { Key.char(Character("\($0)")) }, "contact", "Choose which contact the next call is to (1 is the first to call)", [.calls]),
+        {
+            var digits = KeyBinding(.chooseContact, (1...9).map { Key.char(Character("\($0)")) }, "contact", "Choose which contact the next call is to (1 is the first to call)",
+                                    [.calls], footer: true)
+            digits.label = "1–9"
+            return digits
+        }(),
         KeyBinding(.callNoAnswer, [.char("n")], "no answer", "Log a call to the chosen contact: no answer", [.calls], footer: true),
         KeyBinding(.callVoicemail, [.char("v")], "voicemail", "Log a call: voicemail left", [.calls], footer: true),
         KeyBinding(.callSpoke, [.char("s")], "spoke", "Log a call: spoke to them (then the reason found, and whether it goes on the open N and O marks)", [.calls], footer: true),
@@ -207,7 +215,7 @@ public enum Bindings {
     /// on a form or dialog, which takes every key).
     public static func command(for key: Key, on screen: ScreenKind) -> KeyCommand? {
         for b in all where b.screens.contains(screen) && b.keys.contains(key) { return b.command }
-        if screen.isOverlay { return nil }
+        if screen.takesEveryKey { return nil }
         for b in all where b.screens.contains(.everywhere) && b.keys.contains(key) { return b.command }
         return nil
     }
@@ -216,7 +224,7 @@ public enum Bindings {
     /// the screen takes for itself left out (G on the register is a code, not "last line").
     public static func effective(on screen: ScreenKind) -> [KeyBinding] {
         let own = all.filter { $0.screens.contains(screen) }
-        guard !screen.isOverlay, screen != .everywhere else { return own }
+        guard !screen.takesEveryKey, screen != .everywhere else { return own }
         let taken = Set(own.flatMap(\.keys))
         return own + all.filter { $0.screens.contains(.everywhere) }.compactMap { b in
             var kept = b
@@ -227,7 +235,7 @@ public enum Bindings {
 
     /// The global keys a screen takes for itself, with what they do elsewhere.
     public static func shadowed(on screen: ScreenKind) -> [(Key, KeyBinding)] {
-        guard !screen.isOverlay, screen != .everywhere else { return [] }
+        guard !screen.takesEveryKey, screen != .everywhere else { return [] }
         let taken = Set(all.filter { $0.screens.contains(screen) }.flatMap(\.keys))
         return all.filter { $0.screens.contains(.everywhere) }.flatMap { b in b.keys.filter(taken.contains).map { ($0, b) } }
     }

@@ -12,6 +12,7 @@ public enum KeysDocument {
             guard !bindings.isEmpty else { continue }
             out += ["## \(screen.title)", ""]
             if screen.isOverlay { out += ["Over the screen, it takes every key; typing goes into its text field.", ""] }
+            if screen == .log { out += ["A form: it takes every key (typing goes into the field), so the keys everywhere do not apply.", ""] }
             out += ["| keys | what they do |", "|---|---|"]
             for b in bindings {
                 let keys = b.label.map { "\(cell($0))" } ?? b.keys.map { "`\(cell($0.description))`" }.joined(separator: " ")

@@ -26,7 +26,8 @@ final class AppRunner {
         state = AppState(context: AppContext(today: now.date, minutes: now.time.minutesSinceMidnight, staff: staff, readOnly: !store.isWritable,
                                              documentsFolder: Self.documentsFolder), school: store.school, width: 80, height: 24,
                          contactLogRead: false)
-        if let warning = store.warnings.first { state.status = StatusLine("Warning: \(warning)", .warning) }
+        // Every change to the state arrives as a message, this one too.
+        if let warning = store.warnings.first { _ = state.update(.storeOpenedWithWarning(warning)) }
         warningsShown = store.warnings.count
     }
 
@@ -45,7 +46,7 @@ final class AppRunner {
             try store.loadContacts(from: state.context.today.adding(days: -31))
             handle(.contactLogRead(store.school))
         } catch {
-            state.status = StatusLine("Could not read the contact log: \(error)", .alert)
+            handle(.contactLogNotRead(problem: "\(error)"))
         }
         while running {
             terminal.paint(state.draw())
@@ -73,7 +74,7 @@ final class AppRunner {
                 do {
                     if try store.refresh() { handle(.storeChangedOnDisk(store.school)) }
                 } catch {
-                    state.status = StatusLine("Could not read other people's changes: \(error)", .alert)
+                    handle(.othersChangesNotRead(problem: "\(error)"))
                 }
             }
         }
@@ -108,9 +109,9 @@ final class AppRunner {
         case .loadHistory(let upn):
             let trail = store.history(upn: upn)
             // What could not be read is shown as a line of its own, never left out.
-            var problems = trail.problems.map { HistoryLine(at: "", who: "ERROR", what: "\($0)", reason: nil) }
+            var problems = trail.problems.map { HistoryLine(at: "", who: "", what: .unreadable("\($0)"), reason: nil) }
             do { try store.loadContacts() } catch {
-                problems.append(HistoryLine(at: "", who: "ERROR", what: "the contact log could not be read: \(error)", reason: nil))
+                problems.append(HistoryLine(at: "", who: "", what: .unreadable("the contact log could not be read: \(error)"), reason: nil))
             }
             return .historyLoaded(upn: upn, trail.entries.map { AppRunner.historyLine($0, timeZone: store.school.settings.timeZone) } + problems, store.school)
         case .renderLetter(let upn, let template):
@@ -160,12 +161,10 @@ final class AppRunner {
 
     /// One audit entry as the pupil page shows it.
     static func historyLine(_ e: AuditEntry, timeZone: String) -> HistoryLine {
-        let what: String
+        let what: HistoryLine.What
         switch e.change {
-        case .mark(let m):
-            what = "\(m.session.date.spoken) \(m.session.half.label): \(m.previous?.code.symbol ?? "no mark") → \(m.mark?.code.symbol ?? "no mark")"
-        default:
-            what = "record changed"
+        case .mark(let m): what = .mark(m.session, from: m.previous, to: m.mark)
+        default: what = .otherChange
         }
         // A change made with --today/--now: when it was recorded, and the moment it was made as of.
         let at = LocalTime.dateTime(e.at, timeZone: timeZone) + (e.schoolTimeIfDifferent(timeZone: timeZone).map { " (as of \($0))" } ?? "")

@@ -14,13 +14,18 @@ struct OpenAppCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
+    /// The day's summary, as `rollcall today` prints it (today by the one clock: --today where given).
+    func printSummary() throws {
+        var summary = TodayCommand()
+        summary.date = nil
+        summary.format = .table
+        summary.storeOptions = storeOptions
+        try summary.run()
+    }
+
     func run() throws {
         guard Terminal.isInteractive() else {
-            var summary = TodayCommand()
-            summary.date = nil  // today by the clock (--today where given)
-            summary.format = .table
-            summary.storeOptions = storeOptions
-            try summary.run()
+            try printSummary()
             return
         }
         let identity = Identity.current()
@@ -36,6 +41,12 @@ struct OpenAppCommand: ParsableCommand {
         }
         let (store, me) = try storeOptions.open(as: identity, reportingWarnings: false)
         try store.loadYears(covering: Statistics.yearToDate(store.today))
-        try AppRunner(store: store, staff: me).run()
+        do {
+            try AppRunner(store: store, staff: me).run()
+        } catch let problem as TerminalError {
+            // TERM=dumb or a terminal nobody described: say so, and give the day's summary.
+            FileHandle.standardError.write(Data("Rollcall cannot show the app here: \(problem). Today's summary follows (as `rollcall today` prints it); in a terminal such as xterm, set TERM (e.g. TERM=xterm-256color).\n\n".utf8))
+            try printSummary()
+        }
     }
 }

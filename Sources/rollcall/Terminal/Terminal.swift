@@ -20,11 +20,14 @@ enum TerminalEvent: Equatable {
 enum TerminalError: Error, CustomStringConvertible {
     case notInteractive
     case cannotStart(term: String)
+    /// The terminal is known but cannot place the cursor (TERM=dumb): the app cannot be drawn.
+    case cannotShowApp(term: String)
 
     var description: String {
         switch self {
         case .notInteractive: return "the screens need a terminal (stdin and stdout must be ttys)"
-        case .cannotStart(let term): return "cannot start the terminal (TERM=\(term))"
+        case .cannotStart(let term): return "this terminal (TERM=\(term)) is not one this computer knows how to draw on"
+        case .cannotShowApp(let term): return "this terminal (TERM=\(term)) cannot move the cursor, so it cannot show the app"
         }
     }
 }
@@ -51,7 +54,6 @@ final class Terminal {
     var signal: Int32? { pendingSignal == 0 ? nil : pendingSignal }
 
     private var previous: Grid?
-    private var cursor: (x: Int, y: Int)?
     private let colour: Bool
     private var fastErrors = 0
 
@@ -71,6 +73,15 @@ final class Terminal {
             throw TerminalError.cannotStart(term: getenv("TERM").map { String(cString: $0) } ?? "(unset)")
         }
         _ = set_term(screen)
+        // A terminal that cannot place the cursor would show a blank or garbled screen.
+        guard Terminal.has("cup") else {
+            _ = endwin()
+            delscreen(screen)
+            throw TerminalError.cannotShowApp(term: getenv("TERM").map { String(cString: $0) } ?? "(unset)")
+        }
+        // Without an alternate screen (linux console, vt100) the app's last frame would stay
+        // on the terminal after quitting: clear it then.
+        clearOnExit = !Terminal.has("smcup")
         ncursesActive = 1
         raw()
         noecho()
@@ -86,6 +97,12 @@ final class Terminal {
         let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
         let colour = has_colors() && !noColor && setUpColours()
         return Terminal(colour: colour)
+    }
+
+    /// Whether the terminal has a string capability (terminfo name, e.g. "cup").
+    private static func has(_ capability: String) -> Bool {
+        guard let s = tigetstr(capability) else { return false }
+        return Int(bitPattern: s) != -1 && s.pointee != 0
     }
 
     /// Restores the terminal. Safe to call more than once, and after a signal.
@@ -104,44 +121,30 @@ final class Terminal {
     /// Forgets the last painted frame, so the next `paint` clears and draws every cell.
     func invalidate() { previous = nil }
 
-    /// Shows the cursor at a cell (a focused text field), or hides it (nil).
-    func showCursor(at position: (x: Int, y: Int)?) {
-        cursor = position
-        guard ncursesActive != 0 else { return }
-        placeCursor()
-        _ = wrefresh(stdscr)
-    }
-
     /// Paints the cells that differ from the last painted grid (all of them after `invalidate()`
     /// or a size change), then refreshes.
     func paint(_ grid: Grid) {
         guard ncursesActive != 0 else { return }
-        let (w, h) = size
-        let full = previous.map { $0.width != grid.width || $0.height != grid.height } ?? true
-        if full {
+        let diff = FrameDiff.writes(from: previous, to: grid, screen: size)
+        if diff.clear {
             _ = werase(stdscr)
             _ = clearok(stdscr, true)
         }
         var text: [wchar_t] = []
-        for y in 0..<min(grid.height, h) {
-            for x in 0..<min(grid.width, w) {
-                let cell = grid[x, y]
-                if cell.isContinuation { continue }
-                if !full, let previous, previous[x, y] == cell { continue }
-                if Int(cell.width) == 2 && x + 1 >= w { continue }  // half a wide char off the edge
-                let (attrs, pair) = attributes(cell.style)
-                _ = wattr_set(stdscr, attrs, pair, nil)
-                text.removeAll(keepingCapacity: true)
-                for scalar in cell.text.unicodeScalars { text.append(wchar_t(bitPattern: scalar.value)) }
-                if text.isEmpty { text.append(0x20) }
-                text.append(0)
-                // Writing the bottom-right cell returns ERR (the cursor cannot advance) but draws it.
-                _ = mvwaddwstr(stdscr, Int32(y), Int32(x), text)
-            }
+        for write in diff.writes {
+            let (attrs, pair) = attributes(write.cell.style)
+            _ = wattr_set(stdscr, attrs, pair, nil)
+            text.removeAll(keepingCapacity: true)
+            for scalar in write.cell.text.unicodeScalars { text.append(wchar_t(bitPattern: scalar.value)) }
+            if text.isEmpty { text.append(0x20) }
+            text.append(0)
+            // Writing the bottom-right cell returns ERR (the cursor cannot advance) but draws it.
+            _ = mvwaddwstr(stdscr, Int32(write.y), Int32(write.x), text)
         }
         _ = wattr_set(stdscr, 0, 0, nil)
         previous = grid
-        placeCursor()
+        // The terminal's cursor stays hidden: a text field draws its own.
+        _ = curs_set(0)
         _ = wrefresh(stdscr)
     }
 
@@ -286,15 +289,6 @@ final class Terminal {
         return true
     }
 
-    private func placeCursor() {
-        if let cursor, cursor.x >= 0, cursor.y >= 0 {
-            _ = wmove(stdscr, Int32(cursor.y), Int32(cursor.x))
-            _ = curs_set(1)
-        } else {
-            _ = curs_set(0)
-        }
-    }
-
     // MARK: Input helpers
 
     /// After ERR from get_wch: has stdin hung up or reached its end? ncurses returns ERR at
@@ -360,10 +354,17 @@ private func writeRaw(_ s: StaticString) {
     _ = write(STDOUT_FILENO, s.utf8Start, s.utf8CodeUnitCount)
 }
 
+nonisolated(unsafe) private var clearOnExit = false
+
 private func restoreTerminal() {
     if ncursesActive != 0 {
         ncursesActive = 0
         writeRaw(bracketedPasteOff)
+        if clearOnExit {
+            // A blank frame last, so nothing of the app is left on the screen.
+            _ = erase()
+            _ = refresh()
+        }
         _ = curs_set(1)
         _ = endwin()
     }

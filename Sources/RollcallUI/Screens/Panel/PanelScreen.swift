@@ -10,7 +10,7 @@ public struct PanelScreen: Sendable {
         /// Attendance at the last decision or review on this track, if any.
         public var atLastReview: Double?
         public var lastReviewOn: SchoolDate?
-        public var urgency: Int
+        public var urgency: CaseUrgency
     }
 
     public var rows: [Row] = []
@@ -35,29 +35,15 @@ public struct PanelScreen: Sendable {
         cursor.clamp(count: visible.count, page: max(1, state.bodyHeight / 2))
     }
 
-    /// Most urgent first: overdue reviews and escalations, new cases, overdue actions,
-    /// reviews due, then steps down and closes, then holds.
-    static func urgency(_ r: Recommendation, today: SchoolDate) -> Int {
-        let overdueReview = (r.nextReview.map { $0 < today } ?? false) ? 0 : 1
-        switch r.kind {
-        case .escalate: return 0 + overdueReview
-        case .reviewDue: return 2 + overdueReview
-        case .enter: return 4
-        case .actionOverdue: return 5
-        case .stepDown, .close: return 6
-        case .hold: return 7
-        }
-    }
-
+    /// Most urgent first, in the domain's order (`CaseUrgency`), as `rollcall caseload` lists them.
     static func rows(_ state: AppState) -> [Row] {
         guard let engine = CaseworkEngine(school: state.school, asOf: state.context.today) else { return [] }
-        let today = state.context.today
-        return engine.caseload().compactMap { r in
+        return engine.caseloadMostUrgentFirst().compactMap { r in
             guard let pupil = state.school.pupils[r.upn] else { return nil }
             let last = state.school.casework.caseFile(r.upn, track: r.track)?.lastReview
             return Row(recommendation: r, pupil: pupil, atLastReview: last?.figures.attendancePercent, lastReviewOn: last?.on,
-                       urgency: urgency(r, today: today))
-        }.sorted { ($0.urgency, $0.pupil.listName, $0.recommendation.track) < ($1.urgency, $1.pupil.listName, $1.recommendation.track) }
+                       urgency: CaseUrgency(r))
+        }
     }
 
     mutating func refilter() {
@@ -81,12 +67,14 @@ public struct PanelScreen: Sendable {
         }
     }
 
-    /// What the engine recommends, in words: "enter stage-1", "escalate to stage-2" …
-    static func recommends(_ r: Recommendation) -> String {
+    /// What the engine recommends, in words, with the policy's stage names: "enter Step 1",
+    /// "escalate to Step 2" …
+    static func recommends(_ r: Recommendation, policy: Policy?) -> String {
         let c = confirming(r)
-        if r.kind == .enter { return "enter" + (c.to.map { " \($0)" } ?? "") }
+        let to = c.to.map { policy?.shortStageName($0, track: r.track) ?? $0 }
+        if r.kind == .enter { return "enter" + (to.map { " \($0)" } ?? "") }
         if r.kind == .actionOverdue { return "chase the overdue action" }
-        return words(c.move, to: c.to)
+        return words(c.move, to: to)
     }
 
     static func words(_ move: CaseMove, to stage: String?) -> String {
@@ -132,10 +120,11 @@ extension AppState {
         case .open, .decideEscalate, .decideHold, .decideStepDown, .decideClose:
             guard let row = p.selectedRow else { return [] }
             guard context.staff.may(.decideAtPanel) else {
-                status = StatusLine("Only the head decides at the panel (you are \(context.staff.role.rawValue) staff)", .warning)
+                status = StatusLine("\(context.staff.role.rawValue.capitalized) staff may not decide at the attendance panel", .warning)
                 return []
             }
             let r = row.recommendation
+            let policy = school.casework.policy
             let chosen: (move: CaseMove, to: String?)
             switch command {
             case .decideEscalate: chosen = (.advance, nil)
@@ -146,9 +135,9 @@ extension AppState {
             }
             let confirming = command == .open
             overlay = .dialog(Dialog(.decision(upn: r.upn, track: r.track, move: chosen.move, to: chosen.to),
-                                     title: "\(confirming ? "Confirm" : "Decide"): \(confirming ? PanelScreen.recommends(r) : PanelScreen.words(chosen.move, to: chosen.to))",
-                                     lines: ["\(row.pupil.fullName), \(r.track.replacingOccurrences(of: "_", with: " ")) track, now at \(r.stage ?? "no stage")",
-                                             confirming ? "As the policy recommends." : "The policy recommended: \(PanelScreen.recommends(r)).",
+                                     title: "\(confirming ? "Confirm" : "Decide"): \(confirming ? PanelScreen.recommends(r, policy: policy) : PanelScreen.words(chosen.move, to: chosen.to.map { policy?.shortStageName($0, track: r.track) ?? $0 }))",
+                                     lines: ["\(row.pupil.fullName), \(r.track.replacingOccurrences(of: "_", with: " ")) track, now at \(r.stage.map { policy?.stageName($0, track: r.track) ?? $0 } ?? "no stage")",
+                                             confirming ? "As the policy recommends." : "The policy recommended: \(PanelScreen.recommends(r, policy: policy)).",
                                              "", "Why? (kept with the decision and the figures it was made on)"],
                                      field: TextField(), keys: .decision))
             return []

@@ -9,6 +9,7 @@ extension AppState {
             return
         }
         let listHeight = max(4, a.height / 2)
+        let policy = school.casework.policy
         // Name, class, track, stage, now, at review: narrower on an 80-column window.
         let w = a.width >= 110 ? [26, 7, 22, 14, 8, 16] : [19, 6, 12, 10, 7, 12]
         let titles = ["Pupil", "Class", "Track", "Stage", "Now", "At review"]
@@ -23,7 +24,7 @@ extension AppState {
             cell(r.pupil.fullName, 0, Style(r.pupil.flags.isSafeguardingPriority ? .alert : .normal))
             cell(r.pupil.registrationGroup, 1, .dim)
             cell(rec.track.replacingOccurrences(of: "_", with: " "), 2, .dim)
-            cell(rec.stage ?? "–", 3, .normal)
+            cell(rec.stage.map { policy?.shortStageName($0, track: rec.track) ?? $0 } ?? "–", 3, .normal)
             let now = rec.figures.attendancePercent
             cell(now.map { PanelView.percent($0) } ?? "–", 4, .normal)
             var change = ""
@@ -34,14 +35,14 @@ extension AppState {
                 tone = d > 0 ? .good : d < 0 ? .alert : .dim
             }
             cell(change, 5, Style(tone))
-            let urgent = r.urgency <= 1
-            g.put(PanelScreen.recommends(rec), x: x, y: y,
+            let urgent = r.urgency <= .severeAbsence
+            g.put(PanelScreen.recommends(rec, policy: policy), x: x, y: y,
                   style: Style(urgent ? .alert : .warning, bold: urgent, selected: selected), limit: a.x + a.width - x)
         }
         guard let r = p.selectedRow else { return }
         var lines: [StyledLine] = []
         let rec = r.recommendation
-        lines.append(StyledLine("\(r.pupil.fullName) · \(rec.track.replacingOccurrences(of: "_", with: " ")) · \(rec.stage ?? "no open case")"
+        lines.append(StyledLine("\(r.pupil.fullName) · \(rec.track.replacingOccurrences(of: "_", with: " ")) · \(rec.stage.map { policy?.stageName($0, track: rec.track) ?? $0 } ?? "no open case")"
                                 + (rec.nextReview.map { " · next review \($0.spoken)" } ?? "")
                                 + (r.lastReviewOn.map { " · last decision \($0.spoken)" } ?? ""), .title))
         for reason in rec.reasons { lines.append(StyledLine("  • " + reason, reason.hasPrefix("overdue") ? .alert : .normal)) }
@@ -55,8 +56,14 @@ extension AppState {
         lines.append(StyledLine("  Penalty notice: " + (penalty.eligible ? "may be requested (p)" : "not now") + " — " + (penalty.why.first ?? ""), penalty.eligible ? .warning : .dim))
         var y = a.y + listHeight + 1
         for line in lines where y < a.y + a.height {
-            for piece in wrap(line.text, a.width - 2) where y < a.y + a.height {
-                StyledLine(piece, line.spans.first?.style ?? .normal).draw(into: &g, x: a.x + 1, y: y, width: a.width - 2)
+            // A wrapped line goes on under its own text (after "  • "), never back at the edge.
+            let text = line.text
+            let lead = text.prefix { $0 == " " }.count
+            let indent = text.dropFirst(lead).hasPrefix("• ") ? lead + 2 : lead
+            let body = String(text.dropFirst(indent))
+            for (i, piece) in wrap(body, max(10, a.width - 2 - indent)).enumerated() where y < a.y + a.height {
+                let shown = (i == 0 ? String(text.prefix(indent)) : String(repeating: " ", count: indent)) + piece
+                StyledLine(shown, line.spans.first?.style ?? .normal).draw(into: &g, x: a.x + 1, y: y, width: a.width - 2)
                 y += 1
             }
         }

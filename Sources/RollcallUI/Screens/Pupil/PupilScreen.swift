@@ -135,14 +135,16 @@ enum PupilPage {
         heading("Chronology, newest first: " + (filter.map { "only \($0.title)" } ?? "everything") + "  (f to filter)")
         var entries = school.chronology(for: upn, viewer: state.context.staff)
         if let history = state.histories[upn] {
-            for h in history where h.who == "ERROR" {
-                out.append(StyledLine("ERROR: \(h.what)", .alert))
+            for h in history {
+                if case .unreadable(let problem) = h.what { out.append(StyledLine("ERROR: \(problem)", .alert)) }
             }
-            for h in history where h.reason != nil && h.what.contains("→") {
+            for h in history where h.isAmendment {
+                guard case .mark(let session, let from, let to) = h.what else { continue }
                 let parts = h.at.split(separator: " ")
                 guard let day = parts.first.flatMap({ SchoolDate(parsing: String($0)) }) else { continue }
+                let change = "\(session.date.spoken) \(session.half.label): \(from?.code.symbol ?? "no mark") → \(to?.code.symbol ?? "no mark")"
                 entries.append(ChronologyEntry(on: day, time: parts.count > 1 ? String(parts[1]) : nil, kind: .amendment, by: h.who,
-                                               text: "register amended: \(h.what): \(h.reason ?? "")"))
+                                               text: "register amended: \(change): \(h.reason ?? "")"))
             }
             entries.sort { ($0.on, $0.time ?? "") > ($1.on, $1.time ?? "") }
         } else {

@@ -21,6 +21,8 @@ public struct PupilsScreen: Sendable {
         public var markers: [String]
         public var vulnerable: Bool
         public var searchKey: String
+        /// The name as shown, in the school's order (NameOrder: Dąbrowski before Dubois).
+        public var nameKey: String = ""
 
         /// Sortable percentage in tenths of a percent, truncated; -1 with no possible sessions.
         public var tenths: Int { possible > 0 ? attended * 1000 / possible : -1 }
@@ -80,7 +82,7 @@ public struct PupilsScreen: Sendable {
             return Row(upn: p.upn, name: p.fullName, legalName: p.preferredName == nil ? nil : "\(p.legalForename) \(p.legalSurname)",
                        group: p.registrationGroup, year: p.yearGroup, attended: f.attended, possible: f.possible,
                        persistent: f.isPersistentAbsence, severe: f.isSevereAbsence, band: band, stages: stages, markers: markers,
-                       vulnerable: flags.isSafeguardingPriority || flags.ehcp, searchKey: SearchKey.of(p))
+                       vulnerable: flags.isSafeguardingPriority || flags.ehcp, searchKey: SearchKey.of(p), nameKey: NameOrder.key(p.fullName))
         }
     }
 
@@ -102,7 +104,7 @@ public struct PupilsScreen: Sendable {
         let rows = all
         func key(_ r: Row) -> String {
             switch sort {
-            case .name: return r.name
+            case .name: return r.nameKey
             case .group: return r.group
             case .band: return r.band ?? "~"
             case .stage: return r.stages.first ?? "~"
@@ -115,7 +117,7 @@ public struct PupilsScreen: Sendable {
             if sort == .year, ra.year != rb.year { return descending ? ra.year > rb.year : ra.year < rb.year }
             let ka = key(ra), kb = key(rb)
             if ka != kb { return descending ? ka > kb : ka < kb }
-            return ra.name < rb.name
+            return (ra.nameKey, ra.name) < (rb.nameKey, rb.name)
         }
         visible = list
     }

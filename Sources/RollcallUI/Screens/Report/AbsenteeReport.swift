@@ -5,6 +5,8 @@ import Foundation
 public struct AbsenteeReport: Sendable {
     public var session: Session
     public var entries: [AbsenteeEntry] = []
+    /// Classes whose register is not yet (all) taken: their absentees are not in `entries`.
+    public var untaken: [UntakenRegister] = []
     public var cursor = ListCursor()
 
     init(session: Session, state: AppState) {
@@ -14,6 +16,7 @@ public struct AbsenteeReport: Sendable {
 
     mutating func rebuild(_ state: AppState) {
         entries = state.school.absentees(at: session)
+        untaken = state.school.registersNotTaken(at: session)
         cursor.clamp(count: entries.count, page: state.bodyHeight - 2)
     }
 
@@ -40,7 +43,8 @@ public struct AbsenteeReport: Sendable {
             return s
         }
         let unknown = entries.filter { !$0.reasonKnown }.count
-        return ([school, title, "\(plural(entries.count, "pupil")) absent or late; reason not known for \(unknown)", "", line(AbsenteeReport.columns)]
+        let missing = UntakenRegister.sentence(untaken).map { [$0] } ?? []
+        return ([school, title, "\(plural(entries.count, "pupil")) absent or late; reason not known for \(unknown)"] + missing + ["", line(AbsenteeReport.columns)]
             + rows.map(line)).joined(separator: "\n") + "\n"
     }
 
@@ -52,7 +56,9 @@ public struct AbsenteeReport: Sendable {
              e.reasonKnown ? "yes" : "no", e.mark.minutesLate.map(String.init) ?? "",
              e.firstContact?.name ?? "", e.firstContact?.relationship ?? "", e.firstContact?.phones.first ?? ""]
         }
-        return ([header] + rows).map(CSVWriter.reportRow).joined()
+        // A register not yet taken is a row of its own (the class, and why it has no pupils).
+        let untakenRows = untaken.map { u in ["", "", u.group, "", "register not yet taken (\(u.marked) of \(u.onRoll) marked)", "", "", "", "", ""] }
+        return ([header] + rows + untakenRows).map(CSVWriter.reportRow).joined()
     }
 
     var fileStem: String { "absentees-\(session.date)-\(session.half.label)" }

@@ -7,7 +7,10 @@ extension AppState {
         for (i, c) in AbsenteeReport.columns.enumerated() { header += i < widths.count ? fit(c, widths[i]) : c }
         g.put(header, x: a.x, y: a.y, style: .dim, limit: a.width)
         if r.entries.isEmpty { g.put(" Nobody is absent or late this session (or the register is not taken yet)", x: a.x, y: a.y + 1, style: .dim) }
-        let page = max(1, a.height - 1)
+        // Registers not yet taken: their absentees are missing, so the last line says which.
+        let missing = UntakenRegister.sentence(r.untaken)
+        if let missing { g.put(" " + missing, x: a.x, y: a.y + a.height - 1, style: Style(.warning, bold: true), limit: a.width) }
+        let page = max(1, a.height - 1 - (missing == nil ? 0 : 1))
         for (i, row, selected) in r.cursor.visibleRows(count: r.entries.count, page: page) {
             let e = r.entries[i]
             let y = a.y + 1 + row

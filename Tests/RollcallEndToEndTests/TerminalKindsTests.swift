@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+
+/// Terminals that cannot show the app say so and print the day's summary; terminals with no
+/// alternate screen are cleared on quit.
+@Suite("Terminals of every kind", .enabled(if: TmuxSession.isAvailable, "tmux is not installed (apt-get install tmux)"))
+struct TerminalKindsTests {
+    func store(_ dir: String) throws -> String { try AppEndToEndTests().demoStore(in: dir) }
+
+    @Test(arguments: ["dumb", "no-such-terminal"])
+    func aTerminalThatCannotShowTheAppSaysSoAndPrintsTheSummary(term: String) throws {
+        let dir = NSTemporaryDirectory() + "rollcall-term-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let store = try store(dir)
+        let app = try TmuxSession(binary: "/bin/sh", arguments: ["-c", "TERM=\(term) '\(TmuxSession.rollcall)' --today \(AppEndToEndTests.day) --now 09:05 --store '\(store)' 2>'\(dir)/said'; echo EXIT=$?"],
+                                  width: 120, height: 40)
+        try app.waitFor("EXIT=", timeout: 15)
+        let screen = app.screen()
+        let said = try String(contentsOfFile: "\(dir)/said", encoding: .utf8)
+        #expect(said.contains("cannot show the app"), "\(said)")
+        #expect(screen.contains("EXIT=0"), "\(screen)")
+        // The summary follows on the terminal (its last lines are on screen).
+        #expect(screen.contains("→ rollcall") || screen.contains("Nobody"), "\(screen)")
+    }
+
+    @Test func aTerminalWithNoAlternateScreenIsClearedOnQuit() throws {
+        let dir = NSTemporaryDirectory() + "rollcall-term-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let store = try store(dir)
+        let app = try TmuxSession(binary: "/bin/sh", arguments: ["-c", "TERM=vt100 '\(TmuxSession.rollcall)' --today \(AppEndToEndTests.day) --now 09:05 --store '\(store)'; echo EXIT=$?"])
+        try app.waitFor("q quit", timeout: 15)
+        app.sendKeys(["q"])
+        try app.waitFor("EXIT=0")
+        #expect(!app.screen().contains("q quit"), "the app's last frame was left on the screen: \(app.screen())")
+    }
+}
