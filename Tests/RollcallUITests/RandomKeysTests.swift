@@ -24,6 +24,8 @@ struct RandomKeysTests {
                               .ctrl("s"), .ctrl("u"), .ctrl("a"), .ctrl("e"), .ctrl("c"), .function(1), .function(5)]
         + "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/\\.*!:?[]~ -#%éß李😀".map { Key.char($0) }
 
+    static let pastes = ["mum rang\nS", "N*!n", "09:25", "李小龙\r\nZoë", String(repeating: "word ", count: 400), "\t\u{7}:quit\n", ""]
+
     /// A place in the app, how to get there, and how to tell it was reached.
     struct Place: Sendable {
         var name: String
@@ -136,6 +138,8 @@ struct RandomKeysTests {
                     if i == burst / 2 - 1, rng.next() % 4 == 0 {
                         driver.run(&state, .windowResized(width: 50 + Int(rng.next() % 90), height: 10 + Int(rng.next() % 40)))
                     }
+                    // Now and then a paste as well: text, never keys, wherever it lands.
+                    if rng.next() % 50 == 0 { driver.run(&state, .pasted(rng.pick(Self.pastes))) }
                     driver.run(&state, .keyPressed(key))
                     sent += 1
                     // Drawing is most of the time in a debug build: every tenth frame, and the last.
