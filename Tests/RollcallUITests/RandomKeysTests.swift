@@ -74,6 +74,8 @@ struct RandomKeysTests {
         Place(name: "log a call", reach: command("log call liam"), reached: { $0.screen.kind == .log }),
         Place(name: "log a meeting", reach: command("log meeting ben"), reached: { $0.screen.kind == .log }),
         Place(name: "panel", reach: command("panel"), reached: screen(.panel)),
+        Place(name: "panel, finding", reach: { s, d in command("panel")(&s, &d); d.keys(&s, [.char("/")]) },
+              reached: { if case .panel(let p) = $0.screen { return p.finding }; return false }),
         Place(name: "panel (office)", staff: UISchool.office, reach: command("panel"), reached: screen(.panel)),
         Place(name: "letters", reach: { s, d in command("pupil \(liam)")(&s, &d); d.keys(&s, [.char("w")]) }, reached: screen(.letters)),
         Place(name: "reports", reach: command("reports"), reached: screen(.reports)),
