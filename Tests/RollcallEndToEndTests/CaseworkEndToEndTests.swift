@@ -153,7 +153,7 @@ struct CaseworkEndToEndTests {
         try office.waitFor("Panel ·")
         #expect(!(office.capture().last ?? "").contains("confirm"))
         office.sendKeys(["Enter"])
-        try office.waitFor("Only the head decides")
+        try office.waitFor("Office staff may not decide at the attendance panel")
         office.sendKeys(["q"])
     }
 }

@@ -163,3 +163,28 @@ struct PanelTests {
         #expect(state.draw().text.contains("NOT be requested"))
     }
 }
+
+@Suite("Finding on the panel")
+struct PanelFindTests {
+    @Test func slashFindsAPupilAndLettersTypedNeverDecide() throws {
+        var (state, driver) = try PanelTests().panel()
+        driver.keys(&state, [.char("/")])
+        driver.type(&state, "ben jones")  // e, h, d, x, s, t … would each do something on the panel
+        guard case .panel(let p) = state.screen else { Issue.record("not the panel"); return }
+        #expect(!p.visible.isEmpty && p.visible.allSatisfy { p.rows[$0].pupil.upn == PanelTests.ben })
+        #expect(state.overlay == nil && driver.committed.isEmpty)
+        #expect(p.track == nil && p.stage == nil && p.group == nil)
+        driver.keys(&state, [.enter])  // keeps what was found; Enter again confirms as usual
+        guard case .panel(let kept) = state.screen else { return }
+        #expect(kept.visible.count == p.visible.count && !kept.finding)
+        driver.keys(&state, [.char("z")])
+        guard case .panel(let cleared) = state.screen else { return }
+        #expect(cleared.visible.count > p.visible.count)
+    }
+
+    @Test func aFilterKeySaysWhatItDid() throws {
+        var (state, driver) = try PanelTests().panel()
+        driver.keys(&state, [.char("t")])
+        #expect(state.status?.text.contains("Showing only the") == true, "\(String(describing: state.status))")
+    }
+}

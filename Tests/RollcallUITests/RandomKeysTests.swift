@@ -24,6 +24,8 @@ struct RandomKeysTests {
                               .ctrl("s"), .ctrl("u"), .ctrl("a"), .ctrl("e"), .ctrl("c"), .function(1), .function(5)]
         + "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/\\.*!:?[]~ -#%éß李😀".map { Key.char($0) }
 
+    static let pastes = ["mum rang\nS", "N*!n", "09:25", "李小龙\r\nZoë", String(repeating: "word ", count: 400), "\t\u{7}:quit\n", ""]
+
     /// A place in the app, how to get there, and how to tell it was reached.
     struct Place: Sendable {
         var name: String
@@ -72,6 +74,8 @@ struct RandomKeysTests {
         Place(name: "log a call", reach: command("log call liam"), reached: { $0.screen.kind == .log }),
         Place(name: "log a meeting", reach: command("log meeting ben"), reached: { $0.screen.kind == .log }),
         Place(name: "panel", reach: command("panel"), reached: screen(.panel)),
+        Place(name: "panel, finding", reach: { s, d in command("panel")(&s, &d); d.keys(&s, [.char("/")]) },
+              reached: { if case .panel(let p) = $0.screen { return p.finding }; return false }),
         Place(name: "panel (office)", staff: UISchool.office, reach: command("panel"), reached: screen(.panel)),
         Place(name: "letters", reach: { s, d in command("pupil \(liam)")(&s, &d); d.keys(&s, [.char("w")]) }, reached: screen(.letters)),
         Place(name: "reports", reach: command("reports"), reached: screen(.reports)),
@@ -136,6 +140,8 @@ struct RandomKeysTests {
                     if i == burst / 2 - 1, rng.next() % 4 == 0 {
                         driver.run(&state, .windowResized(width: 50 + Int(rng.next() % 90), height: 10 + Int(rng.next() % 40)))
                     }
+                    // Now and then a paste as well: text, never keys, wherever it lands.
+                    if rng.next() % 50 == 0 { driver.run(&state, .pasted(rng.pick(Self.pastes))) }
                     driver.run(&state, .keyPressed(key))
                     sent += 1
                     // Drawing is most of the time in a debug build: every tenth frame, and the last.

@@ -49,6 +49,12 @@ extension AppState {
                 find(field, &r)
                 screen = .register(r)
                 return []
+            case .panel(var p) where p.finding:
+                p.find.insert(text, multiline: false)
+                p.refilter()
+                p.cursor.clamp(count: p.visible.count, page: max(1, bodyHeight / 2))
+                screen = .panel(p)
+                return []
             case .pupils(var p) where p.searching:
                 p.search.insert(text, multiline: false)
                 p.refilter()

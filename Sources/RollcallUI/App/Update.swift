@@ -253,6 +253,7 @@ extension Screen {
         switch self {
         case .register(let r): return r.search != nil || r.codePrefix != nil
         case .pupils(let p): return p.searching
+        case .panel(let p): return p.finding
         case .log: return true  // the form handles every key itself, Esc included
         default: return false
         }

@@ -72,7 +72,8 @@ extension AppState {
         switch screen {
         case .today: return "Today"
         case .panel(let p):
-            let filters = [p.track.map { "track \($0)" }, p.stage.map { "stage \($0)" }, p.group.map { "class \($0)" }].compactMap { $0 }
+            let filters = [p.track.map { "track \($0)" }, p.stage.map { "stage \($0)" }, p.group.map { "class \($0)" },
+                           p.find.isEmpty ? nil : "\"\(p.find.text)\""].compactMap { $0 }
             return "Panel · \(context.today.spoken) · \(plural(p.visible.count, "case"))" + (filters.isEmpty ? "" : " · " + filters.joined(separator: ", ")) + " · most urgent first"
         case .reports: return "Reports · this year to \(context.today.spoken) · Enter lists a group's pupils"
         case .letters(let l): return "Letters · \(school.pupils[l.upn].map { "\($0.fullName) (\($0.registrationGroup))" } ?? l.upn) · the policy's suggestions first"

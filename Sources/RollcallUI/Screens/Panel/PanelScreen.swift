@@ -19,6 +19,9 @@ public struct PanelScreen: Sendable {
     public var track: String?
     public var stage: String?
     public var group: String?
+    /// `/`: a name or UPN to find; while `finding`, letters go into it and decide nothing.
+    public var find = TextField()
+    public var finding = false
     var builtFor = -1
 
     init(_ state: AppState) { rebuild(state) }
@@ -47,10 +50,12 @@ public struct PanelScreen: Sendable {
     }
 
     mutating func refilter() {
+        let needle = SearchKey.fold(find.text)
         visible = rows.indices.filter { i in
             let r = rows[i]
             return (track == nil || r.recommendation.track == track) && (stage == nil || r.recommendation.stage == stage)
                 && (group == nil || r.pupil.registrationGroup == group)
+                && (needle.isEmpty || SearchKey.of(r.pupil).contains(needle))
         }
     }
 
@@ -101,6 +106,19 @@ extension AppState {
     }
 
     mutating func panelKey(_ key: Key, _ p: inout PanelScreen) -> [Effect] {
+        // Finding: every printable key goes into the box; Enter keeps the pupils found, Esc
+        // stops finding and shows everyone again.
+        if p.finding {
+            switch key {
+            case .enter: p.finding = false
+            case .escape: p.finding = false; p.find = TextField()
+            default: _ = p.find.handle(key)
+            }
+            p.refilter()
+            p.cursor.clamp(count: p.visible.count, page: max(1, bodyHeight / 2))
+            status = p.finding ? StatusLine("Find: \(p.find.text) · \(plural(p.visible.count, "case")) (Enter keeps them, Esc shows all)") : nil
+            return []
+        }
         guard let command = Bindings.command(for: key, on: .panel) else { return [] }
         if p.cursor.move(command, count: p.visible.count, page: max(1, bodyHeight / 2)) { return [] }
         func cycle<T: Equatable>(_ current: T?, _ all: [T]) -> T? {
@@ -108,12 +126,16 @@ extension AppState {
             return i + 1 < all.count ? all[i + 1] : nil
         }
         switch command {
+        case .search:
+            p.finding = true
+            status = StatusLine("Find: type part of a name or UPN (Enter keeps the cases found, Esc shows all)")
+            return []
         case .filterTrack: p.track = cycle(p.track, school.casework.policy?.tracks.map(\.id) ?? [])
         case .filterStage:
             let stages = school.casework.policy?.tracks.filter { p.track == nil || $0.id == p.track }.flatMap { $0.stages.map(\.id) } ?? []
             p.stage = cycle(p.stage, stages)
         case .filterClass: p.group = cycle(p.group, school.registrationGroups)
-        case .clearFilters: p.track = nil; p.stage = nil; p.group = nil
+        case .clearFilters: p.track = nil; p.stage = nil; p.group = nil; p.find = TextField()
         case .openPupil:
             if let r = p.selectedRow { return openPupil(r.pupil.upn) }
             return []
@@ -151,6 +173,12 @@ extension AppState {
         }
         p.refilter()
         p.cursor.clamp(count: p.visible.count, page: max(1, bodyHeight / 2))
+        // A filter key never acts silently: the status line says what is shown now.
+        if [.filterTrack, .filterStage, .filterClass, .clearFilters].contains(command) {
+            let shown = [p.track.map { "the \($0.replacingOccurrences(of: "_", with: " ")) track" }, p.stage.map { "stage \($0)" },
+                         p.group.map { "class \($0)" }].compactMap { $0 }
+            status = StatusLine(shown.isEmpty ? "Showing every case" : "Showing only the cases on \(shown.joined(separator: ", ")): \(plural(p.visible.count, "case")) (z shows all)")
+        }
         return []
     }
 
