@@ -302,6 +302,6 @@ public enum LetterTemplateIDs {
         "termly-green", "termly-amber", "termly-red",
         "plan-invitation", "plan-cover", "plan-review", "access-inclusion-referral",
         "first-day-no-contact", "cme-enquiry", "illness-support", "panel-invitation", "ehe-letter", "class-teacher-meeting",
-        "concern-meeting",
+        "concern-meeting", "notice-to-improve",
     ]
 }

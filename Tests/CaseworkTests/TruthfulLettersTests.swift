@@ -100,3 +100,24 @@ struct TruthfulWordingTests {
         }
     }
 }
+
+@Suite("Issue 19: letters (defect 16)")
+struct LetterWordsTests {
+    /// `penalty-warning` said "we will ask" for a notice; the framework says a notice is
+    /// considered. A Notice to Improve exists and a preset uses it. Letters are plain text.
+    @Test func aNoticeIsConsideredNotPromisedAndLettersArePlainText() throws {
+        var s = try CaseworkSchool(policy: "east-sussex-federation")
+        s.pupil("P1", absent: 12, code: .holidayNotGranted)
+        var p = s.school.pupils["P1"]!
+        p.contacts[0].name = "Mr & Mrs O'Brien"
+        s.school.upsert(p)
+        let head = s.school.staff["head"]!
+        let warning = try Letters.render("penalty-warning", school: s.school, upn: "P1", asOf: CaseworkSchool.asOf, signedBy: head)
+        #expect(!warning.contains("we will ask") && warning.contains("consider"), "\(warning)")
+        #expect(warning.contains("Dear Mr & Mrs O'Brien"), "\(warning)")
+        let nti = try Letters.render("notice-to-improve", school: s.school, upn: "P1", asOf: CaseworkSchool.asOf, signedBy: head)
+        #expect(nti.contains("Notice to Improve"))
+        let stages = try #require(s.school.casework.policy?.track("attendance")?.stages)
+        #expect(stages.contains { $0.actions.contains { $0.template == "notice-to-improve" } })
+    }
+}
