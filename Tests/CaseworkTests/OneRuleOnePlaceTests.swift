@@ -33,3 +33,25 @@ struct OneRuleOnePlaceTests {
         #expect(alerts["D10"]?.tellsTheLA == true, "\(String(describing: alerts["D10"]))")
     }
 }
+
+@Suite("Issue 19: the chronology says what it withheld")
+struct ChronologyWithheldTests {
+    /// Defect 18: rows whose words the store had already withheld (held apart, unreadable by
+    /// this login) said `sensitive_withheld: no`, and the PDF did not grey them.
+    @Test func wordsWithheldByTheStoreAreMarkedWithheld() throws {
+        var s = try CaseworkSchool(policy: "bridgewater-park")
+        s.pupil("P1")
+        var e = ContactLogEntry(id: "c1", upn: "P1", kind: .note, on: SchoolDate("2025-10-20")!, by: "dsl",
+                                text: ContactLogEntry.withheldText, sensitive: true)
+        e.heldApart = true
+        s.school.casework.put(e)
+        var m = Meeting(id: "m1", upn: "P1", on: SchoolDate("2025-10-21")!, by: "dsl", attendees: ["parent"], concerns: ContactLogEntry.withheldText)
+        m.sensitive = true
+        m.heldApart = true
+        s.school.casework.put(m)
+        let office = StaffMember(login: "office", name: "Olive Office", role: .office)
+        let rows = s.school.chronology(for: "P1", viewer: office)
+        #expect(rows.first { $0.kind == .note }?.hidden == true, "\(rows)")
+        #expect(rows.first { $0.kind == .plan }?.hidden == true, "\(rows)")
+    }
+}
