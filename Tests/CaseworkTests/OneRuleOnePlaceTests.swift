@@ -55,3 +55,25 @@ struct ChronologyWithheldTests {
         #expect(rows.first { $0.kind == .plan }?.hidden == true, "\(rows)")
     }
 }
+
+@Suite("Issue 19: X and C2 by age")
+struct AgeCodeTests {
+    /// Defect 10: X for a compulsory-age pupil (it removes a possible session and raises
+    /// attendance) and C2 for a nursery child were accepted without a word.
+    @Test func xForACompulsoryAgePupilAndC2ForANurseryChildAreRefused() throws {
+        var s = try CaseworkSchool(policy: "bridgewater-park")
+        s.pupil("P1", upTo: SchoolDate("2025-09-01")!)
+        var n = s.pupil("N1", upTo: SchoolDate("2025-09-01")!, born: "2022-01-10")
+        n.yearGroup = .nursery
+        s.school.upsert(n)
+        let head = s.school.staff["head"]!
+        let session = Session(SchoolDate("2025-09-02")!, .am)
+        func mark(_ upn: String, _ code: AttendanceCode) throws {
+            try s.commit(Transaction([.mark(MarkChange(upn: upn, session: session, mark: Mark(code)))], reason: nil), by: head)
+        }
+        #expect { try mark("P1", .notCompulsoryAge) } throws: { ($0 as? ChangeRefused)?.message.contains("X is only for a child not of compulsory school age") == true }
+        #expect { try mark("N1", .partTimeTimetable) } throws: { ($0 as? ChangeRefused)?.message.contains("C2 (part-time timetable) is only for a pupil of compulsory school age") == true }
+        try mark("N1", .notCompulsoryAge)
+        try mark("P1", .partTimeTimetable)
+    }
+}
