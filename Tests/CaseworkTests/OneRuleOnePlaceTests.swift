@@ -77,3 +77,24 @@ struct AgeCodeTests {
         try mark("P1", .partTimeTimetable)
     }
 }
+
+@Suite("Issue 19: every parent's household")
+struct HouseholdsTests {
+    /// Defect 9: "Dear Pat Ames and Sam Ames" was posted only to Pat's address. Each parent
+    /// with parental responsibility living elsewhere gets their own copy.
+    @Test func eachParentWithParentalResponsibilityGetsACopyAtTheirAddress() throws {
+        var s = try CaseworkSchool(policy: "bridgewater-park")
+        var p = s.pupil("P1")
+        p.contacts[0].address = "1 High Street, Town, AB1 2CD"
+        p.contacts[1].address = "9 Low Road, Village, EF3 4GH"
+        p.contacts[2].address = "1 High Street, Town, AB1 2CD"   // Gran: no parental responsibility
+        s.school.upsert(p)
+        let households = try s.school.postalHouseholds(of: "P1")
+        #expect(households.map(\.names) == [["Parent One P1"], ["Parent Two P1"]], "\(households)")
+        #expect(households[1].addressLines == ["9 Low Road", "Village", "EF3 4GH"])
+        // Living together: one copy to both.
+        p.contacts[1].address = "1 High Street, Town, AB1 2CD"
+        s.school.upsert(p)
+        #expect(try s.school.postalHouseholds(of: "P1").map(\.names) == [["Parent One P1", "Parent Two P1"]])
+    }
+}
