@@ -107,8 +107,8 @@ extension School {
                 case .letter where e.template == nil: throw ChangeRefused(.invalid, "a letter needs its template")
                 default: break
                 }
-                if let code = e.reasonCode, !code.counting.isAbsence {
-                    throw ChangeRefused(.invalid, "a call's reason must be an absence code such as I or M, not \(code.symbol)")
+                if let code = e.reasonCode, !code.isCallReason {
+                    throw ChangeRefused(.invalid, "a call's reason must be an absence code such as I or M (not N or a pre-2024 code), not \(code.symbol)")
                 }
                 if e.reasonCode != nil && e.outcome != .spoke { throw ChangeRefused(.invalid, "a reason for absence comes only from a call where you spoke to someone") }
             case .meeting(let m):

@@ -98,3 +98,20 @@ struct HouseholdsTests {
         #expect(try s.school.postalHouseholds(of: "P1").map(\.names) == [["Parent One P1", "Parent Two P1"]])
     }
 }
+
+@Suite("Issue 19: a call's reason")
+struct CallReasonTests {
+    /// The UI, the domain and the CLI each had a different rule for a call's reason; the
+    /// domain's let N ("not yet established") through, the CLI any code at all.
+    @Test func aCallsReasonIsACurrentAbsenceCodeOtherThanN() throws {
+        #expect(AttendanceCode.illness.isCallReason && AttendanceCode.holidayNotGranted.isCallReason)
+        #expect(!AttendanceCode.reasonNotYetEstablished.isCallReason && !AttendanceCode.legacyAgreedHoliday.isCallReason)
+        #expect(!AttendanceCode.presentAM.isCallReason)
+        if case .failure(let why) = AttendanceCode.callReason("N") { #expect(why.message.contains("not an absence code a call can record")) } else { Issue.record("N accepted") }
+        var s = try CaseworkSchool(policy: "bridgewater-park")
+        s.pupil("P1")
+        let call = ContactLogEntry(upn: "P1", kind: .call, on: CaseworkSchool.asOf, time: "09:10", contactName: "Parent One P1",
+                                   outcome: .spoke, reasonCode: .reasonNotYetEstablished, text: "")
+        #expect(throws: ChangeRefused.self) { try s.commit(Transaction([.contact(call)]), by: s.school.staff["head"]!) }
+    }
+}
