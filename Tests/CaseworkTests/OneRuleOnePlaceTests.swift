@@ -115,3 +115,12 @@ struct CallReasonTests {
         #expect(throws: ChangeRefused.self) { try s.commit(Transaction([.contact(call)]), by: s.school.staff["head"]!) }
     }
 }
+
+@Suite("Issue 19: the penalty threshold's words")
+struct ThresholdWordsTests {
+    /// The UI stated the threshold in its own words; they come from the domain.
+    @Test func theThresholdIsStatedOnce() {
+        #expect(PenaltyEligibility.thresholdWords == "10 in 10 school weeks")
+        #expect(PenaltyEligibility.thresholdSessions == 10 && PenaltyEligibility.thresholdSchoolWeeks == 10)
+    }
+}
