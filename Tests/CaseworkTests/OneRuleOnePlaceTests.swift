@@ -124,3 +124,19 @@ struct ThresholdWordsTests {
         #expect(PenaltyEligibility.thresholdSessions == 10 && PenaltyEligibility.thresholdSchoolWeeks == 10)
     }
 }
+
+@Suite("Issue 19: the school's PA rate")
+struct SchoolPARateTests {
+    /// Defect 15: the school's PA rate counted nursery and under-5s; the DfE measure is for
+    /// pupils of compulsory school age (5 to 15 on 31 August). The others are shown apart.
+    @Test func theSchoolsPARateIsForPupilsOfCompulsorySchoolAge() throws {
+        var s = try CaseworkSchool(policy: "bridgewater-park")
+        s.pupil("Y4")                                                   // 9 on 31 Aug 2025, never absent
+        var n = s.pupil("N1", absent: 20, code: .illness, born: "2022-01-10")  // 3: nursery, 75%
+        n.yearGroup = .nursery
+        s.school.upsert(n)
+        let rows = s.school.statistics.cohorts(.wholeSchool, of: s.school.roll, in: Statistics.yearToDate(CaseworkSchool.asOf))
+        #expect(rows[0].name == "Whole school" && rows[0].pupilCount == 1 && rows[0].persistentAbsenceRate == 0, "\(rows)")
+        #expect(rows.count == 2 && rows[1].pupilCount == 1 && rows[1].persistentAbsentees == 1, "\(rows)")
+    }
+}
