@@ -22,6 +22,9 @@ public enum CohortGrouping: Sendable {
 }
 
 extension Statistics {
+    /// The whole-school grouping's second row, when there are such pupils.
+    public static let notCompulsoryCohortName = "Not of compulsory school age (nursery, under 5, over 15)"
+
     /// Figures for one named group of pupils. Pupils with no possible session in the period
     /// are left out of the head count, as DfE does for enrolments.
     public func cohort(named name: String, pupils upns: [String], in range: DateRange) -> CohortFigures {
@@ -41,7 +44,16 @@ extension Statistics {
     public func cohorts(_ grouping: CohortGrouping, of pupils: [Pupil], in range: DateRange) -> [CohortFigures] {
         switch grouping {
         case .wholeSchool:
-            return [cohort(named: "Whole school", pupils: pupils.map(\.upn), in: range)]
+            // The DfE's school figures (and PA rate) are for pupils of compulsory school age,
+            // 5 to 15 on the 31 August before the year; nursery, under-5s and over-15s are
+            // shown separately.
+            let before = AcademicYear(containing: range.end).firstDay.adding(days: -1)
+            let (counted, others) = pupils.reduce(into: ([String](), [String]())) { acc, p in
+                if (5...15).contains(p.age(on: before)) { acc.0.append(p.upn) } else { acc.1.append(p.upn) }
+            }
+            let whole = cohort(named: "Whole school", pupils: counted, in: range)
+            let rest = cohort(named: Self.notCompulsoryCohortName, pupils: others, in: range)
+            return rest.pupilCount > 0 ? [whole, rest] : [whole]
         case .yearGroup:
             let groups = Dictionary(grouping: pupils, by: \.yearGroup)
             return groups.keys.sorted().map { cohort(named: $0.description, pupils: groups[$0]!.map(\.upn), in: range) }

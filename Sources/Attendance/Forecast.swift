@@ -37,6 +37,6 @@ extension School {
         let recent = stats.unauthorisedInRecentSchoolWeeks(for: upn, asOf: date)
         return AttendanceForecast(remainingSessions: remaining, canMissBeforePersistentAbsence: pa >= 0 ? min(pa, remaining) : nil,
                                   canMissBeforeTarget: target.map { min($0, remaining) }, target: targetPercent,
-                                  unauthorisedBeforePenaltyThreshold: max(0, 10 - recent.total))
+                                  unauthorisedBeforePenaltyThreshold: max(0, PenaltyEligibility.thresholdSessions - recent.total))
     }
 }

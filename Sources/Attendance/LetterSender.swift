@@ -29,6 +29,23 @@ extension School {
         let names = pupil.contacts.filter { $0.parentalResponsibility && ($0.name == first.name || $0.address == address) }.map(\.name)
         return PostalRecipients(names: names, addressLines: first.addressLines)
     }
+
+    /// Every household a posted letter goes to: the first contact with parental
+    /// responsibility's (as `postalRecipients`), then one copy for each other address where
+    /// a parent with parental responsibility lives, so a letter "Dear Pat Ames and Sam Ames"
+    /// reaches Sam at Sam's own address too. A parent with no address is posted nothing
+    /// separately.
+    public func postalHouseholds(of upn: String) throws(ChangeRefused) -> [PostalRecipients] {
+        let first = try postalRecipients(of: upn)
+        var households = [first]
+        var seen: [[String]] = [first.addressLines]
+        for c in pupils[upn]?.contacts ?? [] where c.parentalResponsibility && !c.addressLines.isEmpty && !first.names.contains(c.name) {
+            if let i = seen.firstIndex(of: c.addressLines) { households[i].names.append(c.name); continue }
+            seen.append(c.addressLines)
+            households.append(PostalRecipients(names: [c.name], addressLines: c.addressLines))
+        }
+        return households
+    }
 }
 
 /// The names and address a posted letter goes to.

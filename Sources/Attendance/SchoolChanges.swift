@@ -109,8 +109,8 @@ extension School {
                 case .letter where e.template == nil: throw ChangeRefused(.invalid, "a letter needs its template")
                 default: break
                 }
-                if let code = e.reasonCode, !code.counting.isAbsence {
-                    throw ChangeRefused(.invalid, "a call's reason must be an absence code such as I or M, not \(code.symbol)")
+                if let code = e.reasonCode, !code.isCallReason {
+                    throw ChangeRefused(.invalid, "a call's reason must be an absence code such as I or M (not N or a pre-2024 code), not \(code.symbol)")
                 }
                 if e.reasonCode != nil && e.outcome != .spoke { throw ChangeRefused(.invalid, "a reason for absence comes only from a call where you spoke to someone") }
             case .meeting(let m):
@@ -198,6 +198,17 @@ extension School {
         }
         if let code = m.mark?.code, code.isLegacy, origin == .staff {
             throw ChangeRefused(.invalid, "\(code.symbol) is a pre-2024 code, accepted only from imports; use \(code.nearestCurrentCode.symbol)")
+        }
+        // X removes a possible session (raising attendance), so it is only for a child below
+        // or above compulsory school age; C2 is a part-time timetable for a pupil of it.
+        if let code = m.mark?.code, code == .notCompulsoryAge || code == .partTimeTimetable, let p = pupils[m.upn] {
+            let compulsory = p.isOfCompulsorySchoolAge(on: m.session.date)
+            if code == .notCompulsoryAge, compulsory {
+                throw ChangeRefused(.invalid, "\(m.upn) \(m.session): X is only for a child not of compulsory school age, and \(p.knownAs) is of compulsory school age then (from \(p.compulsorySchoolAgeStarts.spoken)); X would remove a possible session")
+            }
+            if code == .partTimeTimetable, !compulsory {
+                throw ChangeRefused(.invalid, "\(m.upn) \(m.session): C2 (part-time timetable) is only for a pupil of compulsory school age, and \(p.knownAs) is not then; a session a younger child is not required to attend is X")
+            }
         }
         if let minutes = m.mark?.minutesLate, minutes < 0 || minutes > 300 {
             throw ChangeRefused(.invalid, "minutes late must be 0–300")
@@ -307,6 +318,6 @@ public enum LetterTemplateIDs {
         "termly-green", "termly-amber", "termly-red",
         "plan-invitation", "plan-cover", "plan-review", "access-inclusion-referral",
         "first-day-no-contact", "cme-enquiry", "illness-support", "panel-invitation", "ehe-letter", "class-teacher-meeting",
-        "concern-meeting",
+        "concern-meeting", "notice-to-improve",
     ]
 }

@@ -19,11 +19,12 @@ public enum LetterPDF {
         try write(school: school, letters: [letter], to: path)
     }
 
-    /// Several letters in one file, each starting on a new page (a batch for printing).
-    /// Every letter's address is found before the file is begun, so a missing one fails
-    /// the batch with the field to fill in and leaves no half-made file.
+    /// Several letters in one file, each starting on a new page (a batch for printing), one
+    /// copy for each household where a parent with parental responsibility lives
+    /// (`School.postalHouseholds`). Every letter's address is found before the file is begun,
+    /// so a missing one fails the batch with the field to fill in and leaves no half-made file.
     public static func write(school: School, letters: [Letter], to path: String) throws {
-        let addressed = try letters.map { ($0, try school.postalRecipients(of: $0.upn)) }
+        let addressed = try letters.flatMap { letter in try school.postalHouseholds(of: letter.upn).map { (letter, $0) } }
         let pdf = try PDFPages(path: path)
         for (i, (letter, to)) in addressed.enumerated() {
             if i > 0 { pdf.newPage() }

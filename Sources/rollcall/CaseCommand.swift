@@ -96,8 +96,10 @@ struct CaseCommand: ParsableCommand {
             let t = PartTimeTimetable(id: "", upn: upn.uppercased(), starts: starts.date, ends: ends.date, reviewOn: review.date,
                                       parentAgreed: parentAgreed, note: note, by: "")
             try store.commit(Transaction([.timetable(t)]), by: me)
-            let weeks = (starts.date.days(until: ends.date) + 1 + 6) / 7
-            print("Part-time timetable \(starts.date.spoken) to \(ends.date.spoken), review \(review.date.spoken)" + (weeks > 6 ? "  (note: \(weeks) weeks; policies ask for no more than about 6)" : ""))
+            // "Past 6 weeks" is the domain's one rule: 6 school weeks, holidays not counted.
+            let long = PartTimeTimetable.isPastSixWeeks(t, asOf: t.ends, days: store.school.statistics.schoolDays)
+            print("Part-time timetable \(starts.date.spoken) to \(ends.date.spoken), review \(review.date.spoken)"
+                  + (long ? "  (note: it runs past \(PartTimeTimetable.reportAfterSchoolWeeks) school weeks; policies ask for no more than about 6)" : ""))
         }
     }
 

@@ -51,8 +51,10 @@ struct LogCommand: ParsableCommand {
             guard let person else { throw CleanExit.failure("\(pupil.fullName) has no contact \"\(contact)\" (contacts: \(pupil.contacts.enumerated().map { "\($0.offset + 1). \($0.element.name)" }.joined(separator: ", ")))") }
             var code: AttendanceCode?
             if let reason {
-                guard let c = AttendanceCode(parsing: reason) else { throw ValidationError("--reason must be an absence code such as I or M") }
-                code = c
+                switch AttendanceCode.callReason(reason) {
+                case .success(let c): code = c
+                case .failure(let why): throw ValidationError("--reason: \(why.message)")
+                }
             }
             if apply && code == nil { throw ValidationError("--apply needs --reason") }
             let e = ContactLogEntry(upn: id, kind: .call, on: entry.day, time: entry.clock, contactName: person.name,

@@ -88,7 +88,7 @@ struct TruthfulWordingTests {
         nursery.yearGroup = .nursery
         s.school.upsert(nursery)
         let head = s.school.staff["head"]!
-        let due = Dictionary(uniqueKeysWithValues: s.school.termlyLettersDue(asOf: day).map { ($0.upn, $0.template) })
+        let due = Dictionary(uniqueKeysWithValues: s.school.termlyLettersDue(asOf: day).filter { $0.template.hasPrefix("termly-") }.map { ($0.upn, $0.template) })
         #expect(due["P1"] == "termly-red" && due["P2"] == "termly-red")
         let p1 = try Letters.render("termly-red", school: s.school, upn: "P1", asOf: day, signedBy: head)
         #expect(!p1.contains("persistent absence"), "\(p1)")
@@ -98,5 +98,47 @@ struct TruthfulWordingTests {
             let p3 = try Letters.render(t, school: s.school, upn: "P3", asOf: day, signedBy: head)
             #expect(!p3.contains("persistent"), "\(p3)")
         }
+    }
+}
+
+@Suite("Issue 19: letters (defect 16)")
+struct LetterWordsTests {
+    /// `penalty-warning` said "we will ask" for a notice; the framework says a notice is
+    /// considered. A Notice to Improve exists and a preset uses it. Letters are plain text.
+    @Test func aNoticeIsConsideredNotPromisedAndLettersArePlainText() throws {
+        var s = try CaseworkSchool(policy: "east-sussex-federation")
+        s.pupil("P1", absent: 12, code: .holidayNotGranted)
+        var p = s.school.pupils["P1"]!
+        p.contacts[0].name = "Mr & Mrs O'Brien"
+        s.school.upsert(p)
+        let head = s.school.staff["head"]!
+        let warning = try Letters.render("penalty-warning", school: s.school, upn: "P1", asOf: CaseworkSchool.asOf, signedBy: head)
+        #expect(!warning.contains("we will ask") && warning.contains("consider"), "\(warning)")
+        #expect(warning.contains("Dear Mr & Mrs O'Brien"), "\(warning)")
+        let nti = try Letters.render("notice-to-improve", school: s.school, upn: "P1", asOf: CaseworkSchool.asOf, signedBy: head)
+        #expect(nti.contains("Notice to Improve"))
+        let stages = try #require(s.school.casework.policy?.track("attendance")?.stages)
+        #expect(stages.contains { $0.actions.contains { $0.template == "notice-to-improve" } })
+    }
+}
+
+@Suite("Issue 19: Bridgewater's at-risk letter")
+struct AtRiskLetterTests {
+    /// Defect 16: Bridgewater's Appendix 9 "at risk" letter (half-termly, 90.1–95.9%) was
+    /// never sent. It is due once each half-term to pupils in that range.
+    @Test func theAtRiskLetterIsDueOnceEachHalfTerm() throws {
+        var s = try CaseworkSchool(policy: "bridgewater-park")
+        s.pupil("RISK", absent: 6)   // 92.5%
+        s.pupil("GOOD")              // 100%
+        s.pupil("PA", absent: 8)     // 90.0%: persistently absent, not "at risk"
+        func atRisk(_ d: SchoolDate) -> [String] { s.school.termlyLettersDue(asOf: d).filter { $0.template == "panel-at-risk" }.map(\.upn) }
+        #expect(atRisk(CaseworkSchool.asOf) == ["RISK"])
+        try s.commit(s.school.sendingLetter(upn: "RISK", template: "panel-at-risk", on: SchoolDate("2025-10-20")!), by: s.school.staff["head"]!)
+        #expect(atRisk(CaseworkSchool.asOf).isEmpty)
+        // The next half-term, due again.
+        let next = SchoolDate("2025-11-07")!
+        s.pupil("RISK", absent: 7, upTo: next)
+        s.school.casework.put(ContactLogEntry(id: "sent", upn: "RISK", kind: .letter, on: SchoolDate("2025-10-20")!, template: "panel-at-risk"))
+        #expect(atRisk(next) == ["RISK"])
     }
 }

@@ -61,7 +61,9 @@ extension School {
             let prefix = shown.time.map { "\(shown.on) \($0) " } ?? "\(shown.on) "
             if summary.hasPrefix(prefix) { summary.removeFirst(prefix.count) }
             out.append(ChronologyEntry(on: e.on, time: e.time, kind: kind, by: e.byName.isEmpty ? name(e.by) : e.byName, text: summary,
-                                       hidden: shown.text != e.text))
+                                       // Withheld here, or already by the store (words held apart
+                                       // where this login cannot read them).
+                                       hidden: shown.text != e.text || e.text == ContactLogEntry.withheldText))
         }
         for whole in casework.meetings[upn] ?? [] {
             let m = whole.visible(to: viewer)
@@ -73,7 +75,8 @@ extension School {
             if let r = m.nextReview { parts.append("review \(r.spoken)") }
             guard m.isActionPlan || !parts.isEmpty else { continue }
             out.append(ChronologyEntry(on: m.on, time: nil, kind: .plan, by: name(m.by),
-                                       text: (m.isActionPlan ? "action plan: " : "meeting minutes: ") + parts.joined(separator: "; ")))
+                                       text: (m.isActionPlan ? "action plan: " : "meeting minutes: ") + parts.joined(separator: "; "),
+                                       hidden: m.concerns == ContactLogEntry.withheldText))
         }
         for file in casework.cases(for: upn) {
             for h in file.history {

@@ -19,9 +19,9 @@ extension School {
         let compulsoryFrom = pupils[upn]?.compulsorySchoolAgeStarts
         let recent = stats.unauthorisedInRecentSchoolWeeks(for: upn, asOf: date, from: compulsoryFrom)
         var why: [String] = []
-        let met = recent.total >= 10
+        let met = recent.total >= PenaltyEligibility.thresholdSessions
         let window = recent.window.map { " (\($0.start.spoken) to \(min($0.end, date).spoken))" } ?? ""
-        why.append("\(recent.total) unauthorised sessions in the last 10 school weeks\(window): threshold of 10 \(met ? "met" : "not met")")
+        why.append("\(recent.total) unauthorised sessions in the last \(PenaltyEligibility.thresholdSchoolWeeks) school weeks\(window): threshold of \(PenaltyEligibility.thresholdSessions) \(met ? "met" : "not met")")
         if let from = compulsoryFrom, let w = recent.window, from > w.start {
             why.append("only sessions from \(from.spoken), when compulsory school age began, count")
         }

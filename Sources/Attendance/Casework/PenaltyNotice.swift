@@ -63,6 +63,12 @@ public struct PenaltyEligibility: Hashable, Sendable {
 }
 
 extension PenaltyEligibility {
+    /// The national threshold: 10 unauthorised sessions within 10 school weeks.
+    public static let thresholdSessions = 10
+    public static let thresholdSchoolWeeks = 10
+    /// The threshold in words, for every screen and report that states it.
+    public static var thresholdWords: String { "\(thresholdSessions) in \(thresholdSchoolWeeks) school weeks" }
+
     /// Amounts for a notice to a parent who has had `previous` notices for this child in the
     /// last 3 years: first £80 (£160 after 21 days); second £160 with no discount.
     public static func amounts(previous: Int) -> (amount: Int, ifLate: Int) {

@@ -29,6 +29,18 @@ public struct Policy: Hashable, Sendable, Codable {
     /// severe-absence one (every SA pupil is told of anyway). Omitted: none.
     public var laReferralBelowPercent: Double?
 
+    /// A letter sent once each half-term to pupils whose attendance this year is in a range
+    /// (Bridgewater's Appendix 9 "at risk" letter for 90.1–95.9%). Omitted: none.
+    public var halfTermlyLetter: HalfTermlyLetter?
+
+    public struct HalfTermlyLetter: Hashable, Sendable, Codable {
+        public var template: String
+        /// Attendance at least this (compared in whole sessions, as bands are).
+        public var atLeast: Double
+        /// And below this.
+        public var below: Double
+    }
+
     public static let defaultMinimumPossibleSessions = 40
     public static let defaultReopenAfterWeeks = 4
     /// `minimumPossibleSessions`, or the default of 40 sessions (20 school days).

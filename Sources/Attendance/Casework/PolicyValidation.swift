@@ -32,6 +32,10 @@ extension Policy {
             if i > 0, band.atLeast >= bands[i - 1].atLeast { add("bands[\(i)].atLeast", "bands must go from highest to lowest") }
             if let l = band.letter, !templates.contains(l) { add("bands[\(i)].letter", "no letter template \"\(l)\"") }
         }
+        if let h = halfTermlyLetter {
+            if !templates.contains(h.template) { add("halfTermlyLetter.template", "no letter template \"\(h.template)\"") }
+            if !(h.atLeast < h.below) { add("halfTermlyLetter", "atLeast must be below below") }
+        }
         if let last = bands.last, last.atLeast > 0 { add("bands", "the last band must start at 0 so every pupil is in one") }
 
         let ids = tracks.map(\.id)

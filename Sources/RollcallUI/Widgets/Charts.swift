@@ -11,7 +11,8 @@ enum Charts {
         for f in weeks.suffix(60) {
             let tenths = f.possible > 0 ? f.attended * 1000 / f.possible : 0
             let level = max(0, min(7, (tenths - 500) * 8 / 501))
-            let tone: Tone = 10 * f.absent >= f.possible ? .unauthorised : f.absent > 0 ? .late : .present
+            // The persistent-absence line as the domain draws it (`isPersistentAbsence`).
+            let tone: Tone = f.possible == 0 || f.isPersistentAbsence ? .unauthorised : f.absent > 0 ? .late : .present
             line.add(String(blocks[level]), Style(tone))
         }
         let last = weeks.last!

@@ -33,10 +33,10 @@ public struct CallForm: Sendable {
     func reasonCode() -> Result<AttendanceCode?, LateArrivalProblem> {
         let typed = reason.text.trimmingSpaces()
         guard !typed.isEmpty else { return .success(nil) }
-        guard let code = AttendanceCode(parsing: typed), !code.isLegacy, code.counting.isAbsence else {
-            return .failure(LateArrivalProblem(text: "\"\(typed)\" is not an absence code: I (illness), M (medical), G, O …"))
+        switch AttendanceCode.callReason(typed) {
+        case .success(let code): return .success(code)
+        case .failure(let why): return .failure(LateArrivalProblem(text: why.message))
         }
-        return .success(code)
     }
 }
 

@@ -138,8 +138,8 @@ public struct LogForm: Sendable {
             let outcome = LogForm.outcomes[choice[.outcome] ?? 0]
             var code: AttendanceCode?
             if !value(.reason).isEmpty {
-                guard let c = AttendanceCode(parsing: value(.reason)), !c.isLegacy, c.counting.isAbsence else {
-                    return .failure(Problem(field: .reason, text: "Reason found: \"\(value(.reason))\" is not an absence code (I, M, G, O …)"))
+                guard case .success(let c) = AttendanceCode.callReason(value(.reason)) else {
+                    return .failure(Problem(field: .reason, text: "Reason found: \"\(value(.reason))\" is not an absence code a call can record (I, M, G, O …)"))
                 }
                 guard outcome == .spoke else { return .failure(Problem(field: .reason, text: "Reason found: only a call where you spoke to someone gives a reason")) }
                 code = c

@@ -79,7 +79,7 @@ enum PupilPage {
         let fc = school.forecast(for: upn, asOf: today, targetPercent: target)
         heading("Forecast (\(plural(fc.remainingSessions, "session")) left this year)")
         if let n = fc.canMissBeforePersistentAbsence {
-            out.append(StyledLine("Can miss \(plural(n, "more session")) this year and stay above 90% (persistent absence)", n < 10 ? .warning : .normal))
+            out.append(StyledLine("Can miss \(plural(n, "more session")) this year and stay above \(Int(AttendanceLine.persistentAbsence))% (persistent absence)", n < 10 ? .warning : .normal))
         } else {
             out.append(StyledLine("Will be a persistent absentee this year whatever happens now", .alert))
         }
@@ -90,7 +90,7 @@ enum PupilPage {
                 out.append(StyledLine("Cannot now reach the school's target of \(t)% this year", .warning))
             }
         }
-        out.append(StyledLine("\(plural(fc.unauthorisedBeforePenaltyThreshold, "more unauthorised session")) before the penalty-notice threshold (10 in 10 school weeks)",
+        out.append(StyledLine("\(plural(fc.unauthorisedBeforePenaltyThreshold, "more unauthorised session")) before the penalty-notice threshold (\(PenaltyEligibility.thresholdWords))",
                               fc.unauthorisedBeforePenaltyThreshold <= 2 ? .alert : .normal))
 
         // Trends
