@@ -6,12 +6,14 @@ import SchoolGenerator
 /// The first time Rollcall runs with no store anywhere, it makes one from the demo school,
 /// so the README's run command shows a real (fictional) school at once.
 enum FirstRun {
-    static func createDemoStore(at path: String, today: SchoolDate, identity: Identity) throws {
+    /// `announce`: print the welcome (the app shows it on Today instead, from `welcome`).
+    static func createDemoStore(at path: String, today: SchoolDate, identity: Identity, announce: Bool = true) throws {
         let bar = ProgressBar(label: "Setting up the demo school")
         var school = SchoolGenerator.demo(asOf: today, policy: try PolicyFile.preset(PolicyFile.defaultPresetID)).generate { bar.update($0) }
         bar.finish()
         school.staff[identity.login] = identity.asHead
         _ = try Store.create(at: path, school: school)
+        guard announce else { return }
         FileHandle.standardError.write(Data("""
             Welcome to Rollcall. There was no store yet, so this is the demo school (all fictional),
             set up at \(path). You are its head.
@@ -20,5 +22,11 @@ enum FirstRun {
 
 
             """.utf8))
+    }
+
+    /// The welcome as the app shows it on Today, in its own words.
+    static func welcome(path: String) -> [String] {
+        ["There was no store yet, so this is a demo school made for you (all fictional), at \(path). You are its head.",
+         "", "To start your own school instead: rollcall init --store DIR --school \"NAME\", then set ROLLCALL_STORE=DIR (or pass --store DIR)."]
     }
 }

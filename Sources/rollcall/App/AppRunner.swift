@@ -33,7 +33,7 @@ final class AppRunner {
     /// How often another member of staff's changes are looked for.
     let pollMilliseconds: Int32 = 500
 
-    init(store: Store, staff: StaffMember, today: SchoolDate, clock: AppClock) {
+    init(store: Store, staff: StaffMember, today: SchoolDate, clock: AppClock, welcome: [String]? = nil) {
         self.store = store
         self.staff = staff
         self.clock = clock
@@ -42,6 +42,7 @@ final class AppRunner {
                          contactLogRead: false)
         // Every change to the state arrives as a message, this one too.
         if let warning = store.warnings.first { _ = state.update(.storeOpenedWithWarning(warning)) }
+        if let welcome { _ = state.update(.firstRun(welcome: welcome)) }
     }
 
     func run() throws {
