@@ -36,3 +36,21 @@ struct TerminalKindsTests {
         #expect(!app.screen().contains("q quit"), "the app's last frame was left on the screen: \(app.screen())")
     }
 }
+
+@Suite("The first run in a real terminal", .enabled(if: TmuxSession.isAvailable, "tmux is not installed (apt-get install tmux)"))
+struct FirstRunEndToEndTests {
+    @Test func theWelcomeIsInsideTheAppNotAfterIt() throws {
+        let home = NSTemporaryDirectory() + "rollcall-home-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let app = try TmuxSession(binary: "/bin/sh", arguments: ["-c", "'\(TmuxSession.rollcall)' --today \(AppEndToEndTests.day) --now 09:05; echo EXIT=$?"],
+                                  environment: ["HOME": home, "XDG_DATA_HOME": home + "/data", "ROLLCALL_STORE": ""], width: 120, height: 40)
+        try app.waitFor("Welcome to Rollcall", timeout: 60)
+        #expect(app.screen().contains("a demo school made for you"))
+        app.sendKeys(["Enter"])
+        try app.waitUntil("the welcome is dismissed") { !$0.contains("Welcome to Rollcall") }
+        app.sendKeys(["q"])
+        try app.waitFor("EXIT=0")
+        #expect(!app.screen().contains("demo school"), "the welcome was printed after quitting: \(app.screen())")
+    }
+}

@@ -118,6 +118,8 @@ struct RandomKeysTests {
             guard case .commit(let id, _)? = effects.first else { return }
             _ = s.update(.changeRefused(id: id, Refusal(kind: .conflict, message: "changed meanwhile", conflictNow: Mark(.illness), conflictBy: "Jo Smith", conflictAt: "09:01")))
         }, reached: { dialog($0) { if case .conflict = $0 { return true }; return false } }),
+        Place(name: "the first-run welcome", reach: { s, d in d.run(&s, .firstRun(welcome: ["A demo school made for you.", "You are its head."])) },
+              reached: { dialog($0) { if case .welcome = $0 { return true }; return false } }),
         Place(name: "too small a window", reach: { s, d in d.run(&s, .windowResized(width: 60, height: 20)) }, reached: { $0.isTooSmall }),
     ]
 

@@ -16,6 +16,8 @@ public struct Dialog: Sendable {
         case discardCall(CallForm)
         /// A panel decision waiting for its reason.
         case decision(upn: String, track: String, move: CaseMove, to: String?)
+        /// The first-run welcome: Enter or Esc dismisses it.
+        case welcome
     }
 
     public var purpose: Purpose

@@ -30,6 +30,9 @@ public enum Message: Sendable {
     case letterRendered(upn: String, template: String, text: String?, problem: String?)
     case reportWritten(paths: [String])
     case reportNotWritten(problem: String)
+    /// There was no store, so the demo school was made: these lines welcome the newcomer on
+    /// Today until they dismiss them.
+    case firstRun(welcome: [String])
     /// The store opened, with something staff should know (a missing backup, say).
     case storeOpenedWithWarning(String)
     /// The contact log could not be read at start: Today's follow-ups are incomplete.

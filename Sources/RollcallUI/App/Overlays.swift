@@ -111,6 +111,9 @@ extension AppState {
             default:
                 return []
             }
+        case .welcome:
+            if Bindings.command(for: key, on: .welcome) == .cancel { overlay = nil }
+            return []
         case .discardLateArrival(let form):
             if Bindings.command(for: key, on: .discard) == .yes {
                 overlay = nil

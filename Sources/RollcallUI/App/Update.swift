@@ -53,6 +53,10 @@ extension AppState {
         case .reportNotWritten(let problem):
             status = StatusLine("The report was not saved: \(problem)", .alert)
             return []
+        case .firstRun(let lines):
+            _ = openToday()
+            overlay = .dialog(Dialog(.welcome, title: "Welcome to Rollcall", lines: lines, keys: .welcome))
+            return []
         case .storeOpenedWithWarning(let warning):
             status = StatusLine("Warning: \(warning)", .warning)
             return []

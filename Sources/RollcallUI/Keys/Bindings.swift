@@ -4,13 +4,13 @@ import Attendance
 public enum ScreenKind: String, CaseIterable, Hashable, Sendable {
     case everywhere, today, register, calls, pupils, pupil, panel, letters, report, reports, log, help
     // Forms and dialogs over a screen: they take every key, so the keys everywhere do not apply.
-    case commandLine, lateArrival, callForm, penaltyForm, registerTimes, amendment, conflict, unmarked, decision, discard
+    case commandLine, lateArrival, callForm, penaltyForm, registerTimes, amendment, conflict, unmarked, decision, discard, welcome
 
     /// A form or dialog over a screen rather than a screen.
     public var isOverlay: Bool { ScreenKind.overlays.contains(self) }
     /// Every key goes to it (a form or dialog, or the log form): the keys everywhere do not apply.
     public var takesEveryKey: Bool { isOverlay || self == .log }
-    public static let overlays: [ScreenKind] = [.commandLine, .lateArrival, .callForm, .penaltyForm, .registerTimes, .amendment, .conflict, .unmarked, .decision, .discard]
+    public static let overlays: [ScreenKind] = [.commandLine, .lateArrival, .callForm, .penaltyForm, .registerTimes, .amendment, .conflict, .unmarked, .decision, .discard, .welcome]
 
     public var title: String {
         switch self {
@@ -36,6 +36,7 @@ public enum ScreenKind: String, CaseIterable, Hashable, Sendable {
         case .unmarked: return "Closing with pupils unmarked"
         case .decision: return "Panel decision reason"
         case .discard: return "Throw away what you typed?"
+        case .welcome: return "First-run welcome"
         }
     }
 }
@@ -208,6 +209,7 @@ public enum Bindings {
         KeyBinding(.no, [.escape], "keep typing", "Go back to what you typed (any other key does too)", [.discard], footer: true),
         KeyBinding(.cancel, [.escape], "cancel", "Leave without saving (asks first if anything is typed)",
                    [.commandLine, .lateArrival, .callForm, .penaltyForm, .registerTimes, .decision, .unmarked], footer: true),
+        KeyBinding(.cancel, [.enter, .escape], "start", "Close the welcome and start on Today", [.welcome], footer: true),
         KeyBinding(.cancel, [.escape], "keep the register as it was", "Leave the mark as it was (asks first if a reason is typed)", [.amendment], footer: true),
     ]
 

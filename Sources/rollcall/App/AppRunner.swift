@@ -19,7 +19,7 @@ final class AppRunner {
     /// How often another member of staff's changes are looked for.
     let pollMilliseconds: Int32 = 500
 
-    init(store: Store, staff: StaffMember) {
+    init(store: Store, staff: StaffMember, welcome: [String]? = nil) {
         self.store = store
         self.staff = staff
         let now = store.clock.moment(timeZone: store.school.settings.timeZone)
@@ -29,6 +29,7 @@ final class AppRunner {
         // Every change to the state arrives as a message, this one too.
         if let warning = store.warnings.first { _ = state.update(.storeOpenedWithWarning(warning)) }
         warningsShown = store.warnings.count
+        if let welcome { _ = state.update(.firstRun(welcome: welcome)) }
     }
 
     /// How many of the store's warnings the status line has shown: one a change adds (a

@@ -39,10 +39,18 @@ struct OpenAppCommand: ParsableCommand {
                 throw ExitCode.failure
             }
         }
+        // No store anywhere: the demo school is made here, and welcomed inside the app (on
+        // Today, until dismissed) rather than in text that shows only after quitting.
+        var firstRun = false
+        if (storeOptions.store ?? "").isEmpty, (ProcessInfo.processInfo.environment[StoreLocation.environmentVariable] ?? "").isEmpty,
+           !FileManager.default.fileExists(atPath: "\(path)/\(StoreLocation.manifestFileName)") {
+            try FirstRun.createDemoStore(at: path, asOf: .today(), identity: identity, announce: false)
+            firstRun = true
+        }
         let (store, me) = try storeOptions.open(as: identity, reportingWarnings: false)
         try store.loadYears(covering: Statistics.yearToDate(store.today))
         do {
-            try AppRunner(store: store, staff: me).run()
+            try AppRunner(store: store, staff: me, welcome: firstRun ? FirstRun.welcome(path: path) : nil).run()
         } catch let problem as TerminalError {
             // TERM=dumb or a terminal nobody described: say so, and give the day's summary.
             FileHandle.standardError.write(Data("Rollcall cannot show the app here: \(problem). Today's summary follows (as `rollcall today` prints it); in a terminal such as xterm, set TERM (e.g. TERM=xterm-256color).\n\n".utf8))
