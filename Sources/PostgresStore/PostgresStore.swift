@@ -188,12 +188,17 @@ public final class PostgresStore {
 
     // MARK: Others' changes
 
-    /// The connection's socket: poll it, and call `refresh()` when it is readable (every
-    /// append notifies `rollcall:<school>`). Listening starts at the first call.
+    /// The connection's socket: poll it, and call `hasNotifiedChanges()` then `refresh()`
+    /// when it is readable (every append notifies `rollcall:<school>`). Any statement may
+    /// read a notification off the socket first, so ask `hasNotifiedChanges()` before
+    /// waiting, too. Listening starts at the first call.
     public func listenForChanges() throws -> Int32 {
-        try db.listen("rollcall:\(schoolID)")
+        if !listening { try db.listen("rollcall:\(schoolID)") }
+        listening = true
         return db.socket
     }
+
+    private var listening = false
 
     /// True if a notification of another change has arrived (reads the socket, never waits).
     public func hasNotifiedChanges() throws -> Bool {
