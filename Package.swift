@@ -61,6 +61,7 @@ let package = Package(
                 "SchoolGenerator",
                 "RollcallUI",
                 "RollcallDocuments",
+                "PostgresStore",
                 "CNcursesw",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -89,7 +90,7 @@ let package = Package(
         .testTarget(name: "SchoolGeneratorTests", dependencies: ["SchoolGenerator", "AttendanceStore"]),
         // Against a throwaway PostgreSQL cluster per test (initdb/pg_ctl as a non-root user, socket only);
         // skipped, saying why, where PostgreSQL is not installed.
-        .testTarget(name: "PostgresStoreTests", dependencies: ["PostgresStore", "Attendance", "AttendanceStore"]),
+        .testTarget(name: "PostgresStoreTests", dependencies: ["PostgresStore", "Attendance", "AttendanceStore", "rollcall"]),
         // Runs the built `rollcall` binary end to end.
         .testTarget(name: "RollcallCommandTests", dependencies: ["rollcall"]),
         // Runs the real app in tmux (a server per test) and reads its screens back; skipped without tmux.

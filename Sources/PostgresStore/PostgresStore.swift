@@ -55,8 +55,14 @@ public final class PostgresStore {
         t = founding.completing(t, seq: 1, by: head)
         founding.staff[head.login] = head
         try founding.check(t, by: head)
-        try db.transaction {
-            try db.execute("SELECT rollcall.create_school($1, $2, $3)", [id, name, try TransactionJSON.encode(t)])
+        do {
+            try db.transaction {
+                try db.execute("SELECT rollcall.create_school($1, $2, $3)", [id, name, try TransactionJSON.encode(t)])
+            }
+        } catch var error as PGError where error.isPermissionDenied {
+            // Without rollcall_founder the login cannot even see the schema: say what to ask for.
+            error.message = "\(db.user) may not create schools in this database (\(error.message)); its owner grants that with GRANT rollcall_founder TO \(db.user)"
+            throw error
         }
         return try open(db, school: id, now: now)
     }

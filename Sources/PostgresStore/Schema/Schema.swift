@@ -247,6 +247,9 @@ public enum Schema {
         IF NOT pg_has_role(session_user, 'rollcall_founder', 'MEMBER') THEN
             RAISE EXCEPTION '% may not create schools (the database''s owner grants rollcall_founder)', session_user USING ERRCODE = '42501';
         END IF;
+        IF EXISTS (SELECT FROM rollcall.schools WHERE id = p_school) THEN
+            RAISE EXCEPTION 'school % already exists in this database', p_school USING ERRCODE = '42710';
+        END IF;
         INSERT INTO rollcall.schools (id, name) VALUES (p_school, p_name);
         FOREACH k IN ARRAY ARRAY['office', 'attendance', 'head', 'dsl'] LOOP
             IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'rc_' || p_school || '_' || k) THEN
