@@ -111,4 +111,44 @@ struct PostgresStoreTests {
         try owner.execute("UPDATE rollcall.journal SET body = replace(body, 'Olu Office', 'Olu Head') WHERE seq = 2")
         #expect(try owner.execute("SELECT rollcall.first_broken_row($1)", [SchoolDatabase.schoolID]).scalar == "2")
     }
+
+    @Test func aSecondSchoolInTheSameDatabaseIsSeparateAndARoleAtOneIsNoRoleAtTheOther() throws {
+        let db = try SchoolDatabase()
+        defer { db.stop() }
+        // Fay is attendance staff at Greenfield and founds Hillside, so is its head.
+        try db.owner().execute("GRANT rollcall_founder TO \(OSLogins.attendance)")
+        let fayAsHead = StaffMember(login: OSLogins.attendance, name: "Fay Support", role: .head)
+        let hillside = try PostgresStore.create(database: db.url(OSLogins.attendance), id: "hillside", name: "Hillside Juniors",
+                                                head: fayAsHead, now: { SchoolDatabase.morning })
+        let note = ContactLogEntry(upn: "H1", kind: .note, on: SchoolDate("2026-03-02")!, text: "Q-HILLSIDE", sensitive: true)
+        let pupil = Pupil(upn: "H1", legalSurname: "Hill", legalForename: "Hal", dateOfBirth: SchoolDate("2016-01-01")!,
+                          yearGroup: YearGroup(3), registrationGroup: "3H")
+        try hillside.commit(Transaction([.pupil(pupil)]), by: fayAsHead)
+        try hillside.commit(Transaction([.contact(note)]), by: fayAsHead)
+
+        // Greenfield's office and even its head see nothing of Hillside.
+        for login in [OSLogins.office, OSLogins.head] {
+            let other = try PGConnection(db.url(login))
+            #expect(try other.execute("SELECT count(*) FROM rollcall.journal WHERE school = 'hillside'").scalar == "0")
+            #expect(try other.execute("SELECT count(*) FROM rollcall.schools").scalar == "1")
+            #expect(try other.execute("SELECT count(*) FROM rollcall.sensitive_words").scalar == "0")
+            #expect(throws: PGError.self) { try PostgresStore.open(database: db.url(login), school: "hillside") }
+            #expect(throws: PGError.self) {
+                try other.execute("SELECT rollcall.append('hillside', 2, '{\"changes\":[]}', '[]')")
+            }
+        }
+        // Head at Hillside is not head at Greenfield: the database refuses Fay's staff change there.
+        let fay = try PGConnection(db.url(OSLogins.attendance))
+        let last = try fay.execute("SELECT max(seq) FROM rollcall.journal WHERE school = $1", [SchoolDatabase.schoolID]).scalar ?? "0"
+        let promote = #"{"changes":[{"kind":"staff","staff":{"login":"\#(OSLogins.attendance)","name":"Fay","role":"head","isDSL":true}}]}"#
+        do {
+            try fay.execute("SELECT rollcall.append($1, $2, $3, '[]')", [SchoolDatabase.schoolID, Int(last)!, promote])
+            Issue.record("Hillside's head changed Greenfield's staff list")
+        } catch {
+            #expect(error.isPermissionDenied && error.message.contains("only the head"))
+        }
+        // Fay reads both schools, each as what she is there.
+        #expect(try fay.execute("SELECT count(DISTINCT school) FROM rollcall.journal").scalar == "2")
+        #expect(try db.open(as: OSLogins.attendance).school.staff[OSLogins.attendance]?.role == .attendance)
+    }
 }
