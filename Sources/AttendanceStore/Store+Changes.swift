@@ -157,11 +157,7 @@ extension Store {
             let now = school.register.mark(for: m.upn, at: m.session)
             guard now != shown.mark else { continue }
             let author = markAuthors[MarkKey(upn: m.upn, ordinal: m.session.ordinal)] ?? lastAuthorInAuditTrail(of: m)
-            let by = author.map { "by \($0.name)" + (Timestamp.localClock($0.at, timeZone: school.settings.timeZone).map { " at \($0)" } ?? "") } ?? "by another member of staff"
-            let symbol = { (mark: Mark?) in mark?.code.symbol ?? "no mark" }
-            var refusal = ChangeRefused(.conflict, "\(m.upn) \(m.session) was changed \(by) from \(symbol(shown.mark)) to \(symbol(now)); look again before changing it")
-            refusal.conflict = MarkConflict(upn: m.upn, session: m.session, now: now, byName: author?.name ?? "another member of staff", at: author?.at ?? "")
-            throw refusal
+            throw Store.conflictRefusal(m, shown: shown, now: now, byName: author?.name, at: author?.at, timeZone: school.settings.timeZone)
         }
     }
 
@@ -175,18 +171,33 @@ extension Store {
         return nil
     }
 
-    func isNoChange(_ change: Change) -> Bool {
+    func isNoChange(_ change: Change) -> Bool { school.isNoChange(change) }
+
+    /// "U1 2025-09-01 AM was changed by NAME at TIME from X to Y": the refusal for a mark whose
+    /// register cell no longer holds what the screen showed (both stores say it the same way).
+    package static func conflictRefusal(_ m: MarkChange, shown: ShownMark, now: Mark?, byName name: String?, at: String?,
+                                        timeZone: String) -> ChangeRefused {
+        let by = name.map { "by \($0)" + (at.flatMap { Timestamp.localClock($0, timeZone: timeZone) }.map { " at \($0)" } ?? "") } ?? "by another member of staff"
+        let symbol = { (mark: Mark?) in mark?.code.symbol ?? "no mark" }
+        var refusal = ChangeRefused(.conflict, "\(m.upn) \(m.session) was changed \(by) from \(symbol(shown.mark)) to \(symbol(now)); look again before changing it")
+        refusal.conflict = MarkConflict(upn: m.upn, session: m.session, now: now, byName: name ?? "another member of staff", at: at ?? "")
+        return refusal
+    }
+}
+
+extension School {
+    /// A change that would leave the school as it is (left out of what is recorded).
+    package func isNoChange(_ change: Change) -> Bool {
         switch change {
         case .mark(let m): return m.previous == m.mark
-        case .pupil(let p): return school.pupils[p.upn] == p
-        case .calendar(let c): return school.calendar == c
-        case .staff(let s): return school.staff[s.login] == s
-        case .staffRemoved(let login): return school.staff[login] == nil
-        case .policy(let p): return school.casework.policy == p
-        case .settings(let s): return school.settings == s
-        case .registerClosed(let c): return school.isClosed(group: c.group, session: c.session)
+        case .pupil(let p): return pupils[p.upn] == p
+        case .calendar(let c): return calendar == c
+        case .staff(let s): return staff[s.login] == s
+        case .staffRemoved(let login): return staff[login] == nil
+        case .policy(let p): return casework.policy == p
+        case .settings(let s): return settings == s
+        case .registerClosed(let c): return isClosed(group: c.group, session: c.session)
         default: return false
         }
     }
-
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Attendance
 import AttendanceStore
 import Foundation
+import PostgresStore
 
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,12 +27,29 @@ struct InitCommand: ParsableCommand {
     @Option(name: .customLong("dsl-group"), help: ArgumentHelp("With --group: only this OS group can read the words of safeguarding-sensitive notes (the DSL and the head).", valueName: "group"))
     var dslGroup: String?
 
+    @Option(help: ArgumentHelp("Create the school in this PostgreSQL database instead of a store directory: a libpq URL or conninfo (default: $ROLLCALL_DATABASE when --store is not given). Your login must be allowed to create schools (see the head's guide).", valueName: "url"))
+    var database: String?
+
+    @Option(name: .customLong("id"), help: ArgumentHelp("With --database: the school's id there (lower-case letters, digits and _; default: made from its name).", valueName: "id"))
+    var schoolID: String?
+
     func run() throws {
         let me = Identity.current()
         let schoolName = school.trimmingCharacters(in: .whitespaces)
         guard !schoolName.isEmpty else { throw ValidationError("--school needs the school's name") }
         let head = StaffMember(login: me.login, name: name ?? me.fullName, role: .head, isDSL: true)
         let preset = try PolicyFile.preset(policy)
+        if let url = databaseURL {
+            guard group == nil && dslGroup == nil else {
+                throw ValidationError("--group shares a store directory; a school in a database is shared through its roles (`rollcall staff add`)")
+            }
+            let id = try schoolID ?? InitCommand.schoolID(from: schoolName)
+            let store = try PostgresStore.create(database: url, id: id, name: schoolName, head: head, policy: preset)
+            print("Created \(schoolName) in the database as school \(store.schoolID)")
+            print("Attendance policy: \(preset.name)")
+            print("You (\(head.login)) are its head.")
+            return
+        }
         if dslGroup != nil && group == nil { throw ValidationError("--dsl-group needs --group: a private store is read by one login only") }
         let sharing = group.map { StoreSharing(group: $0, dslGroup: dslGroup) }
         // Whatever this login's umask, nothing the store writes is readable outside its group.
@@ -48,5 +66,27 @@ struct InitCommand: ParsableCommand {
         }
         print("Attendance policy: \(preset.name) (change it with `rollcall policy use ID`)")
         print("You (\(head.login)) are its head. Next: rollcall import pupils FILE.csv, then rollcall import marks FILE.csv")
+    }
+
+    /// --database, else $ROLLCALL_DATABASE unless a store directory was named.
+    var databaseURL: String? {
+        if let database { return database }
+        guard storeOptions.store == nil, let env = ProcessInfo.processInfo.environment["ROLLCALL_DATABASE"], !env.isEmpty else { return nil }
+        return env
+    }
+
+    /// "Greenfield Primary School" → "greenfield_primary_school": the school's id in the database.
+    static func schoolID(from name: String) throws -> String {
+        var id = ""
+        for c in name.lowercased().unicodeScalars {
+            let ascii = c.isASCII && (CharacterSet.lowercaseLetters.contains(c) || CharacterSet.decimalDigits.contains(c))
+            if ascii { id.unicodeScalars.append(c) } else if !id.isEmpty && !id.hasSuffix("_") { id += "_" }
+        }
+        while id.hasSuffix("_") { id.removeLast() }
+        id = String(id.prefix(40))
+        guard let first = id.first, first.isLetter else {
+            throw ValidationError("cannot make a school id from \"\(name)\"; give one with --id (lower-case letters, digits and _, starting with a letter)")
+        }
+        return id
     }
 }

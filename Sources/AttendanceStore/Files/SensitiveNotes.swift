@@ -77,16 +77,25 @@ struct SensitiveNotes {
     /// holds these very words, it is kept aside, never taken for this entry's (see `write`).
     /// Anything worth telling the user is added to `notes`.
     func keep(_ e: ContactLogEntry, notes: inout [String]) throws {
-        // An entry read back from the store (held apart already) is never written again: its
-        // words may be the "withheld" text of a login that cannot read them.
-        guard e.sensitive, e.heldApart != true, SensitiveNotes.hasWords(e) else { return }
-        try write(Words(id: e.id, upn: e.upn, by: e.by, text: e.text, adultSpokenTo: e.adultSpokenTo, childSeen: e.childSeen), notes: &notes)
+        if let words = SensitiveNotes.words(of: e) { try write(words, notes: &notes) }
     }
 
     func keep(_ m: Meeting, notes: inout [String]) throws {
-        guard m.sensitive == true, m.heldApart != true, SensitiveNotes.hasWords(m) else { return }
-        try write(Words(id: m.id, upn: m.upn, by: m.by, goingWell: m.goingWell, concerns: m.concerns,
-                        wellbeingGoals: m.wellbeingGoals, agreedActions: m.agreedActions), notes: &notes)
+        if let words = SensitiveNotes.words(of: m) { try write(words, notes: &notes) }
+    }
+
+    /// The words to keep apart for an entry, or nil when there are none to keep. An entry
+    /// read back from the store (held apart already) is never written again: its words may
+    /// be the "withheld" text of a login that cannot read them.
+    static func words(of e: ContactLogEntry) -> Words? {
+        guard e.sensitive, e.heldApart != true, SensitiveNotes.hasWords(e) else { return nil }
+        return Words(id: e.id, upn: e.upn, by: e.by, text: e.text, adultSpokenTo: e.adultSpokenTo, childSeen: e.childSeen)
+    }
+
+    static func words(of m: Meeting) -> Words? {
+        guard m.sensitive == true, m.heldApart != true, SensitiveNotes.hasWords(m) else { return nil }
+        return Words(id: m.id, upn: m.upn, by: m.by, goingWell: m.goingWell, concerns: m.concerns,
+                     wellbeingGoals: m.wellbeingGoals, agreedActions: m.agreedActions)
     }
 
     /// The prefix of a words file set aside because no journal line refers to it.
@@ -137,9 +146,19 @@ struct SensitiveNotes {
     /// The entry with its words filled in where this login can read them; otherwise it says
     /// that the words are kept for the DSL and the head.
     func filled(_ e: ContactLogEntry) -> ContactLogEntry {
+        SensitiveNotes.filled(e, with: e.heldApart == true ? words(e.id) : nil)
+    }
+
+    func filled(_ m: Meeting) -> Meeting {
+        SensitiveNotes.filled(m, with: m.heldApart == true ? words(m.id) : nil)
+    }
+
+    /// The entry with `w` filled in, or the "withheld" text when there are none (wherever
+    /// they are kept: a file here, a table in PostgreSQL).
+    static func filled(_ e: ContactLogEntry, with w: Words?) -> ContactLogEntry {
         guard e.heldApart == true else { return e }
         var f = e
-        if let w = words(e.id) {
+        if let w {
             f.text = w.text ?? ""
             f.adultSpokenTo = w.adultSpokenTo
             f.childSeen = w.childSeen
@@ -149,10 +168,10 @@ struct SensitiveNotes {
         return f
     }
 
-    func filled(_ m: Meeting) -> Meeting {
+    static func filled(_ m: Meeting, with w: Words?) -> Meeting {
         guard m.heldApart == true else { return m }
         var f = m
-        if let w = words(m.id) {
+        if let w {
             f.goingWell = w.goingWell ?? ""
             f.concerns = w.concerns ?? ""
             f.wellbeingGoals = w.wellbeingGoals ?? ""

@@ -3,9 +3,9 @@ import Foundation
 
 /// UTC timestamps for the journal and backup names, computed without a formatter: a
 /// DateFormatter costs more to make than a durable write takes.
-enum Timestamp {
+package enum Timestamp {
     /// "2025-12-01T09:15:00Z"
-    static func iso(_ date: Date) -> String {
+    package static func iso(_ date: Date) -> String {
         let (day, h, m, s) = parts(date)
         return "\(day)T\(two(h)):\(two(m)):\(two(s))Z"
     }

@@ -1,0 +1,213 @@
+import Attendance
+import AttendanceStore
+import Foundation
+
+/// A school's records in PostgreSQL (see docs/postgres-store.md): the journal of
+/// transactions, read and applied with the domain's own `apply` to build the `School`, and
+/// each change checked by `School.check` and appended in one SQL transaction. The database
+/// enforces who may read and write what; this class keeps the same rules as the file store
+/// so that a refusal reads the same whichever store said it.
+public final class PostgresStore {
+    /// The school's id in the database (`rc_<id>_…` are its group roles).
+    public let schoolID: String
+    public private(set) var school: School
+    /// The seq of the last journal row applied: the version of the school this process has.
+    public private(set) var lastSeq: Int
+    /// The clock, injected so tests can fix it ("today" for the amendment rule).
+    public var now: () -> Date
+    /// The last transaction this process recorded.
+    public private(set) var lastCommitted: Transaction?
+
+    let db: PGConnection
+    /// The login the server knows this connection as: the author of every row it appends.
+    public let login: String
+    /// Who last changed each mark, from the rows read (to say who a conflicting change was by).
+    private var markAuthors: [MarkKey: (name: String, at: String)] = [:]
+    private struct MarkKey: Hashable { var upn: String; var ordinal: Int }
+
+    private init(db: PGConnection, schoolID: String, school: School, now: @escaping () -> Date) {
+        self.db = db
+        self.schoolID = schoolID
+        self.school = school
+        self.lastSeq = 0
+        self.now = now
+        self.login = db.user
+    }
+
+    // MARK: Installing, creating, opening
+
+    /// Installs Rollcall's tables, roles and functions in the database (once, as a superuser).
+    public static func install(_ db: PGConnection) throws {
+        try db.run(script: Schema.sql)
+    }
+
+    /// Creates a school whose head is the connected login (a member of `rollcall_founder`):
+    /// its roles, and its first journal row putting `head` on the staff list.
+    public static func create(database: String, id: String, name: String, head: StaffMember, policy: Policy? = nil,
+                              now: @escaping () -> Date = Date.init) throws -> PostgresStore {
+        let db = try PGConnection(database)
+        guard head.login == db.user else {
+            throw ChangeRefused(.notPermitted, "connected to the database as \(db.user), so \(db.user) is the head who creates the school, not \(head.login)")
+        }
+        var founding = School(name: name)
+        let head = StaffMember(login: head.login, name: head.name, role: .head, isDSL: head.isDSL)
+        var t = Transaction([.staff(head)] + (policy.map { [.policy($0)] } ?? []))
+        t = founding.completing(t, seq: 1, by: head)
+        founding.staff[head.login] = head
+        try founding.check(t, by: head)
+        do {
+            try db.transaction {
+                try db.execute("SELECT rollcall.create_school($1, $2, $3)", [id, name, try TransactionJSON.encode(t)])
+            }
+        } catch var error as PGError where error.isPermissionDenied {
+            // Without rollcall_founder the login cannot even see the schema: say what to ask for.
+            error.message = "\(db.user) may not create schools in this database (\(error.message)); its owner grants that with GRANT rollcall_founder TO \(db.user)"
+            throw error
+        }
+        return try open(db, school: id, now: now)
+    }
+
+    /// Opens a school: reads its journal (what this login may read of it) and applies it.
+    public static func open(database: String, school id: String, now: @escaping () -> Date = Date.init) throws -> PostgresStore {
+        try open(try PGConnection(database), school: id, now: now)
+    }
+
+    static func open(_ db: PGConnection, school id: String, now: @escaping () -> Date) throws -> PostgresStore {
+        let rows = try db.execute("SELECT name FROM rollcall.schools WHERE id = $1", [id])
+        guard let name = rows.scalar else {
+            throw PGError(message: "there is no school \(id) in this database, or \(db.user) is not on its staff", sqlState: Schema.State.noSchool)
+        }
+        let store = PostgresStore(db: db, schoolID: id, school: School(name: name), now: now)
+        try store.readJournal()
+        return store
+    }
+
+    // MARK: Reading
+
+    /// Applies the journal rows after `lastSeq`, with the sensitive words this login may read.
+    @discardableResult
+    func readJournal() throws -> Bool {
+        let rows = try db.execute("""
+            SELECT seq, author, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS at, body
+            FROM rollcall.journal WHERE school = $1 AND seq > $2 ORDER BY seq
+            """, [schoolID, lastSeq])
+        guard rows.count > 0 else { return false }
+        let wordRows = try db.execute("SELECT id, author, words FROM rollcall.sensitive_words WHERE school = $1 AND seq > $2",
+                                      [schoolID, lastSeq])
+        var words: [String: SensitiveWords] = [:]
+        for r in wordRows.rows {
+            guard let id = r[0], let author = r[1], let json = r[2] else { continue }
+            words[id] = try SensitiveWords(json: json, author: author)
+        }
+        for r in rows.rows {
+            guard let seqText = r[0], let seq = Int(seqText), let author = r[1], let at = r[2], let body = r[3] else {
+                throw PGError(message: "school \(schoolID): a journal row with a missing field")
+            }
+            guard seq == lastSeq + 1 else {
+                throw PGError(message: "school \(schoolID): journal row \(seq) follows \(lastSeq); rows are missing (or hidden from \(login))")
+            }
+            let t: Transaction
+            do { t = try TransactionJSON.decode(body) } catch {
+                throw PGError(message: "school \(schoolID): journal row \(seq) cannot be read: \(error)")
+            }
+            school.apply(TransactionJSON.filling(t, words: { words[$0] }))
+            noteAuthor(of: t, login: author, at: at)
+            lastSeq = seq
+        }
+        return true
+    }
+
+    private func noteAuthor(of t: Transaction, login: String, at: String) {
+        let name = school.staff[login]?.name ?? login
+        for case .mark(let m) in t.changes where t.changes.count <= 1000 {
+            markAuthors[MarkKey(upn: m.upn, ordinal: m.session.ordinal)] = (name, at)
+        }
+    }
+
+    /// Reads what others have appended since. Returns true if anything changed.
+    @discardableResult
+    public func refresh() throws -> Bool {
+        try readJournal()
+    }
+
+    /// The school's date by the store's clock in the school's time zone.
+    public var today: SchoolDate { SchoolClock.local(now(), timeZone: school.settings.timeZone).date }
+
+    // MARK: Changes
+
+    /// The member of staff this connection is, or a refusal that says what to do.
+    public func staffMember(login: String) throws -> StaffMember {
+        guard let s = school.staff[login] else {
+            throw ChangeRefused(.notPermitted, "\(login) is not on this school's staff list; ask the head to run `rollcall staff add \(login) --name \"…\" --role office|attendance|head`")
+        }
+        return s
+    }
+
+    /// Records a transaction in one SQL transaction: locks the school, applies what others
+    /// appended meanwhile, completes and checks the change with the domain's rules (as the
+    /// connected login: the database records that login as the author, whoever `actor` says),
+    /// and appends it based on the seq it was checked against. Returns the transaction as
+    /// recorded, or nil when it changes nothing; throws `ChangeRefused` (the rules, a
+    /// conflict) or `PGError` (the database refused or failed) having recorded nothing.
+    @discardableResult
+    public func commit(_ transaction: Transaction, by actor: StaffMember) throws -> Transaction? {
+        guard actor.login == login else {
+            throw ChangeRefused(.notPermitted, "connected to the database as \(login), so changes are recorded as \(login), not \(actor.login)")
+        }
+        let recorded: (Transaction, Int)? = try db.transaction {
+            let last = Int(try db.execute("SELECT rollcall.lock_school($1)", [schoolID]).scalar ?? "") ?? 0
+            if last != lastSeq { try readJournal() }
+            try refuseConflicts(transaction)
+            let current = try staffMember(login: login)  // the head may have removed them meanwhile
+            var t = school.completing(transaction, seq: lastSeq + 1, by: current)
+            t.changes = t.changes.filter { !school.isNoChange($0) }
+            guard !t.changes.isEmpty else { return nil }
+            try school.check(t, by: current, today: today)
+            let (sealed, words) = TransactionJSON.sealing(t)
+            let wordsJSON = "[" + words.map { "{\"id\":\(Self.jsonString($0.id)),\"upn\":\(Self.jsonString($0.upn)),\"words\":\($0.json)}" }.joined(separator: ",") + "]"
+            let seq = try db.execute("SELECT rollcall.append($1, $2, $3, $4)",
+                                     [schoolID, lastSeq, try TransactionJSON.encode(sealed), wordsJSON]).scalar
+            return (t, Int(seq ?? "") ?? lastSeq + 1)
+        }
+        guard let (t, seq) = recorded else { return nil }
+        school.apply(t)
+        noteAuthor(of: t, login: login, at: Timestamp.iso(now()))
+        lastSeq = seq
+        lastCommitted = t
+        return t
+    }
+
+    /// Refuses a mark whose register cell no longer holds what the screen showed.
+    private func refuseConflicts(_ t: Transaction) throws(ChangeRefused) {
+        for case .mark(let m) in t.changes {
+            guard let shown = m.shown else { continue }
+            let now = school.register.mark(for: m.upn, at: m.session)
+            guard now != shown.mark else { continue }
+            let author = markAuthors[MarkKey(upn: m.upn, ordinal: m.session.ordinal)]
+            throw Store.conflictRefusal(m, shown: shown, now: now, byName: author?.name, at: author?.at, timeZone: school.settings.timeZone)
+        }
+    }
+
+    private static func jsonString(_ s: String) -> String {
+        String(decoding: (try? JSONEncoder().encode(s)) ?? Data("\"\"".utf8), as: UTF8.self)
+    }
+
+    // MARK: Others' changes
+
+    /// The connection's socket: poll it, and call `hasNotifiedChanges()` then `refresh()`
+    /// when it is readable (every append notifies `rollcall:<school>`). Any statement may
+    /// read a notification off the socket first, so ask `hasNotifiedChanges()` before
+    /// waiting, too. Listening starts at the first call.
+    public func listenForChanges() throws -> Int32 {
+        if !listening { try db.listen("rollcall:\(schoolID)") }
+        listening = true
+        return db.socket
+    }
+
+    private var listening = false
+
+    /// True if a notification of another change has arrived (reads the socket, never waits).
+    public func hasNotifiedChanges() throws -> Bool {
+        !(try db.notifications().isEmpty)
+    }
+}

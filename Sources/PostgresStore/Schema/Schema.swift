@@ -1,0 +1,288 @@
+/// Rollcall's tables, roles and functions in PostgreSQL (see docs/postgres-store.md).
+///
+/// Several schools share one database: every row carries its school's id, and row-level
+/// security shows a login only the schools it is staff at. Each school has four group roles,
+/// `rc_<school>_office`, `_attendance`, `_head` and `_dsl`; staff are members of them and so
+/// of `rollcall_staff`, which may read the tables and call the functions below, nothing
+/// else. Every write goes through a SECURITY DEFINER function with a fixed search_path,
+/// owned by `rollcall_owner` (no login): the journal is append-only, its author is the
+/// login the server authenticated (`session_user`, which staff cannot change), and each row
+/// carries the SHA-256 of the row before it.
+public enum Schema {
+    /// Bumped whenever the SQL below changes; `rollcall.schema_version()` returns it.
+    public static let version = 1
+
+    /// SQLSTATEs the functions raise, beside PostgreSQL's own (42501: not permitted).
+    public enum State {
+        /// The change was based on an older version of the school than the journal's last row.
+        public static let staleBase = "RC001"
+        /// Not what a journal row may hold (sensitive words in it, words for no entry in it).
+        public static let invalid = "RC003"
+        /// No such school (or the login is not staff at it).
+        public static let noSchool = "RC004"
+    }
+
+    /// Installs the schema: run once per database, by a superuser (it makes the roles).
+    public static let sql: StaticString = #"""
+    DO $$ BEGIN
+        IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'rollcall_owner') THEN
+            -- Owns the tables and the functions; makes each school's roles, so it needs CREATEROLE.
+            CREATE ROLE rollcall_owner NOLOGIN CREATEROLE;
+        END IF;
+        IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'rollcall_staff') THEN
+            CREATE ROLE rollcall_staff NOLOGIN;
+        END IF;
+        IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'rollcall_founder') THEN
+            -- May create a school (and become its head): granted by the database's owner.
+            CREATE ROLE rollcall_founder NOLOGIN;
+        END IF;
+    END $$;
+
+    CREATE SCHEMA rollcall AUTHORIZATION rollcall_owner;
+    REVOKE ALL ON SCHEMA rollcall FROM PUBLIC;
+    SET ROLE rollcall_owner;
+    SET search_path = rollcall, pg_catalog, pg_temp;
+
+    CREATE TABLE rollcall.schools (
+        id text PRIMARY KEY CHECK (id ~ '^[a-z][a-z0-9_]{0,39}$'),
+        name text NOT NULL,
+        -- The head of the journal's chain, so that a change locks one row to append.
+        last_seq bigint NOT NULL DEFAULT 0,
+        last_hash bytea NOT NULL DEFAULT ''::bytea
+    );
+
+    CREATE TABLE rollcall.journal (
+        school text NOT NULL REFERENCES rollcall.schools (id),
+        seq bigint NOT NULL CHECK (seq > 0),
+        at timestamptz NOT NULL,
+        author name NOT NULL,
+        -- The transaction as the file store's journal lines write it (JSON), words kept apart.
+        body text NOT NULL,
+        prev_hash bytea NOT NULL,
+        hash bytea NOT NULL,
+        PRIMARY KEY (school, seq)
+    );
+
+    CREATE TABLE rollcall.sensitive_words (
+        school text NOT NULL REFERENCES rollcall.schools (id),
+        id text NOT NULL,
+        upn text NOT NULL,
+        author name NOT NULL,
+        seq bigint NOT NULL,
+        words jsonb NOT NULL,
+        PRIMARY KEY (school, id),
+        FOREIGN KEY (school, seq) REFERENCES rollcall.journal (school, seq)
+    );
+
+    -- Append-only, even for the owner: only a superuser who drops these can rewrite history,
+    -- and the hash chain then shows it.
+    CREATE FUNCTION rollcall.refuse_rewrite() RETURNS trigger LANGUAGE plpgsql
+    SET search_path = pg_catalog, pg_temp AS $f$
+    BEGIN
+        RAISE EXCEPTION '% is append-only: % refused', TG_TABLE_NAME, TG_OP USING ERRCODE = '42501';
+    END $f$;
+    CREATE TRIGGER journal_append_only BEFORE UPDATE OR DELETE ON rollcall.journal
+        FOR EACH ROW EXECUTE FUNCTION rollcall.refuse_rewrite();
+    CREATE TRIGGER journal_no_truncate BEFORE TRUNCATE ON rollcall.journal
+        FOR EACH STATEMENT EXECUTE FUNCTION rollcall.refuse_rewrite();
+    CREATE TRIGGER words_append_only BEFORE UPDATE OR DELETE ON rollcall.sensitive_words
+        FOR EACH ROW EXECUTE FUNCTION rollcall.refuse_rewrite();
+    CREATE TRIGGER words_no_truncate BEFORE TRUNCATE ON rollcall.sensitive_words
+        FOR EACH STATEMENT EXECUTE FUNCTION rollcall.refuse_rewrite();
+
+    CREATE FUNCTION rollcall.schema_version() RETURNS int LANGUAGE sql IMMUTABLE
+    SET search_path = pg_catalog, pg_temp AS $f$ SELECT 1 $f$;
+
+    -- The schools at which `who` is a member of one of the group roles `kinds` (office,
+    -- attendance, head, dsl), from the roles' names (rc_<school>_<kind>). Row-level security
+    -- asks it for current_user, as an uncorrelated subquery (worked out once per statement);
+    -- the SECURITY DEFINER functions ask for session_user (inside them current_user is the owner).
+    CREATE FUNCTION rollcall.schools_where(who name, kinds text[]) RETURNS SETOF text
+    LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $f$
+        SELECT DISTINCT substring(r.rolname FROM '^rc_(.*)_[a-z]+$')
+        FROM pg_roles r
+        WHERE r.rolname ~ '^rc_.*_[a-z]+$'
+          AND substring(r.rolname FROM '_([a-z]+)$') = ANY (kinds)
+          AND pg_has_role(who, r.oid, 'MEMBER')
+    $f$;
+
+    CREATE FUNCTION rollcall.has_school_role(who name, school text, kinds text[]) RETURNS boolean
+    LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $f$
+        SELECT school IN (SELECT rollcall.schools_where(who, kinds))
+    $f$;
+
+    -- The text a journal row's hash covers, after the previous row's hash:
+    -- sha256(prev_hash || convert_to(school \n seq \n at \n author \n body, 'UTF8')),
+    -- with `at` in UTC to the microsecond. The first row's prev_hash is empty.
+    CREATE FUNCTION rollcall.row_text(school text, seq bigint, at timestamptz, author name, body text) RETURNS text
+    LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $f$
+        SELECT school || E'\n' || seq::text || E'\n'
+            || to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || E'\n'
+            || author::text || E'\n' || body
+    $f$;
+
+    -- The first row whose hash does not follow from the row before it, or NULL when the
+    -- chain is sound (as far as the caller may read it: staff read their own school's).
+    CREATE FUNCTION rollcall.first_broken_row(p_school text) RETURNS bigint
+    LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $f$
+    DECLARE
+        r record;
+        prev bytea := ''::bytea;
+        expected bigint := 1;
+    BEGIN
+        FOR r IN SELECT j.seq, j.at, j.author, j.body, j.prev_hash, j.hash FROM rollcall.journal j
+                 WHERE j.school = p_school ORDER BY j.seq LOOP
+            IF r.seq <> expected OR r.prev_hash <> prev
+               OR r.hash <> sha256(prev || convert_to(rollcall.row_text(p_school, r.seq, r.at, r.author, r.body), 'UTF8')) THEN
+                RETURN r.seq;
+            END IF;
+            prev := r.hash;
+            expected := expected + 1;
+        END LOOP;
+        RETURN NULL;
+    END $f$;
+
+    -- Locks the school for a change (until the caller's transaction ends) and returns the
+    -- last row's seq: the caller reads what it has not seen, checks its change, and appends.
+    CREATE FUNCTION rollcall.lock_school(p_school text) RETURNS bigint
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $f$
+    DECLARE last bigint;
+    BEGIN
+        IF NOT rollcall.has_school_role(session_user, p_school, ARRAY['office', 'attendance', 'head']) THEN
+            RAISE EXCEPTION '% is not staff at school %', session_user, p_school USING ERRCODE = 'RC004';
+        END IF;
+        SELECT s.last_seq INTO last FROM rollcall.schools s WHERE s.id = p_school FOR UPDATE;
+        RETURN last;
+    END $f$;
+
+    -- Grants or revokes the school's group roles as a journal row's staff changes say.
+    CREATE FUNCTION rollcall.apply_staff(p_school text, p_body jsonb) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $f$
+    DECLARE
+        c jsonb;
+        login text;
+        target pg_roles%ROWTYPE;
+        k text;
+        wanted boolean;
+    BEGIN
+        FOR c IN SELECT x FROM jsonb_array_elements(coalesce(p_body -> 'changes', '[]'::jsonb)) AS x
+                 WHERE x ->> 'kind' IN ('staff', 'staffRemoved') LOOP
+            login := CASE WHEN c ->> 'kind' = 'staff' THEN c -> 'staff' ->> 'login' ELSE c ->> 'login' END;
+            IF login IS NULL OR login = '' THEN
+                RAISE EXCEPTION 'a staff change without a login' USING ERRCODE = 'RC003';
+            END IF;
+            SELECT * INTO target FROM pg_roles WHERE rolname = login;
+            IF NOT FOUND AND c ->> 'kind' = 'staff' THEN
+                -- A login without a password: it can connect only by peer authentication (the
+                -- OS login of that name) until the database's owner gives it another way.
+                EXECUTE format('CREATE ROLE %I LOGIN', login);
+                SELECT * INTO target FROM pg_roles WHERE rolname = login;
+            ELSIF FOUND AND (NOT target.rolcanlogin OR target.rolsuper OR target.rolname LIKE 'rollcall\_%') THEN
+                RAISE EXCEPTION '% is not a staff login (a group role, a superuser or Rollcall''s own)', login USING ERRCODE = '42501';
+            END IF;
+            CONTINUE WHEN NOT FOUND;
+            FOREACH k IN ARRAY ARRAY['office', 'attendance', 'head', 'dsl'] LOOP
+                wanted := c ->> 'kind' = 'staff' AND CASE WHEN k = 'dsl' THEN coalesce((c -> 'staff' ->> 'isDSL')::boolean, false)
+                                                        ELSE c -> 'staff' ->> 'role' = k END;
+                IF wanted THEN
+                    EXECUTE format('GRANT %I TO %I', 'rc_' || p_school || '_' || k, login);
+                ELSE
+                    EXECUTE format('REVOKE %I FROM %I', 'rc_' || p_school || '_' || k, login);
+                END IF;
+            END LOOP;
+        END LOOP;
+    END $f$;
+
+    -- Appends one transaction to the school's journal and returns its seq. `p_base` is the
+    -- seq the change was checked against: an older one is refused (RC001). The author and
+    -- the time are the server's; staff, policy and settings changes are the head's alone;
+    -- sensitive words go to their own table (`p_words`: [{id, upn, words}]), never the journal.
+    CREATE FUNCTION rollcall.append(p_school text, p_base bigint, p_body text, p_words jsonb) RETURNS bigint
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $f$
+    DECLARE
+        s rollcall.schools%ROWTYPE;
+        body jsonb := p_body::jsonb;
+        t timestamptz := clock_timestamp();
+        h bytea;
+        w jsonb;
+    BEGIN
+        IF NOT rollcall.has_school_role(session_user, p_school, ARRAY['office', 'attendance', 'head']) THEN
+            RAISE EXCEPTION '% is not staff at school %', session_user, p_school USING ERRCODE = 'RC004';
+        END IF;
+        SELECT * INTO s FROM rollcall.schools WHERE id = p_school FOR UPDATE;
+        IF s.last_seq <> p_base THEN
+            RAISE EXCEPTION 'school % has changed since this change was checked (at %, now at %)', p_school, p_base, s.last_seq
+                USING ERRCODE = 'RC001';
+        END IF;
+        IF jsonb_path_exists(body, '$.changes[*] ? (@.kind == "staff" || @.kind == "staffRemoved" || @.kind == "policy" || @.kind == "settings")')
+           AND NOT rollcall.has_school_role(session_user, p_school, ARRAY['head']) THEN
+            RAISE EXCEPTION 'only the head may change the staff, the policy or the settings' USING ERRCODE = '42501';
+        END IF;
+        IF jsonb_path_exists(body, '$.changes[*].contact ? (@.sensitive == true && @.text != "")')
+           OR jsonb_path_exists(body, '$.changes[*].meeting ? (@.sensitive == true && (@.concerns != "" || @.goingWell != "" || @.wellbeingGoals != ""))') THEN
+            RAISE EXCEPTION 'a sensitive entry''s words belong in sensitive_words, not the journal' USING ERRCODE = 'RC003';
+        END IF;
+        h := sha256(s.last_hash || convert_to(rollcall.row_text(p_school, s.last_seq + 1, t, session_user, p_body), 'UTF8'));
+        INSERT INTO rollcall.journal (school, seq, at, author, body, prev_hash, hash)
+            VALUES (p_school, s.last_seq + 1, t, session_user, p_body, s.last_hash, h);
+        FOR w IN SELECT x FROM jsonb_array_elements(coalesce(p_words, '[]'::jsonb)) AS x LOOP
+            IF NOT jsonb_path_exists(body, '$.changes[*] ? (@.contact.id == $id || @.meeting.id == $id)', jsonb_build_object('id', w ->> 'id')) THEN
+                RAISE EXCEPTION 'words for %, which this change does not hold', w ->> 'id' USING ERRCODE = 'RC003';
+            END IF;
+            INSERT INTO rollcall.sensitive_words (school, id, upn, author, seq, words)
+                VALUES (p_school, w ->> 'id', w ->> 'upn', session_user, s.last_seq + 1, w -> 'words');
+        END LOOP;
+        PERFORM rollcall.apply_staff(p_school, body);
+        UPDATE rollcall.schools SET last_seq = s.last_seq + 1, last_hash = h WHERE id = p_school;
+        PERFORM pg_notify('rollcall:' || p_school, (s.last_seq + 1)::text);
+        RETURN s.last_seq + 1;
+    END $f$;
+
+    -- Creates a school whose head is the caller, with its four group roles, and appends its
+    -- first row (`p_body`: the head on the staff list, and anything else the school starts with).
+    CREATE FUNCTION rollcall.create_school(p_school text, p_name text, p_body text) RETURNS bigint
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $f$
+    DECLARE k text;
+    BEGIN
+        IF NOT pg_has_role(session_user, 'rollcall_founder', 'MEMBER') THEN
+            RAISE EXCEPTION '% may not create schools (the database''s owner grants rollcall_founder)', session_user USING ERRCODE = '42501';
+        END IF;
+        IF EXISTS (SELECT FROM rollcall.schools WHERE id = p_school) THEN
+            RAISE EXCEPTION 'school % already exists in this database', p_school USING ERRCODE = '42710';
+        END IF;
+        INSERT INTO rollcall.schools (id, name) VALUES (p_school, p_name);
+        FOREACH k IN ARRAY ARRAY['office', 'attendance', 'head', 'dsl'] LOOP
+            IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'rc_' || p_school || '_' || k) THEN
+                RAISE EXCEPTION 'role % already exists (a school of that id in another database?)', 'rc_' || p_school || '_' || k
+                    USING ERRCODE = '42710';
+            END IF;
+            EXECUTE format('CREATE ROLE %I NOLOGIN IN ROLE rollcall_staff', 'rc_' || p_school || '_' || k);
+        END LOOP;
+        EXECUTE format('GRANT %I TO %I', 'rc_' || p_school || '_head', session_user);
+        RETURN rollcall.append(p_school, 0, p_body, '[]'::jsonb);
+    END $f$;
+
+    ALTER TABLE rollcall.schools ENABLE ROW LEVEL SECURITY;
+    ALTER TABLE rollcall.journal ENABLE ROW LEVEL SECURITY;
+    ALTER TABLE rollcall.sensitive_words ENABLE ROW LEVEL SECURITY;
+    CREATE POLICY staff_read ON rollcall.schools FOR SELECT
+        USING (id IN (SELECT rollcall.schools_where(current_user, ARRAY['office', 'attendance', 'head'])));
+    CREATE POLICY staff_read ON rollcall.journal FOR SELECT
+        USING (school IN (SELECT rollcall.schools_where(current_user, ARRAY['office', 'attendance', 'head'])));
+    -- The words of a sensitive note: its author, the school's DSL and its head.
+    CREATE POLICY dsl_head_author_read ON rollcall.sensitive_words FOR SELECT
+        USING (author = current_user OR school IN (SELECT rollcall.schools_where(current_user, ARRAY['dsl', 'head'])));
+
+    -- Functions are executable by PUBLIC unless revoked: staff get exactly these.
+    REVOKE ALL ON ALL TABLES IN SCHEMA rollcall FROM PUBLIC;
+    REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA rollcall FROM PUBLIC;
+    GRANT USAGE ON SCHEMA rollcall TO rollcall_staff, rollcall_founder;
+    GRANT SELECT ON rollcall.schools, rollcall.journal, rollcall.sensitive_words TO rollcall_staff;
+    GRANT EXECUTE ON FUNCTION rollcall.schema_version(), rollcall.schools_where(name, text[]), rollcall.has_school_role(name, text, text[]),
+        rollcall.row_text(text, bigint, timestamptz, name, text), rollcall.first_broken_row(text),
+        rollcall.lock_school(text), rollcall.append(text, bigint, text, jsonb) TO rollcall_staff;
+    GRANT EXECUTE ON FUNCTION rollcall.schema_version(), rollcall.create_school(text, text, text) TO rollcall_founder;
+    RESET ROLE;
+    RESET search_path;
+    """#
+}
