@@ -24,6 +24,7 @@ struct ImportCommand: ParsableCommand {
             let pupils = try PupilImport.read(try readCSV(file), file: file, mapping: try importOptions.mapping())
             let r = try store.importPupils(pupils, file: file, by: me)
             print("\(file): \(r.read) pupils read; \(r.added) added, \(r.changed) updated, \(r.unchanged) unchanged")
+            if let unused = pupils.unusedNote { print("\(file): \(unused)") }
         }
     }
 

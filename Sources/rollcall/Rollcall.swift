@@ -29,7 +29,11 @@ struct Rollcall: ParsableCommand {
         do {
             var command = try parseAsRoot(nil)
             defer { StoreWarnings.printUnprinted() }  // what a change added, after its own output
-            try command.run()
+            do { try command.run() } catch {
+                // A message may quote a name or a file's line: its control characters are shown,
+                // not sent. ArgumentParser's own (help, usage, exit codes) it prints itself.
+                throw String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") ? error : ShownError(error)
+            }
         } catch {
             exit(withError: error)
         }

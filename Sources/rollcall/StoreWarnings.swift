@@ -1,3 +1,4 @@
+import Attendance
 import AttendanceStore
 import Foundation
 
@@ -24,6 +25,6 @@ enum StoreWarnings {
     }
 
     static func printUnprinted() {
-        for w in unprinted() { FileHandle.standardError.write(Data("Warning: \(w)\n".utf8)) }
+        for w in unprinted() { FileHandle.standardError.write(Data("Warning: \(EnteredText.shown(w, keepingLayout: true))\n".utf8)) }
     }
 }

@@ -7,3 +7,9 @@ func print(_ items: Any..., separator: String = " ", terminator: String = "\n") 
     let text = items.map { "\($0)" }.joined(separator: separator)
     Swift.print(EnteredText.shown(text, keepingLayout: true), terminator: terminator)
 }
+
+/// An error as it is printed: its control characters shown as `<U+001B>`.
+struct ShownError: Error, CustomStringConvertible {
+    let description: String
+    init(_ error: Error) { description = EnteredText.shown("\(error)", keepingLayout: true) }
+}

@@ -27,4 +27,12 @@ import Testing
         let nonASCII = try MarkImport.read(csv.replacingOccurrences(of: "Mr X", with: "Mr Ó"), file: "m.csv", knownUPNs: ["A1"])
         #expect(nonASCII.unusedColumns == ["Lateness", "Teacher"])
     }
+
+    @Test func aPupilsColumnNotUsedIsNamed() throws {
+        let csv = "UPN,Surname,Forename,Date of Birth,Year Group,Reg Group,Contact 1 Mobile,House,Ethnicity\nA1,Smith,Ann,2016-01-01,3,3A,,Red,WBRI\n"
+        let file = try PupilImport.read(csv, file: "p.csv")
+        #expect(file.unusedColumns == ["House", "Ethnicity"])
+        #expect(file.unusedNote?.contains("columns not used: \"House\", \"Ethnicity\"") == true)
+        #expect(try PupilImport.read(csv, file: "p.csv", mapping: ["Preferred Name": "House"]).unusedColumns == ["Ethnicity"])
+    }
 }

@@ -96,6 +96,7 @@ struct HostileInputCommandTests {
         #expect(forged.status != 0 && forged.stderr.contains("line break"), "\(forged.stderr)")
         let escape = try RollcallProcess.run(["staff", "add", "eve", "--name", "Eve\u{1B}[2J", "--role", "office", "--not-yet", "--store", store])
         #expect(escape.status != 0 && escape.stderr.contains("U+001B"), "\(escape.stderr)")
+        #expect(!escape.stderr.contains("\u{1B}"), "the refusal printed the ESC it refused")
         // An import names the line.
         let pupils = scratch.write("bad.csv", "UPN,Surname,Forename,Date of Birth,Year Group,Reg Group\nD4,Dee,Cy,2016-01-01,4,4A\nE5,\"Ro\u{7}e\",Al,2016-01-01,4,4A\n")
         let imported = try RollcallProcess.run(["import", "pupils", pupils, "--store", store])

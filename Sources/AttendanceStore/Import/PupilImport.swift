@@ -144,7 +144,28 @@ public enum PupilImport {
         }
         if table.rows.isEmpty { problems.append(.init(line: 2, reason: "no pupils in the file")) }
         if !problems.isEmpty { throw ImportFailure(file: file, problems: problems) }
-        return PupilFile(pupils: pupils, columns: present)
+        var read = PupilFile(pupils: pupils, columns: present)
+        read.unusedColumns = unusedColumns(table)
+        return read
+    }
+
+    /// Every name a column of a pupils file is read under.
+    static var knownNames: Set<String> {
+        let contact = (1...3).flatMap { n in
+            ["Contact \(n) Name", "Contact \(n) Relationship", "Contact \(n) Phone", "Contact \(n) Telephone", "Contact \(n) Phone 2",
+             "Contact \(n) Mobile", "Contact \(n) Parental Responsibility", "Contact \(n) PR", "Contact \(n) Lives With Pupil",
+             "Contact \(n) Lives With"] + addressNames(n)
+        }
+        let all = required.flatMap(\.names) + flagColumns.flatMap(\.1) + preferredNames + senNames + contact
+            + ["Leaving Date", "Date of Leaving", "Destination", "Destination School"]
+        return Set(all.map(CSVTable.normalise))
+    }
+
+    /// The header's columns no field is read from (a `--map`ped one is read).
+    static func unusedColumns(_ table: CSVTable) -> [String] {
+        let known = knownNames
+        let mapped = Set(table.mapped.values)
+        return table.header.enumerated().filter { !$0.element.isEmpty && !mapped.contains($0.offset) && !known.contains(CSVTable.normalise($0.element)) }.map(\.element)
     }
 }
 
@@ -162,6 +183,14 @@ public struct PupilFile: Sendable {
 
     public var pupils: [Pupil]
     public var columns: Columns
+    /// Columns of the file no field was read from: said, never dropped silently.
+    public var unusedColumns: [String] = []
+
+    /// What to tell the person importing about `unusedColumns`.
+    public var unusedNote: String? {
+        guard let first = unusedColumns.first else { return nil }
+        return "columns not used: \(unusedColumns.map { "\"\($0)\"" }.joined(separator: ", ")); to read one, name its field with --map, e.g. --map \"Preferred Name\"=\"\(first)\" (the fields are in docs/csv-formats.md)"
+    }
 
     public init(pupils: [Pupil], columns: Columns = Columns()) {
         self.pupils = pupils
