@@ -51,6 +51,9 @@ struct FirstRunEndToEndTests {
         try app.waitUntil("the welcome is dismissed") { !$0.contains("Welcome to Rollcall") }
         app.sendKeys(["q"])
         try app.waitFor("EXIT=0")
-        #expect(!app.screen().contains("demo school"), "the welcome was printed after quitting: \(app.screen())")
+        // The welcome's words, not "demo school": on a slow machine the progress bar ("Setting up
+        // the demo school") is rightly left above the prompt, from before the app started.
+        #expect(!app.screen().contains("Welcome to Rollcall") && !app.screen().contains("made for you"),
+                "the welcome was printed after quitting: \(app.screen())")
     }
 }
