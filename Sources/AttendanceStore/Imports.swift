@@ -40,9 +40,13 @@ extension Store {
     /// comment alone. A stored mark that staff amended with a reason is not replaced: the
     /// import is refused with `ImportConflicts` listing each one and nothing is stored,
     /// unless `overwriteAmended`, when each replacement is an amendment naming the file.
-    public func importMarks(_ markFile: MarkFile, file: String, by actor: StaffMember, overwriteAmended: Bool = false) throws -> ImportResult {
+    /// `allowingAnyDate`: marks outside the years the school holds (and the year either side)
+    /// are meant, as history from an MIS is; the file is the reason the audit trail keeps.
+    public func importMarks(_ markFile: MarkFile, file: String, by actor: StaffMember, overwriteAmended: Bool = false,
+                            allowingAnyDate: Bool = false) throws -> ImportResult {
         var overwrote = 0
-        let done = try commitMarks(markFile.columns, reason: "imported from \(file)", origin: .importFile(file), by: actor) { school, marks, reason in
+        let done = try commitMarks(markFile.columns, reason: "imported from \(file)", origin: .importFile(file), by: actor,
+                                   allowingAnyDate: allowingAnyDate) { school, marks, reason in
             var replacing: [Int] = []
             for i in 0..<marks.count {
                 guard let stored = school.register.mark(for: marks.upn(i), at: marks.session(i)) else { continue }

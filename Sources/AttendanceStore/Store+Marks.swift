@@ -10,7 +10,7 @@ extension Store {
     /// catch up, `revise` (which may change the marks and the reason), complete, check each
     /// mark with the domain's rules, append the journal line, apply, compact. Returns the
     /// marks as recorded, each with the mark it replaced; nil when nothing changed.
-    func commitMarks(_ marks: MarkColumns, reason: String?, origin: Transaction.Origin, by actor: StaffMember,
+    func commitMarks(_ marks: MarkColumns, reason: String?, origin: Transaction.Origin, by actor: StaffMember, allowingAnyDate: Bool = false,
                      revise: (School, inout MarkColumns, inout String?) throws -> Void) throws -> MarkColumns? {
         guard isWritable else { throw readOnlyRefusal }
         return try lock.withExclusive { () throws -> MarkColumns? in
@@ -24,7 +24,7 @@ extension Store {
             guard done.count > 0 else { return nil }
             // One copy of the school for the checks, not one per mark.
             let school = self.school, hasReason = School.hasReason(reason), today = today
-            for i in 0..<done.count { try school.check(done[i], by: current, today: today, hasReason: hasReason, origin: origin) }
+            for i in 0..<done.count { try school.check(done[i], by: current, today: today, hasReason: hasReason, origin: origin, allowingAnyDate: allowingAnyDate) }
             let warned = warnings.count
             Backup.takeDailyIfDue(self)
             let groups = done.byPupilAndYear()

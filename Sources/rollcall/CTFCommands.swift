@@ -17,6 +17,8 @@ struct ImportCTFCommand: ParsableCommand {
     @Argument(help: "The CTF (XML).") var file: String
     @Option(name: .customLong("reg-group"), help: "The registration group for pupils not yet in this school (required when there are any).")
     var regGroup: String?
+    @Flag(name: .customLong("allow-date"), help: "Record the file's marks outside the years this school's calendar and register hold (and the year either side): a joiner's earlier years.")
+    var allowDate = false
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
@@ -24,7 +26,7 @@ struct ImportCTFCommand: ParsableCommand {
         guard let data = FileManager.default.contents(atPath: file) else {
             throw CleanExit.failure("\(file): cannot be read (does it exist?)")
         }
-        let r = try store.importCTF(try CTF.parse(data, file: file), file: file, regGroup: regGroup, by: me)
+        let r = try store.importCTF(try CTF.parse(data, file: file), file: file, regGroup: regGroup, by: me, allowingAnyDate: allowDate)
         print("\(file): \(r.pupils) pupil\(r.pupils == 1 ? "" : "s") read (\(r.added) added); \(r.marksRead) marks read, \(r.marksStored) stored")
         for note in r.notes { print("  \(note)") }
     }

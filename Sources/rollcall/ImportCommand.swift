@@ -41,13 +41,15 @@ struct ImportCommand: ParsableCommand {
         @Argument(help: "The CSV file, or a SIMS report saved as XML.") var file: String
         @Flag(help: "Replace marks staff amended with a reason (each replacement is an amendment naming the file).")
         var overwriteAmended = false
+        @Flag(name: .customLong("allow-date"), help: "Record marks outside the years the calendar and register hold (and the year either side), such as history from the MIS; the file is the reason kept.")
+        var allowDate = false
         @OptionGroup var importOptions: ImportOptions
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
             let (store, me) = try storeOptions.open(as: .current())
             let marks = try MarkImport.read(try readCSV(file), file: file, knownUPNs: Set(store.school.pupils.keys), mapping: try importOptions.mapping())
-            let r = try store.importMarks(marks, file: file, by: me, overwriteAmended: overwriteAmended)
+            let r = try store.importMarks(marks, file: file, by: me, overwriteAmended: overwriteAmended, allowingAnyDate: allowDate)
             let overwrote = r.overwroteAmended > 0 ? " (\(r.overwroteAmended) of them amended by staff before, overwritten)" : ""
             print("\(file): \(r.read) marks read; \(r.added) added, \(r.changed) amended\(overwrote), \(r.unchanged) left alone (already as in the file)")
             if let unused = marks.unusedNote { print("\(file): \(unused)") }

@@ -181,4 +181,20 @@ struct HostileInputCommandTests {
         let meant = try RollcallProcess.run(["mark", "A1", "1900-01-01", "AM", "/", "--allow-date", "--reason", "from the old log book", "--store", store])
         #expect(meant.status == 0, "\(meant.stderr)")
     }
+
+    /// History from the MIS, three years back, into a school holding this year: refused with
+    /// the way round named, and that way exists for an import too (it said --allow-date, which
+    /// `import marks` did not have). Nothing is stored from the refused file.
+    @Test func anImportOfEarlierYearsIsRefusedUnlessAllowDateIsGiven() throws {
+        let scratch = Scratch()
+        let store = try seeded(scratch)
+        let old = scratch.write("old.csv", "upn,date,session,mark\nA1,2021-09-06,AM,/\nA1,2021-09-06,PM,N\n")
+        let refused = try RollcallProcess.run(["import", "marks", old, "--store", store])
+        #expect(refused.status != 0 && refused.stderr.contains("--allow-date"), "\(refused.stderr)")
+        let history = try RollcallProcess.run(["history", "--pupil", "A1", "--store", store]).stdout
+        #expect(!history.contains("2021-09-06"))
+        let meant = try RollcallProcess.run(["import", "marks", old, "--allow-date", "--store", store])
+        #expect(meant.status == 0, "\(meant.stderr)")
+        #expect(meant.stdout.contains("2 added"), "\(meant.stdout)")
+    }
 }

@@ -226,7 +226,10 @@ extension Store {
     /// Stores a CTF's pupils and marks, all or nothing. The domain checks marks against pupils
     /// already stored, so the pupils are committed first; but the marks are checked against the
     /// school as it will be before either is committed, so a refusal stores nothing.
-    public func importCTF(_ records: [CTF.PupilRecord], file: String, regGroup: String?, by actor: StaffMember) throws -> CTFImportResult {
+    /// `allowingAnyDate`: the file's marks outside the years this school holds (a joiner's
+    /// earlier years at another school) are meant.
+    public func importCTF(_ records: [CTF.PupilRecord], file: String, regGroup: String?, by actor: StaffMember,
+                          allowingAnyDate: Bool = false) throws -> CTFImportResult {
         try loadAllYears()
         let before = school
         let (pupilChanges, marks) = try CTF.changes(records, into: before, group: regGroup, file: file)
@@ -236,9 +239,11 @@ extension Store {
         var after = before
         after.apply(pupils)
         let today = today
-        for i in 0..<marks.count { try after.check(marks[i], by: actor, today: today, hasReason: true, origin: .importFile(file)) }
+        for i in 0..<marks.count {
+            try after.check(marks[i], by: actor, today: today, hasReason: true, origin: .importFile(file), allowingAnyDate: allowingAnyDate)
+        }
         if !pupilChanges.isEmpty { try commit(pupils, by: actor) }
-        if marks.count > 0 { _ = try commitMarks(marks, reason: reason, origin: .importFile(file), by: actor) { _, _, _ in } }
+        if marks.count > 0 { _ = try commitMarks(marks, reason: reason, origin: .importFile(file), by: actor, allowingAnyDate: allowingAnyDate) { _, _, _ in } }
         return CTFImportResult(pupils: records.count, added: records.filter { before.pupils[$0.pupil.upn] == nil }.count,
                                marksRead: records.reduce(0) { $0 + $1.years.reduce(0) { $0 + $1.marks.compactMap { $0 }.count } },
                                marksStored: marks.count, notes: records.flatMap(\.notes))

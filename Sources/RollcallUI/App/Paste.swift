@@ -27,6 +27,11 @@ extension AppState {
             if f.focus == 0 { f.reason.insert(text, multiline: false) } else { f.note.insert(text, multiline: true) }
             overlay = .callOutcome(f)
             return []
+        case .penalty(var f) where f.typingSupportNotAppropriate:
+            f.supportNotAppropriate.insert(text, multiline: false)
+            f.recheck(in: school)
+            overlay = .penalty(f)
+            return []
         case .penalty(var f) where f.check.eligible:
             f.reason.insert(text, multiline: false)
             overlay = .penalty(f)

@@ -197,6 +197,7 @@ public enum Bindings {
         KeyBinding(.previousField, [.backTab, .up], "previous field", "The field before", [.lateArrival, .callForm, .registerTimes]),
         KeyBinding(.toggleChoice, [.char(" ")], "change", "On the Apply line: whether the reason goes on the open N and O marks", [.callForm]),
         KeyBinding(.chooseParent, [.left, .right], "parent", "Choose the parent (before a reason is typed)", [.penaltyForm], footer: true),
+        KeyBinding(.nextField, [.tab], "support not appropriate", "With no support recorded: type why support first would not be appropriate (Tab again: the reason for the LA)", [.penaltyForm], footer: true),
         KeyBinding(.saveForm, [.enter, .ctrl("s")], "save", "Save", [.lateArrival, .callForm, .registerTimes, .amendment], footer: true),
         KeyBinding(.saveForm, [.enter, .ctrl("s")], "request", "Request the penalty notice, with the reason typed", [.penaltyForm], footer: true),
         KeyBinding(.saveForm, [.enter, .ctrl("s")], "record the decision", "Record the decision, with the reason typed", [.decision], footer: true),
