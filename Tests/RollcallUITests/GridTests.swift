@@ -89,3 +89,17 @@ struct FrameDiffTests {
         #expect(writes.map(\.x) == [0, 1, 2, 3, 4])
     }
 }
+
+@Suite("Drawing outside the grid")
+struct GridClippingTests {
+    /// A form in a window too narrow for it asked to fill from a column past the right edge:
+    /// the range was backwards and trapped (found by the random keys on the penalty form).
+    @Test func fillAndRestylePastTheEdgeDrawNothingAndDoNotTrap() {
+        var g = Grid(width: 10, height: 3)
+        g.fill(x: 12, y: 1, width: 5, height: 1, style: Style(.title))
+        g.fill(x: 2, y: 5, width: 3, height: 2, style: Style(.title))
+        g.restyle(x: 15, y: 0, width: 2) { $0.selected = true }
+        g.fill(x: 8, y: 0, width: 5, height: 1, style: Style(.title))
+        #expect(g.lines.count == 3)
+    }
+}

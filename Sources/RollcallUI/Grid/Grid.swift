@@ -67,16 +67,20 @@ public struct Grid: Hashable, Sendable {
     }
 
     /// Fills a rectangle with spaces in one style (a selected row, a dialog's background).
+    /// Clipped to the grid: a rectangle partly or wholly outside it (a form in a window too
+    /// narrow for it) fills only what is inside.
     public mutating func fill(x: Int, y: Int, width w: Int, height h: Int, style: Style) {
-        for row in max(0, y)..<min(height, y + h) {
-            for col in max(0, x)..<min(width, x + w) { self[col, row] = Cell(" ", style: style) }
+        let rows = max(0, y)..<max(max(0, y), min(height, y + h))
+        let cols = max(0, x)..<max(max(0, x), min(width, x + w))
+        for row in rows {
+            for col in cols { self[col, row] = Cell(" ", style: style) }
         }
     }
 
     /// Changes the style of a run of cells, keeping their text (highlighting a row).
     public mutating func restyle(x: Int, y: Int, width w: Int, _ change: (inout Style) -> Void) {
         guard y >= 0, y < height else { return }
-        for col in max(0, x)..<min(width, x + w) { change(&cells[y * width + col].style) }
+        for col in max(0, x)..<max(max(0, x), min(width, x + w)) { change(&cells[y * width + col].style) }
     }
 
     // MARK: Reading it back (tests, the tmux comparison)

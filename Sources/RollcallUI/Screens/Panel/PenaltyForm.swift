@@ -84,18 +84,22 @@ extension AppState {
         let area = drawBox(title: "Penalty notice: \(name)", lines: lines, hints: hints, &g,
                            extraRows: (f.check.eligible ? 2 : 0) + notAppropriateRow)
         if f.offersSupportNotAppropriate {
-            let label = "Support not appropriate, because "
-            g.put(label, x: area.x, y: area.y, style: f.typingSupportNotAppropriate ? .title : .dim)
-            let x = area.x + label.count, width = area.width - label.count
-            if f.typingSupportNotAppropriate { f.supportNotAppropriate.draw(into: &g, x: x, y: area.y, width: width) }
-            else { g.put(f.supportNotAppropriate.text, x: x, y: area.y, limit: width) }
+            // The long label where the box is wide enough for it and the words typed.
+            let label = area.width >= 60 ? "Support not appropriate, because " : "No support, because "
+            g.put(label, x: area.x, y: area.y, style: f.typingSupportNotAppropriate ? .title : .dim, limit: area.width)
+            let x = area.x + label.count, width = max(0, area.width - label.count)
+            if width > 0 {
+                if f.typingSupportNotAppropriate { f.supportNotAppropriate.draw(into: &g, x: x, y: area.y, width: width) }
+                else { g.put(f.supportNotAppropriate.text, x: x, y: area.y, limit: width) }
+            }
         }
         guard f.check.eligible, parents.indices.contains(f.parent) else { return }
         let y = area.y + notAppropriateRow
         g.put("For     ‹ \(parents[f.parent]) ›", x: area.x, y: y, style: .title)
         g.put("Reason  ", x: area.x, y: y + 1, style: f.typingSupportNotAppropriate ? .dim : .title)
-        if f.typingSupportNotAppropriate { g.put(f.reason.text, x: area.x + 8, y: y + 1, limit: area.width - 8) }
-        else { f.reason.draw(into: &g, x: area.x + 8, y: y + 1, width: area.width - 8) }
+        let reasonWidth = max(0, area.width - 8)
+        if f.typingSupportNotAppropriate { g.put(f.reason.text, x: area.x + 8, y: y + 1, limit: reasonWidth) }
+        else if reasonWidth > 0 { f.reason.draw(into: &g, x: area.x + 8, y: y + 1, width: reasonWidth) }
     }
 }
 
