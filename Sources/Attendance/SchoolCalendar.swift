@@ -60,7 +60,23 @@ public struct SchoolCalendar: Hashable, Sendable, Codable {
         Set(terms.map { AcademicYear(containing: $0.dates.start) })
     }
 
-    public func covers(_ date: SchoolDate) -> Bool { academicYears.contains(AcademicYear(containing: date)) }
+    /// Asked for every mark an import checks: compares days, building no set.
+    public func covers(_ date: SchoolDate) -> Bool {
+        let year = AcademicYear(containing: date)
+        let first = year.firstDay, last = year.lastDay
+        return terms.contains { $0.dates.start >= first && $0.dates.start <= last }
+    }
+
+    /// The first and last academic years (by starting year) the calendar has terms in.
+    public var academicYearSpan: ClosedRange<Int>? {
+        var low = Int.max, high = Int.min
+        for t in terms {
+            let y = AcademicYear(containing: t.dates.start).startYear
+            low = min(low, y)
+            high = max(high, y)
+        }
+        return terms.isEmpty ? nil : low...high
+    }
 
     public func term(containing date: SchoolDate) -> Term? {
         terms.first { $0.dates.contains(date) }
