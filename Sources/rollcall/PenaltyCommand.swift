@@ -57,7 +57,7 @@ struct PenaltyCommand: ParsableCommand {
             }
             let request = store.school.requestingPenaltyNotice(upn: id, parent: parent, on: date, reason: reason,
                                                                supportNotAppropriate: supportNotAppropriate)
-            let done = try store.commit(Transaction(request.changes, reason: reason + (supportNotAppropriate.map { " (support not appropriate: \($0))" } ?? "")), by: me)
+            let done = try store.commit(request, by: me)
             guard case .penaltyNotice(let p)? = done?.changes.first else { return }
             print("Penalty notice requested for \(parent): £\(p.amount)\(p.amountIfLate != p.amount ? " (£\(p.amountIfLate) after 21 days)" : "")")
         }

@@ -7,8 +7,8 @@ struct CallsFlowTests {
     static let liam = "A100000000005"
 
     /// Liam has been N since Wednesday; this morning he is N again, so he is on the list.
-    func callingList() -> (AppState, FakeDriver) {
-        var state = UISchool.state()
+    func callingList(minutes: Int = 9 * 60 + 5) -> (AppState, FakeDriver) {
+        var state = UISchool.state(minutes: minutes)
         var driver = FakeDriver()
         _ = state.run(command: "register 4A")
         driver.keys(&state, [.char("/")])

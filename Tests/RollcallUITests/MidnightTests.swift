@@ -18,13 +18,7 @@ struct MidnightTests {
 
     /// Liam marked N this session, then the calling list, then `n` (no answer) on his call.
     func callFormOpen(at minutes: Int) -> (AppState, FakeDriver) {
-        var state = UISchool.state(minutes: minutes)
-        var driver = FakeDriver()
-        _ = state.run(command: "register 4A")
-        driver.keys(&state, [.char("/")])
-        driver.type(&state, "liam")
-        driver.keys(&state, [.enter, .char("N")])
-        _ = state.run(command: "calls")
+        var (state, driver) = CallsFlowTests().callingList(minutes: minutes)
         driver.keys(&state, [.char("n")])
         return (state, driver)
     }

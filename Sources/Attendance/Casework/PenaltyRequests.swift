@@ -9,7 +9,9 @@ extension School {
                                            unauthorisedSessions: check.unauthorisedSessions, reason: reason)
         request.supportNotAppropriate = supportNotAppropriate.flatMap { $0.trimmingSpaces().isEmpty ? nil : $0.trimmingSpaces() }
         let step = Intervention(id: "", upn: upn, kind: .penaltyNotice, on: date, note: "requested for \(parent)", by: "")
-        return Transaction([.penaltyNotice(request), .intervention(step)], reason: reason)
+        // The audit trail's reason names the route too, whichever front end asked.
+        let audited = reason + (request.supportNotAppropriate.map { " (support not appropriate: \($0))" } ?? "")
+        return Transaction([.penaltyNotice(request), .intervention(step)], reason: audited)
     }
 
     /// The change that records a notice issued outside Rollcall (before it, or by another
