@@ -14,6 +14,12 @@ public struct AuditEntry: Hashable, Sendable {
     /// apart from the real time `at` ("2026-11-30 09:05"); nil otherwise.
     public var schoolTime: String? = nil
     public var change: Change
+
+    package init(seq: Int, at: String, login: String, name: String, role: String, reason: String?, origin: String?,
+                 schoolTime: String? = nil, change: Change) {
+        (self.seq, self.at, self.login, self.name, self.role) = (seq, at, login, name, role)
+        (self.reason, self.origin, self.schoolTime, self.change) = (reason, origin, schoolTime, change)
+    }
 }
 
 extension AuditEntry {
@@ -34,12 +40,20 @@ public struct AuditProblem: Hashable, Sendable, CustomStringConvertible {
     public var reason: String
 
     public var description: String { "\(file)\(line.map { ", line \($0)" } ?? ""): \(reason)" }
+
+    package init(file: String, line: Int? = nil, reason: String) {
+        (self.file, self.line, self.reason) = (file, line, reason)
+    }
 }
 
 /// What a history holds: the entries that could be read, oldest first, and what could not.
 public struct AuditTrail: Hashable, Sendable {
     public var entries: [AuditEntry] = []
     public var problems: [AuditProblem] = []
+
+    package init(entries: [AuditEntry] = [], problems: [AuditProblem] = []) {
+        (self.entries, self.problems) = (entries, problems)
+    }
 }
 
 /// Reads the audit archive and the journal change by change, reporting (rather than
@@ -124,19 +138,11 @@ enum AuditTrailReader {
 }
 
 extension Store {
-    /// Every recorded change that concerns a pupil (marks, their record, case decisions and
-    /// actions, the contact log, meetings, timetables, interventions, penalty notices), oldest
-    /// first, from the audit archive and the journal, with whatever could not be read. Marks
-    /// entered before the store kept a journal (imports into layout 1) have no entries.
-    public func history(upn: String) -> AuditTrail {
-        trail { $0.pupil == upn }
-    }
-
-    /// Every recorded change that concerns the whole school rather than one pupil (settings,
-    /// closed registers, the calendar, the staff list, the policy), oldest first, with
-    /// whatever could not be read.
-    public func schoolHistory() -> AuditTrail {
-        trail { $0.pupil == nil }
+    /// Every recorded change, oldest first, from the audit archive and the journal, with
+    /// whatever could not be read. Marks entered before the store kept a journal (imports
+    /// into layout 1) have no entries.
+    public func auditTrail() -> AuditTrail {
+        trail { _ in true }
     }
 
     private func trail(_ include: (Change) -> Bool) -> AuditTrail {

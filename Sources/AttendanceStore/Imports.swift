@@ -2,17 +2,21 @@ import Attendance
 
 /// Imports as transactions: one journal line per file, so the audit trail says who
 /// imported what and when, and amendments made by a re-import carry the file as reason.
-extension Store {
-    public struct ImportResult: Equatable {
-        public var read: Int
-        public var added: Int
-        public var changed: Int
-        /// Of `changed`: marks staff had amended with a reason, overwritten (`overwriteAmended`).
-        public var overwroteAmended: Int = 0
-        /// Already as the file has them: left alone.
-        public var unchanged: Int { read - added - changed }
-    }
+public struct ImportResult: Equatable, Sendable {
+    public var read: Int
+    public var added: Int
+    public var changed: Int
+    /// Of `changed`: marks staff had amended with a reason, overwritten (`overwriteAmended`).
+    public var overwroteAmended: Int = 0
+    /// Already as the file has them: left alone.
+    public var unchanged: Int { read - added - changed }
+}
 
+extension Store {
+    public typealias ImportResult = AttendanceStore.ImportResult
+}
+
+extension SchoolStore {
     public func importPupils(_ pupils: [Pupil], file: String, by actor: StaffMember) throws -> ImportResult {
         try importPupils(PupilFile(pupils: pupils), file: file, by: actor)
     }
@@ -84,11 +88,11 @@ extension Store {
     /// was staff's, replaced a different mark and gave a reason), keyed by pupil and session.
     func staffAmendments(among changes: [MarkChange]) -> [StoreMarkSlot: AmendedMark] {
         let wanted = Set(changes.map { StoreMarkSlot(upn: $0.upn, ordinal: $0.session.ordinal) })
-        var last: [StoreMarkSlot: (record: JournalRecord, change: MarkChange)] = [:]
-        for (record, change) in AuditTrailReader.read(store: path, journal: journal.path).changes {
-            guard case .mark(let m) = change else { continue }
+        var last: [StoreMarkSlot: (record: AuditEntry, change: MarkChange)] = [:]
+        for entry in auditTrail().entries {
+            guard case .mark(let m) = entry.change else { continue }
             let key = StoreMarkSlot(upn: m.upn, ordinal: m.session.ordinal)
-            if wanted.contains(key) { last[key] = (record, m) }
+            if wanted.contains(key) { last[key] = (entry, m) }
         }
         var result: [StoreMarkSlot: AmendedMark] = [:]
         for (key, (record, m)) in last {

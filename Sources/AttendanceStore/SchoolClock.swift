@@ -25,15 +25,3 @@ public enum SchoolClock {
         return (SchoolDate(year: c.year!, month: c.month!, day: c.day!)!, ClockTime(hour: c.hour!, minute: c.minute!)!)
     }
 }
-
-extension Store {
-    /// The school's date by the store's clock, in the school's time zone: the "today" the
-    /// amendment rule compares sessions with (fixed by `--today` where that was given).
-    public var today: SchoolDate { clock.moment(timeZone: school.settings.timeZone).date }
-
-    /// The school's time of day by the store's clock (fixed by `--now` where that was given).
-    public var timeOfDay: ClockTime { clock.moment(timeZone: school.settings.timeZone).time }
-
-    /// The school's moment as the journal records it beside the real time, when they may differ.
-    var recordedMoment: String? { clock.recordedMoment(timeZone: school.settings.timeZone) }
-}

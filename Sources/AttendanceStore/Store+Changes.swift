@@ -18,47 +18,19 @@ extension Store {
     /// Once the line is fsync'd the change stands and `commit` returns normally: a failure
     /// to apply it in memory re-reads the store from disk, and a failed compaction (or daily
     /// backup) becomes a warning and is tried again at the next change.
-    @discardableResult
-    public func commit(_ transaction: Transaction, by actor: StaffMember) throws -> Transaction? {
-        try commit(transaction, by: actor) { _ in }
-    }
-
 
     /// Undoes the last change this process made, if it was register marks that nobody has
     /// changed since: each mark goes back to what it was, as an amendment whose reason says
     /// so, so the audit trail keeps both. Undoing again puts the change back.
     @discardableResult
     public func undoLast(by actor: StaffMember) throws -> Transaction? {
-        guard let last = lastCommitted else { throw ChangeRefused(.invalid, "there is nothing to undo") }
-        var marks: [MarkChange] = []
-        for change in last.changes {
-            guard case .mark(let m) = change else {
-                throw ChangeRefused(.invalid, "only register marks can be undone; put other records right with a new entry")
-            }
-            marks.append(m)
-        }
-        let what = marks.count == 1 ? "\(marks[0].upn) \(marks[0].session)" : "\(marks.count) marks"
-        let undo = Transaction(marks.map { .mark(MarkChange(upn: $0.upn, session: $0.session, mark: $0.previous)) },
-                               reason: "undo of the last change (\(what))", origin: .undo)
-        return try commit(undo, by: actor) { school in
-            for m in marks where school.register.mark(for: m.upn, at: m.session) != m.mark {
-                throw ChangeRefused(.conflict, "\(m.upn) \(m.session) has been changed since (by another member of staff); it was not undone")
-            }
-        }
-    }
-
-    /// The commit itself; `precondition` runs on the caught-up school under the lock.
-    func commit(_ transaction: Transaction, by actor: StaffMember, precondition: (School) throws -> Void) throws -> Transaction? {
-        try commit(transaction, by: actor) { school, t in
-            try precondition(school)
-            return t
-        }
+        try undoingLast(by: actor)
     }
 
     /// The commit itself; `revise` runs on the caught-up school under the lock (with the years
     /// of `transaction`'s marks loaded) and returns the transaction to record, so what it
     /// decides from the stored marks cannot go stale before the change is written.
-    func commit(_ transaction: Transaction, by actor: StaffMember, revise: (School, Transaction) throws -> Transaction) throws -> Transaction? {
+    public func commit(_ transaction: Transaction, by actor: StaffMember, revise: (School, Transaction) throws -> Transaction) throws -> Transaction? {
         guard isWritable else { throw readOnlyRefusal }
         return try lock.withExclusive { () throws -> Transaction? in
             _ = try catchUp()

@@ -10,7 +10,7 @@ extension Store {
     /// catch up, `revise` (which may change the marks and the reason), complete, check each
     /// mark with the domain's rules, append the journal line, apply, compact. Returns the
     /// marks as recorded, each with the mark it replaced; nil when nothing changed.
-    func commitMarks(_ marks: MarkColumns, reason: String?, origin: Transaction.Origin, by actor: StaffMember, allowingAnyDate: Bool = false,
+    public func commitMarks(_ marks: MarkColumns, reason: String?, origin: Transaction.Origin, by actor: StaffMember, allowingAnyDate: Bool = false,
                      revise: (School, inout MarkColumns, inout String?) throws -> Void) throws -> MarkColumns? {
         guard isWritable else { throw readOnlyRefusal }
         return try lock.withExclusive { () throws -> MarkColumns? in

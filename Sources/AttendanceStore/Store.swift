@@ -7,7 +7,7 @@ import Glibc
 /// A school's records on disk: a snapshot generation plus the journal of transactions since.
 /// Several processes may hold the same store open; each write locks, catches up on what the
 /// others wrote, checks the change against the current state and appends one fsync'd line.
-public final class Store {
+public final class Store: SchoolStore {
     public let path: String
     public internal(set) var school: School
     /// Things worth telling the user that did not stop the store opening.
@@ -259,7 +259,7 @@ public final class Store {
     }
 
     /// Reads the contact log: every year, or the years from `from` on.
-    public func loadContacts(from: SchoolDate? = nil) throws {
+    public func loadContacts(from: SchoolDate?) throws {
         let first = from.map { AcademicYear(containing: $0) }
         let wanted = SnapshotIO.contactYears(in: manifest.snapshot).filter { first == nil || $0 >= first! }
         guard wanted.contains(where: { !loadedContactYears.contains($0) }) else { return }
@@ -280,19 +280,7 @@ public final class Store {
         loadedYears.insert(year)
     }
 
-    /// Reads every year of marks the snapshot holds (for history-wide statistics and export).
-    public func loadAllYears() throws {
-        try loadYears { _ in true }
-    }
-
-    /// Reads the years figures over `range` need, including the weeks before it that a
-    /// rolling 10-school-week window can reach back into.
-    public func loadYears(covering range: DateRange) throws {
-        let from = min(range.start, range.end.adding(days: -200))
-        try loadYears { $0.lastDay >= from && $0.firstDay <= range.end }
-    }
-
-    func loadYears(where wanted: (AcademicYear) -> Bool) throws {
+    public func loadYears(where wanted: (AcademicYear) -> Bool) throws {
         guard unloadedYears.contains(where: wanted) else { return }
         try lock.withShared {
             _ = try catchUp()
@@ -302,7 +290,12 @@ public final class Store {
 
     // MARK: Others' changes
 
-    /// True if another process has written since this one last looked. Cheap: one stat.
+    public var address: StoreAddress { .directory(path) }
+
+    public func hasChanges() -> Bool { hasChangesOnDisk() }
+
+    /// True if another process has written since this one last looked: a `stat` of the
+    /// journal and one of the manifest.
     public func hasChangesOnDisk() -> Bool {
         journal.currentInode() != journal.inode || (journal.currentSize() ?? 0) != journal.offset
             || FileIdentity(path: file(Snapshot.manifestName)) != manifestIdentity

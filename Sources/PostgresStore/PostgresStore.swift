@@ -7,16 +7,28 @@ import Foundation
 /// each change checked by `School.check` and appended in one SQL transaction. The database
 /// enforces who may read and write what; this class keeps the same rules as the file store
 /// so that a refusal reads the same whichever store said it.
-public final class PostgresStore {
+public final class PostgresStore: SchoolStore {
     /// The school's id in the database (`rc_<id>_…` are its group roles).
     public let schoolID: String
+    /// The connection string the store was opened with (shown without a password).
+    public let url: String
     public private(set) var school: School
     /// The seq of the last journal row applied: the version of the school this process has.
     public private(set) var lastSeq: Int
-    /// The clock, injected so tests can fix it ("today" for the amendment rule).
-    public var now: () -> Date
+    /// The process's one clock (see `Clock`): the school's moment for every rule; the audit
+    /// trail's time is the server's.
+    public var clock: Clock
+    /// The real instant; a shorthand for `clock.instant`.
+    public var now: () -> Date {
+        get { clock.instant }
+        set { clock.instant = newValue }
+    }
     /// The last transaction this process recorded.
     public private(set) var lastCommitted: Transaction?
+    public private(set) var warnings: [String] = []
+    /// Staff write through the database's functions, which refuse what a role may not do.
+    public var isWritable: Bool { true }
+    public var address: StoreAddress { .database(url: url, school: schoolID) }
 
     let db: PGConnection
     /// The login the server knows this connection as: the author of every row it appends.
@@ -25,12 +37,13 @@ public final class PostgresStore {
     private var markAuthors: [MarkKey: (name: String, at: String)] = [:]
     private struct MarkKey: Hashable { var upn: String; var ordinal: Int }
 
-    private init(db: PGConnection, schoolID: String, school: School, now: @escaping () -> Date) {
+    private init(db: PGConnection, url: String, schoolID: String, school: School, clock: Clock) {
         self.db = db
+        self.url = url
         self.schoolID = schoolID
         self.school = school
         self.lastSeq = 0
-        self.now = now
+        self.clock = clock
         self.login = db.user
     }
 
@@ -44,7 +57,7 @@ public final class PostgresStore {
     /// Creates a school whose head is the connected login (a member of `rollcall_founder`):
     /// its roles, and its first journal row putting `head` on the staff list.
     public static func create(database: String, id: String, name: String, head: StaffMember, policy: Policy? = nil,
-                              now: @escaping () -> Date = Date.init) throws -> PostgresStore {
+                              clock: Clock = .system) throws -> PostgresStore {
         let db = try PGConnection(database)
         guard head.login == db.user else {
             throw ChangeRefused(.notPermitted, "connected to the database as \(db.user), so \(db.user) is the head who creates the school, not \(head.login)")
@@ -64,20 +77,39 @@ public final class PostgresStore {
             error.message = "\(db.user) may not create schools in this database (\(error.message)); its owner grants that with GRANT rollcall_founder TO \(db.user)"
             throw error
         }
-        return try open(db, school: id, now: now)
+        return try open(db, url: database, school: id, clock: clock)
+    }
+
+    public static func create(database: String, id: String, name: String, head: StaffMember, policy: Policy? = nil,
+                              now: @escaping () -> Date) throws -> PostgresStore {
+        try create(database: database, id: id, name: name, head: head, policy: policy, clock: Clock(instant: now))
     }
 
     /// Opens a school: reads its journal (what this login may read of it) and applies it.
-    public static func open(database: String, school id: String, now: @escaping () -> Date = Date.init) throws -> PostgresStore {
-        try open(try PGConnection(database), school: id, now: now)
+    public static func open(database: String, school id: String, clock: Clock = .system) throws -> PostgresStore {
+        try open(try PGConnection(database), url: database, school: id, clock: clock)
     }
 
-    static func open(_ db: PGConnection, school id: String, now: @escaping () -> Date) throws -> PostgresStore {
+    public static func open(database: String, school id: String, now: @escaping () -> Date) throws -> PostgresStore {
+        try open(database: database, school: id, clock: Clock(instant: now))
+    }
+
+    /// The schools in the database this login is staff at (row-level security shows no others).
+    public static func schools(database: String) throws -> [(id: String, name: String)] {
+        let db = try PGConnection(database)
+        defer { db.close() }
+        return try db.execute("SELECT id, name FROM rollcall.schools ORDER BY id").rows.compactMap { r in
+            guard let id = r[0], let name = r[1] else { return nil }
+            return (id, name)
+        }
+    }
+
+    static func open(_ db: PGConnection, url: String, school id: String, clock: Clock) throws -> PostgresStore {
         let rows = try db.execute("SELECT name FROM rollcall.schools WHERE id = $1", [id])
         guard let name = rows.scalar else {
             throw PGError(message: "there is no school \(id) in this database, or \(db.user) is not on its staff", sqlState: Schema.State.noSchool)
         }
-        let store = PostgresStore(db: db, schoolID: id, school: School(name: name), now: now)
+        let store = PostgresStore(db: db, url: url, schoolID: id, school: School(name: name), clock: clock)
         try store.readJournal()
         return store
     }
@@ -92,13 +124,7 @@ public final class PostgresStore {
             FROM rollcall.journal WHERE school = $1 AND seq > $2 ORDER BY seq
             """, [schoolID, lastSeq])
         guard rows.count > 0 else { return false }
-        let wordRows = try db.execute("SELECT id, author, words FROM rollcall.sensitive_words WHERE school = $1 AND seq > $2",
-                                      [schoolID, lastSeq])
-        var words: [String: SensitiveWords] = [:]
-        for r in wordRows.rows {
-            guard let id = r[0], let author = r[1], let json = r[2] else { continue }
-            words[id] = try SensitiveWords(json: json, author: author)
-        }
+        let words = try readableWords(after: lastSeq)
         for r in rows.rows {
             guard let seqText = r[0], let seq = Int(seqText), let author = r[1], let at = r[2], let body = r[3] else {
                 throw PGError(message: "school \(schoolID): a journal row with a missing field")
@@ -130,8 +156,19 @@ public final class PostgresStore {
         try readJournal()
     }
 
-    /// The school's date by the store's clock in the school's time zone.
-    public var today: SchoolDate { SchoolClock.local(now(), timeZone: school.settings.timeZone).date }
+    public func loadYears(where wanted: (AcademicYear) -> Bool) throws {}  // every year is read at open
+    public func loadContacts(from: SchoolDate?) throws {}
+
+    /// True if a notification of another change has arrived, or (before this process listens)
+    /// if the journal has rows this process has not read. Never waits.
+    public func hasChanges() -> Bool {
+        if !listening {
+            _ = try? listenForChanges()
+            let last = (try? db.execute("SELECT last_seq FROM rollcall.schools WHERE id = $1", [schoolID]).scalar).flatMap { $0.flatMap { Int($0) } }
+            return (last ?? lastSeq) != lastSeq
+        }
+        return (try? hasNotifiedChanges()) ?? true
+    }
 
     // MARK: Changes
 
@@ -149,14 +186,15 @@ public final class PostgresStore {
     /// and appends it based on the seq it was checked against. Returns the transaction as
     /// recorded, or nil when it changes nothing; throws `ChangeRefused` (the rules, a
     /// conflict) or `PGError` (the database refused or failed) having recorded nothing.
-    @discardableResult
-    public func commit(_ transaction: Transaction, by actor: StaffMember) throws -> Transaction? {
+    public func commit(_ transaction: Transaction, by actor: StaffMember,
+                       revise: (School, Transaction) throws -> Transaction) throws -> Transaction? {
         guard actor.login == login else {
             throw ChangeRefused(.notPermitted, "connected to the database as \(login), so changes are recorded as \(login), not \(actor.login)")
         }
         let recorded: (Transaction, Int)? = try db.transaction {
             let last = Int(try db.execute("SELECT rollcall.lock_school($1)", [schoolID]).scalar ?? "") ?? 0
             if last != lastSeq { try readJournal() }
+            let transaction = try revise(school, transaction)
             try refuseConflicts(transaction)
             let current = try staffMember(login: login)  // the head may have removed them meanwhile
             var t = school.completing(transaction, seq: lastSeq + 1, by: current)
@@ -166,7 +204,7 @@ public final class PostgresStore {
             let (sealed, words) = TransactionJSON.sealing(t)
             let wordsJSON = "[" + words.map { "{\"id\":\(Self.jsonString($0.id)),\"upn\":\(Self.jsonString($0.upn)),\"words\":\($0.json)}" }.joined(separator: ",") + "]"
             let seq = try db.execute("SELECT rollcall.append($1, $2, $3, $4)",
-                                     [schoolID, lastSeq, try TransactionJSON.encode(sealed), wordsJSON]).scalar
+                                     [schoolID, lastSeq, try TransactionJSON.encode(sealed, schoolTime: recordedMoment), wordsJSON]).scalar
             return (t, Int(seq ?? "") ?? lastSeq + 1)
         }
         guard let (t, seq) = recorded else { return nil }
@@ -188,7 +226,7 @@ public final class PostgresStore {
         }
     }
 
-    private static func jsonString(_ s: String) -> String {
+    static func jsonString(_ s: String) -> String {
         String(decoding: (try? JSONEncoder().encode(s)) ?? Data("\"\"".utf8), as: UTF8.self)
     }
 
@@ -209,5 +247,123 @@ public final class PostgresStore {
     /// True if a notification of another change has arrived (reads the socket, never waits).
     public func hasNotifiedChanges() throws -> Bool {
         !(try db.notifications().isEmpty)
+    }
+}
+
+// MARK: Many marks, undo, the audit trail
+
+extension PostgresStore {
+    /// An import's marks: the same steps as `commit`, with the marks as one transaction.
+    public func commitMarks(_ marks: MarkColumns, reason: String?, origin: Transaction.Origin, by actor: StaffMember,
+                            allowingAnyDate: Bool,
+                            revise: (School, inout MarkColumns, inout String?) throws -> Void) throws -> MarkColumns? {
+        var recorded: MarkColumns?
+        var draft = Transaction(marks.changes.map(Change.mark), reason: reason, origin: origin)
+        draft.allowingAnyDate = allowingAnyDate
+        _ = try commit(draft, by: actor) { school, t in
+            var columns = marks, reason = t.reason
+            try revise(school, &columns, &reason)
+            let done = columns.completed(from: school.register)
+            recorded = done
+            var revised = Transaction(done.changes.map(Change.mark), reason: reason, origin: origin)
+            revised.allowingAnyDate = allowingAnyDate
+            return revised
+        }
+        return (recorded?.count ?? 0) > 0 ? recorded : nil
+    }
+
+    @discardableResult
+    public func undoLast(by actor: StaffMember) throws -> Transaction? {
+        try undoingLast(by: actor)
+    }
+
+    /// Every journal row this login may read, oldest first, with the words of sensitive
+    /// entries where row-level security lets it read them.
+    public func auditTrail() -> AuditTrail {
+        var trail = AuditTrail()
+        do {
+            let rows = try db.execute("""
+                SELECT seq, author, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), body
+                FROM rollcall.journal WHERE school = $1 ORDER BY seq
+                """, [schoolID])
+            let words = try readableWords(after: 0)
+            for r in rows.rows {
+                guard let seqText = r[0], let seq = Int(seqText), let author = r[1], let at = r[2], let body = r[3] else { continue }
+                let read: (transaction: Transaction, schoolTime: String?)
+                do { read = try TransactionJSON.decodeWithMoment(body) } catch {
+                    trail.problems.append(AuditProblem(file: "database journal of school \(schoolID)", line: seq, reason: "cannot be read: \(error)"))
+                    continue
+                }
+                let t = TransactionJSON.filling(read.transaction, words: { words[$0] })
+                let member = school.staff[author]
+                for change in t.changes {
+                    trail.entries.append(AuditEntry(seq: seq, at: at, login: author, name: member?.name ?? author,
+                                                    role: member?.role.rawValue ?? "", reason: t.reason,
+                                                    origin: TransactionJSON.originText(t.origin), schoolTime: read.schoolTime, change: change))
+                }
+            }
+        } catch {
+            trail.problems.append(AuditProblem(file: "database journal of school \(schoolID)", reason: "cannot be read: \(error)"))
+        }
+        return trail
+    }
+
+    /// The words of sensitive entries this login may read, by entry id.
+    func readableWords(after seq: Int) throws -> [String: SensitiveWords] {
+        let wordRows = try db.execute("SELECT id, author, words FROM rollcall.sensitive_words WHERE school = $1 AND seq > $2",
+                                      [schoolID, seq])
+        var words: [String: SensitiveWords] = [:]
+        for r in wordRows.rows {
+            guard let id = r[0], let author = r[1], let json = r[2] else { continue }
+            words[id] = try SensitiveWords(json: json, author: author)
+        }
+        return words
+    }
+}
+
+// MARK: Checking
+
+extension PostgresStore {
+    /// What is wrong with the school's journal as this login may read it: the first row whose
+    /// hash does not follow from the row before it (an altered or removed row).
+    public func checkProblems() throws -> [String] {
+        var problems: [String] = []
+        if let broken = try db.execute("SELECT rollcall.first_broken_row($1)", [schoolID]).scalar, let seq = Int(broken) {
+            problems.append("journal row \(seq) of school \(schoolID) does not follow from the row before it (the SHA-256 chain is broken there): rows from \(seq) on may have been altered, removed or inserted outside Rollcall")
+        }
+        return problems
+    }
+}
+
+// MARK: Exporting the audit trail
+
+extension PostgresStore {
+    public struct AuditChainExport {
+        /// JSON Lines, one journal row each, oldest first.
+        public var text: String
+        public var rows: Int
+        /// The last row's SHA-256 (hex).
+        public var tip: String?
+        /// The first row whose hash does not follow, as the server computes it.
+        public var firstBrokenRow: Int?
+    }
+
+    /// Every journal row of the school this login may read, with what its hash covers, so
+    /// that a third party can recompute the chain (docs/postgres-store.md, "Verifying an
+    /// audit export"): hash = SHA-256(prev_hash bytes ‖ UTF-8 of `row_text`).
+    public func exportAuditChain() throws -> AuditChainExport {
+        let rows = try db.execute("""
+            SELECT seq, rollcall.row_text(school, seq, at, author, body), encode(prev_hash, 'hex'), encode(hash, 'hex')
+            FROM rollcall.journal WHERE school = $1 ORDER BY seq
+            """, [schoolID])
+        var text = ""
+        var tip: String?
+        for r in rows.rows {
+            guard let seq = r[0], let rowText = r[1], let prev = r[2], let hash = r[3] else { continue }
+            text += "{\"seq\":\(seq),\"row_text\":\(Self.jsonString(rowText)),\"prev_hash\":\"\(prev)\",\"hash\":\"\(hash)\"}\n"
+            tip = hash
+        }
+        let broken = try db.execute("SELECT rollcall.first_broken_row($1)", [schoolID]).scalar.flatMap { Int($0) }
+        return AuditChainExport(text: text, rows: rows.count, tip: tip, firstBrokenRow: broken)
     }
 }

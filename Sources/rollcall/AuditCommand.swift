@@ -26,9 +26,12 @@ struct AuditCommand: ParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
-            let store = try storeOptions.open(as: .current()).store
-            let file = try OutputFile(out, store: store.path)
-            let verification = try AuditChain.export(store: store.path) { try file.write($0) }
+            let opened = try storeOptions.open(as: .current()).store
+            guard let directory = opened.directory else {
+                return try DatabaseAuditExport.run(opened, out: out)
+            }
+            let file = try OutputFile(out, store: directory)
+            let verification = try AuditChain.export(store: directory) { try file.write($0) }
             print("\(file.written): \(verification.transactions) transactions")
             if let tip = verification.tip { print("The last line's SHA-256: \(tip)") }
             if verification.linked < verification.transactions {

@@ -33,12 +33,12 @@ struct ImportCTFCommand: ParsableCommand {
 }
 
 /// `rollcall export ctf UPN... --out FILE.xml`.
-func writeCTF(_ upns: [String], out: String?, store: Store) throws {
+func writeCTF(_ upns: [String], out: String?, store: any SchoolStore) throws {
     guard !upns.isEmpty else { throw ValidationError("give the UPN of each pupil who leaves: rollcall export ctf UPN... --out FILE.xml") }
     let stamp = ISO8601DateFormatter().string(from: Date())
     let xml = try CTF.document(upns.map { $0.uppercased() }, school: store.school, generated: stamp)
     guard let out else { print(xml, terminator: ""); return }
-    let file = try OutputFile(out, store: store.path)
+    let file = try OutputFile(out, store: store.directory)
     try file.write(xml)
     print("\(file.written): \(upns.count) pupil\(upns.count == 1 ? "" : "s")")
 }

@@ -18,7 +18,7 @@ struct CertificateCommand: ParsableCommand {
     func run() throws {
         // A certificate is only ever a PDF: a file named otherwise would mislead.
         _ = try OutputFormat.format(given: "pdf", out: out, among: ["text", "csv", "pdf"], fallback: "pdf")
-        _ = try OutputFile(out, store: storeOptions.path)  // refused before any work: inside the store, or a link
+        _ = try OutputFile(out, store: storeOptions.storeDirectory)  // refused before any work: inside the store, or a link
         let end = to?.date ?? .today()
         let start = from?.date ?? AcademicYear(containing: end).firstDay
         guard start <= end else { throw ValidationError("--from must be on or before --to") }
@@ -26,7 +26,7 @@ struct CertificateCommand: ParsableCommand {
         try store.loadYears(covering: DateRange(start, end))
         let id = upn.uppercased()
         guard store.school.pupils[id] != nil else { throw CleanExit.failure("no pupil with UPN \(id)") }
-        let file = try OutputFile(out, store: store.path)
+        let file = try OutputFile(out, store: store.directory)
         try file.write { try CertificatePDF.write(school: store.school, upn: id, range: DateRange(start, end), to: $0) }
         print(file.written)
     }

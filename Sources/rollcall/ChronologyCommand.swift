@@ -22,7 +22,7 @@ struct ChronologyCommand: ParsableCommand {
         if let format, !["text", "csv", "pdf"].contains(format) { throw ValidationError("--format is text, csv or pdf, not \"\(format)\"") }
         let format = try OutputFormat.format(given: format, out: out, among: ["text", "csv", "pdf"], fallback: "text")
         // Refused before any work: inside the store, or a link.
-        if let out { _ = try OutputFile(out, store: storeOptions.path) }
+        if let out { _ = try OutputFile(out, store: storeOptions.storeDirectory) }
         if format == "pdf" && out == nil { throw ValidationError("--format pdf needs --out FILE.pdf") }
         let date = asOf?.date ?? .today()
         let (store, me) = try storeOptions.open(as: .current(), forFiguresAsOf: date)
@@ -40,13 +40,13 @@ struct ChronologyCommand: ParsableCommand {
         for p in trail.problems { FileHandle.standardError.write(Data("Error: \(p)\n".utf8)) }
         switch format {
         case "pdf":
-            let file = try OutputFile(out!, store: store.path)
+            let file = try OutputFile(out!, store: store.directory)
             try file.write(with: doc.writePDF(to:))
             print(file.written)
         default:
             let body = format == "csv" ? doc.csv : doc.text
             if let out {
-                let file = try OutputFile(out, store: store.path)
+                let file = try OutputFile(out, store: store.directory)
                 try file.write(body)
                 print(file.written)
             } else {

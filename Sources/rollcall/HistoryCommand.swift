@@ -11,7 +11,7 @@ struct HistoryCommand: ParsableCommand {
     @Option(help: "The pupil's UPN.") var pupil: String?
     @Flag(help: "The school-wide changes instead of a pupil's.") var school = false
     @Option(help: "table or json (keys in docs/json-output.md).") var format: ListFormat = .table
-    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var storeOptions: StoreOptionsWithoutSchool
 
     func validate() throws {
         guard (pupil != nil) != school else { throw ValidationError("give --pupil UPN or --school") }

@@ -10,7 +10,7 @@ struct InitCommand: ParsableCommand {
         abstract: "Create an empty store for a school (refuses an existing store).",
         discussion: "The member of staff who runs it becomes the store's head (and DSL); add others with `rollcall staff add`.")
 
-    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var storeOptions: StoreOptionsWithoutSchool
 
     @Option(help: "The school's name, as letters and reports show it.")
     var school: String
@@ -26,9 +26,6 @@ struct InitCommand: ParsableCommand {
 
     @Option(name: .customLong("dsl-group"), help: ArgumentHelp("With --group: only this OS group can read the words of safeguarding-sensitive notes (the DSL and the head).", valueName: "group"))
     var dslGroup: String?
-
-    @Option(help: ArgumentHelp("Create the school in this PostgreSQL database instead of a store directory: a libpq URL or conninfo (default: $ROLLCALL_DATABASE when --store is not given). Your login must be allowed to create schools (see the head's guide).", valueName: "url"))
-    var database: String?
 
     @Option(name: .customLong("id"), help: ArgumentHelp("With --database: the school's id there (lower-case letters, digits and _; default: made from its name).", valueName: "id"))
     var schoolID: String?
@@ -70,9 +67,8 @@ struct InitCommand: ParsableCommand {
 
     /// --database, else $ROLLCALL_DATABASE unless a store directory was named.
     var databaseURL: String? {
-        if let database { return database }
-        guard storeOptions.store == nil, let env = ProcessInfo.processInfo.environment["ROLLCALL_DATABASE"], !env.isEmpty else { return nil }
-        return env
+        if case .database(let url, _)? = try? storeOptions.choice() { return url }
+        return nil
     }
 
     /// "Greenfield Primary School" → "greenfield_primary_school": the school's id in the database.

@@ -23,7 +23,7 @@ struct LetterCommand: ParsableCommand {
         if let format, !["text", "pdf"].contains(format) { throw ValidationError("--format is text or pdf, not \"\(format)\"") }
         let format = try OutputFormat.format(given: format, out: out, among: ["text", "pdf"], fallback: "text")
         // Refused before any work: inside the store, or a link.
-        if let out { _ = try OutputFile(out, store: storeOptions.path) }
+        if let out { _ = try OutputFile(out, store: storeOptions.storeDirectory) }
         let date = asOf?.date ?? .today()
         let (store, me) = try storeOptions.open(as: .current(), forFiguresAsOf: date)
         let id = upn.uppercased()
@@ -31,11 +31,11 @@ struct LetterCommand: ParsableCommand {
                                       details: .init(meetingDate: meeting?.date, reviewDate: review?.date))
         if format == "pdf" {
             guard let out else { throw ValidationError("--format pdf needs --out FILE.pdf") }
-            let file = try OutputFile(out, store: store.path)
+            let file = try OutputFile(out, store: store.directory)
             try file.write { try LetterPDF.write(school: store.school, letter: .init(upn: id, text: text), to: $0) }
             print(file.written)
         } else if let out {
-            let file = try OutputFile(out, store: store.path)
+            let file = try OutputFile(out, store: store.directory)
             try file.write(text)
             print(file.written)
         } else {

@@ -23,7 +23,7 @@ struct LettersCommand: ParsableCommand {
 
     func run() throws {
         let date = asOf?.date ?? .today()
-        try OutputFile.refuseFolderInside(out, store: storeOptions.path)
+        try OutputFile.refuseFolderInside(out, store: storeOptions.storeDirectory)
         let (store, me) = try storeOptions.open(as: .current(), forFiguresAsOf: date)
         let school = store.school
         let stats = school.statistics
@@ -45,8 +45,8 @@ struct LettersCommand: ParsableCommand {
         for p in pupils { _ = try school.postalRecipients(of: p.upn) }
         // Every name is checked (not inside the store, not a link) before any file is written.
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        let files = try letters.map { try OutputFile("\(out)/\(template)-\($0.upn).pdf", store: store.path) }
-        let combined = try OutputFile("\(out)/\(template)-all-\(date).pdf", store: store.path)
+        let files = try letters.map { try OutputFile("\(out)/\(template)-\($0.upn).pdf", store: store.directory) }
+        let combined = try OutputFile("\(out)/\(template)-all-\(date).pdf", store: store.directory)
         for (letter, file) in zip(letters, files) {
             try file.write { try LetterPDF.write(school: school, letter: letter, to: $0) }
         }

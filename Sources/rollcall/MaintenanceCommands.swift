@@ -1,6 +1,7 @@
 import ArgumentParser
 import AttendanceStore
 import Foundation
+import PostgresStore
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,6 +11,10 @@ struct CheckCommand: ParsableCommand {
     var repairPermissions = false
 
     func run() throws {
+        if case .database = try storeOptions.choice() {
+            guard !repairPermissions else { throw CleanExit.failure("--repair-permissions is for a store directory; in a database, the server keeps its own files") }
+            return try checkDatabase()
+        }
         if repairPermissions { try repair() }
         let report = CheckReport.run(store: storeOptions.path)
         for n in report.notes { print(n) }
@@ -24,6 +29,18 @@ struct CheckCommand: ParsableCommand {
 }
 
 extension CheckCommand {
+    /// A school in a database: its journal's hash chain, as far as this login may read it.
+    func checkDatabase() throws {
+        guard let store = try storeOptions.openStore() as? PostgresStore else { return }
+        let problems = try store.checkProblems()
+        if problems.isEmpty {
+            print("OK: \(store.address) is sound (\(store.lastSeq) journal rows, the hash chain unbroken)")
+        } else {
+            for p in problems { FileHandle.standardError.write(Data("Problem: \(p)\n".utf8)) }
+            throw ExitCode.failure
+        }
+    }
+
     /// Only the head (or root, who can change any file) may repair.
     func repair() throws {
         let me = Identity.current()
@@ -67,7 +84,10 @@ struct BackupCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let store = try storeOptions.open(as: .current()).store
+        let opened = try storeOptions.open(as: .current()).store
+        guard let store = opened as? Store else {
+            throw CleanExit.failure("a school in a database is backed up with the database: its owner runs `pg_dump` (see the head's guide, \"Backups\")")
+        }
         let path = try Backup.make(store, to: to.map { StoreLocation.resolve(option: $0) })
         print("Backed up and verified: \(path)")
         if !Backup.holdsSensitiveWords(path) {
@@ -82,7 +102,11 @@ struct CompactCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let store = try storeOptions.open(as: .current()).store
+        let opened = try storeOptions.open(as: .current()).store
+        guard let store = opened as? Store else {
+            print("Nothing to compact: a school in a database keeps no journal file to fold")
+            return
+        }
         try store.compact()
         print("Compacted: the snapshot now holds every change up to \(store.lastSeq)")
     }

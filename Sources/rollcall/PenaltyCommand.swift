@@ -71,7 +71,7 @@ struct PenaltyCommand: ParsableCommand {
         @Option(help: "The date it was issued.") var issued: DateArgument
         @Option(help: "The amount in pounds: 80 or 160.") var amount: Int
         @Option(help: "The school that issued it, if not this one.") var school: String?
-        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var storeOptions: StoreOptionsWithoutSchool
 
         func run() throws {
             guard [80, 160].contains(amount) else { throw CleanExit.failure("--amount is 80 or 160 (pounds), not \(amount)") }

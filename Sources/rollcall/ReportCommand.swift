@@ -43,7 +43,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         // Refused before any work: inside the store, or a link.
-        if let out { _ = try OutputFile(out, store: storeOptions.path) }
+        if let out { _ = try OutputFile(out, store: storeOptions.storeDirectory) }
         let date = asOf?.date ?? .today()
         let (store, me) = try storeOptions.open(as: .current(), forFiguresAsOf: date)
         let document: ReportDocument
@@ -61,7 +61,7 @@ struct ReportCommand: ParsableCommand {
             document = DataQualityReport.document(DataQuality(school: store.school, asOf: date), school: store.school)
         }
         let chosen = try OutputFormat.format(given: format?.rawValue, out: out, among: ["text", "csv", "pdf"], fallback: "text")
-        try Self.write(document, format: Format(rawValue: chosen) ?? .text, to: out.map { try OutputFile($0, store: store.path) })
+        try Self.write(document, format: Format(rawValue: chosen) ?? .text, to: out.map { try OutputFile($0, store: store.directory) })
     }
 
     static func write(_ document: ReportDocument, format: Format, to out: OutputFile?) throws {

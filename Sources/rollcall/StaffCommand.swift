@@ -28,7 +28,7 @@ struct StaffCommand: ParsableCommand {
             if !exists && !notYet {
                 throw CleanExit.failure("\(login) is not a login on this computer (check the spelling, or create the account first: `sudo useradd -m \(login)`); to add them before their account exists, repeat with --not-yet")
             }
-            if let sharing = store.sharing, exists {
+            if let sharing = (store as? Store)?.sharing, exists {
                 if !OSLogins.isMember(login, of: sharing.group) {
                     FileHandle.standardError.write(Data("Warning: \(login) is not in the group \(sharing.group), so cannot open this store yet: `sudo usermod -aG \(sharing.group) \(login)`\n".utf8))
                 }

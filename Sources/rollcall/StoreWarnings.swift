@@ -6,10 +6,10 @@ import Foundation
 /// store never prints; what a change adds to its warnings (a daily backup or a compaction
 /// that failed) is printed when the command ends, whether it succeeded or not.
 enum StoreWarnings {
-    nonisolated(unsafe) private static var opened: [(store: Store, printed: Int)] = []
+    nonisolated(unsafe) private static var opened: [(store: any SchoolStore, printed: Int)] = []
 
     /// Remembers an opened store; `printed` of its warnings have been shown already.
-    static func track(_ store: Store, printed: Int) {
+    static func track(_ store: any SchoolStore, printed: Int) {
         opened.append((store, printed))
     }
 

@@ -213,16 +213,21 @@ public enum CTF {
     }
 }
 
-extension Store {
-    public struct CTFImportResult: Equatable, Sendable {
-        public var pupils: Int
-        public var added: Int
-        public var marksRead: Int
-        public var marksStored: Int
-        /// What the file held that was not stored (see `CTF.PupilRecord.notes`).
-        public var notes: [String] = []
-    }
+/// What a CTF import stored.
+public struct CTFImportResult: Equatable, Sendable {
+    public var pupils: Int
+    public var added: Int
+    public var marksRead: Int
+    public var marksStored: Int
+    /// What the file held that was not stored (see `CTF.PupilRecord.notes`).
+    public var notes: [String] = []
+}
 
+extension Store {
+    public typealias CTFImportResult = AttendanceStore.CTFImportResult
+}
+
+extension SchoolStore {
     /// Stores a CTF's pupils and marks, all or nothing. The domain checks marks against pupils
     /// already stored, so the pupils are committed first; but the marks are checked against the
     /// school as it will be before either is committed, so a refusal stores nothing.

@@ -12,8 +12,9 @@ public struct OutputFile {
     /// A file of that name was there and is replaced.
     public let replaces: Bool
 
-    /// Checks that `path` may be written for a store at `store`; nothing is written yet.
-    public init(_ path: String, store: String) throws {
+    /// Checks that `path` may be written for a store at `store` (nil: a store in a database,
+    /// with no directory to keep out of); nothing is written yet.
+    public init(_ path: String, store: String?) throws {
         self.path = path
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
@@ -21,9 +22,9 @@ public struct OutputFile {
         guard let realFolder = OutputFile.realPath(folder.isEmpty ? "." : folder) else {
             throw StoreError(file: path, "cannot be written: the folder \(folder.isEmpty ? "." : folder) does not exist")
         }
-        let realStore = OutputFile.realPath(store) ?? (store as NSString).standardizingPath
         let target = realFolder == "/" ? "/\(name)" : "\(realFolder)/\(name)"
-        if target == realStore || target.hasPrefix(realStore + "/") || realFolder == realStore {
+        if let store, let realStore = Optional(OutputFile.realPath(store) ?? (store as NSString).standardizingPath),
+           target == realStore || target.hasPrefix(realStore + "/") || realFolder == realStore {
             throw StoreError(file: path, "is inside the store (\(store)); Rollcall never writes a document there. Choose a file outside it")
         }
         var st = stat()
@@ -72,7 +73,8 @@ public struct OutputFile {
 
     /// Refuses a folder for documents (`letters --out DIR`) inside the store, whether or not
     /// it exists yet: its nearest existing folder is resolved, links and all.
-    public static func refuseFolderInside(_ folder: String, store: String) throws {
+    public static func refuseFolderInside(_ folder: String, store: String?) throws {
+        guard let store else { return }
         var existing = folder.isEmpty ? "." : folder
         var rest: [String] = []
         while realPath(existing) == nil, existing != "/", existing != "." {

@@ -53,16 +53,16 @@ public struct MarkColumns: Sendable {
         return p
     }
 
-    func upn(_ i: Int) -> String { upns[Int(pupil[i])] }
-    func session(_ i: Int) -> Session { Session(ordinal: Int(ordinal[i])) }
+    package func upn(_ i: Int) -> String { upns[Int(pupil[i])] }
+    package func session(_ i: Int) -> Session { Session(ordinal: Int(ordinal[i])) }
 
-    func mark(_ i: Int) -> Mark? {
+    package func mark(_ i: Int) -> Mark? {
         guard let c = AttendanceCode(byte: code[i]) else { return nil }
         let d = details[Int32(i)]
         return Mark(c, minutesLate: d?.minutesLate, comment: d?.comment)
     }
 
-    func previous(_ i: Int) -> Mark? {
+    package func previous(_ i: Int) -> Mark? {
         guard !previousCode.isEmpty, let c = AttendanceCode(byte: previousCode[i]) else { return nil }
         let d = previousDetails[Int32(i)]
         return Mark(c, minutesLate: d?.minutesLate, comment: d?.comment)
@@ -81,7 +81,7 @@ public struct MarkColumns: Sendable {
     }
 
     /// The academic years the marks fall in.
-    var academicYears: Set<AcademicYear> {
+    package var academicYears: Set<AcademicYear> {
         var years: Set<AcademicYear> = []
         var first = Int.max, last = Int.min
         for o in ordinal {
@@ -125,7 +125,7 @@ public struct MarkColumns: Sendable {
     /// As `School.completing` does for `.mark` changes: each with what the register holds
     /// now and its code as recorded in its half of the day (`/` and `\`), leaving out those
     /// that change nothing.
-    func completed(from register: Register) -> MarkColumns {
+    package func completed(from register: Register) -> MarkColumns {
         var out = MarkColumns()
         out.upns = upns
         out.pupilIndex = pupilIndex

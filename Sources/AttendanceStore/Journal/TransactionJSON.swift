@@ -10,6 +10,8 @@ package enum TransactionJSON {
         var origin: String?
         var changes: [ChangeRecord]
         var marks: [MarkBatch]?
+        /// The school's moment the change was made as of, when `--today`/`--now` fixed it.
+        var schoolTime: String?
     }
 
     private static let encoder: JSONEncoder = {
@@ -18,20 +20,28 @@ package enum TransactionJSON {
         return e
     }()
 
-    package static func encode(_ t: Transaction) throws -> String {
+    package static func encode(_ t: Transaction, schoolTime: String? = nil) throws -> String {
         let r = JournalRecord(seq: 0, at: Date(timeIntervalSince1970: 0), by: StaffMember(login: "", name: "", role: .office), transaction: t)
-        let body = Body(reason: r.reason, origin: r.origin, changes: r.changes, marks: r.marks)
+        let body = Body(reason: r.reason, origin: r.origin, changes: r.changes, marks: r.marks, schoolTime: schoolTime)
         return String(decoding: try encoder.encode(body), as: UTF8.self)
     }
 
     package static func decode(_ text: String) throws -> Transaction {
+        try decodeWithMoment(text).transaction
+    }
+
+    /// The origin as the audit trail shows it ("import:FILE", "undo", "migration"; nil for staff).
+    package static func originText(_ origin: Transaction.Origin) -> String? { JournalRecord.origin(origin) }
+
+    /// A transaction and the school's moment it was recorded as of (nil: the real time).
+    package static func decodeWithMoment(_ text: String) throws -> (transaction: Transaction, schoolTime: String?) {
         let body = try JSONDecoder().decode(Body.self, from: Data(text.utf8))
         var r = JournalRecord(seq: 0, at: Date(timeIntervalSince1970: 0), by: StaffMember(login: "", name: "", role: .office), transaction: Transaction([]))
         r.reason = body.reason
         r.origin = body.origin
         r.changes = body.changes
         r.marks = body.marks
-        return try r.transaction
+        return (try r.transaction, body.schoolTime)
     }
 
     /// The words of a transaction's sensitive entries, taken out of it: the transaction as a

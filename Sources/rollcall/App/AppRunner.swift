@@ -9,17 +9,18 @@ import RollcallUI
 /// message, let `update` decide, and perform the effects it returns. The only place where the
 /// app meets the terminal, the store and the clock.
 final class AppRunner {
-    let store: Store
+    let store: any SchoolStore
     let staff: StaffMember
     /// The process's clock, the one the store was opened with: the app and the store
     /// always agree on the school's date and time.
     var clock: Clock { store.clock }
     var state: AppState
     var running = true
-    /// How often another member of staff's changes are looked for.
+    /// How often another member of staff's changes are looked for (a database's notifications
+    /// are read off its socket at the same moments: within this of another's change).
     let pollMilliseconds: Int32 = 500
 
-    init(store: Store, staff: StaffMember, welcome: [String]? = nil) {
+    init(store: any SchoolStore, staff: StaffMember, welcome: [String]? = nil) {
         self.store = store
         self.staff = staff
         let now = store.clock.moment(timeZone: store.school.settings.timeZone)
@@ -71,7 +72,7 @@ final class AppRunner {
             if now.date != state.context.today || now.time.minutesSinceMidnight != state.context.minutes {
                 handle(.clockTicked(date: now.date, minutes: now.time.minutesSinceMidnight))
             }
-            if store.hasChangesOnDisk() {
+            if store.hasChanges() {
                 do {
                     if try store.refresh() { handle(.storeChangedOnDisk(store.school)) }
                 } catch {
@@ -124,10 +125,10 @@ final class AppRunner {
                 return .letterRendered(upn: upn, template: template, text: nil, problem: "\(error)")
             }
         case .writeReport(let files):
-            return ReportFiles.write(files, store: store.path)
+            return ReportFiles.write(files, store: store.directory)
         case .writeLetterPDF(let upn, let text, let path):
             do {
-                try OutputFile(path, store: store.path).write { try LetterPDF.write(school: store.school, letter: .init(upn: upn, text: text), to: $0) }
+                try OutputFile(path, store: store.directory).write { try LetterPDF.write(school: store.school, letter: .init(upn: upn, text: text), to: $0) }
                 return .reportWritten(paths: [path])
             } catch {
                 return .reportNotWritten(problem: "\(error)")

@@ -12,7 +12,7 @@ enum ReportFiles {
     }
 
     /// Never inside the store, never through a link (see `OutputFile`).
-    static func write(_ files: [ReportFile], store: String) -> Message {
+    static func write(_ files: [ReportFile], store: String?) -> Message {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             var paths: [String] = []
