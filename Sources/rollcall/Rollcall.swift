@@ -9,8 +9,10 @@ struct Rollcall: ParsableCommand {
         commandName: "rollcall",
         abstract: "Registers, attendance figures and the graduated response for an English school.",
         discussion: """
-        Every command works on a store directory: --store DIR, or the ROLLCALL_STORE \
-        environment variable, or ~/.local/share/rollcall.
+        Every command works on one school: in a store directory (--store DIR, or the \
+        ROLLCALL_STORE environment variable, or ~/.local/share/rollcall: one login), or in a \
+        PostgreSQL database (--database URL or ROLLCALL_DATABASE, and --school ID or \
+        ROLLCALL_SCHOOL where the login is staff at several: several logins and schools).
         """,
         subcommands: [
             OpenAppCommand.self, TodayCommand.self, DemoCommand.self, InitCommand.self, ImportCommand.self, MarkCommand.self, StatsCommand.self,
