@@ -9,7 +9,9 @@ import Glibc
 /// shared-store tests' logins.
 enum OSLogins {
     static let head = "rcpg_head", office = "rcpg_office", dsl = "rcpg_dsl", attendance = "rcpg_attend"
-    static let all = [head, office, dsl, attendance]
+    /// A trust's lead: figures for every school, staff at none.
+    static let trust = "rcpg_trust"
+    static let all = [head, office, dsl, attendance, trust]
 
     /// Only root can make logins and run psql as them (CI runs as root); elsewhere the tests
     /// that need them skip, saying so.
