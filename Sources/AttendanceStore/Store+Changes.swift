@@ -32,6 +32,8 @@ extension Store {
         guard let last = lastCommitted else { throw ChangeRefused(.invalid, "there is nothing to undo") }
         var marks: [MarkChange] = []
         for change in last.changes {
+            // A leaver's case closed with the marks stays closed: the rule closed it, not them.
+            if case .caseDecision(let d) = change, d.change.by == StageChange.byRollcall { continue }
             guard case .mark(let m) = change else {
                 throw ChangeRefused(.invalid, "only register marks can be undone; put other records right with a new entry")
             }
@@ -74,7 +76,8 @@ extension Store {
             let transaction = try revise(school, transaction)
             try refuseConflicts(transaction)
             let current = try staffMember(login: actor.login)  // may have been removed by the head meanwhile
-            var t = school.completing(transaction, seq: lastSeq + 1, by: current)
+            // A leaver's cases whose day has come are closed with this change (LeaversCases.swift).
+            var t = school.completing(school.closingLeaversCases(transaction, today: today), seq: lastSeq + 1, by: current)
             t.changes = t.changes.filter { !isNoChange($0) }
             guard !t.changes.isEmpty else { return nil }
             try school.check(t, by: current, today: today)
