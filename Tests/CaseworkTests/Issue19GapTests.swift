@@ -44,6 +44,16 @@ struct Issue19GapTests {
     }
 }
 
+/// Issue 19: "each preset's notes says what now reads differently".
+@Suite("Issue 19: the presets say what changed")
+struct PresetNotesTests {
+    @Test func everyPresetHasANoteOnWhatIssue19Changed() throws {
+        for p in try PolicyFile.presets() {
+            #expect(p.notes?.contains { $0.hasPrefix("Issue 19:") } == true, "\(p.id)")
+        }
+    }
+}
+
 extension CaseworkSchool {
     /// The test school with no policy, for rules that need only its calendar.
     init(policyless: Void) {
