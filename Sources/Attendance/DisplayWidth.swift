@@ -13,7 +13,9 @@ public enum DisplayWidth {
         let v = first.value
         if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
         if first.properties.generalCategory == .nonspacingMark || first.properties.generalCategory == .enclosingMark { return 0 }
-        if v == 0x200B || v == 0x200D || v == 0xFEFF { return 0 }
+        // Zero-width space and joiner, the byte-order mark, and the bidirectional marks (RLM,
+        // LRM, ALM) of right-to-left names: no glyph, no column.
+        if v == 0x200B || v == 0x200D || v == 0xFEFF || v == 0x200E || v == 0x200F || v == 0x061C { return 0 }
         return cluster.unicodeScalars.contains(where: { isWide($0.value) }) ? 2 : 1
     }
 

@@ -44,12 +44,14 @@ public enum EnteredText: Sendable {
         return nil
     }
 
-    /// C0 and C1 controls, DEL, the bidirectional overrides and isolates, and the Unicode
-    /// line and paragraph separators.
+    /// C0 and C1 controls, DEL, the bidirectional embeddings, overrides and isolates, and the
+    /// Unicode line and paragraph separators. Not the bidirectional marks (U+200E, U+200F,
+    /// U+061C): Arabic and Hebrew names are written with them, and all they do is give a
+    /// neutral character beside them a direction; they take no column (`DisplayWidth`).
     public static func isRefused(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0x00...0x1F, 0x7F...0x9F: return true
-        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029: return true
+        case 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029: return true
         default: return false
         }
     }

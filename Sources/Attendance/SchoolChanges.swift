@@ -91,6 +91,14 @@ extension School {
                 try require(.changePolicy, actor)
                 if let problem = p.problems(templates: LetterTemplateIDs.known).first { throw ChangeRefused(.invalid, "the policy has a problem: \(problem)") }
             case .caseDecision(let d):
+                // A leaver's case closed by the rule, not by the member of staff making the
+                // change it rides with: accepted only if it is exactly what the rule owes.
+                if d.change.by == StageChange.byRollcall {
+                    guard isOwedLeaverClosure(d, in: t, today: today) else {
+                        throw ChangeRefused(.invalid, "only a case of a pupil who has left is closed by Rollcall itself, as \"left the school\" from the day after the leaving date")
+                    }
+                    break
+                }
                 try require(.decideAtPanel, actor)
                 try checkDecision(d)
             case .actionDone(let a):

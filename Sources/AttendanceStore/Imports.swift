@@ -49,7 +49,7 @@ extension SchoolStore {
     public func importMarks(_ markFile: MarkFile, file: String, by actor: StaffMember, overwriteAmended: Bool = false,
                             allowingAnyDate: Bool = false) throws -> ImportResult {
         var overwrote = 0
-        let done = try commitMarks(markFile.columns, reason: "imported from \(file)", origin: .importFile(file), by: actor,
+        let done = try namingRefusedLines(of: markFile, file: file, by: actor, allowingAnyDate: allowingAnyDate) { try commitMarks(markFile.columns, reason: "imported from \(file)", origin: .importFile(file), by: actor,
                                    allowingAnyDate: allowingAnyDate) { school, marks, reason in
             var replacing: [Int] = []
             for i in 0..<marks.count {
@@ -77,7 +77,7 @@ extension SchoolStore {
                                        stored: a.mark, amendedBy: a.byName, at: a.at, reason: a.reason, fileMark: m.mark))
             }
             throw ImportConflicts(file: file, conflicts: conflicts, timeZone: school.settings.timeZone)
-        }
+        } }
         var added = 0
         for i in 0..<(done?.count ?? 0) where done!.previousCode[i] == 0 { added += 1 }
         return ImportResult(read: markFile.columns.count, added: added, changed: (done?.count ?? 0) - added, overwroteAmended: overwrote)

@@ -156,6 +156,8 @@ extension SchoolStore {
         guard let last = lastCommitted else { throw ChangeRefused(.invalid, "there is nothing to undo") }
         var marks: [MarkChange] = []
         for change in last.changes {
+            // A leaver's case closed with the marks stays closed: the rule closed it, not them.
+            if case .caseDecision(let d) = change, d.change.by == StageChange.byRollcall { continue }
             guard case .mark(let m) = change else {
                 throw ChangeRefused(.invalid, "only register marks can be undone; put other records right with a new entry")
             }

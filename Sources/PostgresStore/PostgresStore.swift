@@ -198,7 +198,8 @@ public final class PostgresStore: SchoolStore {
             let transaction = try revise(school, transaction)
             try refuseConflicts(transaction)
             let current = try staffMember(login: login)  // the head may have removed them meanwhile
-            var t = school.completing(transaction, seq: lastSeq + 1, by: current)
+            // A leaver's cases whose day has come are closed with this change (LeaversCases.swift).
+            var t = school.completing(school.closingLeaversCases(transaction, today: today), seq: lastSeq + 1, by: current)
             t.changes = t.changes.filter { !school.isNoChange($0) }
             guard !t.changes.isEmpty else { return nil }
             try school.check(t, by: current, today: today)

@@ -17,6 +17,23 @@ struct HostileInputCommandTests {
         #expect(r.stderr.contains("Warning: the daily backup"), "\(r.stderr)")
     }
 
+    /// Not only `mark`: every command that changes the store prints what the change warned
+    /// of, after its own output (a note, an import, a decision's staff change).
+    @Test func everyCommandThatChangesTheStorePrintsItsWarnings() throws {
+        let scratch = Scratch()
+        let store = try seeded(scratch)
+        try FileManager.default.removeItem(atPath: "\(store)/backups")
+        #expect(FileManager.default.createFile(atPath: "\(store)/backups", contents: Data()))
+        let marks = scratch.write("w.csv", "upn,date,session,mark\nA1,2025-09-02,AM,B\n")
+        for args in [["log", "note", "A1", "rang the office", "--date", "2025-09-02"],
+                     ["import", "marks", marks],
+                     ["staff", "add", "clerk", "--name", "Office Clerk", "--role", "office", "--not-yet"]] {
+            let r = try RollcallProcess.run(args + ["--store", store])
+            #expect(r.status == 0, "\(args[0]): \(r.stderr)")
+            #expect(r.stderr.contains("Warning: the daily backup"), "\(args[0]): \(r.stdout) \(r.stderr)")
+        }
+    }
+
     /// Every command that writes a file with --out, with that file's name put in.
     func outCommands(_ out: String, store: String) -> [[String]] {
         [["report", "absentees", "--as-of", "2025-09-03", "--format", "csv", "--out", out],

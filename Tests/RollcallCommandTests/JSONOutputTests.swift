@@ -91,6 +91,16 @@ struct JSONOutputTests {
         }
     }
 
+    /// Issue 19, defect 4: the duties gained kinds, and kept their keys (upn, duty, since,
+    /// days, due, done), with the words for people beside them.
+    @Test func dutiesJSONKeepsItsKeys() throws {
+        let scratch = Scratch()
+        let store = try demo(scratch)
+        let duties = try #require(try json(["duties", "--as-of", "2025-11-05", "--format", "json", "--store", store]) as? [[String: Any]])
+        #expect(!duties.isEmpty)
+        for d in duties { #expect(Set(d.keys) == ["upn", "duty", "since", "days", "due", "done", "description"]) }
+    }
+
     /// Date words are read against the process's clock: `--today` where it is given, never
     /// the machine's date or time zone (the suite runs again a year ahead, in New York).
     @Test func dateWordsOnTheCommandLine() throws {

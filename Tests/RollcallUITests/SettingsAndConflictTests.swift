@@ -83,6 +83,7 @@ struct DriverMessageTests {
     @Test func eachProblemIsOnTheStatusLineAndNothingElseChanges() {
         let start = UISchool.state()
         for (message, text, tone) in [(Message.storeOpenedWithWarning("no backup for 3 days"), "Warning: no backup for 3 days", Tone.warning),
+                                      (.storeWarned("the daily backup could not be made"), "Warning: the daily backup could not be made", .warning),
                                       (.contactLogNotRead(problem: "disk error"), "Could not read the contact log: disk error", .alert),
                                       (.othersChangesNotRead(problem: "busy"), "Could not read other people's changes: busy", .alert)] {
             var state = start
@@ -90,5 +91,21 @@ struct DriverMessageTests {
             #expect(state.status == StatusLine(text, tone))
             #expect(state.school.register.markCount == start.school.register.markCount && state.screens.count == start.screens.count && state.overlay == nil)
         }
+    }
+
+    /// Issue 21, defect 2: a warning raised while a mark was saved (the daily backup failed)
+    /// comes after the change's own answer, so the register's status line ends on it, and the
+    /// mark stays saved.
+    @Test func aWarningDuringAChangeIsShownAfterItIsSaved() throws {
+        var state = UISchool.state()
+        var driver = FakeDriver()
+        _ = state.run(command: "register 4A")
+        driver.keys(&state, [.char("N")])
+        let saved = state
+        #expect(state.update(.storeWarned("the daily backup daily-2026-11-30 could not be made")).isEmpty)
+        #expect(state.status == StatusLine("Warning: the daily backup daily-2026-11-30 could not be made", .warning))
+        #expect(state.school.register.markCount == saved.school.register.markCount && state.pending.isEmpty)
+        #expect(state.screens.count == saved.screens.count && state.overlay == nil)
+        #expect(state.draw().lines.contains { $0.contains("Warning: the daily backup daily-2026-11-30 could not be made") })
     }
 }

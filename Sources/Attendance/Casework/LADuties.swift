@@ -61,6 +61,9 @@ extension School {
         let reports = casework.cases(for: upn).flatMap(\.actions).filter { $0.kind == "report_to_la" }.compactMap(\.doneOn).filter { $0 <= date }.sorted()
         func done(from start: SchoolDate) -> SchoolDate? { reports.first { $0 >= start } }
         var duties: [LADuty] = []
+        // Off roll (the day after leaving): only the leaving itself is still the school's to
+        // tell the LA; what arose before it is not listed as still to do.
+        let onRoll = pupil.isOnRollForCasework(on: date)
 
         for run in stats.runs(for: upn, in: runsFrom, where: { $0.counting == .unauthorisedAbsence }) where run.count >= 10 && run.last! >= year.start {
             let open = run.last! >= stats.lastSchoolDay(onOrBefore: date, for: upn)
@@ -120,7 +123,7 @@ extension School {
         // day off in September is not "severely absent".
         let f = stats.figures(for: upn, in: year)
         let minimum = casework.policy?.percentRulesFromSessions ?? Policy.defaultMinimumPossibleSessions
-        if f.possible >= minimum, pupil.isOnRollForCasework(on: date), let percent = f.attendancePercent {
+        if f.possible >= minimum, onRoll, let percent = f.attendancePercent {
             let line = casework.policy?.laReferralBelowPercent
             let severe = f.isSevereAbsence
             let below = line.map { AttendanceLine.compare(attended: f.attended, possible: f.possible, threshold: $0) < 0 } ?? false
@@ -138,7 +141,7 @@ extension School {
                                  done: done(from: leaving.adding(days: -28)),
                                  text: "Tell the LA: \(pupil.knownAs) leaves on \(leaving.spoken) with no known destination (children missing education)"))
         }
-        return duties.sorted { $0.due < $1.due }
+        return duties.filter { onRoll || $0.kind == .leavingNoDestination }.sorted { $0.due < $1.due }
     }
 }
 

@@ -35,6 +35,9 @@ public enum Message: Sendable {
     case firstRun(welcome: [String])
     /// The store opened, with something staff should know (a missing backup, say).
     case storeOpenedWithWarning(String)
+    /// A change went through, and on the way the store warned of something else that failed
+    /// (the daily backup, a compaction): the change is saved; staff should still know.
+    case storeWarned(String)
     /// The contact log could not be read at start: Today's follow-ups are incomplete.
     case contactLogNotRead(problem: String)
     /// Someone else's changes could not be read from disk; the app keeps what it had.

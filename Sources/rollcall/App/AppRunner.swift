@@ -84,7 +84,9 @@ final class AppRunner {
         if let signal = terminal.signal { throw ExitCode(128 + signal) }
     }
 
-    /// Feeds a message to update, then each effect's answer, until there is nothing left.
+    /// Feeds a message to update, then each effect's answer, until there is nothing left; a
+    /// warning the store raised on the way (a daily backup that failed during a change) goes
+    /// to update too, after the change's own answer, so the status line says it last.
     func handle(_ message: Message) {
         var queue = [message]
         while !queue.isEmpty {
@@ -92,10 +94,11 @@ final class AppRunner {
             for effect in state.update(next) {
                 if let answer = perform(effect) { queue.append(answer) }
             }
-        }
-        if store.warnings.count > warningsShown, let latest = store.warnings.last {
-            state.status = StatusLine("Warning: \(latest)", .warning)
-            warningsShown = store.warnings.count
+            if queue.isEmpty, store.warnings.count > warningsShown {
+                let new = store.warnings[warningsShown...].joined(separator: "; ")
+                warningsShown = store.warnings.count
+                queue.append(.storeWarned(new))
+            }
         }
     }
 
