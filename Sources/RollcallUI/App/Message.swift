@@ -35,6 +35,8 @@ public enum Message: Sendable {
     case firstRun(welcome: [String])
     /// The store opened, with something staff should know (a missing backup, say).
     case storeOpenedWithWarning(String)
+    /// A change went through with something staff should know (a daily backup that failed).
+    case storeWarning(String)
     /// The contact log could not be read at start: Today's follow-ups are incomplete.
     case contactLogNotRead(problem: String)
     /// Someone else's changes could not be read from disk; the app keeps what it had.

@@ -57,7 +57,7 @@ extension AppState {
             _ = openToday()
             overlay = .dialog(Dialog(.welcome, title: "Welcome to Rollcall", lines: lines, keys: .welcome))
             return []
-        case .storeOpenedWithWarning(let warning):
+        case .storeOpenedWithWarning(let warning), .storeWarning(let warning):
             status = StatusLine("Warning: \(warning)", .warning)
             return []
         case .contactLogNotRead(let problem):

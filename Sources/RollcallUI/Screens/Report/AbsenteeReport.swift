@@ -72,6 +72,7 @@ extension AppState {
         case .open:
             if r.entries.indices.contains(r.cursor.selected) { return openPupil(r.entries[r.cursor.selected].pupil.upn) }
         case .writeReport:
+            status = StatusLine("Writing the report…", .dim)
             return [.writeReport(files: [ReportFile(name: r.fileStem + ".txt", contents: r.text(school: school.name)),
                                          ReportFile(name: r.fileStem + ".csv", contents: r.csv)])]
         default: break
