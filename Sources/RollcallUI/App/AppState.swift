@@ -97,37 +97,6 @@ public struct PendingChange: Hashable, Sendable {
     }
 }
 
-/// The screens, each with its own state.
-public enum Screen: Sendable {
-    case today(TodayScreen)
-    case register(RegisterScreen)
-    case calls(CallsScreen)
-    case log(LogForm)
-    case panel(PanelScreen)
-    case letters(LettersScreen)
-    case reports(ReportsScreen)
-    case pupils(PupilsScreen)
-    case pupil(PupilScreen)
-    case report(AbsenteeReport)
-    case help(HelpScreen)
-
-    public var kind: ScreenKind {
-        switch self {
-        case .today: return .today
-        case .register: return .register
-        case .calls: return .calls
-        case .log: return .log
-        case .panel: return .panel
-        case .letters: return .letters
-        case .reports: return .reports
-        case .pupils: return .pupils
-        case .pupil: return .pupil
-        case .report: return .report
-        case .help: return .help
-        }
-    }
-}
-
 /// What sits over the screen and takes the keys until it is done.
 public enum Overlay: Sendable {
     case commandLine(CommandPrompt)

@@ -21,6 +21,19 @@ public enum Effect: Hashable, Sendable {
     case quit
 }
 
+extension Effect {
+    /// Can take more than 50 ms (files, PDFs, the audit trail): the driver runs it off the
+    /// input loop, so keys keep working, and hands its answer to update as a message. Whoever
+    /// asks for one says on the status line that it is under way (the pupil page says it is
+    /// reading the audit trail); the answer says what became of it.
+    public var isLong: Bool {
+        switch self {
+        case .writeReport, .writeLetterPDF, .loadHistory: return true
+        default: return false
+        }
+    }
+}
+
 public struct ReportFile: Hashable, Sendable {
     public var name: String
     public var contents: String

@@ -151,23 +151,10 @@ extension AppState {
 
     private mutating func screenKey(_ key: Key) -> [Effect] {
         let index = screens.count - 1
-        var current = screens[index]
-        var effects: [Effect] = []
-        switch current {
-        case .today(var t): effects = todayKey(key, &t); current = .today(t)
-        case .register(var r): effects = registerKey(key, &r); current = .register(r)
-        case .calls(var c): effects = callsKey(key, &c); current = .calls(c)
-        case .log(var f): effects = logKey(key, &f); current = .log(f)
-        case .panel(var p): effects = panelKey(key, &p); current = .panel(p)
-        case .letters(var l): effects = lettersKey(key, &l); current = .letters(l)
-        case .reports(var r): effects = reportsKey(key, &r); current = .reports(r)
-        case .pupils(var p): effects = pupilsKey(key, &p); current = .pupils(p)
-        case .pupil(var p): effects = pupilKey(key, &p); current = .pupil(p)
-        case .report(var r): effects = reportKey(key, &r); current = .report(r)
-        case .help(var h): effects = helpKey(key, &h); current = .help(h)
-        }
+        var current = screens[index].content
+        let effects = current.handle(key, in: &self)
         // The key may have opened another screen on top: the one it changed keeps its place.
-        if index < screens.count, screens[index].kind == current.kind { screens[index] = current }
+        if index < screens.count, screens[index].kind == type(of: current).kind { screens[index] = current.asScreen }
         return effects
     }
 
@@ -231,35 +218,5 @@ extension AppState {
         }
         push(.pupil(PupilScreen(upn: upn, state: self)))
         return histories[upn] == nil ? [.loadHistory(upn: upn)] : []
-    }
-}
-
-extension Screen {
-    /// Rebuilds what the screen derived from the school, keeping its place.
-    mutating func schoolChanged(in state: AppState) {
-        switch self {
-        case .today(var t): t.rebuild(state); self = .today(t)
-        case .register(var r): r.reload(state.school); r.cursor.clamp(count: r.upns.count, page: state.registerPage); self = .register(r)
-        case .calls(var c): c.rebuild(state); self = .calls(c)
-        case .log: break
-        case .panel(var p): p.rebuild(state); self = .panel(p)
-        case .letters: break
-        case .reports(var r): r.rebuild(state); self = .reports(r)
-        case .pupils(var p): p.rebuild(state); self = .pupils(p)
-        case .pupil(var p): p.rebuild(state); self = .pupil(p)
-        case .report(var r): r.rebuild(state); self = .report(r)
-        case .help: break
-        }
-    }
-
-    /// A text box on the screen has the keys (finding a pupil).
-    var isTyping: Bool {
-        switch self {
-        case .register(let r): return r.search != nil || r.codePrefix != nil
-        case .pupils(let p): return p.searching
-        case .panel(let p): return p.finding
-        case .log: return true  // the form handles every key itself, Esc included
-        default: return false
-        }
     }
 }

@@ -16,19 +16,7 @@ extension AppState {
         }
         drawHeader(&g)
         let body = Area(x: 0, y: 2, width: width, height: bodyHeight)
-        switch screen {
-        case .today(let t): drawToday(t, &g, body)
-        case .register(let r): drawRegister(r, &g, body)
-        case .calls(let c): drawCalls(c, &g, body)
-        case .log(let f): drawLog(f, &g, body)
-        case .panel(let p): drawPanel(p, &g, body)
-        case .letters(let l): drawLetters(l, &g, body)
-        case .reports(let r): drawReports(r, &g, body)
-        case .pupils(let p): drawPupils(p, &g, body)
-        case .pupil(let p): drawDocument(p.lines, top: p.top, &g, body)
-        case .report(let r): drawReport(r, &g, body)
-        case .help(let h): drawDocument(h.lines, top: h.top, &g, body)
-        }
+        screen.content.draw(in: self, into: &g, body)
         drawStatus(&g)
         drawFooter(&g)
         switch overlay {
@@ -68,32 +56,7 @@ extension AppState {
         g.put(screenTitle, x: 1, y: 1, style: .title, limit: width - 2)
     }
 
-    var screenTitle: String {
-        switch screen {
-        case .today: return "Today"
-        case .panel(let p):
-            let filters = [p.track.map { "track \($0)" }, p.stage.map { "stage \($0)" }, p.group.map { "class \($0)" },
-                           p.find.isEmpty ? nil : "\"\(p.find.text)\""].compactMap { $0 }
-            return "Panel · \(context.today.spoken) · \(plural(p.visible.count, "case"))" + (filters.isEmpty ? "" : " · " + filters.joined(separator: ", ")) + " · most urgent first"
-        case .reports: return "Reports · this year to \(context.today.spoken) · Enter lists a group's pupils"
-        case .letters(let l): return "Letters · \(school.pupils[l.upn].map { "\($0.fullName) (\($0.registrationGroup))" } ?? l.upn) · the policy's suggestions first"
-        case .log(let f): return "Log a contact · \(school.pupils[f.upn].map { "\($0.fullName) (\($0.registrationGroup))" } ?? f.upn)"
-        case .calls(let c):
-            let untried = c.entries.filter { $0.triedToday.isEmpty }.count
-            return "Calls · \(context.today.spoken) · \(plural(c.entries.count, "pupil")) absent with no reason · \(untried) not yet tried"
-        case .register(let r):
-            let marked = r.upns.count - r.unmarked(in: self).count
-            let closed = school.isClosed(group: r.group, session: r.session)
-            let times = school.settings.registerTimes
-            let closes = r.session.half == .am ? times.amCloses : times.pmCloses
-            return "Register \(r.group) · \(r.session.half.label) \(r.session.date.spoken) · \(marked) of \(r.upns.count) marked · "
-                + (closed ? "CLOSED: changes are amendments" : "closes at \(closes)")
-        case .pupils(let p): return "Pupils · \(plural(p.visible.count, "pupil")) · \(p.filterSummary) · sorted by \(p.sort.rawValue)\(p.descending ? " (reversed)" : "")"
-        case .pupil(let p): return "Pupil · " + (school.pupils[p.upn].map { "\($0.fullName) (\($0.registrationGroup))" } ?? p.upn)
-        case .report(let r): return r.title + " · \(plural(r.entries.count, "pupil")) · reason not known for \(r.entries.filter { !$0.reasonKnown }.count)"
-        case .help(let h): return "Help · \(h.about.title)"
-        }
-    }
+    var screenTitle: String { screen.content.title(in: self) }
 
     private func drawStatus(_ g: inout Grid) {
         let y = height - 2
@@ -133,14 +96,7 @@ extension AppState {
     }
 
     /// The footer's hints: the screen's own first, then the global ones.
-    var footerBindings: [KeyBinding] {
-        let kind = screen.kind
-        if case .register(let r) = screen, r.search != nil {
-            return [KeyBinding(.open, [.enter], "keep this pupil", "", [.register]), KeyBinding(.down, [.down], "next match", "", [.register]), KeyBinding(.back, [.escape], "stop finding", "", [.register])]
-        }
-        let staff = context.staff
-        return Bindings.effective(on: kind).filter { $0.inFooter && $0.offered(to: staff) }
-    }
+    var footerBindings: [KeyBinding] { screen.content.footer(in: self) }
 
     /// A scrolling document (the pupil page, help).
     func drawDocument(_ lines: [StyledLine], top: Int, _ g: inout Grid, _ a: Area) {

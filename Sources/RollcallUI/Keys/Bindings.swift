@@ -1,46 +1,5 @@
 import Attendance
 
-/// Which screen a binding belongs to; `.everywhere` bindings work on every screen.
-public enum ScreenKind: String, CaseIterable, Hashable, Sendable {
-    case everywhere, today, register, calls, pupils, pupil, panel, letters, report, reports, log, help
-    // Forms and dialogs over a screen: they take every key, so the keys everywhere do not apply.
-    case commandLine, lateArrival, callForm, penaltyForm, registerTimes, amendment, conflict, unmarked, decision, discard, welcome
-
-    /// A form or dialog over a screen rather than a screen.
-    public var isOverlay: Bool { ScreenKind.overlays.contains(self) }
-    /// Every key goes to it (a form or dialog, or the log form): the keys everywhere do not apply.
-    public var takesEveryKey: Bool { isOverlay || self == .log }
-    public static let overlays: [ScreenKind] = [.commandLine, .lateArrival, .callForm, .penaltyForm, .registerTimes, .amendment, .conflict, .unmarked, .decision, .discard, .welcome]
-
-    public var title: String {
-        switch self {
-        case .everywhere: return "Everywhere"
-        case .today: return "Today"
-        case .register: return "Register"
-        case .calls: return "Calls"
-        case .log: return "Log a contact"
-        case .panel: return "Panel"
-        case .letters: return "Letters"
-        case .reports: return "Reports"
-        case .pupils: return "Pupils"
-        case .pupil: return "Pupil"
-        case .report: return "Absentee report"
-        case .help: return "Help"
-        case .commandLine: return "The : command line"
-        case .lateArrival: return "Late arrival form"
-        case .callForm: return "Call form"
-        case .penaltyForm: return "Penalty notice form"
-        case .registerTimes: return "Register times form"
-        case .amendment: return "Amendment reason"
-        case .conflict: return "Changed by someone else"
-        case .unmarked: return "Closing with pupils unmarked"
-        case .decision: return "Panel decision reason"
-        case .discard: return "Throw away what you typed?"
-        case .welcome: return "First-run welcome"
-        }
-    }
-}
-
 /// Everything a key can ask for. Declared once, with its keys and words, in `Bindings.all`:
 /// the footer, the `?` screen and docs/keys.md are all made from that table.
 public enum KeyCommand: String, CaseIterable, Hashable, Sendable {

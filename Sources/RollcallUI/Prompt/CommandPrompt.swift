@@ -23,8 +23,7 @@ public struct CommandPrompt: Sendable {
     }
 
     mutating func refresh(_ state: AppState) {
-        let text = field.text
-        let words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        let words = field.text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
         selected = 0
         if words.count <= 1 {
             let typed = (words.first ?? "").lowercased()
@@ -33,31 +32,46 @@ public struct CommandPrompt: Sendable {
             }
             return
         }
-        let command = words[0].lowercased()
-        let rest = words.dropFirst().joined(separator: " ")
-        switch command {
-        case "register":
-            if words.count == 2 {
-                suggestions = groups.filter { $0.lowercased().hasPrefix(rest.lowercased()) }.map {
-                    Suggestion(completion: "register \($0) ", label: $0, detail: "register for \(state.context.currentHalf.label); add PM or AM for the other")
+        // The argument being typed: each before it takes one word, a name the rest of the line.
+        guard let command = AppCommand.all.first(where: { $0.name == words[0].lowercased() }) else { suggestions = []; return }
+        let args = Array(words.dropFirst())
+        var position = 0
+        for (i, argument) in command.arguments.enumerated() {
+            if argument.takesTheRest || position == args.count - 1 {
+                let typed = argument.takesTheRest ? args[position...].joined(separator: " ") : args[position]
+                let before = ([command.name] + args[..<position]).joined(separator: " ") + " "
+                let more = i < command.arguments.count - 1 ? " " : ""
+                suggestions = CommandPrompt.completions(of: argument, typed: typed, state: state).map {
+                    Suggestion(completion: before + $0.completion + more, label: $0.label, detail: $0.detail)
                 }
-            } else {
-                suggestions = ["AM", "PM"].filter { $0.lowercased().hasPrefix(words.last!.lowercased()) }.map {
-                    Suggestion(completion: "register \(words[1]) \($0)", label: $0, detail: $0 == "AM" ? "the morning register" : "the afternoon register")
-                }
+                return
             }
-        case "pupil":
-            let needle = SearchKey.fold(rest)
-            guard !needle.isEmpty else { suggestions = []; return }
-            suggestions = state.school.roll.lazy.filter { SearchKey.of($0).contains(needle) }.prefix(8).map {
-                Suggestion(completion: "pupil \($0.upn)", label: "\($0.fullName)", detail: "\($0.registrationGroup) · \($0.upn)")
+            position += 1
+        }
+        suggestions = []
+    }
+
+    /// What Tab offers for one argument, from its kind.
+    static func completions(of argument: CommandArgument, typed: String, state: AppState) -> [Suggestion] {
+        switch argument {
+        case .registrationGroup:
+            return state.school.registrationGroups.filter { $0.lowercased().hasPrefix(typed.lowercased()) }.map {
+                Suggestion(completion: $0, label: $0, detail: "register for \(state.context.currentHalf.label); add PM or AM for the other")
             }
-        case "report":
-            suggestions = ["absentees"].filter { $0.hasPrefix(rest.lowercased()) }.map {
-                Suggestion(completion: "report \($0) ", label: $0, detail: "everyone absent or late this session")
+        case .half:
+            return SessionHalf.allCases.map(\.label).filter { $0.lowercased().hasPrefix(typed.lowercased()) }.map {
+                Suggestion(completion: $0, label: $0, detail: $0 == "AM" ? "the morning register" : "the afternoon register")
             }
-        default:
-            suggestions = []
+        case .oneOf(let choices):
+            return choices.filter { $0.word.hasPrefix(typed.lowercased()) }.map {
+                Suggestion(completion: $0.word, label: $0.word, detail: $0.meaning)
+            }
+        case .pupil:
+            let needle = SearchKey.fold(typed)
+            guard !needle.isEmpty else { return [] }
+            return state.school.roll.lazy.filter { SearchKey.of($0).contains(needle) }.prefix(8).map {
+                Suggestion(completion: $0.upn, label: "\($0.fullName)", detail: "\($0.registrationGroup) · \($0.upn)")
+            }
         }
     }
 }
@@ -91,94 +105,6 @@ extension AppState {
             return run(command: line)
         default:
             if p.field.handle(key) { p.refresh(self) }
-            return []
-        }
-    }
-
-    /// Runs one `:` command line.
-    public mutating func run(command line: String) -> [Effect] {
-        let words = line.split(separator: " ").map(String.init)
-        guard let name = words.first?.lowercased() else { return [] }
-        let args = Array(words.dropFirst())
-        switch name {
-        case "today": return openToday()
-        case "register":
-            var half: SessionHalf?
-            var groupWords = args
-            let groups = school.registrationGroups
-            let isClass = { (w: String) in groups.contains { $0.lowercased() == w.lowercased() } }
-            if let last = args.last, let h = SessionHalf(label: last), args.count > 1 || !isClass(last) {
-                half = h
-                groupWords.removeLast()
-            }
-            let wanted = groupWords.joined(separator: " ")
-            if wanted.isEmpty { return openRegister(group: nil, half: half) }
-            guard let group = school.registrationGroups.first(where: { $0.lowercased() == wanted.lowercased() }) else {
-                status = StatusLine("No class \"\(wanted)\". Classes: \(school.registrationGroups.joined(separator: ", "))", .warning)
-                return []
-            }
-            return openRegister(group: group, half: half)
-        case "present-all", "close", "late":
-            guard case .register(var r) = screen else {
-                status = StatusLine(":\(name) works on a register: open one with :register CLASS", .warning)
-                return []
-            }
-            let effects: [Effect]
-            switch name {
-            case "present-all": effects = presentAll(&r)
-            case "close": effects = closeRegister(&r)
-            default: effects = openLateArrival(r)
-            }
-            if case .register = screen { screen = .register(r) }
-            return effects
-        case "report":
-            guard args.first?.lowercased() == "absentees" else {
-                status = StatusLine("Reports: :report absentees [AM|PM]", .warning)
-                return []
-            }
-            let half = args.dropFirst().first.flatMap(SessionHalf.init(label:)) ?? context.currentHalf
-            push(.report(AbsenteeReport(session: Session(context.today, half), state: self)))
-            return []
-        case "pupils": return openPupils()
-        case "calls": return openCalls()
-        case "panel": return openPanel()
-        case "reports": return openReports()
-        case "log":
-            let kinds: [String: ContactLogEntry.Kind] = ["call": .call, "visit": .homeVisit, "meeting": .meeting, "letter": .letter, "note": .note]
-            guard let k = args.first.flatMap({ kinds[$0.lowercased()] }) else {
-                status = StatusLine("Say what to log: :log call|visit|meeting|letter|note [pupil]", .warning)
-                return []
-            }
-            return openLog(kind: k, pupil: args.dropFirst().joined(separator: " "))
-        case "save":
-            guard case .log(var f) = screen else {
-                status = StatusLine("There is no form to save here", .warning)
-                return []
-            }
-            let effects = saveLog(&f)
-            if case .log = screen { screen = .log(f) }
-            return effects
-        case "pupil":
-            let wanted = args.joined(separator: " ")
-            if let p = school.pupils[wanted.uppercased()] { return openPupil(p.upn) }
-            let needle = SearchKey.fold(wanted)
-            let matches = needle.isEmpty ? [] : school.roll.filter { SearchKey.of($0).contains(needle) }
-            if matches.count == 1 { return openPupil(matches[0].upn) }
-            if matches.isEmpty {
-                status = StatusLine("No pupil matches \"\(wanted)\"", .warning)
-                return []
-            }
-            var list = PupilsScreen(self)
-            list.search = TextField(wanted)
-            list.refilter()
-            push(.pupils(list))
-            status = StatusLine("\(matches.count) pupils match \"\(wanted)\": choose one and press Enter")
-            return []
-        case "settings": return openRegisterTimes()
-        case "help": push(.help(HelpScreen(for: screen.kind, state: self))); return []
-        case "quit", "q": return quit()
-        default:
-            status = StatusLine("Unknown command :\(name). Type : and look at the list, or press ? for help", .warning)
             return []
         }
     }

@@ -13,16 +13,22 @@ final class AppRunner {
     let staff: StaffMember
     /// The process's clock, the one the store was opened with: the app and the store
     /// always agree on the school's date and time.
-    var clock: Clock { store.clock }
+    let clock: Clock
     var state: AppState
     var running = true
     /// How often another member of staff's changes are looked for (a database's notifications
     /// are read off its socket at the same moments: within this of another's change).
     let pollMilliseconds: Int32 = 500
+    /// How often a long effect's answer is looked for while one runs.
+    let answerPollMilliseconds: Int32 = 20
+    let worker = EffectWorker()
+    /// Effects that need the store, waiting for a long effect that has it.
+    var waiting: [Effect] = []
 
     init(store: any SchoolStore, staff: StaffMember, welcome: [String]? = nil) {
         self.store = store
         self.staff = staff
+        clock = store.clock
         let now = store.clock.moment(timeZone: store.school.settings.timeZone)
         state = AppState(context: AppContext(today: now.date, minutes: now.time.minutesSinceMidnight, staff: staff, readOnly: !store.isWritable,
                                              documentsFolder: Self.documentsFolder), school: store.school, width: 80, height: 24,
@@ -42,17 +48,24 @@ final class AppRunner {
         defer { terminal.stop() }
         let size = terminal.size
         handle(.windowResized(width: size.width, height: size.height))
-        // The first frame before the contact log: reading it is the slow part of starting.
+        // The first frame before the contact log: reading it is the slow part of starting, so
+        // it is read off the input loop like every long effect.
         terminal.paint(state.draw())
-        do {
-            try store.loadContacts(from: state.context.today.adding(days: -31))
-            handle(.contactLogRead(store.school))
-        } catch {
-            handle(.contactLogNotRead(problem: "\(error)"))
+        let from = state.context.today.adding(days: -31)
+        let handed = Handed(value: store)
+        worker.start(touchesStore: true) {
+            do {
+                try handed.value.loadContacts(from: from)
+                return .contactLogRead(handed.value.school)
+            } catch {
+                return .contactLogNotRead(problem: "\(error)")
+            }
         }
         while running {
+            takeAnswers()
             terminal.paint(state.draw())
-            let event = terminal.readKey(timeoutMilliseconds: pollMilliseconds)
+            // While a long effect runs its answer is looked for often; keys are read as ever.
+            let event = terminal.readKey(timeoutMilliseconds: worker.isBusy ? answerPollMilliseconds : pollMilliseconds)
             switch event {
             case .key(let key)?:
                 handle(.keyPressed(key))
@@ -68,11 +81,11 @@ final class AppRunner {
                 break
             }
             // Between keys: the clock (a new minute, or a new day at midnight), and other people's changes.
-            let now = clock.moment(timeZone: store.school.settings.timeZone)
+            let now = clock.moment(timeZone: state.school.settings.timeZone)
             if now.date != state.context.today || now.time.minutesSinceMidnight != state.context.minutes {
                 handle(.clockTicked(date: now.date, minutes: now.time.minutesSinceMidnight))
             }
-            if store.hasChanges() {
+            if !worker.storeIsBusy, store.hasChanges() {
                 do {
                     if try store.refresh() { handle(.storeChangedOnDisk(store.school)) }
                 } catch {
@@ -80,8 +93,21 @@ final class AppRunner {
                 }
             }
         }
+        // A report or a PDF being written is finished before the app ends, and a change that
+        // waited for the store is saved.
+        worker.finish()
+        takeAnswers()
         terminal.stop()
         if let signal = terminal.signal { throw ExitCode(128 + signal) }
+    }
+
+    /// Hands the long effects' answers to update, then the store effects that waited for them.
+    func takeAnswers() {
+        for answer in worker.takeAnswers() { handle(answer) }
+        guard !waiting.isEmpty, !worker.storeIsBusy else { return }
+        let ready = waiting
+        waiting.removeAll()
+        for effect in ready { if let answer = perform(effect) { handle(answer) } }
     }
 
     /// Feeds a message to update, then each effect's answer, until there is nothing left; a
@@ -94,7 +120,7 @@ final class AppRunner {
             for effect in state.update(next) {
                 if let answer = perform(effect) { queue.append(answer) }
             }
-            if queue.isEmpty, store.warnings.count > warningsShown {
+            if queue.isEmpty, !worker.storeIsBusy, store.warnings.count > warningsShown {
                 let new = store.warnings[warningsShown...].joined(separator: "; ")
                 warningsShown = store.warnings.count
                 queue.append(.storeWarned(new))
@@ -102,7 +128,21 @@ final class AppRunner {
         }
     }
 
+    /// Performs an effect: a long one on the worker (its answer comes later, through
+    /// `takeAnswers`), the rest at once. One that needs the store while a long effect has it
+    /// waits its turn.
     func perform(_ effect: Effect) -> Message? {
+        if worker.storeIsBusy, effect != .quit {
+            waiting.append(effect)
+            return nil
+        }
+        if effect.isLong {
+            let store = Handed(value: store)
+            let (staff, timeZone, school, directory) = (staff, state.school.settings.timeZone, store.value.school, store.value.directory)
+            let touchesStore: Bool = { if case .loadHistory = effect { return true } else { return false } }()
+            worker.start(touchesStore: touchesStore) { AppRunner.performLong(effect, store: store, staff: staff, timeZone: timeZone, school: school, storeDirectory: directory) }
+            return nil
+        }
         switch effect {
         case .commit(let id, let transaction):
             return answer(id) { try store.commit(transaction, by: staff) }
@@ -111,14 +151,6 @@ final class AppRunner {
         case .refreshFromDisk:
             _ = try? store.refresh()
             return .storeChangedOnDisk(store.school)
-        case .loadHistory(let upn):
-            let trail = store.history(upn: upn)
-            // What could not be read is shown as a line of its own, never left out.
-            var problems = trail.problems.map { HistoryLine(at: "", who: "", what: .unreadable("\($0)"), reason: nil) }
-            do { try store.loadContacts() } catch {
-                problems.append(HistoryLine(at: "", who: "", what: .unreadable("the contact log could not be read: \(error)"), reason: nil))
-            }
-            return .historyLoaded(upn: upn, trail.entries.map { AppRunner.historyLine($0, timeZone: store.school.settings.timeZone) } + problems, store.school)
         case .renderLetter(let upn, let template):
             do {
                 // The meeting's target and review date come from the pupil's latest meeting.
@@ -127,17 +159,36 @@ final class AppRunner {
             } catch {
                 return .letterRendered(upn: upn, template: template, text: nil, problem: "\(error)")
             }
+        case .loadHistory, .writeReport, .writeLetterPDF:
+            return nil  // long: above
+        case .quit:
+            running = false
+            return nil
+        }
+    }
+
+    /// A long effect, on the worker's thread: the store only when the loop has left it alone
+    /// (`loadHistory`); the rest from values taken when it was asked for.
+    static func performLong(_ effect: Effect, store: Handed<any SchoolStore>, staff: StaffMember, timeZone: String, school: School, storeDirectory: String?) -> Message? {
+        switch effect {
+        case .loadHistory(let upn):
+            let trail = store.value.history(upn: upn)
+            // What could not be read is shown as a line of its own, never left out.
+            var problems = trail.problems.map { HistoryLine(at: "", who: "", what: .unreadable("\($0)"), reason: nil) }
+            do { try store.value.loadContacts() } catch {
+                problems.append(HistoryLine(at: "", who: "", what: .unreadable("the contact log could not be read: \(error)"), reason: nil))
+            }
+            return .historyLoaded(upn: upn, trail.entries.map { AppRunner.historyLine($0, timeZone: timeZone) } + problems, store.value.school)
         case .writeReport(let files):
-            return ReportFiles.write(files, store: store.directory)
+            return ReportFiles.write(files, store: storeDirectory)
         case .writeLetterPDF(let upn, let text, let path):
             do {
-                try OutputFile(path, store: store.directory).write { try LetterPDF.write(school: store.school, letter: .init(upn: upn, text: text), to: $0) }
+                try OutputFile(path, store: storeDirectory).write { try LetterPDF.write(school: school, letter: .init(upn: upn, text: text), to: $0) }
                 return .reportWritten(paths: [path])
             } catch {
                 return .reportNotWritten(problem: "\(error)")
             }
-        case .quit:
-            running = false
+        default:
             return nil
         }
     }

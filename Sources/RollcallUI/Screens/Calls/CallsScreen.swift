@@ -90,3 +90,18 @@ extension AppState {
         return []
     }
 }
+
+extension CallsScreen: ScreenState {
+    static let kind = ScreenKind.calls
+    var asScreen: Screen { .calls(self) }
+    static var commands: [AppCommand] {
+        [AppCommand("calls", "Today's first-day calling list: call, log the outcome in one key") { s, _ in s.openCalls() }]
+    }
+    func title(in app: AppState) -> String {
+        let untried = entries.filter { $0.triedToday.isEmpty }.count
+        return "Calls · \(app.context.today.spoken) · \(plural(entries.count, "pupil")) absent with no reason · \(untried) not yet tried"
+    }
+    mutating func handle(_ key: Key, in app: inout AppState) -> [Effect] { app.callsKey(key, &self) }
+    func draw(in app: AppState, into g: inout Grid, _ area: Area) { app.drawCalls(self, &g, area) }
+    mutating func schoolChanged(in app: AppState) { rebuild(app) }
+}

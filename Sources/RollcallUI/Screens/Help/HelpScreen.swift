@@ -50,3 +50,11 @@ extension AppState {
         return []
     }
 }
+
+extension HelpScreen: ScreenState {
+    static let kind = ScreenKind.help
+    var asScreen: Screen { .help(self) }
+    func title(in app: AppState) -> String { "Help · \(about.title)" }
+    mutating func handle(_ key: Key, in app: inout AppState) -> [Effect] { app.helpKey(key, &self) }
+    func draw(in app: AppState, into g: inout Grid, _ area: Area) { app.drawDocument(lines, top: top, &g, area) }
+}

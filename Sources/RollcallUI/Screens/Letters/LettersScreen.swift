@@ -89,3 +89,13 @@ extension AppState {
         for (row, line) in lines.dropFirst(l.previewTop).prefix(a.height).enumerated() { g.put(line, x: x, y: a.y + row, limit: w) }
     }
 }
+
+extension LettersScreen: ScreenState {
+    static let kind = ScreenKind.letters
+    var asScreen: Screen { .letters(self) }
+    func title(in app: AppState) -> String {
+        "Letters · \(app.school.pupils[upn].map { "\($0.fullName) (\($0.registrationGroup))" } ?? upn) · the policy's suggestions first"
+    }
+    mutating func handle(_ key: Key, in app: inout AppState) -> [Effect] { app.lettersKey(key, &self) }
+    func draw(in app: AppState, into g: inout Grid, _ area: Area) { app.drawLetters(self, &g, area) }
+}

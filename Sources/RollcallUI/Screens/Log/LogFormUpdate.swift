@@ -100,3 +100,36 @@ extension AppState {
         }
     }
 }
+
+extension LogForm: ScreenState {
+    static let kind = ScreenKind.log
+    var asScreen: Screen { .log(self) }
+    static var commands: [AppCommand] {
+        let kinds: [(String, ContactLogEntry.Kind, String)] = [("call", .call, "a phone call"), ("visit", .homeVisit, "a home visit"),
+                                                              ("meeting", .meeting, "a meeting"), ("letter", .letter, "a letter"), ("note", .note, "a note")]
+        return [AppCommand("log", [.oneOf(kinds.map { .init($0.0, $0.2) }), .pupil(optional: true)],
+                           "Log a contact (the pupil on screen if none is named)") { s, input in
+                    guard let k = kinds.first(where: { $0.0 == input.choice })?.1 else {
+                        s.status = StatusLine("Say what to log: :log call|visit|meeting|letter|note [pupil]", .warning)
+                        return []
+                    }
+                    return s.openLog(kind: k, pupil: input.pupil)
+                },
+                AppCommand("save", "Save the form being filled in") { s, _ in
+                    guard case .log(var f) = s.screen else {
+                        s.status = StatusLine("There is no form to save here", .warning)
+                        return []
+                    }
+                    let effects = s.saveLog(&f)
+                    if case .log = s.screen { s.screen = .log(f) }
+                    return effects
+                }]
+    }
+    func title(in app: AppState) -> String {
+        "Log a contact · \(app.school.pupils[upn].map { "\($0.fullName) (\($0.registrationGroup))" } ?? upn)"
+    }
+    mutating func handle(_ key: Key, in app: inout AppState) -> [Effect] { app.logKey(key, &self) }
+    func draw(in app: AppState, into g: inout Grid, _ area: Area) { app.drawLog(self, &g, area) }
+    // The form handles every key itself, Esc included.
+    var isTyping: Bool { true }
+}

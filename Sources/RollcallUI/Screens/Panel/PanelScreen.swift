@@ -200,3 +200,20 @@ extension AppState {
         }
     }
 }
+
+extension PanelScreen: ScreenState {
+    static let kind = ScreenKind.panel
+    var asScreen: Screen { .panel(self) }
+    static var commands: [AppCommand] {
+        [AppCommand("panel", "The attendance panel: every case and recommendation, decide with a reason (the head)") { s, _ in s.openPanel() }]
+    }
+    func title(in app: AppState) -> String {
+        let filters = [track.map { "track \($0)" }, stage.map { "stage \($0)" }, group.map { "class \($0)" },
+                       find.isEmpty ? nil : "\"\(find.text)\""].compactMap { $0 }
+        return "Panel · \(app.context.today.spoken) · \(plural(visible.count, "case"))" + (filters.isEmpty ? "" : " · " + filters.joined(separator: ", ")) + " · most urgent first"
+    }
+    mutating func handle(_ key: Key, in app: inout AppState) -> [Effect] { app.panelKey(key, &self) }
+    func draw(in app: AppState, into g: inout Grid, _ area: Area) { app.drawPanel(self, &g, area) }
+    mutating func schoolChanged(in app: AppState) { rebuild(app) }
+    var isTyping: Bool { finding }
+}

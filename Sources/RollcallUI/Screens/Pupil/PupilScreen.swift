@@ -166,3 +166,31 @@ enum PupilPage {
         return out
     }
 }
+
+extension PupilScreen: ScreenState {
+    static let kind = ScreenKind.pupil
+    var asScreen: Screen { .pupil(self) }
+    static var commands: [AppCommand] {
+        [AppCommand("pupil", [.pupil(optional: false)], "Open a pupil's page") { s, input in
+            let wanted = input.pupil
+            if let p = s.school.pupils[wanted.uppercased()] { return s.openPupil(p.upn) }
+            let needle = SearchKey.fold(wanted)
+            let matches = needle.isEmpty ? [] : s.school.roll.filter { SearchKey.of($0).contains(needle) }
+            if matches.count == 1 { return s.openPupil(matches[0].upn) }
+            if matches.isEmpty {
+                s.status = StatusLine("No pupil matches \"\(wanted)\"", .warning)
+                return []
+            }
+            var list = PupilsScreen(s)
+            list.search = TextField(wanted)
+            list.refilter()
+            s.push(.pupils(list))
+            s.status = StatusLine("\(matches.count) pupils match \"\(wanted)\": choose one and press Enter")
+            return []
+        }]
+    }
+    func title(in app: AppState) -> String { "Pupil · " + (app.school.pupils[upn].map { "\($0.fullName) (\($0.registrationGroup))" } ?? upn) }
+    mutating func handle(_ key: Key, in app: inout AppState) -> [Effect] { app.pupilKey(key, &self) }
+    func draw(in app: AppState, into g: inout Grid, _ area: Area) { app.drawDocument(lines, top: top, &g, area) }
+    mutating func schoolChanged(in app: AppState) { rebuild(app) }
+}

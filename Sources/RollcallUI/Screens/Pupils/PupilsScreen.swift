@@ -186,3 +186,18 @@ extension AppState {
         return []
     }
 }
+
+extension PupilsScreen: ScreenState {
+    static let kind = ScreenKind.pupils
+    var asScreen: Screen { .pupils(self) }
+    static var commands: [AppCommand] {
+        [AppCommand("pupils", "Every pupil with their figures; find, filter and sort") { s, _ in s.openPupils() }]
+    }
+    func title(in app: AppState) -> String {
+        "Pupils · \(plural(visible.count, "pupil")) · \(filterSummary) · sorted by \(sort.rawValue)\(descending ? " (reversed)" : "")"
+    }
+    mutating func handle(_ key: Key, in app: inout AppState) -> [Effect] { app.pupilsKey(key, &self) }
+    func draw(in app: AppState, into g: inout Grid, _ area: Area) { app.drawPupils(self, &g, area) }
+    mutating func schoolChanged(in app: AppState) { rebuild(app) }
+    var isTyping: Bool { searching }
+}

@@ -74,3 +74,52 @@ extension AppState {
         return nil
     }
 }
+
+extension RegisterScreen: ScreenState {
+    static let kind = ScreenKind.register
+    var asScreen: Screen { .register(self) }
+    static var commands: [AppCommand] {
+        [AppCommand("register", [.registrationGroup, .half], "Open a class's register for this morning or afternoon") { s, input in
+             if input.group.isEmpty { return s.openRegister(group: nil, half: input.half) }
+             guard let group = s.school.registrationGroups.first(where: { $0.lowercased() == input.group.lowercased() }) else {
+                 s.status = StatusLine("No class \"\(input.group)\". Classes: \(s.school.registrationGroups.joined(separator: ", "))", .warning)
+                 return []
+             }
+             return s.openRegister(group: group, half: input.half)
+         },
+         AppCommand("present-all", "Mark every pupil not yet marked present (on the register)") { s, _ in
+             s.onRegister("present-all") { s, r in s.presentAll(&r) }
+         },
+         AppCommand("late", "Record a late arrival for the selected pupil (on the register)") { s, _ in
+             s.onRegister("late") { s, r in s.openLateArrival(r) }
+         },
+         AppCommand("close", "Close the register; later changes are amendments with a reason") { s, _ in
+             s.onRegister("close") { s, r in s.closeRegister(&r) }
+         }]
+    }
+
+    func title(in app: AppState) -> String {
+        let marked = upns.count - unmarked(in: app).count
+        let closed = app.school.isClosed(group: group, session: session)
+        let times = app.school.settings.registerTimes
+        let closes = session.half == .am ? times.amCloses : times.pmCloses
+        return "Register \(group) · \(session.half.label) \(session.date.spoken) · \(marked) of \(upns.count) marked · "
+            + (closed ? "CLOSED: changes are amendments" : "closes at \(closes)")
+    }
+
+    mutating func handle(_ key: Key, in app: inout AppState) -> [Effect] { app.registerKey(key, &self) }
+    func draw(in app: AppState, into g: inout Grid, _ area: Area) { app.drawRegister(self, &g, area) }
+
+    func footer(in app: AppState) -> [KeyBinding] {
+        guard search != nil else { return Bindings.effective(on: .register).filter { $0.inFooter && $0.offered(to: app.context.staff) } }
+        return [KeyBinding(.open, [.enter], "keep this pupil", "", [.register]), KeyBinding(.down, [.down], "next match", "", [.register]),
+                KeyBinding(.back, [.escape], "stop finding", "", [.register])]
+    }
+
+    mutating func schoolChanged(in app: AppState) {
+        reload(app.school)
+        cursor.clamp(count: upns.count, page: app.registerPage)
+    }
+
+    var isTyping: Bool { search != nil || codePrefix != nil }
+}

@@ -72,10 +72,33 @@ extension AppState {
         case .open:
             if r.entries.indices.contains(r.cursor.selected) { return openPupil(r.entries[r.cursor.selected].pupil.upn) }
         case .writeReport:
+            status = StatusLine("Writing the report…", .dim)
             return [.writeReport(files: [ReportFile(name: r.fileStem + ".txt", contents: r.text(school: school.name)),
                                          ReportFile(name: r.fileStem + ".csv", contents: r.csv)])]
         default: break
         }
         return []
     }
+}
+
+extension AbsenteeReport: ScreenState {
+    static let kind = ScreenKind.report
+    var asScreen: Screen { .report(self) }
+    static var commands: [AppCommand] {
+        [AppCommand("report", [.oneOf([.init("absentees", "everyone absent or late this session")]), .half],
+                    "Everyone absent or late this session, with a contact to call") { s, input in
+            guard input.choice == "absentees" else {
+                s.status = StatusLine("Reports: :report absentees [AM|PM]", .warning)
+                return []
+            }
+            s.push(.report(AbsenteeReport(session: Session(s.context.today, input.half ?? s.context.currentHalf), state: s)))
+            return []
+        }]
+    }
+    func title(in app: AppState) -> String {
+        title + " · \(plural(entries.count, "pupil")) · reason not known for \(entries.filter { !$0.reasonKnown }.count)"
+    }
+    mutating func handle(_ key: Key, in app: inout AppState) -> [Effect] { app.reportKey(key, &self) }
+    func draw(in app: AppState, into g: inout Grid, _ area: Area) { app.drawReport(self, &g, area) }
+    mutating func schoolChanged(in app: AppState) { rebuild(app) }
 }

@@ -102,3 +102,15 @@ extension AppState {
         }
     }
 }
+
+extension ReportsScreen: ScreenState {
+    static let kind = ScreenKind.reports
+    var asScreen: Screen { .reports(self) }
+    static var commands: [AppCommand] {
+        [AppCommand("reports", "The school, years, classes and vulnerable groups: attendance, PA, SA, trends") { s, _ in s.openReports() }]
+    }
+    func title(in app: AppState) -> String { "Reports · this year to \(app.context.today.spoken) · Enter lists a group's pupils" }
+    mutating func handle(_ key: Key, in app: inout AppState) -> [Effect] { app.reportsKey(key, &self) }
+    func draw(in app: AppState, into g: inout Grid, _ area: Area) { app.drawReports(self, &g, area) }
+    mutating func schoolChanged(in app: AppState) { rebuild(app) }
+}

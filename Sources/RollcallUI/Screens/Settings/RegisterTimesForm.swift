@@ -73,3 +73,9 @@ extension AppState {
         }
     }
 }
+
+extension RegisterTimesForm: CommandSource {
+    static var commands: [AppCommand] {
+        [AppCommand("settings", "Change when the registers open and close (the head)") { s, _ in s.openRegisterTimes() }]
+    }
+}

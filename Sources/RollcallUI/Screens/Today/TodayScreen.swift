@@ -173,3 +173,15 @@ extension AppState {
         }
     }
 }
+
+extension TodayScreen: ScreenState {
+    static let kind = ScreenKind.today
+    var asScreen: Screen { .today(self) }
+    static var commands: [AppCommand] {
+        [AppCommand("today", "The day at a glance: registers, absences, calls, reviews, alerts") { s, _ in s.openToday() }]
+    }
+    func title(in app: AppState) -> String { "Today" }
+    mutating func handle(_ key: Key, in app: inout AppState) -> [Effect] { app.todayKey(key, &self) }
+    func draw(in app: AppState, into g: inout Grid, _ area: Area) { app.drawToday(self, &g, area) }
+    mutating func schoolChanged(in app: AppState) { rebuild(app) }
+}
