@@ -36,6 +36,13 @@ public final class PostgresStore: SchoolStore {
     /// Who last changed each mark, from the rows read (to say who a conflicting change was by).
     private var markAuthors: [MarkKey: (name: String, at: String)] = [:]
     private struct MarkKey: Hashable { var upn: String; var ordinal: Int }
+    /// Rows read whose body names an author other than the login that appended them.
+    public private(set) var forgedRows: [ForgedRow] = []
+    public struct ForgedRow: Hashable, Sendable {
+        public var seq: Int
+        public var author: String
+        public var what: String
+    }
 
     private init(db: PGConnection, url: String, schoolID: String, school: School, clock: Clock) {
         self.db = db
@@ -137,8 +144,15 @@ public final class PostgresStore: SchoolStore {
             do { t = try TransactionJSON.decode(body) } catch {
                 throw PGError(message: "school \(schoolID): journal row \(seq) cannot be read: \(error)")
             }
-            school.apply(TransactionJSON.filling(t, words: { words[$0] }))
-            noteAuthor(of: t, login: author, at: at)
+            // A row whose body names another author was written outside Rollcall: say so and
+            // leave it out, rather than let it speak for someone it was not written by.
+            if let forged = school.forgedAuthor(in: t, login: author) {
+                forgedRows.append(ForgedRow(seq: seq, author: author, what: forged))
+                warnings.append("journal row \(seq) of school \(schoolID) was appended by \(author) but \(forged): it was written outside Rollcall and is left out; `rollcall check` reports it")
+            } else {
+                school.apply(TransactionJSON.filling(t, words: { words[$0] }))
+                noteAuthor(of: t, login: author, at: at)
+            }
             lastSeq = seq
         }
         return true
@@ -296,6 +310,11 @@ extension PostgresStore {
                     trail.problems.append(AuditProblem(file: "database journal of school \(schoolID)", line: seq, reason: "cannot be read: \(error)"))
                     continue
                 }
+                if let forged = forgedRows.first(where: { $0.seq == seq }) {
+                    trail.problems.append(AuditProblem(file: "database journal of school \(schoolID)", line: seq,
+                                                       reason: "appended by \(author) but \(forged.what): written outside Rollcall"))
+                    continue
+                }
                 let t = TransactionJSON.filling(read.transaction, words: { words[$0] })
                 let member = school.staff[author]
                 for change in t.changes {
@@ -332,6 +351,9 @@ extension PostgresStore {
         var problems: [String] = []
         if let broken = try db.execute("SELECT rollcall.first_broken_row($1)", [schoolID]).scalar, let seq = Int(broken) {
             problems.append("journal row \(seq) of school \(schoolID) does not follow from the row before it (the SHA-256 chain is broken there): rows from \(seq) on may have been altered, removed or inserted outside Rollcall")
+        }
+        for row in forgedRows {
+            problems.append("journal row \(row.seq) of school \(schoolID) was appended by \(row.author) but \(row.what): it was written outside Rollcall (left out of the school as read)")
         }
         return problems
     }

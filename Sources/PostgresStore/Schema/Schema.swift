@@ -10,7 +10,7 @@
 /// carries the SHA-256 of the row before it.
 public enum Schema {
     /// Bumped whenever the SQL below changes; `rollcall.schema_version()` returns it.
-    public static let version = 1
+    public static let version = 2
 
     /// SQLSTATEs the functions raise, beside PostgreSQL's own (42501: not permitted).
     public enum State {
@@ -91,7 +91,7 @@ public enum Schema {
         FOR EACH STATEMENT EXECUTE FUNCTION rollcall.refuse_rewrite();
 
     CREATE FUNCTION rollcall.schema_version() RETURNS int LANGUAGE sql IMMUTABLE
-    SET search_path = pg_catalog, pg_temp AS $f$ SELECT 1 $f$;
+    SET search_path = pg_catalog, pg_temp AS $f$ SELECT 2 $f$;
 
     -- The schools at which `who` is a member of one of the group roles `kinds` (office,
     -- attendance, head, dsl), from the roles' names (rc_<school>_<kind>). Row-level security
@@ -175,9 +175,14 @@ public enum Schema {
             IF NOT FOUND AND c ->> 'kind' = 'staff' THEN
                 -- A login without a password: it can connect only by peer authentication (the
                 -- OS login of that name) until the database's owner gives it another way.
-                EXECUTE format('CREATE ROLE %I LOGIN', login);
+                BEGIN
+                    EXECUTE format('CREATE ROLE %I LOGIN', login);
+                EXCEPTION WHEN unique_violation OR duplicate_object THEN
+                    NULL;  -- another school's head added the same login at the same moment
+                END;
                 SELECT * INTO target FROM pg_roles WHERE rolname = login;
-            ELSIF FOUND AND (NOT target.rolcanlogin OR target.rolsuper OR target.rolname LIKE 'rollcall\_%') THEN
+            END IF;
+            IF FOUND AND (NOT target.rolcanlogin OR target.rolsuper OR target.rolname LIKE 'rollcall\_%') THEN
                 RAISE EXCEPTION '% is not a staff login (a group role, a superuser or Rollcall''s own)', login USING ERRCODE = '42501';
             END IF;
             CONTINUE WHEN NOT FOUND;
