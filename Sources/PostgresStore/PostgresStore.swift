@@ -52,6 +52,7 @@ public final class PostgresStore: SchoolStore {
     /// Installs Rollcall's tables, roles and functions in the database (once, as a superuser).
     public static func install(_ db: PGConnection) throws {
         try db.run(script: Schema.sql)
+        try db.run(script: Schema.moveSQL)
     }
 
     /// Creates a school whose head is the connected login (a member of `rollcall_founder`):
