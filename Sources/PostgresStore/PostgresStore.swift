@@ -38,6 +38,8 @@ public final class PostgresStore: SchoolStore {
     private struct MarkKey: Hashable { var upn: String; var ordinal: Int }
     /// Rows read whose body names an author other than the login that appended them.
     public private(set) var forgedRows: [ForgedRow] = []
+    /// The journal rows a `store move` wrote (0: none), read once.
+    private var movedThrough: Int?
     public struct ForgedRow: Hashable, Sendable {
         public var seq: Int
         public var author: String
@@ -60,6 +62,7 @@ public final class PostgresStore: SchoolStore {
     public static func install(_ db: PGConnection) throws {
         try db.run(script: Schema.sql)
         try db.run(script: Schema.trustSQL)
+        try db.run(script: Schema.moveSQL)
     }
 
     /// Creates a school whose head is the connected login (a member of `rollcall_founder`):
@@ -133,6 +136,12 @@ public final class PostgresStore: SchoolStore {
             """, [schoolID, lastSeq])
         guard rows.count > 0 else { return false }
         let words = try readableWords(after: lastSeq)
+        // Rows a `store move` wrote carry the file store's own authors (and its first row, the
+        // records from before the trail began, the mover's name): written by the owner's move
+        // functions inside the transaction that created the school, not by a staff login.
+        if movedThrough == nil {
+            movedThrough = Int(try db.execute("SELECT rows FROM rollcall.moves WHERE school = $1", [schoolID]).scalar ?? "") ?? 0
+        }
         for r in rows.rows {
             guard let seqText = r[0], let seq = Int(seqText), let author = r[1], let at = r[2], let body = r[3] else {
                 throw PGError(message: "school \(schoolID): a journal row with a missing field")
@@ -146,7 +155,7 @@ public final class PostgresStore: SchoolStore {
             }
             // A row whose body names another author was written outside Rollcall: say so and
             // leave it out, rather than let it speak for someone it was not written by.
-            if let forged = school.forgedAuthor(in: t, login: author) {
+            if seq > (movedThrough ?? 0), let forged = school.forgedAuthor(in: t, login: author) {
                 forgedRows.append(ForgedRow(seq: seq, author: author, what: forged))
                 warnings.append("journal row \(seq) of school \(schoolID) was appended by \(author) but \(forged): it was written outside Rollcall and is left out; `rollcall check` reports it")
             } else {

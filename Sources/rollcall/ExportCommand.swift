@@ -5,13 +5,13 @@ import AttendanceStore
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Print pupils, marks or statistics as CSV or JSON (pupils and marks CSV re-import exactly), or write a CTF for pupils who leave.")
+        abstract: "Print pupils, marks or statistics as CSV or JSON (pupils and marks CSV re-import exactly), casework as JSON, or write a CTF for pupils who leave.")
 
-    enum What: String, ExpressibleByArgument, CaseIterable { case pupils, marks, stats, ctf }
+    enum What: String, ExpressibleByArgument, CaseIterable { case pupils, marks, stats, casework, ctf }
     enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json }
     enum Layout: String, ExpressibleByArgument, CaseIterable { case long, string }
 
-    @Argument(help: "pupils, marks, stats or ctf.") var what: What
+    @Argument(help: "pupils, marks, stats, casework (JSON: staff, settings, calendar, policy, closed registers, cases and the contact log) or ctf.") var what: What
     @Argument(help: "For ctf: the UPN of each pupil who leaves.") var upns: [String] = []
     @Option(help: "csv or json.") var format: Format = .csv
     @Option(help: "Marks CSV: long (a row per mark, what import marks reads) or string (a row per pupil and year: upn, start_date, marks).")
@@ -28,6 +28,9 @@ struct ExportCommand: ParsableCommand {
         if what != .ctf && !upns.isEmpty { throw ValidationError("UPNs go only with export ctf") }
         if layout == .string && !(what == .marks && format == .csv) { throw ValidationError("--layout string goes only with export marks as CSV") }
         switch what {
+        case .casework:
+            try store.loadContacts()
+            print(Export.caseworkJSON(store.school), terminator: "")
         case .ctf:
             try writeCTF(upns, out: out, store: store)
         case .pupils:
