@@ -177,3 +177,25 @@ struct TrustCommandTests {
         #expect(!grep.stdout.contains("\(someone)") || grep.stdout.hasPrefix("status="), "\(grep.stdout)")
     }
 }
+
+/// The governors' report sets the school's year beside England's figures for its phase and
+/// period, naming the release (issue 23).
+@Suite struct GovernorsNationalLineTests {
+    @Test func theGovernorsReportNamesTheNationalFiguresAndTheirRelease() throws {
+        let scratch = Scratch()
+        let store = "\(scratch.path)/store"
+        #expect(try RollcallProcess.run(["demo", "--pupils", "60", "--as-of", "2026-11-30", "--store", store]).status == 0)
+        let r = try RollcallProcess.run(["report", "governors", "--as-of", "2026-11-30", "--store", store, "--today", "2026-11-30"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("Compared with England"), "\(r.stdout)")
+        #expect(r.stdout.contains("National: England, state-funded primary schools, autumn term 2024/25"), "\(r.stdout)")
+        #expect(r.stdout.contains("Pupil absence in schools in England: autumn term 2024/25"))
+        let stats = try RollcallProcess.run(["stats", "--by", "school", "--as-of", "2026-11-30", "--format", "json", "--store", store])
+        let whole = try #require((try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [[String: Any]])?.first)
+        let possible = try #require(whole["possible_sessions"] as? Int), attended = try #require(whole["attended_sessions"] as? Int)
+        let absence = Double(possible - attended) * 100 / Double(possible)
+        let tenths = Int((absence * 10 + 1e-7).rounded(.down))
+        let line = try #require(r.stdout.split(separator: "\n").first { $0.hasPrefix("This school, year to date") })
+        #expect(line.contains("\(tenths / 10).\(tenths % 10)"), "\(line) vs \(absence)")
+    }
+}

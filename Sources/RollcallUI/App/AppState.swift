@@ -19,6 +19,8 @@ public struct AppState: Sendable {
     public var schoolVersion = 0
     /// False until the driver has read the recent contact log (Today's follow-ups need it).
     public var contactLogRead: Bool
+    /// The trust's schools, once the driver has read them for `:trust`.
+    public var trust: TrustOverview?
     /// Audit trails loaded for pupil pages.
     public var histories: [String: [HistoryLine]] = [:]
     /// Set by update when the app should end (the driver also gets `.quit`).
@@ -110,6 +112,8 @@ public enum Screen: Sendable {
     case pupil(PupilScreen)
     case report(AbsenteeReport)
     case help(HelpScreen)
+    case trust(TrustScreen)
+    case trustSchool(TrustSchoolScreen)
 
     public var kind: ScreenKind {
         switch self {
@@ -124,6 +128,8 @@ public enum Screen: Sendable {
         case .pupil: return .pupil
         case .report: return .report
         case .help: return .help
+        case .trust: return .trust
+        case .trustSchool: return .trustSchool
         }
     }
 }

@@ -66,6 +66,9 @@ extension AppState {
         case .othersChangesNotRead(let problem):
             status = StatusLine("Could not read other people's changes: \(problem)", .alert)
             return []
+        case .trustLoaded(let overview):
+            trustLoaded(overview)
+            return []
         }
     }
 
@@ -165,6 +168,8 @@ extension AppState {
         case .pupil(var p): effects = pupilKey(key, &p); current = .pupil(p)
         case .report(var r): effects = reportKey(key, &r); current = .report(r)
         case .help(var h): effects = helpKey(key, &h); current = .help(h)
+        case .trust(var t): effects = trustKey(key, &t); current = .trust(t)
+        case .trustSchool(var s): effects = trustSchoolKey(key, &s); current = .trustSchool(s)
         }
         // The key may have opened another screen on top: the one it changed keeps its place.
         if index < screens.count, screens[index].kind == current.kind { screens[index] = current }
@@ -248,7 +253,7 @@ extension Screen {
         case .pupils(var p): p.rebuild(state); self = .pupils(p)
         case .pupil(var p): p.rebuild(state); self = .pupil(p)
         case .report(var r): r.rebuild(state); self = .report(r)
-        case .help: break
+        case .help, .trust, .trustSchool: break  // other schools: read once, when :trust opened
         }
     }
 

@@ -28,6 +28,8 @@ extension AppState {
         case .pupil(let p): drawDocument(p.lines, top: p.top, &g, body)
         case .report(let r): drawReport(r, &g, body)
         case .help(let h): drawDocument(h.lines, top: h.top, &g, body)
+        case .trust(let t): drawTrust(t, &g, body)
+        case .trustSchool(let s): drawDocument(s.lines, top: s.top, &g, body)
         }
         drawStatus(&g)
         drawFooter(&g)
@@ -92,6 +94,8 @@ extension AppState {
         case .pupil(let p): return "Pupil · " + (school.pupils[p.upn].map { "\($0.fullName) (\($0.registrationGroup))" } ?? p.upn)
         case .report(let r): return r.title + " · \(plural(r.entries.count, "pupil")) · reason not known for \(r.entries.filter { !$0.reasonKnown }.count)"
         case .help(let h): return "Help · \(h.about.title)"
+        case .trust: return "Trust · " + (trust.map { "\(plural($0.rows.count, "school")) · the year to \($0.asOf.spoken) · most concern first · Enter shows a school" } ?? "reading the schools")
+        case .trustSchool(let s): return "Trust · \(s.name) · read-only"
         }
     }
 

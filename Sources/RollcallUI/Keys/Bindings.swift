@@ -2,7 +2,7 @@ import Attendance
 
 /// Which screen a binding belongs to; `.everywhere` bindings work on every screen.
 public enum ScreenKind: String, CaseIterable, Hashable, Sendable {
-    case everywhere, today, register, calls, pupils, pupil, panel, letters, report, reports, log, help
+    case everywhere, today, register, calls, pupils, pupil, panel, letters, report, reports, log, help, trust, trustSchool
     // Forms and dialogs over a screen: they take every key, so the keys everywhere do not apply.
     case commandLine, lateArrival, callForm, penaltyForm, registerTimes, amendment, conflict, unmarked, decision, discard, welcome
 
@@ -26,6 +26,8 @@ public enum ScreenKind: String, CaseIterable, Hashable, Sendable {
         case .pupil: return "Pupil"
         case .report: return "Absentee report"
         case .help: return "Help"
+        case .trust: return "Trust"
+        case .trustSchool: return "Trust school"
         case .commandLine: return "The : command line"
         case .lateArrival: return "Late arrival form"
         case .callForm: return "Call form"
@@ -181,7 +183,7 @@ public enum Bindings {
         KeyBinding(.callNumberNotInUse, [.char("x")], "not in use", "Log a call: number not in use", [.calls]),
         KeyBinding(.callRefused, [.char("r")], "refused", "Log a call: they refused to say", [.calls]),
         // Everywhere
-        KeyBinding(.open, [.enter], "open", "Open what is selected", [.today, .register, .calls, .pupils, .report, .reports], footer: true),
+        KeyBinding(.open, [.enter], "open", "Open what is selected", [.today, .register, .calls, .pupils, .report, .reports, .trust], footer: true),
         KeyBinding(.search, [.char("/")], "find", "Find a pupil by any part of a name or UPN (accents optional)", [.register, .pupils, .panel], footer: true),
         KeyBinding(.back, [.escape], "back", "Go back to the previous screen", [.everywhere], footer: true),
         KeyBinding(.nextScreen, [.tab], "next screen", "Today → Register → Calls → Pupils → Today", [.everywhere]),

@@ -30,6 +30,7 @@ public struct AppCommand: Sendable {
         AppCommand("pupils", "", "Every pupil with their figures; find, filter and sort"),
         AppCommand("pupil", "UPN-or-name", "Open a pupil's page"),
         AppCommand("settings", "", "Change when the registers open and close (the head)"),
+        AppCommand("trust", "", "Every school of the trust (started with --stores): figures, cases, duties; Enter shows one"),
         AppCommand("help", "", "Every key and command"),
         AppCommand("quit", "", "Quit Rollcall (every mark is already saved)"),
     ]

@@ -143,6 +143,7 @@ extension AppState {
         case "calls": return openCalls()
         case "panel": return openPanel()
         case "reports": return openReports()
+        case "trust": return openTrust()
         case "log":
             let kinds: [String: ContactLogEntry.Kind] = ["call": .call, "visit": .homeVisit, "meeting": .meeting, "letter": .letter, "note": .note]
             guard let k = args.first.flatMap({ kinds[$0.lowercased()] }) else {

@@ -19,13 +19,18 @@ final class AppRunner {
     /// How often another member of staff's changes are looked for.
     let pollMilliseconds: Int32 = 500
 
-    init(store: Store, staff: StaffMember, welcome: [String]? = nil) {
+    /// The schools' stores for `:trust` (`--stores`).
+    let trustStores: [String]
+
+    init(store: Store, staff: StaffMember, welcome: [String]? = nil, trustStores: [String] = []) {
         self.store = store
         self.staff = staff
+        self.trustStores = trustStores
         let now = store.clock.moment(timeZone: store.school.settings.timeZone)
         state = AppState(context: AppContext(today: now.date, minutes: now.time.minutesSinceMidnight, staff: staff, readOnly: !store.isWritable,
                                              documentsFolder: Self.documentsFolder), school: store.school, width: 80, height: 24,
                          contactLogRead: false)
+        state.context.trustStores = trustStores.count
         // Every change to the state arrives as a message, this one too.
         if let warning = store.warnings.first { _ = state.update(.storeOpenedWithWarning(warning)) }
         warningsShown = store.warnings.count
@@ -132,6 +137,11 @@ final class AppRunner {
             } catch {
                 return .reportNotWritten(problem: "\(error)")
             }
+        case .loadTrust:
+            let moment = clock.moment(timeZone: store.school.settings.timeZone)
+            let view = TrustView.make(from: StoreDirectoriesSource(directories: trustStores, login: staff.login), asOf: moment.date,
+                                      time: moment.time, sort: .concern, phase: nil)
+            return .trustLoaded(view.overview)
         case .quit:
             running = false
             return nil

@@ -3,6 +3,7 @@ import Attendance
 import AttendanceStore
 import Foundation
 import RollcallDocuments
+import RollcallUI
 
 /// `rollcall trust`: every school of a trust (a federation, an LA team's schools) side by
 /// side, with the trust's total and the national figures for the same phase.
@@ -78,12 +79,17 @@ struct TrustView {
 
     static func make(from source: TrustSource, asOf date: SchoolDate, time: ClockTime?, sort: TrustSort, phase: SchoolPhase?) -> TrustView {
         var rows: [TrustRow] = [], notRead: [(String, String)] = [], schools: [String: TrustSchool] = [:]
-        for s in source.schools(asOf: date) {
+        let read = source.schools(asOf: date)
+        let computed = concurrentMap(read) { s -> TrustRow? in
+            guard case .read(let school, _) = s.reading else { return nil }
+            var row = TrustRow(school: school, asOf: date, time: time)
+            row.id = s.id
+            return row
+        }
+        for (s, row) in zip(read, computed) {
             switch s.reading {
-            case .read(let school, _):
-                var row = TrustRow(school: school, asOf: date, time: time)
-                row.id = s.id
-                rows.append(row)
+            case .read:
+                rows.append(row!)
                 schools[s.id] = s
             case .notRead(let why):
                 notRead.append((s.id, why))
@@ -103,6 +109,16 @@ struct TrustView {
         }
         return TrustView(asOf: date, sort: sort, phase: phase, rows: shown, total: total, notRead: notRead,
                          comparison: comparison, national: national, schools: schools)
+    }
+
+    /// What the app's `:trust` screen is given.
+    var overview: TrustOverview {
+        TrustOverview(asOf: asOf, rows: rows, total: total, notRead: notRead.map { .init(id: $0.id, reason: $0.reason) },
+                      national: comparison.first?.national,
+                      schools: schools.compactMapValues { s in
+                          guard case .read(let school, _) = s.reading else { return nil }
+                          return TrustOverview.School(id: s.id, school: school, mayReadNames: s.mayReadNames)
+                      })
     }
 
     var document: ReportDocument {

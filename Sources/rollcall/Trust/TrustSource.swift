@@ -40,7 +40,8 @@ struct StoreDirectoriesSource: TrustSource {
     var login: String
 
     func schools(asOf date: SchoolDate) -> [TrustSchool] {
-        directories.map { TrustSchool(id: $0, reading: read($0, asOf: date)) }
+        // Each store is read on its own (they share nothing), as many at once as there are cores.
+        concurrentMap(directories) { TrustSchool(id: $0, reading: read($0, asOf: date)) }
     }
 
     func read(_ dir: String, asOf date: SchoolDate) -> TrustSchool.Reading {
@@ -61,3 +62,23 @@ struct StoreDirectoriesSource: TrustSource {
         }
     }
 }
+
+/// `map` over independent items on every core, in the items' order. The transform must
+/// share nothing between items (each store is opened and read on its own).
+func concurrentMap<T, R>(_ items: [T], _ transform: (T) -> R) -> [R] {
+    let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
+    results.initialize(repeating: nil)
+    defer { results.deallocate() }
+    withoutActuallyEscaping(transform) { transform in
+        let shared = Shared(value: (items, transform, results))
+        DispatchQueue.concurrentPerform(iterations: items.count) { i in
+            let (items, transform, results) = shared.value
+            results[i] = transform(items[i])
+        }
+    }
+    return results.map { $0! }
+}
+
+/// Values handed to `concurrentPerform`'s iterations, which only read them (or write each
+/// its own slot).
+private struct Shared<V>: @unchecked Sendable { let value: V }
