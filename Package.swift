@@ -27,12 +27,12 @@ let package = Package(
                            .product(name: "SwiftCSV", package: "SwiftCSV"),
                            .product(name: "Mustache", package: "swift-mustache")]
         ),
-        // Data/: policy presets and letter templates, bundled as resources.
+        // Data/: policy presets, letter templates and the DfE's national figures, bundled as resources.
         .target(
             name: "RollcallData",
             path: "Data",
             sources: ["RollcallData.swift"],
-            resources: [.copy("policies"), .copy("letters")]
+            resources: [.copy("policies"), .copy("letters"), .copy("national")]
         ),
         // flock(2), which Swift's Glibc module does not import as a function.
         .target(name: "CSystemShims"),

@@ -13,6 +13,11 @@ public enum RollcallData {
         files(in: "letters", ext: "mustache").compactMapValues { String(data: $0.data, encoding: .utf8) }
     }
 
+    /// The DfE's national figures (`Data/national/*.json`) by name, as raw JSON.
+    public static func national() -> [String: Data] {
+        files(in: "national", ext: "json").mapValues(\.data)
+    }
+
     private static func files(in folder: String, ext: String) -> [String: (path: String, data: Data)] {
         guard let dir = Bundle.module.url(forResource: folder, withExtension: nil),
               let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else { return [:] }

@@ -7,6 +7,14 @@ public struct CohortFigures: Hashable, Sendable {
     public var persistentAbsentees: Int
     public var severeAbsentees: Int
 
+    public init(name: String, pupilCount: Int, figures: AttendanceFigures, persistentAbsentees: Int, severeAbsentees: Int) {
+        self.name = name
+        self.pupilCount = pupilCount
+        self.figures = figures
+        self.persistentAbsentees = persistentAbsentees
+        self.severeAbsentees = severeAbsentees
+    }
+
     /// Share of pupils (with any possible session) who are persistently absent, as a percentage.
     public var persistentAbsenceRate: Double? {
         pupilCount == 0 ? nil : Double(persistentAbsentees) * 100 / Double(pupilCount)

@@ -29,14 +29,22 @@ public enum StaffRole: String, CaseIterable, Sendable, Codable {
     case attendance
     /// Head teacher: everything, including decisions, penalty notices, policy and staff.
     case head
+    /// A trust's (or federation's, or LA team's) lead: sees the school's figures and counts in
+    /// `rollcall trust`, changes nothing, and reads no pupil's name (see `mayReadPupilNames`).
+    case trustLead = "trust-lead"
 
     var permissions: Set<Permission> {
         switch self {
         case .office: return StaffRole.officePermissions
         case .attendance: return StaffRole.attendancePermissions
         case .head: return StaffRole.headPermissions
+        case .trustLead: return []
         }
     }
+
+    /// Whether this role may see pupils' names and records: every role on the school's own
+    /// staff; a trust lead sees the school's figures only.
+    public var mayReadPupilNames: Bool { self != .trustLead }
 
     // Built once: every change is checked against them (600,000 marks in a year's import).
     private static let officePermissions: Set<Permission> = [.recordMarks, .amendMarks, .logContact, .sendLetters, .importData, .editCalendar]

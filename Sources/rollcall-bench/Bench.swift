@@ -12,7 +12,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rollcall-bench",
         abstract: "Measure Rollcall's figures on a generated school (release build: swift run -c release rollcall-bench).",
-        subcommands: [Run.self, DocumentsRun.self, ProbeOpen.self, ProbeApp.self],
+        subcommands: [Run.self, DocumentsRun.self, TrustRun.self, ProbeOpen.self, ProbeApp.self],
         defaultSubcommand: Run.self)
 }
 

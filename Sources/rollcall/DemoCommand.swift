@@ -17,10 +17,19 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Contact-log entries to generate (default: calls for this year's absences).") var contacts: Int?
     @Option(help: "The policy preset.") var policy = PolicyFile.defaultPresetID
     @Option(help: "The school's name.") var name = "Demo School"
+    @Option(help: ArgumentHelp("Make a trust of this many schools of mixed size, phase and policy instead, one store each in --stores DIR (you are head of each).", valueName: "n"))
+    var trust: Int?
+    @Option(name: .customLong("stores"), help: ArgumentHelp("With --trust: the new directory to make the schools' stores in (school-01, school-02 …).", valueName: "dir"))
+    var trustDirectory: String?
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
         let me = Identity.current()
+        if let trust {
+            guard trust > 0, let trustDirectory else { throw ValidationError("--trust N needs N of at least 1 and --stores DIR") }
+            try TrustDemo(count: trust, directory: trustDirectory, seed: seed, years: years, asOf: asOf?.date).make(as: me)
+            return
+        }
         guard pupils > 0, years > 0 else { throw ValidationError("--pupils and --years must be at least 1") }
         var g = SchoolGenerator(asOf: asOf?.date ?? .today())
         // Made for today: only the registers that have closed by the clock are taken.

@@ -56,7 +56,8 @@ struct ReportCommand: ParsableCommand {
         case .pa:
             document = PersistentAbsenceReport.document(store.school, asOf: date)
         case .governors:
-            document = GovernorsReportDocument.document(GovernorsReport(school: store.school, asOf: date), school: store.school)
+            document = GovernorsReportDocument.document(GovernorsReport(school: store.school, asOf: date), school: store.school,
+                                                        national: try NationalFiguresFile.load())
         case .dataQuality:
             document = DataQualityReport.document(DataQuality(school: store.school, asOf: date), school: store.school)
         }

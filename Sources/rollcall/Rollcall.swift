@@ -16,7 +16,7 @@ struct Rollcall: ParsableCommand {
         """,
         subcommands: [
             OpenAppCommand.self, TodayCommand.self, DemoCommand.self, InitCommand.self, ImportCommand.self, MarkCommand.self, StatsCommand.self,
-            CallsCommand.self, DutiesCommand.self, LogCommand.self, CaseloadCommand.self, CaseCommand.self, PenaltyCommand.self, LetterCommand.self,
+            CallsCommand.self, DutiesCommand.self, TrustCommand.self, LogCommand.self, CaseloadCommand.self, CaseCommand.self, PenaltyCommand.self, LetterCommand.self,
             LettersCommand.self, CertificateCommand.self, ChronologyCommand.self, ReportCommand.self,
             HistoryCommand.self, ExportCommand.self, PolicyCommand.self, CalendarCommand.self, StaffCommand.self, CodesCommand.self,
             CheckCommand.self, AuditCommand.self, MigrateCommand.self, BackupCommand.self, CompactCommand.self, StoreCommand.self, SettingsCommand.self, RegisterCommand.self,

@@ -6,14 +6,14 @@ import Foundation
 struct StaffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "staff",
-        abstract: "Who may use this store, and in which role (office, attendance, head).",
+        abstract: "Who may use this store, and in which role (office, attendance, head; trust-lead: figures in rollcall trust only).",
         subcommands: [Add.self, List.self, Remove.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a member of staff, or change their name, role or DSL flag (head only).")
         @Argument(help: "Their OS login.") var login: String
         @Option(help: "Their name, as the audit trail shows it.") var name: String
-        @Option(help: "office, attendance or head.") var role: StaffRole
+        @Option(help: "office, attendance, head or trust-lead (sees the school's figures in rollcall trust, nothing else).") var role: StaffRole
         @Flag(help: "A designated safeguarding lead: may read safeguarding-sensitive notes (the login must be in the store's DSL group).") var dsl = false
         @Flag(help: "Add a login that does not exist on this computer yet (a new member of staff whose account is still to be made).")
         var notYet = false

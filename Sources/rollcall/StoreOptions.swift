@@ -143,7 +143,16 @@ extension StoreOpening {
         StoreWarnings.track(store, printed: 0)
         if reportingWarnings { StoreWarnings.printUnprinted() }
         let login = (store as? PostgresStore)?.login ?? identity.login
-        return (store, try store.staffMember(login: login))
+        return (store, try Self.schoolStaff(try store.staffMember(login: login)))
+    }
+
+    /// A trust lead sees a school's figures through `rollcall trust` only: every other command
+    /// and the app show pupils' names, so they are refused.
+    static func schoolStaff(_ member: StaffMember) throws -> StaffMember {
+        guard member.role.mayReadPupilNames else {
+            throw CleanExit.failure("\(member.login) is a trust lead at this school: its figures are in rollcall trust; pupils' records are for its own staff")
+        }
+        return member
     }
 
     /// Opens the store with what figures as of `date` need: the marks of the year so far and

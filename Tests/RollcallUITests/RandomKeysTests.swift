@@ -79,6 +79,12 @@ struct RandomKeysTests {
         Place(name: "panel (office)", staff: UISchool.office, reach: command("panel"), reached: screen(.panel)),
         Place(name: "letters", reach: { s, d in command("pupil \(liam)")(&s, &d); d.keys(&s, [.char("w")]) }, reached: screen(.letters)),
         Place(name: "reports", reach: command("reports"), reached: screen(.reports)),
+        Place(name: "trust", reach: { s, d in
+            s.context.trustStores = 3; command("trust")(&s, &d); _ = s.update(.trustLoaded(TrustScreenTests.overview()))
+        }, reached: screen(.trust)),
+        Place(name: "trust, a school", reach: { s, d in
+            s.context.trustStores = 3; command("trust")(&s, &d); _ = s.update(.trustLoaded(TrustScreenTests.overview())); d.keys(&s, [.enter])
+        }, reached: screen(.trustSchool)),
         Place(name: "pupils", reach: command("pupils"), reached: screen(.pupils)),
         Place(name: "pupils, finding", reach: { s, d in command("pupils")(&s, &d); d.keys(&s, [.char("/")]) },
               reached: { if case .pupils(let p) = $0.screen { return p.searching }; return false }),

@@ -73,7 +73,7 @@ extension Policy {
                 for (list, actions) in lists { for (ai, action) in actions.enumerated() {
                     let ap = "\(sp).\(list)[\(ai)]"
                     if !Policy.actionKinds.contains(action.kind) { add("\(ap).kind", "unknown action \"\(action.kind)\" (known: \(Policy.actionKinds.sorted().joined(separator: ", ")))") }
-                    if StaffRole(rawValue: action.owner) == nil { add("\(ap).owner", "\"\(action.owner)\" is not a role (office, attendance, head)") }
+                    if StaffRole(rawValue: action.owner).map(\.mayReadPupilNames) != true { add("\(ap).owner", "\"\(action.owner)\" is not a role (office, attendance, head)") }
                     if action.dueWithinDays < 0 { add("\(ap).dueWithinDays", "cannot be negative") }
                     if let when = action.when { out += when.problems(path: "\(ap).when") }
                     if action.kind == "letter" {

@@ -40,6 +40,11 @@ public struct GovernorsReport: Sendable {
     public var weekdays: [(day: Weekday, figures: AttendanceFigures)]
     /// Each school week of the academic year to the report's date, for the chart.
     public var weeks: [(weekStart: SchoolDate, figures: AttendanceFigures)]
+    /// The whole school (compulsory school age) over the academic year to the report's date,
+    /// as `stats --by school` counts it: what is set beside the national figures.
+    public var yearToDate: CohortFigures
+    /// The school's phase, for the national figures of the same phase.
+    public var phase: SchoolPhase?
 
     public init(school: School, asOf date: SchoolDate) {
         let stats = school.statistics
@@ -66,6 +71,8 @@ public struct GovernorsReport: Sendable {
         let pattern = stats.weekdayPattern(for: upns, in: now)
         weekdays = [Weekday.monday, .tuesday, .wednesday, .thursday, .friday].map { ($0, pattern[$0] ?? AttendanceFigures()) }
         weeks = stats.weeklyFigures(for: upns, in: DateRange(yearStart, date))
+        yearToDate = stats.cohorts(.wholeSchool, of: pupils, in: Statistics.yearToDate(date))[0]
+        phase = school.phase(on: date)
     }
 
     /// A half-term named from its first school day, not the Saturday after the break.

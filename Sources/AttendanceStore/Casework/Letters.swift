@@ -139,6 +139,7 @@ public enum Letters {
         case .head: return "Head teacher"
         case .attendance: return "Family support worker"
         case .office: return "School office"
+        case .trustLead: return "Trust lead"
         }
     }
 

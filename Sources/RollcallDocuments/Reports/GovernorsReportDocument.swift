@@ -13,7 +13,22 @@ public enum GovernorsReportDocument {
                 r.before.map { "\($0.pupilCount)" } ?? "–", r.before.map { PercentText.attendance($0.figures) } ?? "–"]
     }
 
-    public static func document(_ report: GovernorsReport, school: School) -> ReportDocument {
+    /// The school's year so far beside England's published figures for its phase (`national`:
+    /// the DfE's figures; none, no table).
+    static func nationalTable(_ report: GovernorsReport, national: NationalFigures?) -> ReportDocument.Table? {
+        guard let national else { return nil }
+        let measures = NationalFigures.Measure.allCases
+        let ours = ["This school, year to date"] + measures.map { report.yearToDate.percent($0).map(PercentText.truncated) ?? "–" }
+        guard let line = national.line(for: report.phase, asOf: report.asOf) else {
+            return .init("Compared with England", columns: ["Group"] + measures.map(\.label), rows: [ours],
+                         note: "No national figures for this phase and period are shipped with Rollcall.")
+        }
+        return .init("Compared with England", columns: ["Group"] + measures.map(\.label),
+                     rows: [ours, ["National: \(line.label)"] + measures.map { line.values[$0].map(TrustReportDocument.published) ?? "–" }],
+                     note: "Source: \(line.source). National figures are for the published period named; a dash: not published in the release read.")
+    }
+
+    public static func document(_ report: GovernorsReport, school: School, national: NationalFigures? = nil) -> ReportDocument {
         let p = report.period
         var lines = ["This half-term so far: \(p.start.spoken) to \(p.end.spoken)."]
         if let b = report.previousPeriod {
@@ -37,6 +52,6 @@ public enum GovernorsReportDocument {
                 .table(.init("Absence by day of the week", columns: ["Day", "Possible", "Absence %", "Unauthorised %"], rows: weekdayRows)),
                 .table(.init("Codes used this half-term", columns: ["Code", "Meaning", "Sessions"],
                              rows: report.codesUsed.map { [$0.code.symbol, $0.code.meaning, "\($0.sessions)"] })),
-            ])
+            ] + (nationalTable(report, national: national).map { [.table($0)] } ?? []))
     }
 }

@@ -13,6 +13,8 @@ public struct AppContext: Hashable, Sendable {
     /// can be printed and filed. The driver gives the folder Rollcall was started in, or
     /// the one ROLLCALL_DOCUMENTS names.
     public var documentsFolder: String
+    /// How many schools' stores the app was started with (`--stores`), for `:trust`; 0: none.
+    public var trustStores = 0
 
     public init(today: SchoolDate, minutes: Int, staff: StaffMember, readOnly: Bool = false, documentsFolder: String = ".") {
         self.today = today

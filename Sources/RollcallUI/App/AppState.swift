@@ -21,6 +21,8 @@ public struct AppState: Sendable {
     public var contactLogRead: Bool
     /// Audit trails loaded for pupil pages.
     public var histories: [String: [HistoryLine]] = [:]
+    /// The trust's schools, once the driver has read them for `:trust`.
+    public var trust: TrustOverview?
     /// Set by update when the app should end (the driver also gets `.quit`).
     public var quitting = false
     /// Ctrl-C was pressed with text typed in a form: a second one quits.

@@ -18,6 +18,8 @@ public enum Effect: Hashable, Sendable {
     /// Save a letter as an A4 PDF at `path` (addressed to the pupil's parents); answered
     /// with reportWritten or reportNotWritten. Nothing is logged: printing is not sending.
     case writeLetterPDF(upn: String, text: String, path: String)
+    /// Read the trust's schools (`--stores`); answered with trustLoaded.
+    case loadTrust
     case quit
 }
 
@@ -28,7 +30,7 @@ extension Effect {
     /// reading the audit trail); the answer says what became of it.
     public var isLong: Bool {
         switch self {
-        case .writeReport, .writeLetterPDF, .loadHistory: return true
+        case .writeReport, .writeLetterPDF, .loadHistory, .loadTrust: return true
         default: return false
         }
     }

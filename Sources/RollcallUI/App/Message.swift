@@ -42,6 +42,8 @@ public enum Message: Sendable {
     case contactLogNotRead(problem: String)
     /// Someone else's changes could not be read from disk; the app keeps what it had.
     case othersChangesNotRead(problem: String)
+    /// The trust's schools, read for `:trust`.
+    case trustLoaded(TrustOverview)
 }
 
 /// Why a change was refused, in the terms a screen acts on.

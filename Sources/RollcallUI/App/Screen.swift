@@ -45,6 +45,8 @@ public enum Screen: Sendable {
     case pupil(PupilScreen)
     case report(AbsenteeReport)
     case help(HelpScreen)
+    case trust(TrustScreen)
+    case trustSchool(TrustSchoolScreen)
 
     var content: any ScreenState {
         switch self {
@@ -59,13 +61,15 @@ public enum Screen: Sendable {
         case .pupil(let s): return s
         case .report(let s): return s
         case .help(let s): return s
+        case .trust(let s): return s
+        case .trustSchool(let s): return s
         }
     }
 
     /// Every screen type, in the order their `:` commands are listed.
     static let registry: [any ScreenState.Type] = [
         TodayScreen.self, RegisterScreen.self, AbsenteeReport.self, CallsScreen.self, LogForm.self, PanelScreen.self,
-        ReportsScreen.self, PupilsScreen.self, PupilScreen.self, LettersScreen.self, HelpScreen.self,
+        ReportsScreen.self, PupilsScreen.self, PupilScreen.self, LettersScreen.self, TrustScreen.self, TrustSchoolScreen.self, HelpScreen.self,
     ]
 
     public var kind: ScreenKind { type(of: content).kind }
@@ -83,7 +87,7 @@ public enum Screen: Sendable {
 
 /// Which screen a binding belongs to; `.everywhere` bindings work on every screen.
 public enum ScreenKind: String, CaseIterable, Hashable, Sendable {
-    case everywhere, today, register, calls, pupils, pupil, panel, letters, report, reports, log, help
+    case everywhere, today, register, calls, pupils, pupil, panel, letters, report, reports, log, help, trust, trustSchool
     // Forms and dialogs over a screen: they take every key, so the keys everywhere do not apply.
     case commandLine, lateArrival, callForm, penaltyForm, registerTimes, amendment, conflict, unmarked, decision, discard, welcome
 
@@ -107,6 +111,8 @@ public enum ScreenKind: String, CaseIterable, Hashable, Sendable {
         case .pupil: return "Pupil"
         case .report: return "Absentee report"
         case .help: return "Help"
+        case .trust: return "Trust"
+        case .trustSchool: return "Trust school"
         case .commandLine: return "The : command line"
         case .lateArrival: return "Late arrival form"
         case .callForm: return "Call form"

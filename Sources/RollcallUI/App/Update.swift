@@ -66,6 +66,9 @@ extension AppState {
         case .othersChangesNotRead(let problem):
             status = StatusLine("Could not read other people's changes: \(problem)", .alert)
             return []
+        case .trustLoaded(let overview):
+            trustLoaded(overview)
+            return []
         }
     }
 

@@ -140,7 +140,7 @@ public enum Bindings {
         KeyBinding(.callNumberNotInUse, [.char("x")], "not in use", "Log a call: number not in use", [.calls]),
         KeyBinding(.callRefused, [.char("r")], "refused", "Log a call: they refused to say", [.calls]),
         // Everywhere
-        KeyBinding(.open, [.enter], "open", "Open what is selected", [.today, .register, .calls, .pupils, .report, .reports], footer: true),
+        KeyBinding(.open, [.enter], "open", "Open what is selected", [.today, .register, .calls, .pupils, .report, .reports, .trust], footer: true),
         KeyBinding(.search, [.char("/")], "find", "Find a pupil by any part of a name or UPN (accents optional)", [.register, .pupils, .panel], footer: true),
         KeyBinding(.back, [.escape], "back", "Go back to the previous screen", [.everywhere], footer: true),
         KeyBinding(.nextScreen, [.tab], "next screen", "Today → Register → Calls → Pupils → Today", [.everywhere]),

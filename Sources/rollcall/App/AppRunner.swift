@@ -25,14 +25,19 @@ final class AppRunner {
     /// Effects that need the store, waiting for a long effect that has it.
     var waiting: [Effect] = []
 
-    init(store: any SchoolStore, staff: StaffMember, welcome: [String]? = nil) {
+    /// The schools' stores for `:trust` (`--stores`).
+    let trustStores: [String]
+
+    init(store: any SchoolStore, staff: StaffMember, welcome: [String]? = nil, trustStores: [String] = []) {
         self.store = store
         self.staff = staff
+        self.trustStores = trustStores
         clock = store.clock
         let now = store.clock.moment(timeZone: store.school.settings.timeZone)
         state = AppState(context: AppContext(today: now.date, minutes: now.time.minutesSinceMidnight, staff: staff, readOnly: !store.isWritable,
                                              documentsFolder: Self.documentsFolder), school: store.school, width: 80, height: 24,
                          contactLogRead: false)
+        state.context.trustStores = trustStores.count
         // Every change to the state arrives as a message, this one too.
         if let warning = store.warnings.first { _ = state.update(.storeOpenedWithWarning(warning)) }
         warningsShown = store.warnings.count
@@ -136,6 +141,15 @@ final class AppRunner {
             waiting.append(effect)
             return nil
         }
+        if case .loadTrust = effect {
+            // Reading every school's store is long, and needs nothing of this school's store.
+            let moment = clock.moment(timeZone: store.school.settings.timeZone)
+            let source = StoreDirectoriesSource(directories: trustStores, login: staff.login)
+            worker.start(touchesStore: false) {
+                .trustLoaded(TrustView.make(from: source, asOf: moment.date, time: moment.time, sort: .concern, phase: nil).overview)
+            }
+            return nil
+        }
         if effect.isLong {
             let store = Handed(value: store)
             let (staff, timeZone, school, directory) = (staff, state.school.settings.timeZone, store.value.school, store.value.directory)
@@ -159,7 +173,7 @@ final class AppRunner {
             } catch {
                 return .letterRendered(upn: upn, template: template, text: nil, problem: "\(error)")
             }
-        case .loadHistory, .writeReport, .writeLetterPDF:
+        case .loadHistory, .writeReport, .writeLetterPDF, .loadTrust:
             return nil  // long: above
         case .quit:
             running = false

@@ -13,6 +13,9 @@ struct OpenAppCommand: ParsableCommand {
         discussion: "Not on a terminal it prints today's summary instead, as `rollcall today` does.")
 
     @OptionGroup var storeOptions: StoreOptions
+    @Option(name: .customLong("stores"), parsing: .upToNextOption,
+            help: ArgumentHelp("Schools' stores for :trust (a trust's, a federation's or an LA team's schools).", valueName: "dir"))
+    var trustStores: [String] = []
 
     /// The day's summary, as `rollcall today` prints it (today by the one clock: --today where given).
     func printSummary() throws {
@@ -50,7 +53,7 @@ struct OpenAppCommand: ParsableCommand {
         let (store, me) = try storeOptions.open(as: identity, reportingWarnings: false)
         try store.loadYears(covering: Statistics.yearToDate(store.today))
         do {
-            try AppRunner(store: store, staff: me, welcome: firstRun ? FirstRun.welcome(path: path) : nil).run()
+            try AppRunner(store: store, staff: me, welcome: firstRun ? FirstRun.welcome(path: path) : nil, trustStores: trustStores).run()
         } catch let problem as TerminalError {
             // TERM=dumb or a terminal nobody described: say so, and give the day's summary.
             FileHandle.standardError.write(Data("Rollcall cannot show the app here: \(problem). Today's summary follows (as `rollcall today` prints it); in a terminal such as xterm, set TERM (e.g. TERM=xterm-256color).\n\n".utf8))

@@ -1,0 +1,45 @@
+import Attendance
+
+/// A trust's schools as the driver read them for `:trust` (the app never reads a store
+/// itself): each school's row, the total, the schools not read and why, the national
+/// figures for the total's phase, and each school read, for its summary.
+public struct TrustOverview: Sendable {
+    public struct School: Sendable {
+        public var id: String
+        public var school: Attendance.School
+        /// The login is on this school's own staff (not only its trust lead): names may be shown.
+        public var mayReadNames: Bool
+
+        public init(id: String, school: Attendance.School, mayReadNames: Bool) {
+            self.id = id
+            self.school = school
+            self.mayReadNames = mayReadNames
+        }
+    }
+
+    public struct NotRead: Hashable, Sendable {
+        public var id: String
+        public var reason: String
+        public init(id: String, reason: String) {
+            self.id = id
+            self.reason = reason
+        }
+    }
+
+    public var asOf: SchoolDate
+    /// Sorted most concern first.
+    public var rows: [TrustRow]
+    public var total: TrustRow
+    public var notRead: [NotRead]
+    public var national: NationalLine?
+    public var schools: [String: School]
+
+    public init(asOf: SchoolDate, rows: [TrustRow], total: TrustRow, notRead: [NotRead], national: NationalLine?, schools: [String: School]) {
+        self.asOf = asOf
+        self.rows = rows
+        self.total = total
+        self.notRead = notRead
+        self.national = national
+        self.schools = schools
+    }
+}
