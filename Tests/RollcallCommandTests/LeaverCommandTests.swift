@@ -25,6 +25,8 @@ struct LeaverCommandTests {
         #expect(!after.contains("A1"), "\(after)")
         let history = try RollcallProcess.run(["history", "--pupil", "A1", "--store", store]).stdout
         #expect(history.contains("attendance case: close step-1 → closed, by Rollcall: left the school on 12 Sep 2025"), "\(history)")
+        let chronology = try RollcallProcess.run(["chronology", "A1", "--as-of", "2025-09-15", "--store", store]).stdout
+        #expect(chronology.contains("decision (Rollcall): attendance: closed at step-1"), "\(chronology)")
         let duties = try RollcallProcess.run(["duties", "--as-of", "2025-09-15", "--format", "json", "--store", store]).stdout
         #expect(!duties.contains("\"A1\""), "\(duties)")
     }
