@@ -98,7 +98,9 @@ struct HistoryCommand: ParsableCommand {
             return "marked \(m.session): \(new)"
         case .pupil: return "pupil record updated"
         case .caseDecision(let d):
-            return "\(d.track) case: \(d.change.decision.rawValue.replacingOccurrences(of: "_", with: " ")) \(d.change.from ?? "–") → \(d.change.to ?? "closed")"
+            // A closure the rule made rides with someone else's change: say it was Rollcall's, and why.
+            let byRule = d.change.by == StageChange.byRollcall ? ", by Rollcall: \(d.change.reason)" : ""
+            return "\(d.track) case: \(d.change.decision.rawValue.replacingOccurrences(of: "_", with: " ")) \(d.change.from ?? "–") → \(d.change.to ?? "closed")\(byRule)"
         case .actionDone(let a): return "\(a.track) action \(a.actionId) done on \(a.on.spoken)"
         case .contact(let e): return "contact log: " + e.visible(to: viewer).summary
         case .meeting(let m): return "meeting on \(m.on.spoken) with \(m.attendees.joined(separator: ", "))" + (m.target.map { "; target \($0)" } ?? "")

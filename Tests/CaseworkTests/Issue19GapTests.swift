@@ -61,3 +61,23 @@ extension CaseworkSchool {
         school.casework.policy = nil
     }
 }
+
+/// Issue 19, defect 2: "a letter that says 'not improved' … states both figures". The
+/// follow-up panel letter gave only today's; it now gives the figure at the last review too.
+@Suite("Issue 19: a not-improved letter states both figures")
+struct NotImprovedFiguresTests {
+    @Test func thePanelFollowUpLetterStatesTheFigureAtTheLastReviewAndNow() throws {
+        var s = try CaseworkSchool(policy: "bridgewater-park")
+        let review = CaseworkSchool.date("2025-10-10")
+        s.pupil("P", absent: 9, upTo: review)          // 51 of 60: 85.0%
+        try s.decide("P", .enter, to: "step-1", on: review)
+        try s.decide("P", .escalate, to: "step-2", on: review)
+        s.pupil("P", absent: 14)                        // 66 of 80: 82.5% on 24 Oct
+        try s.decide("P", .escalate, to: "step-4")
+        #expect(s.school.casework.caseFile("P", track: "attendance")?.actions.contains { $0.template == "panel-not-improved" } == true)
+        let text = try Letters.render("panel-not-improved", school: s.school, upn: "P", asOf: CaseworkSchool.asOf, signedBy: s.school.staff["head"]!)
+        #expect(text.contains("has not improved"))
+        #expect(text.contains("Attendance this academic year: 82.5%"), "\(text)")
+        #expect(text.contains("At our last review, on 10 Oct 2025, it was 85.0%."), "\(text)")
+    }
+}

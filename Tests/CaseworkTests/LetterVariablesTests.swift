@@ -4,10 +4,13 @@ import Testing
 
 @Suite struct LetterVariablesTests {
     /// A pupil with a full case: below target, late this half-term, missing since Wednesday
-    /// (N), and an action-plan meeting with a target and a review date.
+    /// (N), an action-plan meeting with a target and a review date, and a case reviewed once
+    /// since it opened (what a "not improved" letter compares with).
     static func fullCase() throws -> CaseworkSchool {
         var s = try CaseworkSchool(policy: "pa-procedures")
         s.pupil("P1", absent: 6, code: .reasonNotYetEstablished, lates: 3)
+        try s.decide("P1", .enter, to: "plan-invitation", on: CaseworkSchool.date("2025-10-01"))
+        try s.decide("P1", .escalate, to: "action-plan", on: CaseworkSchool.date("2025-10-13"))
         s.school.casework.put(Meeting(id: "m1", upn: "P1", on: CaseworkSchool.date("2025-10-13"), attendees: ["Parent One P1", "Hana Head"],
                                       target: AttendanceTarget(percent: 95, overSchoolWeeks: 6),
                                       nextReview: CaseworkSchool.date("2025-11-21"), isActionPlan: true))

@@ -45,7 +45,8 @@ extension School {
     /// a sensitive entry shows that it exists, by whom and when, but not its words.
     public func chronology(for upn: String, viewer: StaffMember) -> [ChronologyEntry] {
         var out: [ChronologyEntry] = []
-        let name = { (login: String) in self.staff[login]?.name ?? login }
+        // A leaver's case closed by the rule is Rollcall's, not a member of staff's.
+        let name = { (login: String) in login == StageChange.byRollcall ? "Rollcall" : self.staff[login]?.name ?? login }
         for e in casework.contacts[upn] ?? [] {
             let shown = e.visible(to: viewer)
             let kind: ChronologyEntry.Kind

@@ -13,17 +13,22 @@ extension School {
     /// The decisions that close, on `today`, the open cases of pupils who are off roll for
     /// casework then (the day after their leaving date or later), in roll order.
     public func leaversCasesToClose(on today: SchoolDate) -> [CaseDecision] {
-        let leavers = roll.filter { !$0.isOnRollForCasework(on: today) }
-        guard !leavers.isEmpty else { return [] }
+        // From the open cases, not the roll: this runs with every change, and a school has
+        // far fewer open cases than pupils (and no need to sort the roll).
+        let due = casework.openCases.compactMap { file -> (pupil: Pupil, file: CaseFile)? in
+            guard let pupil = pupils[file.upn], !pupil.isOnRollForCasework(on: today) else { return nil }
+            return (pupil, file)
+        }
+        guard !due.isEmpty else { return [] }
         let statistics = self.statistics
         let context = PupilMeasures.DateContext(asOf: today, statistics: statistics)
-        return leavers.flatMap { pupil in
-            casework.cases(for: pupil.upn).filter(\.isOpen).map { file in
-                let figures = PupilMeasures(upn: pupil.upn, pupil: pupil, context: context, statistics: statistics).figures
-                let change = StageChange(decision: .close, from: file.stage, to: nil, on: today, by: StageChange.byRollcall,
-                                         reason: Self.leftTheSchool(pupil), figures: figures)
-                return CaseDecision(upn: pupil.upn, track: file.track, change: change, nextReview: nil, newActions: [])
-            }
+        return due.sorted { a, b in
+            a.pupil.upn == b.pupil.upn ? a.file.track < b.file.track : School.rollOrder(a.pupil, b.pupil)
+        }.map { pupil, file in
+            let figures = PupilMeasures(upn: pupil.upn, pupil: pupil, context: context, statistics: statistics).figures
+            let change = StageChange(decision: .close, from: file.stage, to: nil, on: today, by: StageChange.byRollcall,
+                                     reason: Self.leftTheSchool(pupil), figures: figures)
+            return CaseDecision(upn: pupil.upn, track: file.track, change: change, nextReview: nil, newActions: [])
         }
     }
 

@@ -29,7 +29,7 @@ public enum Letters {
     public static func render(_ templateID: String, school: School, upn: String, asOf date: SchoolDate,
                               signedBy: StaffMember, details: Details? = nil) throws -> String {
         let text = try text(of: templateID)
-        let context = try context(school: school, upn: upn, asOf: date, signedBy: signedBy, details: details)
+        let context = try context(school: school, upn: upn, asOf: date, signedBy: signedBy, details: details, template: templateID)
         let missing = requiredVariables(in: text).filter { context[$0] == nil }
         if !missing.isEmpty {
             throw ChangeRefused(.invalid, "letter \"\(templateID)\" needs \(missing.map { "{{\($0)}}" }.joined(separator: ", ")), "
@@ -44,7 +44,7 @@ public enum Letters {
     /// has no value for this pupil: for a pupil with a full case, none should.
     public static func unfilledVariables(_ templateID: String, school: School, upn: String, asOf date: SchoolDate,
                                          signedBy: StaffMember, details: Details? = nil) throws -> [String] {
-        let context = try context(school: school, upn: upn, asOf: date, signedBy: signedBy, details: details)
+        let context = try context(school: school, upn: upn, asOf: date, signedBy: signedBy, details: details, template: templateID)
         return variables(in: try text(of: templateID)).all.filter { context[$0] == nil }
     }
 
@@ -65,7 +65,8 @@ public enum Letters {
                        target: details?.target ?? held?.target)
     }
 
-    static func context(school: School, upn: String, asOf date: SchoolDate, signedBy: StaffMember, details given: Details?) throws -> [String: Any] {
+    static func context(school: School, upn: String, asOf date: SchoolDate, signedBy: StaffMember, details given: Details?,
+                        template: String? = nil) throws -> [String: Any] {
         guard let pupil = school.pupils[upn] else { throw ChangeRefused(.notFound, "no pupil with UPN \(upn)") }
         let details = resolved(given, school: school, upn: upn, asOf: date)
         let signer = try school.signer(signedBy)
@@ -95,6 +96,11 @@ public enum Letters {
         if let d = details.meetingDate { context["meetingDate"] = d.spoken }
         if let d = details.reviewDate { context["reviewDate"] = d.spoken }
         if let t = details.target { context["target"] = t.description }
+        // A "not improved" letter states the figure it compares with as well as today's.
+        if let was = school.attendanceAtPreviousDecision(upn: upn, template: template) {
+            context["attendanceWas"] = PercentText.truncated(was.percent)
+            context["attendanceWasOn"] = was.on.spoken
+        }
         if let first = stats.firstDayOfUnexplainedRun(for: upn, asOf: date) {
             context["absentSince"] = first.spoken
         }
