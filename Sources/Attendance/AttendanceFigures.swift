@@ -21,6 +21,20 @@ public struct AttendanceFigures: Hashable, Sendable {
         for i in 1..<codeCounts.count { codeCounts[i] += histogram[i] }
     }
 
+    /// Figures made from counts already tallied (a school's figures as it published them).
+    public init(counts: [AttendanceCode: Int], minutesLate: Int) {
+        self.init()
+        for (code, n) in counts { codeCounts[Int(code.byte)] += n }
+        self.minutesLate = minutesLate
+    }
+
+    /// The sessions per code, leaving out codes with none.
+    public var counts: [AttendanceCode: Int] {
+        var out: [AttendanceCode: Int] = [:]
+        for code in AttendanceCode.allCases where count(code) > 0 { out[code] = count(code) }
+        return out
+    }
+
     public static func + (a: AttendanceFigures, b: AttendanceFigures) -> AttendanceFigures {
         var r = a
         r.add(histogram: b.codeCounts)

@@ -135,7 +135,9 @@ extension StoreOpening {
     /// is set up first (as of `today`, with `identity` as its head). In a database, the
     /// member of staff is the login the server authenticated.
     func open(as identity: Identity, today: SchoolDate = .today(), reportingWarnings: Bool = true) throws -> (store: any SchoolStore, staff: StaffMember) {
-        if isUnconfigured, !FileManager.default.fileExists(atPath: "\(path)/\(StoreLocation.manifestFileName)") {
+        // What the options name is checked first: a mistake in them never makes a demo school.
+        let choice = try choice()
+        if choice == .directory(path), isUnconfigured, !FileManager.default.fileExists(atPath: "\(path)/\(StoreLocation.manifestFileName)") {
             try FirstRun.createDemoStore(at: path, asOf: today, identity: identity)
         }
         let store = try openStore()

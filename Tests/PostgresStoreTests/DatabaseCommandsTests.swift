@@ -63,6 +63,17 @@ struct DatabaseCommandsTests {
         #expect(lines.count == Int(try db.owner().execute("SELECT count(*) FROM rollcall.journal").scalar ?? "0"))
     }
 
+    @Test func aMistakeInTheOptionsNeverMakesADemoSchool() throws {
+        let home = NSTemporaryDirectory() + "rollcall-home-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        // --school without --database: refused before the first-run demo would be made.
+        let r = try Shell.run("/usr/bin/env", ["-i", "PATH=/usr/bin:/bin", "HOME=\(home)", "LANG=C.UTF-8", "ROLLCALL_LOGIN=\(OSLogins.head)",
+                                               InitDatabaseCommandTests.binary, "today", "--school", "greenfield"])
+        #expect(r.status != 0 && r.stderr.contains("--database"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: "\(home)/.local/share/rollcall"))
+    }
+
     @Test func storeAndDatabaseTogetherAreRefusedAndSchoolChoosesAmongSeveral() throws {
         let db = try SchoolDatabase()
         defer { db.stop() }

@@ -22,6 +22,8 @@ final class AppRunner {
     /// How often a long effect's answer is looked for while one runs.
     let answerPollMilliseconds: Int32 = 20
     let worker = EffectWorker()
+    /// Publishes the school's figures for the trust's view (a school in a database only).
+    var publisher = FiguresPublisher()
     /// Effects that need the store, waiting for a long effect that has it.
     var waiting: [Effect] = []
 
@@ -96,6 +98,9 @@ final class AppRunner {
                 } catch {
                     handle(.othersChangesNotRead(problem: "\(error)"))
                 }
+            }
+            if !worker.storeIsBusy, let problem = publisher.publishIfDue(store, now: clock.instant()) {
+                handle(.storeWarned(problem))
             }
         }
         // A report or a PDF being written is finished before the app ends, and a change that

@@ -11,6 +11,8 @@ import Glibc
 struct TrustSchool {
     enum Reading {
         case read(School, viewer: StaffMember)
+        /// The school's row as its staff published it to the database (no school, no names).
+        case published(TrustRow)
         case notRead(String)
     }
 
