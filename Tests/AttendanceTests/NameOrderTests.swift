@@ -33,6 +33,13 @@ struct NameOrderTests {
                                     flags: VulnerabilityFlags(), contacts: []))
             }
         }
+        for (upn, group, year) in [("B1", "0Z", 4), ("B2", "9Y", 3)] {
+            school.upsert(Pupil(upn: upn, legalSurname: "Lee", legalForename: "Kim", preferredName: nil, dateOfBirth: SchoolDate("2017-01-01")!,
+                                yearGroup: YearGroup(year), registrationGroup: group, flags: VulnerabilityFlags(), contacts: []))
+        }
         #expect(school.roll.map(\.upn) == school.pupils.values.sorted(by: School.rollOrder).map(\.upn))
+        var seen = Set<String>()
+        let groups = school.pupils.values.sorted(by: School.rollOrder).compactMap { seen.insert($0.registrationGroup).inserted ? $0.registrationGroup : nil }
+        #expect(school.registrationGroups == groups)
     }
 }
