@@ -33,7 +33,19 @@ public struct School: Sendable {
     }
 
     /// Pupils as registers list them: year group, class, surname, known-as name.
-    public var roll: [Pupil] { pupils.values.sorted(by: School.rollOrder) }
+    public var roll: [Pupil] {
+        // `rollOrder`, with each name's key (NameOrder.key) made once per pupil rather than at
+        // every comparison: the roll is sorted often, and most names are not plain ASCII here.
+        pupils.values.map { (pupil: $0, surname: NameOrder.key($0.legalSurname), known: NameOrder.key($0.knownAs)) }.sorted { a, b in
+            let (p, q) = (a.pupil, b.pupil)
+            if (p.yearGroup, p.registrationGroup) != (q.yearGroup, q.registrationGroup) {
+                return (p.yearGroup, p.registrationGroup) < (q.yearGroup, q.registrationGroup)
+            }
+            if a.surname != b.surname { return a.surname < b.surname }
+            if a.known != b.known { return a.known < b.known }
+            return (p.legalSurname, p.knownAs, p.upn) < (q.legalSurname, q.knownAs, q.upn)
+        }.map(\.pupil)
+    }
 
     /// The order registers list pupils in.
     public static func rollOrder(_ a: Pupil, _ b: Pupil) -> Bool {

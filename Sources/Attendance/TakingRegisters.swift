@@ -25,8 +25,11 @@ extension School {
 
     /// The registration groups (classes), each once, in roll order (year group, then class).
     public var registrationGroups: [String] {
-        var seen = Set<String>()
-        return roll.compactMap { seen.insert($0.registrationGroup).inserted ? $0.registrationGroup : nil }
+        // In roll order, which sorts by year group then class first: a class comes where its
+        // youngest year group puts it, found without sorting every pupil by name.
+        var youngest: [String: YearGroup] = [:]
+        for p in pupils.values { youngest[p.registrationGroup] = min(youngest[p.registrationGroup] ?? p.yearGroup, p.yearGroup) }
+        return youngest.sorted { ($0.value, $0.key) < ($1.value, $1.key) }.map(\.key)
     }
 }
 

@@ -29,4 +29,16 @@ struct UrgencyTests {
         #expect(ordered == ["F-run-long", "E-run", "H-severe-lower", "D-severe", "C-overdue", "G-pa-lower", "B-pa", "A-other"])
         #expect(CaseUrgency(rows[1]) == .persistentAbsence && CaseUrgency(rows[3]) == .severeAbsence)
     }
+
+    /// Two pupils of the same name on the same track: the roll's order decides, whatever order
+    /// the rows came in (the panel gathers them unsorted).
+    @Test func theLastTieIsTheRollsOrder() {
+        let rows = [rec("Z9", percent: 80), rec("A1", percent: 80), rec("M5", percent: 80)]
+        let roll = ["M5", "Z9", "A1"]
+        let ordered = CaseUrgency.ordered(rows, name: { _ in "Smith, Ann" },
+                                          inRollOrder: { roll.firstIndex(of: $0)! < roll.firstIndex(of: $1)! })
+        #expect(ordered.map(\.upn) == roll)
+        #expect(CaseUrgency.ordered(rows.reversed(), name: { _ in "Smith, Ann" },
+                                    inRollOrder: { roll.firstIndex(of: $0)! < roll.firstIndex(of: $1)! }).map(\.upn) == roll)
+    }
 }

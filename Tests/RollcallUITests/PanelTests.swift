@@ -54,6 +54,9 @@ struct PanelTests {
         // The domain's order, the one rollcall caseload lists.
         let engine = try #require(CaseworkEngine(school: state.school, asOf: UISchool.today))
         #expect(list.map { "\($0.pupil.upn) \($0.recommendation.track)" } == engine.caseloadMostUrgentFirst().map { "\($0.upn) \($0.track)" })
+        // Gathered unsorted, the same order as the whole roll's caseload sorted (stable) by urgency.
+        #expect(engine.caseloadMostUrgentFirst().map { "\($0.upn) \($0.track)" }
+                == CaseUrgency.ordered(engine.caseload()) { state.school.pupils[$0]?.listName ?? $0 }.map { "\($0.upn) \($0.track)" })
         // Liam's unexplained run comes first.
         #expect(list.first?.pupil.upn == Self.liam)
         let text = state.draw().text
@@ -186,5 +189,22 @@ struct PanelFindTests {
         var (state, driver) = try PanelTests().panel()
         driver.keys(&state, [.char("t")])
         #expect(state.status?.text.contains("Showing only the") == true, "\(String(describing: state.status))")
+    }
+}
+
+extension PanelTests {
+    /// Issue 22, defect 13: the pane under the list wraps to the window, each wrapped line under
+    /// its own text, never back at column 0.
+    @Test func theBottomPaneWrapsUnderItsOwnText() throws {
+        var (state, _) = try panel()
+        state.width = 80
+        let rows = state.draw().text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let chosen = try #require(selected(state))
+        let title = try #require(rows.firstIndex { $0.hasPrefix(" " + chosen.pupil.fullName + " · ") })
+        let pane = rows[(title + 1)..<(state.height - 2)].filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        #expect(!pane.isEmpty)
+        for row in pane { #expect(row.hasPrefix("   "), "a pane line starts at the edge: \(row)") }
+        // Something did wrap at 80 columns, and went on under the bullet's text.
+        #expect(pane.contains { $0.hasPrefix("     ") && !$0.contains("•") }, "\(pane.joined(separator: "\n"))")
     }
 }

@@ -18,9 +18,11 @@ extension School {
         var panel = year.firstDay
         while !days.isOpen(day: panel), panel < date { panel = panel.adding(days: 1) }
         for _ in 0..<60 where panel < date { panel = days.adding(schoolWeeks: weeks, to: panel) }
-        let due = casework(roll: date).filter { p in
-            casework.cases(for: p.upn).contains { $0.isOpen && ($0.nextReview.map { $0 <= panel } ?? false) }
-        }.map(\.upn)
+        // The few pupils due, put in roll order: not the whole roll sorted to find them (the
+        // panel's screen asks this as it is drawn).
+        let due = pupils.values.filter { p in
+            p.isOnRollForCasework(on: date) && casework.cases(for: p.upn).contains { $0.isOpen && ($0.nextReview.map { $0 <= panel } ?? false) }
+        }.sorted(by: School.rollOrder).map(\.upn)
         return PanelMeetingDue(on: panel, everyWeeks: weeks, dueForReview: due)
     }
 }

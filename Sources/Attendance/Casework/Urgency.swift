@@ -30,7 +30,10 @@ public enum CaseUrgency: Int, Comparable, Sendable, CaseIterable {
 
     /// Most urgent first: by tier; within one, the longer unexplained run, then the lower
     /// attendance (none known last), then the pupil's name and the track.
-    public static func ordered(_ rows: [Recommendation], name: (String) -> String) -> [Recommendation] {
+    /// `inRollOrder` breaks the last ties (two pupils of the same name on the same track), so
+    /// the rows may come in any order.
+    public static func ordered(_ rows: [Recommendation], name: (String) -> String,
+                               inRollOrder: (String, String) -> Bool = { $0 < $1 }) -> [Recommendation] {
         rows.map { (r: $0, tier: CaseUrgency($0), name: name($0.upn)) }.sorted { a, b in
             if a.tier != b.tier { return a.tier < b.tier }
             let runA = a.r.figures.consecutiveUnexplainedDays, runB = b.r.figures.consecutiveUnexplainedDays
@@ -38,7 +41,9 @@ public enum CaseUrgency: Int, Comparable, Sendable, CaseIterable {
             let pa = a.r.figures.attendancePercent ?? .infinity, pb = b.r.figures.attendancePercent ?? .infinity
             if pa != pb { return pa < pb }
             let names = NameOrder.compare(a.name, b.name)
-            return names != 0 ? names < 0 : (a.name, a.r.track) < (b.name, b.r.track)
+            if names != 0 { return names < 0 }
+            if (a.name, a.r.track) != (b.name, b.r.track) { return (a.name, a.r.track) < (b.name, b.r.track) }
+            return a.r.upn != b.r.upn && inRollOrder(a.r.upn, b.r.upn)
         }.map(\.r)
     }
 }
@@ -46,6 +51,11 @@ public enum CaseUrgency: Int, Comparable, Sendable, CaseIterable {
 extension CaseworkEngine {
     /// The caseload, most urgent first (`CaseUrgency`).
     public func caseloadMostUrgentFirst() -> [Recommendation] {
-        CaseUrgency.ordered(caseload()) { school.pupils[$0]?.listName ?? $0 }
+        // Every pupil's recommendations in any order (the roll is not sorted to be re-sorted).
+        let rows = school.pupils.values.flatMap { recommendations(for: $0.upn) }
+        return CaseUrgency.ordered(rows, name: { school.pupils[$0]?.listName ?? $0 }, inRollOrder: { a, b in
+            guard let pa = school.pupils[a], let pb = school.pupils[b] else { return a < b }
+            return School.rollOrder(pa, pb)
+        })
     }
 }

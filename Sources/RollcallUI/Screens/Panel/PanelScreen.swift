@@ -22,6 +22,8 @@ public struct PanelScreen: Sendable {
     /// `/`: a name or UPN to find; while `finding`, letters go into it and decide nothing.
     public var find = TextField()
     public var finding = false
+    /// The next panel meeting and who is due at it: worked out with the rows, not at every frame.
+    public var nextPanel: PanelMeetingDue?
     var builtFor = -1
 
     init(_ state: AppState) { rebuild(state) }
@@ -31,6 +33,7 @@ public struct PanelScreen: Sendable {
         builtFor = state.schoolVersion
         let selected = selectedRow.map { ($0.pupil.upn, $0.recommendation.track) }
         rows = PanelScreen.rows(state)
+        nextPanel = state.school.nextPanel(onOrAfter: state.context.today)
         refilter()
         if let (upn, track) = selected, let i = visible.firstIndex(where: { rows[$0].pupil.upn == upn && rows[$0].recommendation.track == track }) {
             cursor.selected = i

@@ -47,7 +47,7 @@ extension AppState {
                                 + (r.lastReviewOn.map { " · last decision \($0.spoken)" } ?? ""), .title))
         for reason in rec.reasons { lines.append(StyledLine("  • " + reason, reason.hasPrefix("overdue") ? .alert : .normal)) }
         for action in rec.overdueActions { lines.append(StyledLine("  OVERDUE since \(action.due.spoken): \(action.description) (\(action.owner))", .alert)) }
-        if let panel = school.nextPanel(onOrAfter: context.today) {
+        if let panel = p.nextPanel {
             let n = panel.dueForReview.count
             lines.append(StyledLine("  Next panel \(panel.on.spoken) (every \(panel.everyWeeks) school weeks): \(n) pupil\(n == 1 ? "" : "s") due for review"
                                     + (panel.dueForReview.contains(rec.upn) ? ", this one among them" : ""), .dim))
