@@ -42,7 +42,15 @@ extension School {
     /// included, with when), in register order, then by due date.
     public func laDuties(asOf date: SchoolDate) -> [LADuty] {
         let stats = statistics
-        return roll.flatMap { laDuties(for: $0, asOf: date, stats: stats) }
+        // The school days are the same for every pupil: found once, not once a pupil.
+        let days = stats.schoolDays.openDays(in: Self.dutyRunsRange(asOf: date))
+        return roll.flatMap { laDuties(for: $0, asOf: date, stats: stats, openDays: days) }
+    }
+
+    /// Runs of absence go on across holidays and into a new academic year, as the calling
+    /// list counts them: a child missing since July is still missing in September.
+    static func dutyRunsRange(asOf date: SchoolDate) -> DateRange {
+        DateRange(AcademicYear(containing: date).previous.firstDay, date)
     }
 
     /// The duties still owed for one pupil, as the calling list shows them.
@@ -51,13 +59,13 @@ extension School {
         return laDuties(for: pupil, asOf: date, stats: statistics).filter { $0.done == nil }.map(\.text)
     }
 
-    func laDuties(for pupil: Pupil, asOf date: SchoolDate, stats: Statistics) -> [LADuty] {
+    /// `openDays`: the school days of `dutyRunsRange(asOf:)`, when already found.
+    func laDuties(for pupil: Pupil, asOf date: SchoolDate, stats: Statistics, openDays: [SchoolDate]? = nil) -> [LADuty] {
         let upn = pupil.upn
         let year = Statistics.yearToDate(date)
-        // Runs of absence go on across holidays and into a new academic year, as the calling
-        // list counts them: a child missing since July is still missing in September.
-        let lastYear = AcademicYear(containing: date).previous.firstDay
-        let runsFrom = DateRange(lastYear, date)
+        let runsFrom = Self.dutyRunsRange(asOf: date)
+        let runDays = openDays ?? stats.schoolDays.openDays(in: runsFrom)
+        let yearDays = runDays.drop { $0 < year.start }
         let reports = casework.cases(for: upn).flatMap(\.actions).filter { $0.kind == "report_to_la" }.compactMap(\.doneOn).filter { $0 <= date }.sorted()
         func done(from start: SchoolDate) -> SchoolDate? { reports.first { $0 >= start } }
         var duties: [LADuty] = []
@@ -65,14 +73,14 @@ extension School {
         // tell the LA; what arose before it is not listed as still to do.
         let onRoll = pupil.isOnRollForCasework(on: date)
 
-        for run in stats.runs(for: upn, in: runsFrom, where: { $0.counting == .unauthorisedAbsence }) where run.count >= 10 && run.last! >= year.start {
+        for run in stats.runs(for: upn, openDays: runDays, end: runsFrom.end, where: { $0.counting == .unauthorisedAbsence }) where run.count >= 10 && run.last! >= year.start {
             let open = run.last! >= stats.lastSchoolDay(onOrBefore: date, for: upn)
             duties.append(LADuty(upn: upn, kind: .absentTenDays, since: run[0], days: Double(run.count), due: run[9],
                                  done: done(from: run[0]),
                                  text: "Report to the LA: \(run.count) continuous school days of unauthorised absence (10 or more)"
                                      + (open ? "" : ", \(run[0].spoken) to \(run.last!.spoken)")))
         }
-        for run in stats.runs(for: upn, in: runsFrom, where: { [.holidayNotGranted, .reasonNotYetEstablished, .unknownReason].contains($0) })
+        for run in stats.runs(for: upn, openDays: runDays, end: runsFrom.end, where: { [.holidayNotGranted, .reasonNotYetEstablished, .unknownReason].contains($0) })
         where run.count >= 20 && run.last! >= year.start {
             duties.append(LADuty(upn: upn, kind: .removalFromRoll, since: run[0], days: Double(run.count), due: run[19],
                                  done: done(from: run[0]),
@@ -84,8 +92,9 @@ extension School {
         var firstIll: SchoolDate?
         var reached: SchoolDate?
         if let register = stats.register[upn] {
-            for day in year.days where stats.schoolDays.isOpen(day: day) {
-                for half in SessionHalf.allCases where register.code(at: Session(day, half)) == .illness {
+            var codes = CodeReader(register)
+            for day in yearDays {
+                for half in SessionHalf.allCases where codes.code(at: Session(day, half)) == .illness {
                     illness += 1
                     if firstIll == nil { firstIll = day }
                     if illness == 30 { reached = day }
@@ -127,7 +136,7 @@ extension School {
             let line = casework.policy?.laReferralBelowPercent
             let severe = f.isSevereAbsence
             let below = line.map { AttendanceLine.compare(attended: f.attended, possible: f.possible, threshold: $0) < 0 } ?? false
-            if severe || below, let reached = firstDay(for: upn, in: year, stats: stats, minimum: minimum, line: severe ? nil : line) {
+            if severe || below, let reached = firstDay(for: upn, over: yearDays, stats: stats, minimum: minimum, line: severe ? nil : line) {
                 let words = severe ? "at or below the severe-absence line of 50%" : "below the policy's line of \(PercentText.truncated(line!))%"
                 duties.append(LADuty(upn: upn, kind: severe ? .severeAbsence : .belowPolicyLine, since: reached, days: Double(f.absent) / 2, due: reached,
                                      done: done(from: reached),
@@ -148,12 +157,13 @@ extension School {
 extension School {
     /// The school day on which the pupil's attendance this year first fell to the
     /// severe-absence line (or below `line`), once `minimum` sessions were possible.
-    func firstDay(for upn: String, in year: DateRange, stats: Statistics, minimum: Int, line: Double?) -> SchoolDate? {
+    func firstDay(for upn: String, over schoolDays: some Sequence<SchoolDate>, stats: Statistics, minimum: Int, line: Double?) -> SchoolDate? {
         guard let register = stats.register[upn] else { return nil }
+        var codes = CodeReader(register)
         var attended = 0, possible = 0
-        for day in year.days where stats.schoolDays.isOpen(day: day) {
+        for day in schoolDays {
             for half in SessionHalf.allCases {
-                guard let code = register.code(at: Session(day, half)), code.counting.isPossible else { continue }
+                guard let code = codes.code(at: Session(day, half)), code.counting.isPossible else { continue }
                 possible += 1
                 if code.counting == .attended { attended += 1 }
             }
@@ -172,12 +182,18 @@ extension Statistics {
     /// the site closed unexpectedly (Y4), which holds no session and is stepped over as a
     /// holiday is).
     public func runs(for upn: String, in range: DateRange, where matches: (AttendanceCode) -> Bool) -> [[SchoolDate]] {
+        runs(for: upn, openDays: schoolDays.openDays(in: range), end: range.end, where: matches)
+    }
+
+    /// The same over the range's school days already found (`end`: the range's last day).
+    func runs(for upn: String, openDays: [SchoolDate], end: SchoolDate, where matches: (AttendanceCode) -> Bool) -> [[SchoolDate]] {
         guard let pupil = register[upn] else { return [] }
+        var codes = CodeReader(pupil)
         var runs: [[SchoolDate]] = []
         var current: [SchoolDate] = []
-        for day in range.days where schoolDays.isOpen(day: day) {
-            let marked = [pupil.code(at: Session(day, .am)), pupil.code(at: Session(day, .pm))].compactMap { $0 }
-            if marked.isEmpty && day == range.end { continue }
+        for day in openDays {
+            let marked = [codes.code(at: Session(day, .am)), codes.code(at: Session(day, .pm))].compactMap { $0 }
+            if marked.isEmpty && day == end { continue }
             let possible = marked.filter { $0.counting.isPossible }
             if !marked.isEmpty, marked.allSatisfy({ $0 == .siteClosedUnexpectedly }) { continue }
             if !possible.isEmpty, possible.allSatisfy(matches) {
@@ -213,5 +229,26 @@ extension SchoolDays {
             monday = monday.adding(days: 7)
         }
         return monday
+    }
+}
+
+/// One pupil's codes read day after day, keeping the academic year's bytes while the days
+/// stay in it (a code per session through `PupilRegister.code(at:)` looks the year up each
+/// time, which was most of the LA duties' cost).
+struct CodeReader {
+    let pupil: PupilRegister
+    private var year: AcademicYear?
+    private var bytes: [UInt8]?
+
+    init(_ pupil: PupilRegister) { self.pupil = pupil }
+
+    mutating func code(at session: Session) -> AttendanceCode? {
+        let y = session.academicYear
+        if y != year {
+            year = y
+            bytes = pupil.bytes(for: y)
+        }
+        guard let bytes else { return nil }
+        return AttendanceCode(byte: bytes[session.slotInYear])
     }
 }
