@@ -183,6 +183,7 @@ public final class Store: SchoolStore {
             return store
         }
         store.warnings += Permissions.warnings(store: path, sharing: store.sharing)
+        if let sharing = store.sharing { store.warnings.append(sharing.warning(store: path)) }
         return store
     }
 
