@@ -183,6 +183,7 @@ public final class Store: SchoolStore {
             return store
         }
         store.warnings += Permissions.warnings(store: path, sharing: store.sharing)
+        if let sharing = store.sharing { store.warnings.insert(sharing.warning(store: path), at: 0) }  // first: the app shows the first
         return store
     }
 

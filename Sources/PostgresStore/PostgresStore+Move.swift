@@ -11,6 +11,8 @@ extension PostgresStore {
     package static func moveIn(database url: String, id: String, name: String, from: String, rows: [MovedRow]) throws -> Int {
         let db = try PGConnection(url)
         defer { db.close() }
+        // The staff list's REVOKEs of roles never granted say so, once per login and role: noise here.
+        try db.execute("SET client_min_messages = error")
         do {
             return try db.transaction {
                 try db.execute("SELECT rollcall.begin_move($1, $2, $3)", [id, name, from])

@@ -21,11 +21,9 @@ struct InitCommand: ParsableCommand {
     @Option(help: "The attendance policy preset to start with (see `rollcall policy list`).")
     var policy: String = PolicyFile.defaultPresetID
 
-    @Option(help: ArgumentHelp("Share the store with this OS group: every staff login must be in it (see the head's guide).", valueName: "group"))
-    var group: String?
-
-    @Option(name: .customLong("dsl-group"), help: ArgumentHelp("With --group: only this OS group can read the words of safeguarding-sensitive notes (the DSL and the head).", valueName: "group"))
-    var dslGroup: String?
+    // Kept so that an old set-up script gets the reason, not "unknown option".
+    @Option(help: .hidden) var group: String?
+    @Option(name: .customLong("dsl-group"), help: .hidden) var dslGroup: String?
 
     @Option(name: .customLong("id"), help: ArgumentHelp("With --database: the school's id there (lower-case letters, digits and _; default: made from its name).", valueName: "id"))
     var schoolID: String?
@@ -47,20 +45,11 @@ struct InitCommand: ParsableCommand {
             print("You (\(head.login)) are its head.")
             return
         }
-        if dslGroup != nil && group == nil { throw ValidationError("--dsl-group needs --group: a private store is read by one login only") }
-        let sharing = group.map { StoreSharing(group: $0, dslGroup: dslGroup) }
-        // Whatever this login's umask, nothing the store writes is readable outside its group.
+        // Refused before anything is written (issue 20): see StoreSharing.refusal.
+        if group != nil || dslGroup != nil { throw CleanExit.failure(StoreSharing.refusal) }
         umask(0o007)
-        let store = try Store.create(at: storeOptions.path, schoolName: schoolName, head: head, policy: preset, sharing: sharing)
-        print("Created an empty store for \(schoolName) at \(store.path)")
-        if let sharing {
-            print("Shared with the group \(sharing.group): add each member of staff's login to it, and to the staff list (`rollcall staff add LOGIN`)")
-            if let dsl = sharing.dslGroup {
-                print("Safeguarding-sensitive words are readable only by the group \(dsl): add the DSL and the head logins to it")
-            } else {
-                print("Warning: no --dsl-group, so sensitive notes are protected by Rollcall but readable by anyone in \(sharing.group) with other tools")
-            }
-        }
+        let store = try Store.create(at: storeOptions.path, schoolName: schoolName, head: head, policy: preset)
+        print("Created an empty store for \(schoolName) at \(store.path), private to you (for several staff, see `rollcall init --database`)")
         print("Attendance policy: \(preset.name) (change it with `rollcall policy use ID`)")
         print("You (\(head.login)) are its head. Next: rollcall import pupils FILE.csv, then rollcall import marks FILE.csv")
     }

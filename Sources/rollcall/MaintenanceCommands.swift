@@ -84,10 +84,9 @@ struct BackupCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
+        if case .database(let url, let school) = try storeOptions.choice() { return try DatabaseBackup.run(url: url, school: school, to: to) }
         let opened = try storeOptions.open(as: .current()).store
-        guard let store = opened as? Store else {
-            throw CleanExit.failure("a school in a database is backed up with the database: its owner runs `pg_dump` (see the head's guide, \"Backups\")")
-        }
+        guard let store = opened as? Store else { return }
         let path = try Backup.make(store, to: to.map { StoreLocation.resolve(option: $0) })
         print("Backed up and verified: \(path)")
         if !Backup.holdsSensitiveWords(path) {

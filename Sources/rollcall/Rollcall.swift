@@ -19,7 +19,7 @@ struct Rollcall: ParsableCommand {
             CallsCommand.self, DutiesCommand.self, TrustCommand.self, LogCommand.self, CaseloadCommand.self, CaseCommand.self, PenaltyCommand.self, LetterCommand.self,
             LettersCommand.self, CertificateCommand.self, ChronologyCommand.self, ReportCommand.self,
             HistoryCommand.self, ExportCommand.self, PolicyCommand.self, CalendarCommand.self, StaffCommand.self, CodesCommand.self,
-            CheckCommand.self, AuditCommand.self, MigrateCommand.self, BackupCommand.self, CompactCommand.self, StoreCommand.self, SettingsCommand.self, RegisterCommand.self,
+            CheckCommand.self, AuditCommand.self, MigrateCommand.self, BackupCommand.self, CompactCommand.self, StoreCommand.self, DatabaseCommand.self, DoctorCommand.self, SettingsCommand.self, RegisterCommand.self,
         ],
         defaultSubcommand: OpenAppCommand.self
     )

@@ -61,13 +61,21 @@ struct StoreMoveCommand: ParsableCommand {
     }
 
     func moveOut(from url: String, to dir: String) throws {
-        let db = try DatabaseOpening.open(url: url, school: schoolID, clock: .system)
+        let (db, rows) = try Self.copyOut(from: url, school: schoolID, to: dir)
+        print("Moved school \(db.schoolID) (\(db.school.name)) to a new store at \(dir): \(rows) journal lines, each in its author's name")
+        print("Checked: the exports of pupils, marks and casework are identical")
+    }
+
+    /// Writes school `school` (or the only one) to a new store at `dir` and checks the
+    /// exports match (exit 1 naming the difference otherwise). Returns the school's store
+    /// and the rows written.
+    static func copyOut(from url: String, school: String?, to dir: String) throws -> (PostgresStore, Int) {
+        let db = try DatabaseOpening.open(url: url, school: school, clock: .system)
         let rows = try db.rowsForMove()
         _ = try Store.createMoved(at: dir, schoolName: db.school.name, rows: rows)
-        print("Moved school \(db.schoolID) (\(db.school.name)) to a new store at \(dir): \(rows.count) journal lines, each in its author's name")
-        try Self.compare(try PostgresStore.open(database: url, school: db.schoolID), try Store.open(at: dir),
-                         what: "school \(db.schoolID) in the database and the store \(dir)")
-        print("Checked: the exports of pupils, marks and casework are identical")
+        try compare(try PostgresStore.open(database: url, school: db.schoolID), try Store.open(at: dir),
+                    what: "school \(db.schoolID) in the database and the store \(dir)")
+        return (db, rows.count)
     }
 
     /// The exports `rollcall export pupils|marks|casework` prints, from both stores; a

@@ -36,6 +36,19 @@ struct CommandLineTests {
         return store
     }
 
+    /// Issue 20: a store every staff login can write cannot be defended, so init makes none;
+    /// it says why and where to go instead, and writes nothing.
+    @Test func initRefusesAGroupSharedStoreAndPointsToTheDatabase() throws {
+        let scratch = Scratch()
+        for extra in [["--group", "staff"], ["--group", "staff", "--dsl-group", "dsl"], ["--dsl-group", "dsl"]] {
+            let r = try RollcallProcess.run(["init", "--store", "\(scratch.path)/store", "--school", "Shared Primary"] + extra)
+            #expect(r.status == 1)
+            #expect(r.stderr.contains("any one of them") && r.stderr.contains("rollcall init --database URL")
+                    && r.stderr.contains("rollcall store move --from DIR --to URL"), "\(r.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: "\(scratch.path)/store"))
+        }
+    }
+
     @Test func helpListsTheSubcommands() throws {
         let r = try RollcallProcess.run(["--help"])
         #expect(r.status == 0)

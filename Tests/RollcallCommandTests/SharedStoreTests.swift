@@ -1,3 +1,5 @@
+import Attendance
+import AttendanceStore
 import Foundation
 import Testing
 #if canImport(Glibc)
@@ -18,8 +20,11 @@ import Glibc
     /// A shared store set up as the head's guide says, with the office and DSL logins on its staff list.
     func sharedStore() throws -> (root: String, store: String) {
         let (root, store) = try F.schoolDirectory()
+        // `init --group` no longer makes one (issue 20): made as it did, then handed to the head.
+        _ = try Store.create(at: store, schoolName: "Shared Primary", head: StaffMember(login: F.head, name: F.head, role: .head, isDSL: true),
+                             policy: try PolicyFile.preset(PolicyFile.defaultPresetID), sharing: StoreSharing(group: F.staffGroup, dslGroup: F.dslGroup))
+        try F.run("/bin/chown", ["-R", F.head, store])
         let setup: [[String]] = [
-            ["init", "--school", "Shared Primary", "--group", F.staffGroup, "--dsl-group", F.dslGroup],
             ["staff", "add", F.office, "--name", "Olive Office", "--role", "office"],
             ["staff", "add", F.dsl, "--name", "Dana Lead", "--role", "attendance", "--dsl"],
         ]
@@ -34,6 +39,24 @@ import Glibc
         let imported = try F.rollcall(as: F.head, ["import", "pupils", "\(root)/pupils.csv", "--store", store])
         try #require(imported.status == 0, "\(imported.stderr)")
         return (root, store)
+    }
+
+    /// A group-shared store made before issue 20 still opens, and every start says why to
+    /// move it and how; `init --group` makes no new one.
+    @Test(.enabled(if: OSLoginFixture.available, "needs root, useradd and runuser (CI has them)"))
+    func anExistingSharedStoreOpensAndEveryStartSaysToMoveIt() throws {
+        let (root, store) = try sharedStore()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for (login, args) in [(F.office, ["mark", "A123456789012", "2026-11-30", "AM", "/"]), (F.dsl, ["stats", "--as-of", "2026-11-30"]),
+                              (F.head, ["staff", "list"])] {
+            let r = try F.rollcall(as: login, args + ["--store", store])
+            #expect(r.status == 0, "\(args): \(r.stderr)")
+            #expect(r.stderr.contains("shared through the OS group \(F.staffGroup)") && r.stderr.contains("rollcall store move --from \(store) --to URL"),
+                    "\(args): \(r.stderr)")
+        }
+        let again = try F.rollcall(as: F.head, ["init", "--school", "Another", "--group", F.staffGroup, "--store", "\(root)/another"])
+        #expect(again.status != 0 && again.stderr.contains("--database") && again.stderr.contains("store move"), "\(again.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: "\(root)/another/rollcall.json"))
     }
 
     @Test(.enabled(if: OSLoginFixture.available, "needs root, useradd and runuser (CI has them)"))

@@ -150,7 +150,7 @@ enum SafeFile {
         let me = getpwuid(geteuid()).flatMap { $0.pointee.pw_name.map { String(cString: $0) } } ?? "your login"
         if st.st_mode & 0o070 == 0 {
             let owner = getpwuid(st.st_uid).flatMap { $0.pointee.pw_name.map { String(cString: $0) } } ?? "\(st.st_uid)"
-            return StoreError(file: path, "permission denied: this store is private to the login \(owner). To share it, the head sets it up with `rollcall init --group GROUP` (see the head's guide)")
+            return StoreError(file: path, "permission denied: this store is private to the login \(owner). Several staff share a school through a database: its head moves it there with `rollcall store move --from DIR --to URL` (see the head's guide)")
         }
         let group = GroupName.of(st.st_gid)
         return StoreError(file: path, "permission denied: it belongs to the group \(group), and \(me) is not in it. Ask the head to add you (`sudo usermod -aG \(group) \(me)`), then log out and in again")

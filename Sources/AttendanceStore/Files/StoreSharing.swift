@@ -3,7 +3,7 @@ import Foundation
 import Glibc
 #endif
 
-/// The OS groups of a store that several staff logins share (`rollcall init --group`):
+/// The OS groups of a store that several staff logins share (made by `rollcall init --group` before issue 20):
 /// `group` owns the whole tree; `dslGroup`, if given, alone can read the words of
 /// safeguarding-sensitive entries. The operating system enforces both, not the program.
 public struct StoreSharing: Codable, Equatable, Sendable {

@@ -32,6 +32,7 @@ struct OpenAppCommand: ParsableCommand {
             return
         }
         let identity = Identity.current()
+        let storeOptions = try SchoolQuestion.choosing(storeOptions)
         // A store that `check` would refuse is never opened: say why before the screen starts.
         let path = storeOptions.path
         if FileManager.default.fileExists(atPath: "\(path)/\(StoreLocation.manifestFileName)") {
@@ -45,8 +46,7 @@ struct OpenAppCommand: ParsableCommand {
         // No store anywhere: the demo school is made here, and welcomed inside the app (on
         // Today, until dismissed) rather than in text that shows only after quitting.
         var firstRun = false
-        if (storeOptions.store ?? "").isEmpty, (ProcessInfo.processInfo.environment[StoreLocation.environmentVariable] ?? "").isEmpty,
-           !FileManager.default.fileExists(atPath: "\(path)/\(StoreLocation.manifestFileName)") {
+        if storeOptions.isUnconfigured, !FileManager.default.fileExists(atPath: "\(path)/\(StoreLocation.manifestFileName)") {
             try FirstRun.createDemoStore(at: path, asOf: .today(), identity: identity, announce: false)
             firstRun = true
         }
