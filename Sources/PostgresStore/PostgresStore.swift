@@ -25,7 +25,7 @@ public final class PostgresStore: SchoolStore {
     }
     /// The last transaction this process recorded.
     public private(set) var lastCommitted: Transaction?
-    public private(set) var warnings: [String] = []
+    public internal(set) var warnings: [String] = []
     /// Staff write through the database's functions, which refuse what a role may not do.
     public var isWritable: Bool { true }
     public var address: StoreAddress { .database(url: url, school: schoolID) }
@@ -36,6 +36,8 @@ public final class PostgresStore: SchoolStore {
     /// Who last changed each mark, from the rows read (to say who a conflicting change was by).
     private var markAuthors: [MarkKey: (name: String, at: String)] = [:]
     private struct MarkKey: Hashable { var upn: String; var ordinal: Int }
+    /// Changes applied since the latest snapshot (see `snapshotIfDue`).
+    var changesSinceSnapshot = 0
     /// Rows read whose body names an author other than the login that appended them.
     public private(set) var forgedRows: [ForgedRow] = []
     public struct ForgedRow: Hashable, Sendable {
@@ -54,11 +56,25 @@ public final class PostgresStore: SchoolStore {
         self.login = db.user
     }
 
+    /// The school as a snapshot holds it, at row `seq`.
+    func replaceSchool(_ school: School, seq: Int) {
+        self.school = school
+        lastSeq = seq
+    }
+
+    /// A store on `db` that reads the journal from the start to row `upTo`, with no snapshot.
+    static func replaying(_ db: PGConnection, url: String, school id: String, name: String, upTo: Int) throws -> PostgresStore {
+        let store = PostgresStore(db: db, url: url, schoolID: id, school: School(name: name), clock: .system)
+        try store.readJournal(upTo: upTo)
+        return store
+    }
+
     // MARK: Installing, creating, opening
 
     /// Installs Rollcall's tables, roles and functions in the database (once, as a superuser).
     public static func install(_ db: PGConnection) throws {
         try db.run(script: Schema.sql)
+        try db.run(script: Schema.snapshotsSQL)
     }
 
     /// Creates a school whose head is the connected login (a member of `rollcall_founder`):
@@ -117,7 +133,9 @@ public final class PostgresStore: SchoolStore {
             throw PGError(message: "there is no school \(id) in this database, or \(db.user) is not on its staff", sqlState: Schema.State.noSchool)
         }
         let store = PostgresStore(db: db, url: url, schoolID: id, school: School(name: name), clock: clock)
+        try store.readSnapshot()
         try store.readJournal()
+        store.snapshotIfDue()
         return store
     }
 
@@ -125,11 +143,11 @@ public final class PostgresStore: SchoolStore {
 
     /// Applies the journal rows after `lastSeq`, with the sensitive words this login may read.
     @discardableResult
-    func readJournal() throws -> Bool {
+    func readJournal(upTo last: Int = Int.max) throws -> Bool {
         let rows = try db.execute("""
             SELECT seq, author, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS at, body
-            FROM rollcall.journal WHERE school = $1 AND seq > $2 ORDER BY seq
-            """, [schoolID, lastSeq])
+            FROM rollcall.journal WHERE school = $1 AND seq > $2 AND seq <= $3 ORDER BY seq
+            """, [schoolID, lastSeq, last])
         guard rows.count > 0 else { return false }
         let words = try readableWords(after: lastSeq)
         for r in rows.rows {
@@ -151,6 +169,7 @@ public final class PostgresStore: SchoolStore {
             } else {
                 school.apply(TransactionJSON.filling(t, words: { words[$0] }))
                 noteAuthor(of: t, login: author, at: at)
+                changesSinceSnapshot += t.changes.count
             }
             lastSeq = seq
         }
@@ -226,6 +245,8 @@ public final class PostgresStore: SchoolStore {
         noteAuthor(of: t, login: login, at: Timestamp.iso(now()))
         lastSeq = seq
         lastCommitted = t
+        changesSinceSnapshot += t.changes.count
+        snapshotIfDue()
         return t
     }
 
@@ -350,7 +371,9 @@ extension PostgresStore {
         if let broken = try db.execute("SELECT rollcall.first_broken_row($1)", [schoolID]).scalar, let seq = Int(broken) {
             problems.append("journal row \(seq) of school \(schoolID) does not follow from the row before it (the SHA-256 chain is broken there): rows from \(seq) on may have been altered, removed or inserted outside Rollcall")
         }
-        for row in forgedRows {
+        let snapshot = try snapshotProblem()
+        if let problem = snapshot.problem { problems.append(problem) }
+        for row in Set(snapshot.forgedBefore + forgedRows).sorted(by: { $0.seq < $1.seq }) {
             problems.append("journal row \(row.seq) of school \(schoolID) was appended by \(row.author) but \(row.what): it was written outside Rollcall (left out of the school as read)")
         }
         return problems

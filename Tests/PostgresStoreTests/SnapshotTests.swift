@@ -1,0 +1,77 @@
+import Attendance
+import AttendanceStore
+import Foundation
+@testable import PostgresStore
+import Testing
+
+/// Opening reads the latest snapshot and the rows after it; the journal stays the truth.
+@Suite(.enabled(if: TestCluster.isInstalled, "\(TestCluster.skipReason)"))
+struct SnapshotTests {
+    let day = Session(SchoolDate("2026-02-23")!, .am)
+
+    func mark(_ code: AttendanceCode, _ session: Session) -> Transaction {
+        Transaction([.mark(MarkChange(upn: "A1", session: session, mark: Mark(code)))])
+    }
+
+    /// The school as the whole journal gives it, as snapshot documents (words sealed).
+    func replayed(_ db: SchoolDatabase, as login: String) throws -> [String: String] {
+        let store = try PostgresStore.replaying(try PGConnection(db.url(login)), url: db.url(login), school: SchoolDatabase.schoolID,
+                                                name: "Greenfield Primary", upTo: Int.max)
+        return Dictionary(uniqueKeysWithValues: try SchoolDocuments.encode(store.school).map { ($0.name, $0.text) })
+    }
+
+    func documents(_ store: PostgresStore) throws -> [String: String] {
+        Dictionary(uniqueKeysWithValues: try SchoolDocuments.encode(store.school).map { ($0.name, $0.text) })
+    }
+
+    @Test func aSchoolOpensFromItsSnapshotAndTheRowsAfterItAsTheWholeJournalWouldGiveIt() throws {
+        let db = try SchoolDatabase()
+        defer { db.stop() }
+        let head = try db.open(as: OSLogins.head), dslStore = try db.open(as: OSLogins.dsl)
+        try head.commit(mark(.presentAM, day), by: SchoolDatabase.head)
+        let note = ContactLogEntry(upn: "A1", kind: .note, on: SchoolDate("2026-03-02")!, text: "Q-SECRET bruise", sensitive: true)
+        try dslStore.commit(Transaction([.contact(note)]), by: SchoolDatabase.dsl)
+        try head.refresh()
+        try head.writeSnapshot()
+        #expect(try db.owner().execute("SELECT seq FROM rollcall.snapshots").rows == [["5"]])
+        #expect(!(try db.owner().execute("SELECT string_agg(body, '') FROM rollcall.snapshot_parts").scalar ?? "").contains("Q-SECRET"))
+        try db.open(as: OSLogins.office).commit(mark(.presentAM, Session(SchoolDate("2026-02-24")!, .am)), by: SchoolDatabase.office)
+
+        for login in [OSLogins.office, OSLogins.dsl, OSLogins.head] {
+            let store = try db.open(as: login)
+            #expect(store.lastSeq == 6)
+            #expect(try documents(store) == (try replayed(db, as: login)), "\(login)")
+            #expect(store.school.register.mark(for: "A1", at: Session(SchoolDate("2026-02-24")!, .am))?.code == .presentAM)
+        }
+        // The words come from what each login may read, never from the snapshot.
+        #expect(try db.open(as: OSLogins.dsl).school.casework.contacts["A1"]?.first?.text == "Q-SECRET bruise")
+        #expect(try db.open(as: OSLogins.office).school.casework.contacts["A1"]?.first?.text == ContactLogEntry.withheldText)
+        #expect(try db.open(as: OSLogins.head).checkProblems().isEmpty)
+    }
+
+    @Test func onlyTheHeadWritesASnapshotAndOneThatDisagreesWithTheJournalIsReported() throws {
+        let db = try SchoolDatabase()
+        defer { db.stop() }
+        let office = try PGConnection(db.url(OSLogins.office))
+        #expect(throws: PGError.self) { try office.execute("SELECT rollcall.put_snapshot('greenfield', 3)") }
+        #expect(throws: PGError.self) { try office.execute("INSERT INTO rollcall.snapshots VALUES ('greenfield', 3, '', 'x', now())") }
+
+        let head = try db.open(as: OSLogins.head)
+        try head.commit(mark(.presentAM, day), by: SchoolDatabase.head)
+        try head.writeSnapshot()
+        // Someone with the owner's rights puts row 4's school in front as row 5's (B2 left out).
+        let owner = try db.owner()
+        let parts = try owner.execute("SELECT name, body FROM rollcall.snapshot_parts WHERE seq = 4").rows
+        try head.commit(Transaction([.pupil(Pupil(upn: "B2", legalSurname: "Jones", legalForename: "Ben", dateOfBirth: SchoolDate("2016-02-02")!,
+                                                  yearGroup: YearGroup(3), registrationGroup: "3A"))]), by: SchoolDatabase.head)
+        try owner.execute("INSERT INTO rollcall.snapshots SELECT school, seq, hash, author, at FROM rollcall.journal WHERE seq = 5")
+        for r in parts {
+            try owner.execute("INSERT INTO rollcall.snapshot_parts VALUES ('greenfield', 5, $1, $2)", [r[0]!, r[1]!])
+        }
+        let opened = try db.open(as: OSLogins.head)
+        #expect(opened.lastSeq == 5)
+        #expect(opened.school.pupils["B2"] == nil, "the forged snapshot was not read")
+        let problems = try opened.checkProblems()
+        #expect(problems.contains { $0.contains("snapshot of school greenfield at row 5 does not match the journal") }, "\(problems)")
+    }
+}
