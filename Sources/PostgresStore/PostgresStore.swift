@@ -322,6 +322,9 @@ extension PostgresStore {
                 FROM rollcall.journal WHERE school = $1 ORDER BY seq
                 """, [schoolID])
             let words = try readableWords(after: 0)
+            // Who each login was when the row was written (name and role then, as the file
+            // store's journal lines record them), from the rows' own staff changes.
+            var staffThen: [String: StaffMember] = [:]
             for r in rows.rows {
                 guard let seqText = r[0], let seq = Int(seqText), let author = r[1], let at = r[2], let body = r[3] else { continue }
                 let read: (transaction: Transaction, schoolTime: String?)
@@ -335,7 +338,15 @@ extension PostgresStore {
                     continue
                 }
                 let t = TransactionJSON.filling(read.transaction, words: { words[$0] })
-                let member = school.staff[author]
+                let before = staffThen[author]
+                for change in t.changes {
+                    switch change {
+                    case .staff(let s): staffThen[s.login] = s
+                    case .staffRemoved(let login): staffThen[login] = nil
+                    default: break
+                    }
+                }
+                let member = before ?? staffThen[author] ?? school.staff[author]
                 for change in t.changes {
                     trail.entries.append(AuditEntry(seq: seq, at: at, login: author, name: member?.name ?? author,
                                                     role: member?.role.rawValue ?? "", reason: t.reason,
