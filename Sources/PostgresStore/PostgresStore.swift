@@ -157,8 +157,8 @@ public final class PostgresStore: SchoolStore {
             guard seq == lastSeq + 1 else {
                 throw PGError(message: "school \(schoolID): journal row \(seq) follows \(lastSeq); rows are missing (or hidden from \(login))")
             }
-            let t: Transaction
-            do { t = try TransactionJSON.decode(body) } catch {
+            let t: Transaction, schoolTime: String?
+            do { (t, schoolTime) = try TransactionJSON.decodeWithMoment(body) } catch {
                 throw PGError(message: "school \(schoolID): journal row \(seq) cannot be read: \(error)")
             }
             // A row whose body names another author was written outside Rollcall: say so and
@@ -166,6 +166,10 @@ public final class PostgresStore: SchoolStore {
             if let forged = school.forgedAuthor(in: t, login: author) {
                 forgedRows.append(ForgedRow(seq: seq, author: author, what: forged))
                 warnings.append("journal row \(seq) of school \(schoolID) was appended by \(author) but \(forged): it was written outside Rollcall and is left out; `rollcall check` reports it")
+            } else if let refused = ruleRefusal(t, seq: seq, author: author, at: at, schoolTime: schoolTime) {
+                let what = "the rules refuse it for \(author) as they were then (\(refused))"
+                forgedRows.append(ForgedRow(seq: seq, author: author, what: what))
+                warnings.append("journal row \(seq) of school \(schoolID) was appended by \(author) but \(what): it was written outside Rollcall and is left out; `rollcall check` reports it")
             } else {
                 school.apply(TransactionJSON.filling(t, words: { words[$0] }))
                 noteAuthor(of: t, login: author, at: at)
