@@ -1,5 +1,6 @@
 import Attendance
 import AttendanceStore
+import Foundation
 
 /// Snapshots (see `Schema.snapshotsSQL`): opening reads the latest one and the journal rows
 /// after it. The head's process writes one once enough has changed since the last, so that
@@ -36,6 +37,7 @@ extension PostgresStore {
         do {
             let read = try SchoolDocuments.decode(docs, source: "snapshot \(seq) of school \(schoolID)", words: { words[$0] })
             replaceSchool(read, seq: seq)
+            unreadContacts = (seq, docs.keys.filter { SchoolDocuments.contactsYear(of: $0) != nil }.sorted())
         } catch {
             warnings.append("the snapshot of school \(schoolID) at row \(seq) cannot be read (\(error)); the whole journal was read instead")
         }
@@ -44,6 +46,7 @@ extension PostgresStore {
     /// Writes a snapshot of the school as this process has it (at `lastSeq`). The head's alone.
     public func writeSnapshot() throws {
         guard lastSeq > 0 else { return }
+        try loadContacts()  // the snapshot holds the whole contact log, not what this process has read
         let docs = try SchoolDocuments.encode(school)
         let seq = lastSeq
         try db.transaction {
@@ -76,5 +79,23 @@ extension PostgresStore {
         let differ = Set(expected.keys).union(stored.keys).filter { expected[$0] != stored[$0] }.sorted()
         guard !differ.isEmpty else { return (nil, replay.forgedRows) }
         return ("the snapshot of school \(schoolID) at row \(seq) does not match the journal replayed to that row (\(differ.joined(separator: ", ")) differ): it was not made by Rollcall from these rows; opening would show what it says", replay.forgedRows)
+    }
+
+    /// Reads the contact log's years from the snapshot that opening left unread (rows after
+    /// the snapshot are already in): every year, or the years from `from` on.
+    public func loadContacts(from: SchoolDate?) throws {
+        guard let (seq, names) = unreadContacts, !names.isEmpty else { return }
+        let wanted = names.filter { name in from.map { (SchoolDocuments.contactsYear(of: name)?.lastDay ?? $0) >= $0 } ?? true }
+        guard !wanted.isEmpty else { return }
+        let words = try readableWords(after: 0)
+        let rows = try db.execute("SELECT name, body FROM rollcall.snapshot_parts WHERE school = $1 AND seq = $2 AND name = ANY ($3::text[])",
+                                  [schoolID, seq, "{" + wanted.map { "\"\($0)\"" }.joined(separator: ",") + "}"])
+        var casework = school.casework
+        for r in rows.rows {
+            guard let name = r[0], let body = r[1] else { continue }
+            try SchoolDocuments.putContacts(body, name: name, source: "snapshot \(seq) of school \(schoolID)", words: { words[$0] }, into: &casework)
+        }
+        setCasework(casework)
+        unreadContacts = (seq, names.filter { !wanted.contains($0) })
     }
 }

@@ -36,6 +36,8 @@ public final class PostgresStore: SchoolStore {
     /// Who last changed each mark, from the rows read (to say who a conflicting change was by).
     private var markAuthors: [MarkKey: (name: String, at: String)] = [:]
     private struct MarkKey: Hashable { var upn: String; var ordinal: Int }
+    /// The snapshot's contact-log documents not read yet (see `loadContacts`).
+    var unreadContacts: (seq: Int, names: [String])?
     /// Changes applied since the latest snapshot (see `snapshotIfDue`).
     var changesSinceSnapshot = 0
     /// Rows read whose body names an author other than the login that appended them.
@@ -55,6 +57,8 @@ public final class PostgresStore: SchoolStore {
         self.clock = clock
         self.login = db.user
     }
+
+    func setCasework(_ casework: Casework) { school.casework = casework }
 
     /// The school as a snapshot holds it, at row `seq`.
     func replaceSchool(_ school: School, seq: Int) {
@@ -194,7 +198,6 @@ public final class PostgresStore: SchoolStore {
     }
 
     public func loadYears(where wanted: (AcademicYear) -> Bool) throws {}  // every year is read at open
-    public func loadContacts(from: SchoolDate?) throws {}
 
     /// True if a notification of another change has arrived, or (before this process listens)
     /// if the journal has rows this process has not read. Never waits.

@@ -266,6 +266,7 @@ struct ProbeOpenDatabase: ParsableCommand {
         // Timed as `probe-open` times the file store: the open; the figures follow, as there.
         var store: PostgresStore?
         let ms = try time { store = try PostgresStore.open(database: url, school: school) }
+        for w in store!.warnings { FileHandle.standardError.write(Data("probe-open-db: \(w)\n".utf8)) }
         let stats = store!.school.statistics
         let range = Statistics.yearToDate(SchoolDate(parsing: asOf)!)
         var n = 0

@@ -26,6 +26,9 @@ enum DatabaseFigures {
         log("Loading the school into PostgreSQL…")
         let loadMs = try time { try load(school, url: url, me: me) }
         log("Loaded in \(fmt(loadMs / 1000)) s")
+        let rows = try ownerDB.execute("SELECT max(seq) FROM rollcall.journal WHERE school = $1", [schoolID]).scalar ?? "?"
+        let snapshots = try ownerDB.execute("SELECT string_agg(seq::text, ',' ORDER BY seq) FROM rollcall.snapshots WHERE school = $1", [schoolID]).scalar ?? "none"
+        log("\(rows) journal rows; snapshots at rows \(snapshots)")
         figures.append(Figure(name: "db_load_school_s", label: "load the school into the database (one row per year of marks)", value: loadMs / 1000, unit: "s"))
 
         // Open to ready to draw, each in a fresh process, against the file store in the same run.

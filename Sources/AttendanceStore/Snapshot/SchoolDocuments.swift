@@ -49,6 +49,8 @@ package enum SchoolDocuments {
 
     /// The school the documents hold, with the words of sensitive entries that `words` gives
     /// (by entry id; the rest say they are withheld).
+    /// The contact log's documents are left out (see `putContacts`): the file store, too,
+    /// reads the contact log after the first frame.
     package static func decode(_ docs: [String: String], source: String, words: (String) -> SensitiveWords?) throws -> School {
         func bytes(_ name: String) throws -> [UInt8] {
             guard let text = docs[name] else { throw StoreError(file: source, "has no \(name)") }
@@ -71,14 +73,24 @@ package enum SchoolDocuments {
             for m in meetings where m.heldApart == true { school.casework.put(SensitiveNotes.filled(m, with: words(m.id)?.words)) }
         }
         for name in docs.keys.sorted() {
-            if SnapshotIO.contactsYear(of: name) != nil {
-                let doc = try JSONFile.decode(Snapshot.ContactsYear.self, from: Data(try bytes(name)), file: "\(source) \(name)")
-                try JSONFile.checkVersion(doc.schemaVersion, file: "\(source) \(name)")
-                for e in doc.entries { school.casework.put(e.heldApart == true ? SensitiveNotes.filled(e, with: words(e.id)?.words) : e) }
-            } else if SnapshotIO.marksYear(of: name) != nil {
+            if SnapshotIO.marksYear(of: name) != nil {
                 try SnapshotReaders.marks(try bytes(name), file: "\(source) \(name)", into: &school.register)
             }
         }
         return school
+    }
+
+    /// The academic year a contact-log document holds, or nil for any other document.
+    package static func contactsYear(of name: String) -> AcademicYear? { SnapshotIO.contactsYear(of: name) }
+
+    /// Puts the entries of a contact-log document into `casework`, each one not there already
+    /// (an entry recorded after the snapshot was read is newer).
+    package static func putContacts(_ text: String, name: String, source: String, words: (String) -> SensitiveWords?,
+                                    into casework: inout Casework) throws {
+        let doc = try JSONFile.decode(Snapshot.ContactsYear.self, from: Data(text.utf8), file: "\(source) \(name)")
+        try JSONFile.checkVersion(doc.schemaVersion, file: "\(source) \(name)")
+        for e in doc.entries where !(casework.contacts[e.upn]?.contains { $0.id == e.id } ?? false) {
+            casework.put(e.heldApart == true ? SensitiveNotes.filled(e, with: words(e.id)?.words) : e)
+        }
     }
 }
