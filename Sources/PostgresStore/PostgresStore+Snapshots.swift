@@ -32,11 +32,16 @@ extension PostgresStore {
     /// be read is passed over, with a warning: the journal from the start says the same.
     func readSnapshot() throws {
         guard lastSeq == 0, let seq = try latestSnapshotSeq() else { return }
-        let docs = try snapshotDocuments(at: seq)
+        var docs = try snapshotDocuments(at: seq)
+        // The two newest years of marks now, the rest when asked for (as the file store).
+        let years = docs.keys.compactMap { name in SchoolDocuments.marksYear(of: name).map { ($0, name) } }.sorted { $0.0 < $1.0 }
+        var later: [AcademicYear: (name: String, text: String)] = [:]
+        for (year, name) in years.dropLast(2) { later[year] = (name, docs.removeValue(forKey: name)!) }
         let words = try readableWords(after: 0)
         do {
             let read = try SchoolDocuments.decode(docs, source: "snapshot \(seq) of school \(schoolID)", words: { words[$0] })
             replaceSchool(read, seq: seq)
+            unreadYears = later
             unreadContacts = (seq, docs.keys.filter { SchoolDocuments.contactsYear(of: $0) != nil }.sorted())
         } catch {
             warnings.append("the snapshot of school \(schoolID) at row \(seq) cannot be read (\(error)); the whole journal was read instead")
@@ -46,7 +51,9 @@ extension PostgresStore {
     /// Writes a snapshot of the school as this process has it (at `lastSeq`). The head's alone.
     public func writeSnapshot() throws {
         guard lastSeq > 0 else { return }
-        try loadContacts()  // the snapshot holds the whole contact log, not what this process has read
+        // The snapshot holds every year and the whole contact log, not what this process has read.
+        try loadAllYears()
+        try loadContacts()
         let docs = try SchoolDocuments.encode(school)
         let seq = lastSeq
         try db.transaction {
@@ -90,12 +97,32 @@ extension PostgresStore {
         let words = try readableWords(after: 0)
         let rows = try db.execute("SELECT name, body FROM rollcall.snapshot_parts WHERE school = $1 AND seq = $2 AND name = ANY ($3::text[])",
                                   [schoolID, seq, "{" + wanted.map { "\"\($0)\"" }.joined(separator: ",") + "}"])
-        var casework = school.casework
-        for r in rows.rows {
-            guard let name = r[0], let body = r[1] else { continue }
-            try SchoolDocuments.putContacts(body, name: name, source: "snapshot \(seq) of school \(schoolID)", words: { words[$0] }, into: &casework)
+        try changingSchool { school in
+            for r in rows.rows {
+                guard let name = r[0], let body = r[1] else { continue }
+                try SchoolDocuments.putContacts(body, name: name, source: "snapshot \(seq) of school \(schoolID)", words: { words[$0] },
+                                                into: &school.casework)
+            }
         }
-        setCasework(casework)
         unreadContacts = (seq, names.filter { !wanted.contains($0) })
+    }
+
+    /// Reads a year of marks the snapshot holds and opening left unread.
+    func readYear(_ year: AcademicYear) throws {
+        guard let doc = unreadYears.removeValue(forKey: year) else { return }
+        try changingSchool { school in
+            try SchoolDocuments.putMarks(doc.text, name: doc.name, source: "snapshot of school \(schoolID)", into: &school.register)
+        }
+    }
+
+    /// Reads the years of marks a change touches, before it is checked or applied.
+    func readYears(of t: Transaction) throws {
+        guard !unreadYears.isEmpty else { return }
+        var years = Set<AcademicYear>()
+        for case .mark(let m) in t.changes {
+            let year = m.session.academicYear
+            if unreadYears[year] != nil { years.insert(year) }
+        }
+        for year in years { try readYear(year) }
     }
 }

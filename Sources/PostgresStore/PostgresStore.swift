@@ -36,6 +36,8 @@ public final class PostgresStore: SchoolStore {
     /// Who last changed each mark, from the rows read (to say who a conflicting change was by).
     private var markAuthors: [MarkKey: (name: String, at: String)] = [:]
     private struct MarkKey: Hashable { var upn: String; var ordinal: Int }
+    /// The snapshot's years of marks not read yet, with their documents (see `loadYears`).
+    var unreadYears: [AcademicYear: (name: String, text: String)] = [:]
     /// The snapshot's contact-log documents not read yet (see `loadContacts`).
     var unreadContacts: (seq: Int, names: [String])?
     /// Changes applied since the latest snapshot (see `snapshotIfDue`).
@@ -58,7 +60,8 @@ public final class PostgresStore: SchoolStore {
         self.login = db.user
     }
 
-    func setCasework(_ casework: Casework) { school.casework = casework }
+    /// Changes the school in place (for the extensions in other files).
+    func changingSchool(_ body: (inout School) throws -> Void) rethrows { try body(&school) }
 
     /// The school as a snapshot holds it, at row `seq`.
     func replaceSchool(_ school: School, seq: Int) {
@@ -165,6 +168,7 @@ public final class PostgresStore: SchoolStore {
             do { (t, schoolTime) = try TransactionJSON.decodeWithMoment(body) } catch {
                 throw PGError(message: "school \(schoolID): journal row \(seq) cannot be read: \(error)")
             }
+            try readYears(of: t)
             // A row whose body names another author was written outside Rollcall: say so and
             // leave it out, rather than let it speak for someone it was not written by.
             if let forged = school.forgedAuthor(in: t, login: author) {
@@ -197,7 +201,10 @@ public final class PostgresStore: SchoolStore {
         try readJournal()
     }
 
-    public func loadYears(where wanted: (AcademicYear) -> Bool) throws {}  // every year is read at open
+    /// Reads the years of marks `wanted` says that opening left in the snapshot.
+    public func loadYears(where wanted: (AcademicYear) -> Bool) throws {
+        for year in unreadYears.keys.sorted() where wanted(year) { try readYear(year) }
+    }
 
     /// True if a notification of another change has arrived, or (before this process listens)
     /// if the journal has rows this process has not read. Never waits.
@@ -234,7 +241,9 @@ public final class PostgresStore: SchoolStore {
         let recorded: (Transaction, Int)? = try db.transaction {
             let last = Int(try db.execute("SELECT rollcall.lock_school($1)", [schoolID]).scalar ?? "") ?? 0
             if last != lastSeq { try readJournal() }
+            try readYears(of: transaction)
             let transaction = try revise(school, transaction)
+            try readYears(of: transaction)
             try refuseConflicts(transaction)
             let current = try staffMember(login: login)  // the head may have removed them meanwhile
             var t = school.completing(transaction, seq: lastSeq + 1, by: current)

@@ -87,4 +87,35 @@ struct SnapshotTests {
         let problems = try opened.checkProblems()
         #expect(problems.contains { $0.contains("snapshot of school greenfield at row 5 does not match the journal") }, "\(problems)")
     }
+
+    /// As the file store: the two newest years of marks at open, older ones when asked for
+    /// or when a change touches them.
+    @Test func olderYearsOfMarksAreReadWhenAskedForOrWhenAChangeTouchesThem() throws {
+        let db = try SchoolDatabase()
+        defer { db.stop() }
+        let head = try db.open(as: OSLogins.head)
+        let sessions = ["2023-10-02", "2024-10-01", "2025-10-01"].map { Session(SchoolDate($0)!, .am) }
+        var marks = Transaction(sessions.map { .mark(MarkChange(upn: "A1", session: $0, mark: Mark(.presentAM))) }, reason: "history from the MIS",
+                                origin: .importFile("mis.csv"))
+        marks.allowingAnyDate = true
+        try head.commit(marks, by: SchoolDatabase.head)
+        try head.writeSnapshot()
+
+        let office = try db.open(as: OSLogins.office)
+        #expect(office.school.register.mark(for: "A1", at: sessions[0]) == nil)
+        #expect(office.school.register.mark(for: "A1", at: sessions[1])?.code == .presentAM)
+        // A change to the oldest year reads it first: it is an amendment of what was there.
+        #expect(throws: ChangeRefused.self) { try office.commit(mark(.illness, sessions[0]), by: SchoolDatabase.office) }
+        try office.commit(Transaction([.mark(MarkChange(upn: "A1", session: sessions[0], mark: Mark(.illness)))], reason: "mum rang"),
+                          by: SchoolDatabase.office)
+        guard case .mark(let m) = try #require(office.history(upn: "A1").entries.last).change else { Issue.record("not a mark"); return }
+        #expect(m.previous?.code == .presentAM)
+        let again = try db.open(as: OSLogins.office)
+        #expect(again.school.register.mark(for: "A1", at: sessions[0])?.code == .illness)  // from the row after the snapshot
+        let fresh = try db.open(as: OSLogins.head)
+        try fresh.loadAllYears()
+        #expect(fresh.school.register.mark(for: "A1", at: sessions[0])?.code == .illness)
+        try fresh.writeSnapshot()
+        #expect(try db.open(as: OSLogins.head).checkProblems().isEmpty)
+    }
 }

@@ -93,4 +93,12 @@ package enum SchoolDocuments {
             casework.put(e.heldApart == true ? SensitiveNotes.filled(e, with: words(e.id)?.words) : e)
         }
     }
+
+    /// The academic year a marks document holds, or nil for any other document.
+    package static func marksYear(of name: String) -> AcademicYear? { SnapshotIO.marksYear(of: name) }
+
+    /// Reads a marks document into `register`.
+    package static func putMarks(_ text: String, name: String, source: String, into register: inout Register) throws {
+        try SnapshotReaders.marks(Array(text.utf8), file: "\(source) \(name)", into: &register)
+    }
 }
