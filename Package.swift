@@ -78,7 +78,7 @@ let package = Package(
         // The performance figures the issues name: swift run -c release rollcall-bench
         .executableTarget(
             name: "rollcall-bench",
-            dependencies: ["Attendance", "AttendanceStore", "SchoolGenerator", "RollcallUI", "RollcallDocuments",
+            dependencies: ["Attendance", "AttendanceStore", "SchoolGenerator", "RollcallUI", "RollcallDocuments", "PostgresStore",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 

@@ -25,7 +25,7 @@ public final class PostgresStore: SchoolStore {
     }
     /// The last transaction this process recorded.
     public private(set) var lastCommitted: Transaction?
-    public private(set) var warnings: [String] = []
+    public internal(set) var warnings: [String] = []
     /// Staff write through the database's functions, which refuse what a role may not do.
     public var isWritable: Bool { true }
     public var address: StoreAddress { .database(url: url, school: schoolID) }
@@ -36,6 +36,12 @@ public final class PostgresStore: SchoolStore {
     /// Who last changed each mark, from the rows read (to say who a conflicting change was by).
     private var markAuthors: [MarkKey: (name: String, at: String)] = [:]
     private struct MarkKey: Hashable { var upn: String; var ordinal: Int }
+    /// The snapshot's years of marks not read yet, with their documents (see `loadYears`).
+    var unreadYears: [AcademicYear: (name: String, text: String)] = [:]
+    /// The snapshot's contact-log documents not read yet (see `loadContacts`).
+    var unreadContacts: (seq: Int, names: [String])?
+    /// Changes applied since the latest snapshot (see `snapshotIfDue`).
+    var changesSinceSnapshot = 0
     /// Rows read whose body names an author other than the login that appended them.
     public private(set) var forgedRows: [ForgedRow] = []
     /// The journal rows a `store move` wrote (0: none), read once.
@@ -56,6 +62,22 @@ public final class PostgresStore: SchoolStore {
         self.login = db.user
     }
 
+    /// Changes the school in place (for the extensions in other files).
+    func changingSchool(_ body: (inout School) throws -> Void) rethrows { try body(&school) }
+
+    /// The school as a snapshot holds it, at row `seq`.
+    func replaceSchool(_ school: School, seq: Int) {
+        self.school = school
+        lastSeq = seq
+    }
+
+    /// A store on `db` that reads the journal from the start to row `upTo`, with no snapshot.
+    static func replaying(_ db: PGConnection, url: String, school id: String, name: String, upTo: Int) throws -> PostgresStore {
+        let store = PostgresStore(db: db, url: url, schoolID: id, school: School(name: name), clock: .system)
+        try store.readJournal(upTo: upTo)
+        return store
+    }
+
     // MARK: Installing, creating, opening
 
     /// Installs Rollcall's tables, roles and functions in the database (once, as a superuser).
@@ -63,6 +85,7 @@ public final class PostgresStore: SchoolStore {
         try db.run(script: Schema.sql)
         try db.run(script: Schema.trustSQL)
         try db.run(script: Schema.moveSQL)
+        try db.run(script: Schema.snapshotsSQL)
     }
 
     /// Creates a school whose head is the connected login (a member of `rollcall_founder`):
@@ -121,7 +144,9 @@ public final class PostgresStore: SchoolStore {
             throw PGError(message: "there is no school \(id) in this database, or \(db.user) is not on its staff", sqlState: Schema.State.noSchool)
         }
         let store = PostgresStore(db: db, url: url, schoolID: id, school: School(name: name), clock: clock)
+        try store.readSnapshot()
         try store.readJournal()
+        store.snapshotIfDue()
         return store
     }
 
@@ -129,11 +154,11 @@ public final class PostgresStore: SchoolStore {
 
     /// Applies the journal rows after `lastSeq`, with the sensitive words this login may read.
     @discardableResult
-    func readJournal() throws -> Bool {
+    func readJournal(upTo last: Int = Int.max) throws -> Bool {
         let rows = try db.execute("""
             SELECT seq, author, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS at, body
-            FROM rollcall.journal WHERE school = $1 AND seq > $2 ORDER BY seq
-            """, [schoolID, lastSeq])
+            FROM rollcall.journal WHERE school = $1 AND seq > $2 AND seq <= $3 ORDER BY seq
+            """, [schoolID, lastSeq, last])
         guard rows.count > 0 else { return false }
         let words = try readableWords(after: lastSeq)
         // Rows a `store move` wrote carry the file store's own authors (and its first row, the
@@ -149,18 +174,24 @@ public final class PostgresStore: SchoolStore {
             guard seq == lastSeq + 1 else {
                 throw PGError(message: "school \(schoolID): journal row \(seq) follows \(lastSeq); rows are missing (or hidden from \(login))")
             }
-            let t: Transaction
-            do { t = try TransactionJSON.decode(body) } catch {
+            let t: Transaction, schoolTime: String?
+            do { (t, schoolTime) = try TransactionJSON.decodeWithMoment(body) } catch {
                 throw PGError(message: "school \(schoolID): journal row \(seq) cannot be read: \(error)")
             }
+            try readYears(of: t)
             // A row whose body names another author was written outside Rollcall: say so and
             // leave it out, rather than let it speak for someone it was not written by.
             if seq > (movedThrough ?? 0), let forged = school.forgedAuthor(in: t, login: author) {
                 forgedRows.append(ForgedRow(seq: seq, author: author, what: forged))
                 warnings.append("journal row \(seq) of school \(schoolID) was appended by \(author) but \(forged): it was written outside Rollcall and is left out; `rollcall check` reports it")
+            } else if let refused = ruleRefusal(t, seq: seq, author: author, at: at, schoolTime: schoolTime) {
+                let what = "the rules refuse it for \(author) as they were then (\(refused))"
+                forgedRows.append(ForgedRow(seq: seq, author: author, what: what))
+                warnings.append("journal row \(seq) of school \(schoolID) was appended by \(author) but \(what): it was written outside Rollcall and is left out; `rollcall check` reports it")
             } else {
                 school.apply(TransactionJSON.filling(t, words: { words[$0] }))
                 noteAuthor(of: t, login: author, at: at)
+                changesSinceSnapshot += t.changes.count
             }
             lastSeq = seq
         }
@@ -180,8 +211,10 @@ public final class PostgresStore: SchoolStore {
         try readJournal()
     }
 
-    public func loadYears(where wanted: (AcademicYear) -> Bool) throws {}  // every year is read at open
-    public func loadContacts(from: SchoolDate?) throws {}
+    /// Reads the years of marks `wanted` says that opening left in the snapshot.
+    public func loadYears(where wanted: (AcademicYear) -> Bool) throws {
+        for year in unreadYears.keys.sorted() where wanted(year) { try readYear(year) }
+    }
 
     /// True if a notification of another change has arrived, or (before this process listens)
     /// if the journal has rows this process has not read. Never waits.
@@ -218,7 +251,9 @@ public final class PostgresStore: SchoolStore {
         let recorded: (Transaction, Int)? = try db.transaction {
             let last = Int(try db.execute("SELECT rollcall.lock_school($1)", [schoolID]).scalar ?? "") ?? 0
             if last != lastSeq { try readJournal() }
+            try readYears(of: transaction)
             let transaction = try revise(school, transaction)
+            try readYears(of: transaction)
             try refuseConflicts(transaction)
             let current = try staffMember(login: login)  // the head may have removed them meanwhile
             // A leaver's cases whose day has come are closed with this change (LeaversCases.swift).
@@ -237,6 +272,8 @@ public final class PostgresStore: SchoolStore {
         noteAuthor(of: t, login: login, at: Timestamp.iso(now()))
         lastSeq = seq
         lastCommitted = t
+        changesSinceSnapshot += t.changes.count
+        snapshotIfDue()
         return t
     }
 
@@ -312,6 +349,9 @@ extension PostgresStore {
                 FROM rollcall.journal WHERE school = $1 ORDER BY seq
                 """, [schoolID])
             let words = try readableWords(after: 0)
+            // Who each login was when the row was written (name and role then, as the file
+            // store's journal lines record them), from the rows' own staff changes.
+            var staffThen: [String: StaffMember] = [:]
             for r in rows.rows {
                 guard let seqText = r[0], let seq = Int(seqText), let author = r[1], let at = r[2], let body = r[3] else { continue }
                 let read: (transaction: Transaction, schoolTime: String?)
@@ -325,7 +365,15 @@ extension PostgresStore {
                     continue
                 }
                 let t = TransactionJSON.filling(read.transaction, words: { words[$0] })
-                let member = school.staff[author]
+                let before = staffThen[author]
+                for change in t.changes {
+                    switch change {
+                    case .staff(let s): staffThen[s.login] = s
+                    case .staffRemoved(let login): staffThen[login] = nil
+                    default: break
+                    }
+                }
+                let member = before ?? staffThen[author] ?? school.staff[author]
                 for change in t.changes {
                     trail.entries.append(AuditEntry(seq: seq, at: at, login: author, name: member?.name ?? author,
                                                     role: member?.role.rawValue ?? "", reason: t.reason,
@@ -361,7 +409,9 @@ extension PostgresStore {
         if let broken = try db.execute("SELECT rollcall.first_broken_row($1)", [schoolID]).scalar, let seq = Int(broken) {
             problems.append("journal row \(seq) of school \(schoolID) does not follow from the row before it (the SHA-256 chain is broken there): rows from \(seq) on may have been altered, removed or inserted outside Rollcall")
         }
-        for row in forgedRows {
+        let snapshot = try snapshotProblem()
+        if let problem = snapshot.problem { problems.append(problem) }
+        for row in Set(snapshot.forgedBefore + forgedRows).sorted(by: { $0.seq < $1.seq }) {
             problems.append("journal row \(row.seq) of school \(schoolID) was appended by \(row.author) but \(row.what): it was written outside Rollcall (left out of the school as read)")
         }
         return problems

@@ -2,6 +2,7 @@ import ArgumentParser
 import Attendance
 import AttendanceStore
 import Foundation
+import PostgresStore
 import RollcallUI
 import SchoolGenerator
 
@@ -12,7 +13,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rollcall-bench",
         abstract: "Measure Rollcall's figures on a generated school (release build: swift run -c release rollcall-bench).",
-        subcommands: [Run.self, DocumentsRun.self, TrustRun.self, ProbeOpen.self, ProbeApp.self],
+        subcommands: [Run.self, DocumentsRun.self, TrustRun.self, ProbeOpen.self, ProbeApp.self, ProbeOpenDatabase.self],
         defaultSubcommand: Run.self)
 }
 
@@ -27,7 +28,7 @@ struct Run: ParsableCommand {
     @Option(help: "Runs per figure (the median is reported).") var runs = 5
     @Flag(help: "Print one JSON object instead of a table.") var json = false
     @Option(help: "Keep the generated store in this directory (and, for the import figures, the marks file and an empty store beside it).") var keep: String?
-    @Option(help: "Measure only these groups, comma-separated: store (open, stats, caseload, record a mark), app, ctf, import. All when not given.")
+    @Option(help: "Measure only these groups, comma-separated: store (open, stats, caseload, record a mark), app, ctf, import, database (PostgreSQL: open, a durable mark, 20 writers; needs the server installed). All when not given.")
     var only: String?
     @Option(name: .customLong("shared-group"), help: "Lay the store out shared with this OS group (as `rollcall init --group`).") var sharedGroup: String?
     @Option(name: .customLong("dsl-group"), help: "With --shared-group: the DSL group for sensitive words.") var dslGroup: String?
@@ -39,7 +40,7 @@ struct Run: ParsableCommand {
     }
 
     func validate() throws {
-        let groups = ["store", "app", "ctf", "import"]
+        let groups = ["store", "app", "ctf", "import", "database"]
         for g in (only ?? "").split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !groups.contains(g) {
             throw ValidationError("--only: no group \"\(g)\"; the groups are \(groups.joined(separator: ", "))")
         }
@@ -69,7 +70,7 @@ struct Run: ParsableCommand {
         let staff = school.staff[me]!
         let commits = 200
         var scanned = 0
-        if wants("store") || wants("app") {
+        if wants("store") || wants("app") || wants("database") {
             _ = try Store.create(at: dir, school: school, sharing: sharedGroup.map { StoreSharing(group: $0, dslGroup: dslGroup) })
             log("Wrote \(dir)\(sharedGroup.map { " (shared with \($0))" } ?? ""): \(marks) marks, \(entries) contact-log entries, \(openCases) open cases")
         }
@@ -168,6 +169,12 @@ struct Run: ParsableCommand {
             if keep == nil { try? FileManager.default.removeItem(atPath: dir + "-import") }
         }
 
+        // The PostgreSQL store, on a cluster the bench starts and stops.
+        if wants("database") {
+            figures += try DatabaseFigures.measure(school: school, fileStore: dir, asOf: asOf, runs: runs, me: staff,
+                                                   probeFiles: { try probe($0).openMs }, log: log)
+        }
+
         if json {
             FileHandle.standardError.write(Data("\(pupils) pupils, \(years) years, \(marks) marks, \(entries) contact-log entries, \(openCases) open cases; median of \(runs) runs\n".utf8))
             print(Figure.json(figures))
@@ -244,5 +251,26 @@ struct ProbeApp: ParsableCommand {
             FileHandle.standardError.write(Data(parts.map { "\($0.0) \(fmt($0.1)) ms" }.joined(separator: ", ").utf8 + [10]))
         }
         print("\(ms) \(peakRSSKB())\(cells == -1 ? " " : "")")
+    }
+}
+
+/// `probe-open` for a school in a database: opens it in a fresh process, computes the whole
+/// school's figures for the year to date, and prints "MS MAX_RSS_KB".
+struct ProbeOpenDatabase: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "probe-open-db", shouldDisplay: false)
+    @Argument var url: String
+    @Argument var school: String
+    @Argument var asOf: String
+
+    func run() throws {
+        // Timed as `probe-open` times the file store: the open; the figures follow, as there.
+        var store: PostgresStore?
+        let ms = try time { store = try PostgresStore.open(database: url, school: school) }
+        for w in store!.warnings { FileHandle.standardError.write(Data("probe-open-db: \(w)\n".utf8)) }
+        let stats = store!.school.statistics
+        let range = Statistics.yearToDate(SchoolDate(parsing: asOf)!)
+        var n = 0
+        for p in store!.school.roll { n &+= stats.figures(for: p.upn, in: range).possible }
+        print("\(ms) \(peakRSSKB())\(n == -1 ? " " : "")")
     }
 }

@@ -185,3 +185,19 @@ final class Failures: @unchecked Sendable {
     func add(_ s: String) { lock.lock(); list.append(s); lock.unlock() }
     var all: [String] { lock.lock(); defer { lock.unlock() }; return list }
 }
+
+extension BothStoresTests {
+    /// The history names each change's author as they were then: a later change of role
+    /// does not rewrite who made an earlier amendment.
+    @Test(arguments: kinds) func theHistoryNamesTheAuthorsRoleWhenTheChangeWasMade(kind: StoreKind) throws {
+        let school = try SchoolUnderTest(kind)
+        let store = try school.open(as: office)
+        let day = s("2026-02-23")
+        try store.commit(mark("A1", day, .presentAM), by: office)
+        try store.commit(mark("A1", day, .illness, reason: "mum rang"), by: office)
+        let promoted = StaffMember(login: office.login, name: "Olu Attendance", role: .attendance)
+        try school.open(as: head).commit(Transaction([.staff(promoted)]), by: head)
+        let amendment = try #require(try school.open(as: head).history(upn: "A1").entries.last)
+        #expect(amendment.role == "office" && amendment.name == "Olu Office", "\(amendment.role) \(amendment.name)")
+    }
+}

@@ -39,4 +39,32 @@ struct ForgedRowTests {
         #expect(try head.refresh())
         #expect(head.school.casework.contacts["A1"]?.map(\.text) == ["rang mum"])
     }
+
+    /// A row in the office's own name that the rules would have refused the office (a
+    /// meeting: recording meetings and plans is the attendance team's and the head's).
+    @Test func aRowTheRulesRefuseItsAuthorIsLeftOutWithAWarningAndCheckReportsIt() throws {
+        try OSLogins.ensure()
+        let db = try SchoolDatabase()
+        defer { db.stop() }
+        var meeting = Meeting(upn: "A1", on: SchoolDate("2026-03-02")!, attendees: ["mum"], goingWell: "Q-FORGED plan", concerns: "",
+                              agreedActions: ["none"])
+        meeting.id = "m4-1"
+        meeting.by = OSLogins.office
+        let body = try TransactionJSON.encode(Transaction([.meeting(meeting)]))
+        let r = try db.psql(as: OSLogins.office, "SELECT rollcall.append('\(SchoolDatabase.schoolID)', 3, $$\(body)$$, '[]')")
+        #expect(r.status == 0, "\(r.stderr)")
+
+        let head = try db.open(as: OSLogins.head)
+        #expect(head.lastSeq == 4)
+        #expect(head.school.casework.meetings["A1"] == nil, "the office's meeting was applied")
+        #expect(head.warnings.contains { $0.contains("journal row 4") && $0.contains("the rules refuse it for \(OSLogins.office)") }, "\(head.warnings)")
+        #expect(try head.checkProblems().contains { $0.contains("journal row 4") })
+        // What the office may do, done the same way, is read as ever.
+        let mark = try TransactionJSON.encode(Transaction([.mark(MarkChange(upn: "A1", session: Session(SchoolDate("2026-03-02")!, .am),
+                                                                            mark: Mark(.presentAM)))]))
+        #expect(try db.psql(as: OSLogins.office, "SELECT rollcall.append('\(SchoolDatabase.schoolID)', 4, $$\(mark)$$, '[]')").status == 0)
+        #expect(try head.refresh())
+        #expect(head.school.register.mark(for: "A1", at: Session(SchoolDate("2026-03-02")!, .am))?.code == .presentAM)
+        #expect(head.warnings.count == 1)
+    }
 }

@@ -23,7 +23,7 @@ struct DriverSendsMessagesTests {
 
     @Test func aStoreWarningAfterAChangeIsAMessage() {
         var state = UISchool.state()
-        #expect(state.update(.storeWarning("the daily backup failed: disk full")).isEmpty)
+        #expect(state.update(.storeWarned("the daily backup failed: disk full")).isEmpty)
         #expect(state.status == StatusLine("Warning: the daily backup failed: disk full", .warning))
     }
 }
