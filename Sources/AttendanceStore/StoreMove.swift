@@ -177,3 +177,18 @@ extension Store {
         }
     }
 }
+
+// MARK: A school made in memory
+
+extension MovedRow {
+    /// The rows that make `school` from nothing, in `mover`'s name at `now` (a generated
+    /// school going straight into a database: `rollcall demo --trust N --database URL`).
+    package static func making(_ school: School, mover: StaffMember, now: Date, reason: String) -> [MovedRow] {
+        var missing: [String] = []
+        return MoveBaseline.transactions(final: school, replayed: School(name: school.name), reason: reason).map { t in
+            let (sealed, words) = MoveSealing.seal(t, stored: { _ in nil }, missing: &missing)
+            return MovedRow(at: Timestamp.iso(now), author: mover.login, name: mover.name, role: mover.role.rawValue,
+                            schoolTime: nil, sealed: sealed, words: words)
+        }
+    }
+}

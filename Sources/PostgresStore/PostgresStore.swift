@@ -184,7 +184,7 @@ public final class PostgresStore: SchoolStore {
             if seq > (movedThrough ?? 0), let forged = school.forgedAuthor(in: t, login: author) {
                 forgedRows.append(ForgedRow(seq: seq, author: author, what: forged))
                 warnings.append("journal row \(seq) of school \(schoolID) was appended by \(author) but \(forged): it was written outside Rollcall and is left out; `rollcall check` reports it")
-            } else if let refused = ruleRefusal(t, seq: seq, author: author, at: at, schoolTime: schoolTime) {
+            } else if seq > (movedThrough ?? 0), let refused = ruleRefusal(t, seq: seq, author: author, at: at, schoolTime: schoolTime) {
                 let what = "the rules refuse it for \(author) as they were then (\(refused))"
                 forgedRows.append(ForgedRow(seq: seq, author: author, what: what))
                 warnings.append("journal row \(seq) of school \(schoolID) was appended by \(author) but \(what): it was written outside Rollcall and is left out; `rollcall check` reports it")

@@ -17,7 +17,7 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Contact-log entries to generate (default: calls for this year's absences).") var contacts: Int?
     @Option(help: "The policy preset.") var policy = PolicyFile.defaultPresetID
     @Option(help: "The school's name.") var name = "Demo School"
-    @Option(help: ArgumentHelp("Make a trust of this many schools of mixed size, phase and policy instead, one store each in --stores DIR (you are head of each).", valueName: "n"))
+    @Option(help: ArgumentHelp("Make a trust of this many schools of mixed size, phase and policy instead, one store each in --stores DIR, or each a school in --database URL (you are head of each).", valueName: "n"))
     var trust: Int?
     @Option(name: .customLong("stores"), help: ArgumentHelp("With --trust: the new directory to make the schools' stores in (school-01, school-02 …).", valueName: "dir"))
     var trustDirectory: String?
@@ -26,8 +26,10 @@ struct DemoCommand: ParsableCommand {
     func run() throws {
         let me = Identity.current()
         if let trust {
-            guard trust > 0, let trustDirectory else { throw ValidationError("--trust N needs N of at least 1 and --stores DIR") }
-            try TrustDemo(count: trust, directory: trustDirectory, seed: seed, years: years, asOf: asOf?.date).make(as: me)
+            let demo = TrustDemo(count: trust, directory: trustDirectory ?? "", seed: seed, years: years, asOf: asOf?.date)
+            if let url = storeOptions.database, trustDirectory == nil, trust > 0 { return try demo.make(inDatabase: url, as: me) }
+            guard trust > 0, trustDirectory != nil else { throw ValidationError("--trust N needs N of at least 1 and --stores DIR or --database URL") }
+            try demo.make(as: me)
             return
         }
         guard pupils > 0, years > 0 else { throw ValidationError("--pupils and --years must be at least 1") }

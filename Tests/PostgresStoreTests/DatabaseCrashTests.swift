@@ -74,7 +74,7 @@ struct DatabaseCrashTests {
         let db = try SchoolDatabase()
         defer { db.stop() }
         // Three writers, each its own login and sessions, each saying which marks were recorded.
-        let writers = [(OSLogins.office, 0), (OSLogins.attendance, 1000), (OSLogins.head, 2000)].map { login, from in
+        let writers = [(OSLogins.office, 0), (OSLogins.attendance, 400), (OSLogins.head, 800)].map { login, from in
             let marks = (from..<(from + 200)).map { n in
                 "\(InitDatabaseCommandTests.binary) " + Self.markArguments(n, url: db.url(login)).map { "'\($0)'" }.joined(separator: " ")
                     + " >/dev/null && echo \(n) || exit 0"
@@ -91,7 +91,7 @@ struct DatabaseCrashTests {
 
         let acknowledged = Set(clients.flatMap { $0.stdout.split(separator: "\n").compactMap { Int($0) } })
         #expect(clients.allSatisfy { !$0.stdout.isEmpty }, "a writer recorded nothing before the stop: \(clients.map(\.stderr))")
-        let marked = try afterwards(db, attempted: 2200)
+        let marked = try afterwards(db, attempted: 1000)
         #expect(acknowledged.isSubset(of: marked), "lost: \(acknowledged.subtracting(marked).sorted())")
     }
 }

@@ -79,4 +79,38 @@ struct TrustDatabaseCommandTests {
         let table = try commands.rollcall(as: OSLogins.trust, ["trust", "--database", url, "--as-of", Self.date] + Self.clock)
         #expect(table.status == 0 && !table.stdout.contains(surname), "\(table.stdout)")
     }
+
+    @Test func aDemoTrustInTheDatabaseIsReadByTheTrustLead() throws {
+        try OSLogins.ensure()
+        let cluster = try commands.database()
+        defer { cluster.stop() }
+        let owner = try cluster.connect(database: SchoolDatabase.database)
+        let trust = try owner.quotedIdentifier(OSLogins.trust)
+        try owner.execute("CREATE ROLE \(trust) LOGIN")
+        try owner.execute("GRANT rollcall_trust TO \(trust)")
+        let head = cluster.conninfo(user: OSLogins.head, database: SchoolDatabase.database)
+        let demo = try commands.rollcall(as: OSLogins.head, ["demo", "--trust", "3", "--database", head, "--seed", "5", "--years", "1",
+                                                             "--as-of", Self.date] + Self.clock)
+        #expect(demo.status == 0, "\(demo.stderr)")
+        let url = cluster.conninfo(user: OSLogins.trust, database: SchoolDatabase.database)
+        let o = try #require(try json(as: OSLogins.trust, ["trust", "--database", url, "--as-of", Self.date, "--format", "json"] + Self.clock)
+                             as? [String: Any])
+        let schools = try #require(o["schools"] as? [[String: Any]])
+        #expect(schools.count == 3, "\(o)")
+        #expect(schools.allSatisfy { ($0["pupils"] as? Int ?? 0) > 0 })
+        // The same seed makes the same trust: its first school matches the one made as stores.
+        let tmp = TestCluster.temporaryDirectory + "rollcall-trustdemo-" + UUID().uuidString.prefix(8)
+        defer { try? FileManager.default.removeItem(atPath: tmp) }
+        let stores = try commands.rollcall(as: OSLogins.head, ["demo", "--trust", "3", "--stores", tmp, "--seed", "5", "--years", "1",
+                                                               "--as-of", Self.date] + Self.clock)
+        #expect(stores.status == 0, "\(stores.stderr)")
+        let fromStores = try #require(try json(as: OSLogins.head, ["trust", "--stores", "\(tmp)/school-1", "\(tmp)/school-2", "\(tmp)/school-3",
+                                                                  "--as-of", Self.date, "--format", "json", "--sort", "name"] + Self.clock) as? [String: Any])
+        let fromDatabase = try #require(try json(as: OSLogins.trust, ["trust", "--database", url, "--as-of", Self.date, "--format", "json",
+                                                                    "--sort", "name"] + Self.clock) as? [String: Any])
+        let a = try #require(fromStores["total"] as? [String: Any]), b = try #require(fromDatabase["total"] as? [String: Any])
+        for key in ["pupils", "possible_sessions", "attended_sessions", "persistent_absentees", "severe_absentees", "open_cases", "la_duties_owed"] {
+            #expect(a[key] as? Int == b[key] as? Int, "\(key)")
+        }
+    }
 }

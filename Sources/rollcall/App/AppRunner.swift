@@ -36,10 +36,10 @@ final class AppRunner {
         self.trustStores = trustStores
         clock = store.clock
         let now = store.clock.moment(timeZone: store.school.settings.timeZone)
-        state = AppState(context: AppContext(today: now.date, minutes: now.time.minutesSinceMidnight, staff: staff, readOnly: !store.isWritable,
-                                             documentsFolder: Self.documentsFolder), school: store.school, width: 80, height: 24,
-                         contactLogRead: false)
-        state.context.trustStores = trustStores.count
+        var context = AppContext(today: now.date, minutes: now.time.minutesSinceMidnight, staff: staff, readOnly: !store.isWritable,
+                                 documentsFolder: Self.documentsFolder)
+        context.trustStores = trustStores.count
+        state = AppState(context: context, school: store.school, width: 80, height: 24, contactLogRead: false)
         // Every change to the state arrives as a message, this one too.
         if let warning = store.warnings.first { _ = state.update(.storeOpenedWithWarning(warning)) }
         warningsShown = store.warnings.count

@@ -2,6 +2,7 @@ import ArgumentParser
 import Attendance
 import AttendanceStore
 import Foundation
+import PostgresStore
 import SchoolGenerator
 
 /// `rollcall demo --trust N --stores DIR`: a fictional trust, one store per school in DIR,
@@ -40,5 +41,40 @@ struct TrustDemo {
         }
         bar.finish()
         print("Created a trust of \(count) schools (\(pupils) pupils) in \(directory): rollcall trust --stores \(directory)/*")
+    }
+
+    /// The same trust made in a database: each school created by the login running it (a
+    /// member of `rollcall_founder`, and head of each), its records as first rows in that
+    /// login's name, and its figures published for the trust's view.
+    func make(inDatabase url: String, as me: Identity) throws {
+        let presets = try PolicyFile.presets()
+        let plans = TrustGenerator.plan(count: count, seed: seed, policies: presets.map(\.id))
+        let login = try PostgresStore.login(database: url)
+        let head = StaffMember(login: login, name: me.fullName, role: .head, isDSL: true)
+        let bar = ProgressBar(label: "Generating \(count) schools")
+        var pupils = 0
+        for (i, plan) in plans.enumerated() {
+            var g = SchoolGenerator(asOf: asOf ?? .today())
+            if asOf == nil { g.takingRegistersClosed(by: ProcessClock.moment.time) }
+            g.name = plan.name
+            g.pupils = plan.pupils
+            g.years = years
+            g.seed = plan.seed
+            g.policy = presets.first { $0.id == plan.policy }
+            var school = g.generate()
+            school.staff[login] = head
+            let id = plan.directory.replacingOccurrences(of: "-", with: "_")
+            let rows = MovedRow.making(school, mover: head, now: Date(), reason: "a generated school (rollcall demo --trust), all fictional")
+            _ = try PostgresStore.moveIn(database: url, id: id, name: plan.name, from: "rollcall demo --trust \(count) --seed \(seed)", rows: rows)
+            let store = try PostgresStore.open(database: url, school: id, clock: ProcessClock.current)
+            let date = asOf ?? store.today
+            let moment = ProcessClock.moment
+            let row = TrustRow(school: store.school, asOf: date, time: date == moment.date ? moment.time : nil)
+            try store.publishFigures(asOf: date, figures: PublishedTrustRow.json(row))
+            pupils += school.pupils.count
+            bar.update(Double(i + 1) / Double(count))
+        }
+        bar.finish()
+        print("Created a trust of \(count) schools (\(pupils) pupils) in the database, each with its figures published: rollcall trust --database URL")
     }
 }
