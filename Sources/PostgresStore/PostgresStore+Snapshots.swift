@@ -20,9 +20,13 @@ extension PostgresStore {
             """, [schoolID]).scalar.flatMap { Int($0) }
     }
 
-    func snapshotDocuments(at seq: Int) throws -> [String: String] {
+    /// The snapshot's documents (without the contact log's, when `contacts` is false).
+    func snapshotDocuments(at seq: Int, contacts: Bool = true) throws -> [String: String] {
         var docs: [String: String] = [:]
-        for r in try db.execute("SELECT name, body FROM rollcall.snapshot_parts WHERE school = $1 AND seq = $2", [schoolID, seq]).rows {
+        let rows = try db.execute("""
+            SELECT name, body FROM rollcall.snapshot_parts WHERE school = $1 AND seq = $2 AND ($3::boolean OR name NOT LIKE 'contacts/%')
+            """, [schoolID, seq, contacts ? "true" : "false"]).rows
+        for r in rows {
             if let name = r[0], let body = r[1] { docs[name] = body }
         }
         return docs
@@ -32,7 +36,9 @@ extension PostgresStore {
     /// be read is passed over, with a warning: the journal from the start says the same.
     func readSnapshot() throws {
         guard lastSeq == 0, let seq = try latestSnapshotSeq() else { return }
-        var docs = try snapshotDocuments(at: seq)
+        var docs = try snapshotDocuments(at: seq, contacts: false)
+        let contactNames = try db.execute("SELECT name FROM rollcall.snapshot_parts WHERE school = $1 AND seq = $2 AND name LIKE 'contacts/%'",
+                                          [schoolID, seq]).rows.compactMap { $0[0] }
         // The two newest years of marks now, the rest when asked for (as the file store).
         let years = docs.keys.compactMap { name in SchoolDocuments.marksYear(of: name).map { ($0, name) } }.sorted { $0.0 < $1.0 }
         var later: [AcademicYear: (name: String, text: String)] = [:]
@@ -42,7 +48,7 @@ extension PostgresStore {
             let read = try SchoolDocuments.decode(docs, source: "snapshot \(seq) of school \(schoolID)", words: { words[$0] })
             replaceSchool(read, seq: seq)
             unreadYears = later
-            unreadContacts = (seq, docs.keys.filter { SchoolDocuments.contactsYear(of: $0) != nil }.sorted())
+            unreadContacts = (seq, contactNames.sorted())
         } catch {
             warnings.append("the snapshot of school \(schoolID) at row \(seq) cannot be read (\(error)); the whole journal was read instead")
         }
