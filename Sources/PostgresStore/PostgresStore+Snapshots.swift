@@ -10,6 +10,8 @@ extension PostgresStore {
     /// Changes since the latest snapshot after which the head's process writes another
     /// (about three school days of marks for 1,500 pupils, or one import).
     public static let snapshotAfterChanges = 10_000
+    /// A change bigger than this is snapshotted straight after (as the file store compacts).
+    public static let bigChange = 1_000
 
     /// The latest snapshot whose row the chain still holds with the same hash, if any.
     func latestSnapshotSeq() throws -> Int? {
@@ -73,8 +75,8 @@ extension PostgresStore {
 
     /// A snapshot, if this login is the head and enough has changed: a failure is a warning,
     /// never a refused change (the change is already recorded).
-    func snapshotIfDue() {
-        guard changesSinceSnapshot >= Self.snapshotAfterChanges, school.staff[login]?.role == .head else { return }
+    func snapshotIfDue(afterBigChange: Bool = false) {
+        guard changesSinceSnapshot >= Self.snapshotAfterChanges || afterBigChange, school.staff[login]?.role == .head else { return }
         do { try writeSnapshot() } catch {
             warnings.append("a snapshot of school \(schoolID) could not be written (\(error)); opening reads more of the journal until one is")
         }

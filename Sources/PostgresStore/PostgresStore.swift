@@ -273,7 +273,9 @@ public final class PostgresStore: SchoolStore {
         lastSeq = seq
         lastCommitted = t
         changesSinceSnapshot += t.changes.count
-        snapshotIfDue()
+        // A big change (an import, a year of the contact log) is snapshotted at once, as the file
+        // store compacts after one: every open would otherwise decode it again.
+        snapshotIfDue(afterBigChange: t.changes.count > Self.bigChange)
         return t
     }
 
