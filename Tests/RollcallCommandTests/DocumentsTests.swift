@@ -167,6 +167,18 @@ struct DocumentsTests {
         #expect(try RollcallProcess.run(["chronology", "Z1", "--as-of", "2025-09-05", "--format", "pdf", "--out", pdf, "--store", store]).status == 0)
         #expect(try tool("pdfinfo", [pdf]).contains("(A4)"))
         #expect(try tool("pdftotext", [pdf, "-"]).contains("Zoë Ó Briain"))
+        // In the office's PDF the withheld entry is printed in grey; in the head's, nothing is
+        // (issue 19, defect 18). The colours are read from the page as SVG.
+        let officePDF = "\(scratch.path)/chronology-office.pdf"
+        #expect(try RollcallProcess.run(["chronology", "Z1", "--as-of", "2025-09-05", "--format", "pdf", "--out", officePDF, "--store", store],
+                                        environment: ["ROLLCALL_LOGIN": "clerk"]).status == 0)
+        func greyText(_ file: String) throws -> Bool {
+            let svg = "\(file).svg"
+            _ = try tool("pdftocairo", ["-svg", file, svg])
+            return try String(contentsOfFile: svg, encoding: .utf8).contains("rgb(45")
+        }
+        #expect(try greyText(officePDF))
+        #expect(try !greyText(pdf))
     }
 
     @Test func aBatchWritesOnePDFEachAndOneToPrintAndRecordsOnlyWhenAsked() throws {
