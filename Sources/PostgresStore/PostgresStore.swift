@@ -237,35 +237,36 @@ public final class PostgresStore: SchoolStore {
         return s
     }
 
-    /// Records a transaction in one SQL transaction: locks the school, applies what others
-    /// appended meanwhile, completes and checks the change with the domain's rules (as the
-    /// connected login: the database records that login as the author, whoever `actor` says),
-    /// and appends it based on the seq it was checked against. Returns the transaction as
-    /// recorded, or nil when it changes nothing; throws `ChangeRefused` (the rules, a
-    /// conflict) or `PGError` (the database refused or failed) having recorded nothing.
+    /// Records a transaction: completes and checks the change with the domain's rules against
+    /// the school as this process has it (as the connected login: the database records that
+    /// login as the author, whoever `actor` says), and appends it based on the seq it was
+    /// checked against, in one statement (one round trip, one commit). If another login
+    /// appended meanwhile, the server refuses the stale base (RC001): this process reads what
+    /// was appended and tries once more; then it locks the school, so that a busy school
+    /// still gets every change through. Returns the transaction as recorded, or nil when it
+    /// changes nothing; throws `ChangeRefused` (the rules, a conflict) or `PGError` (the
+    /// database refused or failed) having recorded nothing.
     public func commit(_ transaction: Transaction, by actor: StaffMember,
                        revise: (School, Transaction) throws -> Transaction) throws -> Transaction? {
         guard actor.login == login else {
             throw ChangeRefused(.notPermitted, "connected to the database as \(login), so changes are recorded as \(login), not \(actor.login)")
         }
-        let recorded: (Transaction, Int)? = try db.transaction {
-            let last = Int(try db.execute("SELECT rollcall.lock_school($1)", [schoolID]).scalar ?? "") ?? 0
-            if last != lastSeq { try readJournal() }
-            try readYears(of: transaction)
-            let transaction = try revise(school, transaction)
-            try readYears(of: transaction)
-            try refuseConflicts(transaction)
-            let current = try staffMember(login: login)  // the head may have removed them meanwhile
-            // A leaver's cases whose day has come are closed with this change (LeaversCases.swift).
-            var t = school.completing(school.closingLeaversCases(transaction, today: today), seq: lastSeq + 1, by: current)
-            t.changes = t.changes.filter { !school.isNoChange($0) }
-            guard !t.changes.isEmpty else { return nil }
-            try school.check(t, by: current, today: today)
-            let (sealed, words) = TransactionJSON.sealing(t)
-            let wordsJSON = "[" + words.map { "{\"id\":\(Self.jsonString($0.id)),\"upn\":\(Self.jsonString($0.upn)),\"words\":\($0.json)}" }.joined(separator: ",") + "]"
-            let seq = try db.execute("SELECT rollcall.append($1, $2, $3, $4)",
-                                     [schoolID, lastSeq, try TransactionJSON.encode(sealed, schoolTime: recordedMoment), wordsJSON]).scalar
-            return (t, Int(seq ?? "") ?? lastSeq + 1)
+        var recorded: (Transaction, Int)?
+        var appended = false
+        for _ in 0..<2 where !appended {
+            do {
+                recorded = try checkAndAppend(transaction, revise: revise)
+                appended = true
+            } catch let error as PGError where error.sqlState == Schema.State.staleBase {
+                try readJournal()
+            }
+        }
+        if !appended {
+            recorded = try db.transaction {
+                let last = Int(try db.execute("SELECT rollcall.lock_school($1)", [schoolID]).scalar ?? "") ?? 0
+                if last != lastSeq { try readJournal() }
+                return try checkAndAppend(transaction, revise: revise)
+            }
         }
         guard let (t, seq) = recorded else { return nil }
         school.apply(t)
@@ -277,6 +278,26 @@ public final class PostgresStore: SchoolStore {
         // store compacts after one: every open would otherwise decode it again.
         snapshotIfDue(afterBigChange: t.changes.count > Self.bigChange)
         return t
+    }
+
+    /// Revises, completes and checks the change against the school as this process has it,
+    /// and appends it based on `lastSeq` (refused by the server, RC001, if that is stale).
+    private func checkAndAppend(_ transaction: Transaction, revise: (School, Transaction) throws -> Transaction) throws -> (Transaction, Int)? {
+        try readYears(of: transaction)
+        let transaction = try revise(school, transaction)
+        try readYears(of: transaction)
+        try refuseConflicts(transaction)
+        let current = try staffMember(login: login)  // the head may have removed them meanwhile
+        // A leaver's cases whose day has come are closed with this change (LeaversCases.swift).
+        var t = school.completing(school.closingLeaversCases(transaction, today: today), seq: lastSeq + 1, by: current)
+        t.changes = t.changes.filter { !school.isNoChange($0) }
+        guard !t.changes.isEmpty else { return nil }
+        try school.check(t, by: current, today: today)
+        let (sealed, words) = TransactionJSON.sealing(t)
+        let wordsJSON = "[" + words.map { "{\"id\":\(Self.jsonString($0.id)),\"upn\":\(Self.jsonString($0.upn)),\"words\":\($0.json)}" }.joined(separator: ",") + "]"
+        let seq = try db.execute("SELECT rollcall.append($1, $2, $3, $4)",
+                                 [schoolID, lastSeq, try TransactionJSON.encode(sealed, schoolTime: recordedMoment), wordsJSON]).scalar
+        return (t, Int(seq ?? "") ?? lastSeq + 1)
     }
 
     /// Refuses a mark whose register cell no longer holds what the screen showed.
