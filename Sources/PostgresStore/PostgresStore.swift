@@ -163,7 +163,8 @@ public final class PostgresStore: SchoolStore {
         let words = try readableWords(after: lastSeq)
         // Rows a `store move` wrote carry the file store's own authors (and its first row, the
         // records from before the trail began, the mover's name): written by the owner's move
-        // functions inside the transaction that created the school, not by a staff login.
+        // functions inside the transaction that created the school, not by a staff login, and
+        // checked by the file store when they were made (the first rows, a snapshot, never were).
         if movedThrough == nil {
             movedThrough = Int(try db.execute("SELECT rows FROM rollcall.moves WHERE school = $1", [schoolID]).scalar ?? "") ?? 0
         }
@@ -184,7 +185,7 @@ public final class PostgresStore: SchoolStore {
             if seq > (movedThrough ?? 0), let forged = school.forgedAuthor(in: t, login: author) {
                 forgedRows.append(ForgedRow(seq: seq, author: author, what: forged))
                 warnings.append("journal row \(seq) of school \(schoolID) was appended by \(author) but \(forged): it was written outside Rollcall and is left out; `rollcall check` reports it")
-            } else if let refused = ruleRefusal(t, seq: seq, author: author, at: at, schoolTime: schoolTime) {
+            } else if seq > (movedThrough ?? 0), let refused = ruleRefusal(t, seq: seq, author: author, at: at, schoolTime: schoolTime) {
                 let what = "the rules refuse it for \(author) as they were then (\(refused))"
                 forgedRows.append(ForgedRow(seq: seq, author: author, what: what))
                 warnings.append("journal row \(seq) of school \(schoolID) was appended by \(author) but \(what): it was written outside Rollcall and is left out; `rollcall check` reports it")
