@@ -163,7 +163,8 @@ public final class PostgresStore: SchoolStore {
         let words = try readableWords(after: lastSeq)
         // Rows a `store move` wrote carry the file store's own authors (and its first row, the
         // records from before the trail began, the mover's name): written by the owner's move
-        // functions inside the transaction that created the school, not by a staff login.
+        // functions inside the transaction that created the school, not by a staff login, and
+        // checked by the file store when they were made (the first rows, a snapshot, never were).
         if movedThrough == nil {
             movedThrough = Int(try db.execute("SELECT rows FROM rollcall.moves WHERE school = $1", [schoolID]).scalar ?? "") ?? 0
         }
