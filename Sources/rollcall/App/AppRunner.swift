@@ -21,6 +21,9 @@ final class AppRunner {
 
     /// The schools' stores for `:trust` (`--stores`).
     let trustStores: [String]
+    /// Paints the state now (set once the terminal has started): a slow effect shows its
+    /// screen first, saying what it is reading, rather than nothing until it is done.
+    var paintNow: (() -> Void)?
 
     init(store: Store, staff: StaffMember, welcome: [String]? = nil, trustStores: [String] = []) {
         self.store = store
@@ -45,6 +48,8 @@ final class AppRunner {
         let terminal = try Terminal.start()
         defer { terminal.stop() }
         let size = terminal.size
+        paintNow = { [unowned self] in terminal.paint(self.state.draw()) }
+        defer { paintNow = nil }
         handle(.windowResized(width: size.width, height: size.height))
         // The first frame before the contact log: reading it is the slow part of starting.
         terminal.paint(state.draw())
@@ -138,6 +143,7 @@ final class AppRunner {
                 return .reportNotWritten(problem: "\(error)")
             }
         case .loadTrust:
+            paintNow?()   // the trust screen, "Reading the trust's schools…", before they are read
             let moment = clock.moment(timeZone: store.school.settings.timeZone)
             let view = TrustView.make(from: StoreDirectoriesSource(directories: trustStores, login: staff.login), asOf: moment.date,
                                       time: moment.time, sort: .concern, phase: nil)
