@@ -50,7 +50,8 @@ extension School {
         guard statistics.schoolDays.isOpen(session) else { return [] }
         let marks = register.marks(at: session)
         var byGroup: [String: (marked: Int, onRoll: Int)] = [:]
-        for p in onRoll(at: session) {
+        // Grouped by class and sorted by class below: the roll's order is not needed.
+        for p in pupils.values where marks[p.upn]?.code != .notYetOnRoll {
             var g = byGroup[p.registrationGroup] ?? (0, 0)
             g.onRoll += 1
             if marks[p.upn] != nil { g.marked += 1 }

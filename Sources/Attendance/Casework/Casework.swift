@@ -31,14 +31,18 @@ public struct Casework: Sendable, Equatable {
     public mutating func put(_ file: CaseFile) { cases[Casework.key(file.upn, file.track)] = file }
 
     // Upserts by id keep replaying a journal harmless.
-    public mutating func put(_ entry: ContactLogEntry) { upsert(&contacts, entry.upn, entry, id: \.id) }
-    public mutating func put(_ m: Meeting) { upsert(&meetings, m.upn, m, id: \.id) }
-    public mutating func put(_ t: PartTimeTimetable) { upsert(&timetables, t.upn, t, id: \.id) }
-    public mutating func put(_ i: Intervention) { upsert(&interventions, i.upn, i, id: \.id) }
-    public mutating func put(_ p: PenaltyNoticeRequest) { upsert(&penaltyNotices, p.upn, p, id: \.id) }
+    // A static upsert: an instance method (even a non-mutating one) handed `&self.contacts`
+    // borrows a copy of the whole casework, so every entry put copied the contact log's
+    // dictionary (most of the cost of loading a year of it, seen with perf).
+    public mutating func put(_ entry: ContactLogEntry) { Self.upsert(&contacts, entry.upn, entry) { $0.id } }
+    public mutating func put(_ m: Meeting) { Self.upsert(&meetings, m.upn, m) { $0.id } }
+    public mutating func put(_ t: PartTimeTimetable) { Self.upsert(&timetables, t.upn, t) { $0.id } }
+    public mutating func put(_ i: Intervention) { Self.upsert(&interventions, i.upn, i) { $0.id } }
+    public mutating func put(_ p: PenaltyNoticeRequest) { Self.upsert(&penaltyNotices, p.upn, p) { $0.id } }
 
-    private func upsert<T>(_ table: inout [String: [T]], _ upn: String, _ item: T, id: KeyPath<T, String>) {
-        if let i = table[upn]?.firstIndex(where: { $0[keyPath: id] == item[keyPath: id] }) {
+    private static func upsert<T>(_ table: inout [String: [T]], _ upn: String, _ item: T, id: (T) -> String) {
+        let wanted = id(item)
+        if let i = table[upn]?.firstIndex(where: { id($0) == wanted }) {
             table[upn]![i] = item
         } else {
             table[upn, default: []].append(item)

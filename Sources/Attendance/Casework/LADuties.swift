@@ -192,11 +192,21 @@ extension Statistics {
         var runs: [[SchoolDate]] = []
         var current: [SchoolDate] = []
         for day in openDays {
-            let marked = [codes.code(at: Session(day, .am)), codes.code(at: Session(day, .pm))].compactMap { $0 }
-            if marked.isEmpty && day == end { continue }
-            let possible = marked.filter { $0.counting.isPossible }
-            if !marked.isEmpty, marked.allSatisfy({ $0 == .siteClosedUnexpectedly }) { continue }
-            if !possible.isEmpty, possible.allSatisfy(matches) {
+            // The day's two marks, counted without building arrays (this runs for every
+            // pupil and school day of two years).
+            var marked = 0, possible = 0, allSiteClosed = true, allMatch = true
+            for half in SessionHalf.allCases {
+                guard let code = codes.code(at: Session(day, half)) else { continue }
+                marked += 1
+                if code != .siteClosedUnexpectedly { allSiteClosed = false }
+                if code.counting.isPossible {
+                    possible += 1
+                    if !matches(code) { allMatch = false }
+                }
+            }
+            if marked == 0 && day == end { continue }
+            if marked > 0, allSiteClosed { continue }
+            if possible > 0, allMatch {
                 current.append(day)
             } else if !current.isEmpty {
                 runs.append(current)
@@ -232,23 +242,25 @@ extension SchoolDays {
     }
 }
 
-/// One pupil's codes read day after day, keeping the academic year's bytes while the days
-/// stay in it (a code per session through `PupilRegister.code(at:)` looks the year up each
-/// time, which was most of the LA duties' cost).
+/// One pupil's codes read day after day, keeping the academic year's bytes (and its first and
+/// last day) while the days stay in it: `PupilRegister.code(at:)` works out the session's
+/// academic year and looks it up each time, which was most of the LA duties' cost.
 struct CodeReader {
     let pupil: PupilRegister
-    private var year: AcademicYear?
+    private var first = Int.max, last = Int.min
     private var bytes: [UInt8]?
 
     init(_ pupil: PupilRegister) { self.pupil = pupil }
 
     mutating func code(at session: Session) -> AttendanceCode? {
-        let y = session.academicYear
-        if y != year {
-            year = y
-            bytes = pupil.bytes(for: y)
+        let day = session.date.dayNumber
+        if day < first || day > last {
+            let year = session.academicYear
+            first = year.firstDay.dayNumber
+            last = year.lastDay.dayNumber
+            bytes = pupil.bytes(for: year)
         }
         guard let bytes else { return nil }
-        return AttendanceCode(byte: bytes[session.slotInYear])
+        return AttendanceCode(byte: bytes[(day - first) * 2 + session.half.rawValue])
     }
 }
