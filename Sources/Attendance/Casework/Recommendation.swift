@@ -28,6 +28,10 @@ public struct CaseworkEngine: Sendable {
     public let asOf: SchoolDate
     let statistics: Statistics
     let context: PupilMeasures.DateContext
+    /// The day a new case may open after one closed on a given day, for every day a case
+    /// closed: worked out once here, not once per pupil (it counts school weeks over the
+    /// calendar, and a whole caseload asks it for every closed case).
+    let reopenFrom: [SchoolDate: SchoolDate]
 
     public init?(school: School, asOf: SchoolDate) {
         guard let policy = school.casework.policy else { return nil }
@@ -36,6 +40,13 @@ public struct CaseworkEngine: Sendable {
         self.asOf = asOf
         self.statistics = school.statistics
         self.context = PupilMeasures.DateContext(asOf: asOf, statistics: statistics)
+        let weeks = policy.reopenAfterWeeks ?? Policy.defaultReopenAfterWeeks
+        var reopenFrom: [SchoolDate: SchoolDate] = [:]
+        for file in school.casework.cases.values where !file.isOpen {
+            guard let last = file.history.last, last.decision == .close, reopenFrom[last.on] == nil else { continue }
+            reopenFrom[last.on] = statistics.schoolDays.adding(schoolWeeks: weeks, to: last.on)
+        }
+        self.reopenFrom = reopenFrom
     }
 
     public func measures(for upn: String) -> PupilMeasures {
@@ -197,7 +208,7 @@ public struct CaseworkEngine: Sendable {
               let stage = track.stages.first(where: { $0.id == last.from }), let review = stage.atReview, stage.closeWhen == nil
         else { return nil }
         let weeks = policy.reopenAfterWeeks ?? Policy.defaultReopenAfterWeeks
-        let until = statistics.schoolDays.adding(schoolWeeks: weeks, to: last.on)
+        let until = reopenFrom[last.on] ?? statistics.schoolDays.adding(schoolWeeks: weeks, to: last.on)
         if asOf < until {
             return ["the case closed on \(last.on.spoken); a new one may open from \(until.spoken) (\(Counted.of(weeks, "school week")))"]
         }
