@@ -63,7 +63,72 @@ enum DatabaseFigures {
         figures.append(Figure(name: "db_record_mark_vs_bare_ratio", label: "record one mark ÷ bare INSERT", value: markMs / bareMs, unit: "×", target: 3))
 
         figures += try concurrentWriters(url: url, me: me, asOf: asOf)
+        figures.append(try changeShownInTheApp(url: url, me: me, asOf: asOf))
+        if let move = try storeMove(fileStore: fileStore, url: url, me: me, log: log) { figures.append(move) }
         return figures
+    }
+
+    /// Another login's change, from its commit returning to the app having it: a second store
+    /// object on the school asks `hasChanges()` at the app's poll (every 500 ms, the key poll's
+    /// timeout; the NOTIFY is read off the socket then) and refreshes. The change lands at a
+    /// different moment of the poll each time; the median of 10.
+    static func changeShownInTheApp(url: String, me: StaffMember, asOf: String) throws -> Figure {
+        let today = SchoolDate(parsing: asOf)!
+        let writer = try PostgresStore.open(database: url, school: schoolID, clock: Clock(fixedDate: today))
+        let app = try PostgresStore.open(database: url, school: schoolID, clock: Clock(fixedDate: today))
+        _ = app.hasChanges()  // the app listens from its first tick
+        let upn = writer.school.roll[1].upn
+        var session = Session(today.adding(days: -200), .am)
+        var delays: [Double] = []
+        for trial in 0..<10 {
+            session = session.next
+            while writer.school.calendar?.whyClosed(session) != nil { session = session.next }
+            let code: AttendanceCode = writer.school.register.mark(for: upn, at: session)?.code == .illness ? .medical : .illness
+            // The app's poll started some time before the change: a different phase each trial.
+            let pollStarted = Date().addingTimeInterval(-Double(trial) * 0.05)
+            try writer.commit(Transaction([.mark(MarkChange(upn: upn, session: session, mark: Mark(code)))], reason: "bench"), by: me)
+            let committed = Date()
+            var nextPoll = pollStarted
+            while true {
+                while nextPoll <= Date() { nextPoll = nextPoll.addingTimeInterval(0.5) }
+                usleep(useconds_t(max(0, nextPoll.timeIntervalSinceNow) * 1_000_000))
+                if app.hasChanges(), try app.refresh(), app.school.register.mark(for: upn, at: session)?.code == code { break }
+            }
+            delays.append(Date().timeIntervalSince(committed) * 1000)
+        }
+        return Figure(name: "db_change_shown_ms", label: "another login's change shown in the app (NOTIFY, read at the 500 ms poll)",
+                      value: median(delays), unit: "ms", target: 1000)
+    }
+
+    /// `rollcall store move` of the bench's file store into the database (a new school),
+    /// exports compared, by the built `rollcall` beside the bench; nil when it is not there.
+    static func storeMove(fileStore: String, url: String, me: StaffMember, log: (String) -> Void) throws -> Figure? {
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("rollcall").path
+        guard FileManager.default.isExecutableFile(atPath: binary) else {
+            log("No rollcall beside the bench (build it too: swift build -c release): store move not measured")
+            return nil
+        }
+        log("Moving the file store into the database (rollcall store move)…")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: binary)
+        p.arguments = ["store", "move", "--from", fileStore, "--to", url, "--school", "bench_moved"]
+        var env = ProcessInfo.processInfo.environment
+        env["ROLLCALL_LOGIN"] = me.login
+        p.environment = env
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = out
+        let ms = try time {
+            try p.run()
+            p.waitUntilExit()
+        }
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        guard p.terminationStatus == 0, text.contains("Checked:") else {
+            // Said, not hidden: the other figures stand, and this row is missing from the table.
+            log("store move failed (exit \(p.terminationStatus)), so it is not measured: \(text)")
+            return nil
+        }
+        return Figure(name: "db_store_move_s", label: "store move of this school into the database, exports compared", value: ms / 1000, unit: "s", target: 60)
     }
 
     /// The school as journal rows: the founding row, then staff, calendar and settings, the

@@ -134,3 +134,4 @@ func peakRSSKB() -> Int {
     getrusage(RUSAGE_SELF.rawValue, &usage)
     return Int(usage.ru_maxrss)
 }
+
