@@ -18,14 +18,25 @@ struct TrustDatabaseCommandTests {
         return try JSONSerialization.jsonObject(with: Data(r.stdout.utf8))
     }
 
-    @Test func aTrustLeadReadsEachSchoolsPublishedRowAndNoPupil() throws {
+    /// The database `init --database` tests use, with a trust lead's login granted `rollcall_trust`.
+    func databaseWithATrustLead() throws -> TestCluster {
         try OSLogins.ensure()
         let cluster = try commands.database()
+        do {
+            let owner = try cluster.connect(database: SchoolDatabase.database)
+            let trust = try owner.quotedIdentifier(OSLogins.trust)
+            try owner.execute("CREATE ROLE \(trust) LOGIN")
+            try owner.execute("GRANT rollcall_trust TO \(trust)")
+        } catch {
+            cluster.stop()
+            throw error
+        }
+        return cluster
+    }
+
+    @Test func aTrustLeadReadsEachSchoolsPublishedRowAndNoPupil() throws {
+        let cluster = try databaseWithATrustLead()
         defer { cluster.stop() }
-        let owner = try cluster.connect(database: SchoolDatabase.database)
-        let trust = try owner.quotedIdentifier(OSLogins.trust)
-        try owner.execute("CREATE ROLE \(trust) LOGIN")
-        try owner.execute("GRANT rollcall_trust TO \(trust)")
         let tmp = TestCluster.temporaryDirectory + "rollcall-trustdb-" + UUID().uuidString.prefix(8)
         try FileManager.default.createDirectory(atPath: tmp, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: tmp) }
@@ -81,13 +92,8 @@ struct TrustDatabaseCommandTests {
     }
 
     @Test func aDemoTrustInTheDatabaseIsReadByTheTrustLead() throws {
-        try OSLogins.ensure()
-        let cluster = try commands.database()
+        let cluster = try databaseWithATrustLead()
         defer { cluster.stop() }
-        let owner = try cluster.connect(database: SchoolDatabase.database)
-        let trust = try owner.quotedIdentifier(OSLogins.trust)
-        try owner.execute("CREATE ROLE \(trust) LOGIN")
-        try owner.execute("GRANT rollcall_trust TO \(trust)")
         let head = cluster.conninfo(user: OSLogins.head, database: SchoolDatabase.database)
         let demo = try commands.rollcall(as: OSLogins.head, ["demo", "--trust", "3", "--database", head, "--seed", "5", "--years", "1",
                                                              "--as-of", Self.date] + Self.clock)

@@ -26,15 +26,7 @@ struct TrustDemo {
         let bar = ProgressBar(label: "Generating \(count) schools")
         var pupils = 0
         for (i, plan) in plans.enumerated() {
-            var g = SchoolGenerator(asOf: asOf ?? .today())
-            if asOf == nil { g.takingRegistersClosed(by: ProcessClock.moment.time) }
-            g.name = plan.name
-            g.pupils = plan.pupils
-            g.years = years
-            g.seed = plan.seed
-            g.policy = presets.first { $0.id == plan.policy }
-            var school = g.generate()
-            school.staff[me.login] = me.asHead
+            let school = generate(plan, presets: presets, head: me.asHead)
             _ = try Store.create(at: "\(directory)/\(plan.directory)", school: school)
             pupils += school.pupils.count
             bar.update(Double(i + 1) / Double(count))
@@ -54,15 +46,7 @@ struct TrustDemo {
         let bar = ProgressBar(label: "Generating \(count) schools")
         var pupils = 0
         for (i, plan) in plans.enumerated() {
-            var g = SchoolGenerator(asOf: asOf ?? .today())
-            if asOf == nil { g.takingRegistersClosed(by: ProcessClock.moment.time) }
-            g.name = plan.name
-            g.pupils = plan.pupils
-            g.years = years
-            g.seed = plan.seed
-            g.policy = presets.first { $0.id == plan.policy }
-            var school = g.generate()
-            school.staff[login] = head
+            let school = generate(plan, presets: presets, head: head)
             let id = plan.directory.replacingOccurrences(of: "-", with: "_")
             let rows = MovedRow.making(school, mover: head, now: Date(), reason: "a generated school (rollcall demo --trust), all fictional")
             _ = try PostgresStore.moveIn(database: url, id: id, name: plan.name, from: "rollcall demo --trust \(count) --seed \(seed)", rows: rows)
@@ -76,5 +60,19 @@ struct TrustDemo {
         }
         bar.finish()
         print("Created a trust of \(count) schools (\(pupils) pupils) in the database, each with its figures published: rollcall trust --database URL")
+    }
+
+    /// One school of the plan, with `head` on its staff list.
+    private func generate(_ plan: TrustGenerator.SchoolPlan, presets: [Policy], head: StaffMember) -> School {
+        var g = SchoolGenerator(asOf: asOf ?? .today())
+        if asOf == nil { g.takingRegistersClosed(by: ProcessClock.moment.time) }
+        g.name = plan.name
+        g.pupils = plan.pupils
+        g.years = years
+        g.seed = plan.seed
+        g.policy = presets.first { $0.id == plan.policy }
+        var school = g.generate()
+        school.staff[head.login] = head
+        return school
     }
 }
