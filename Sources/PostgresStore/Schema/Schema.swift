@@ -10,7 +10,7 @@
 /// carries the SHA-256 of the row before it.
 public enum Schema {
     /// Bumped whenever the SQL below changes; `rollcall.schema_version()` returns it.
-    public static let version = 3
+    public static let version = 4
 
     /// SQLSTATEs the functions raise, beside PostgreSQL's own (42501: not permitted).
     public enum State {
@@ -91,7 +91,7 @@ public enum Schema {
         FOR EACH STATEMENT EXECUTE FUNCTION rollcall.refuse_rewrite();
 
     CREATE FUNCTION rollcall.schema_version() RETURNS int LANGUAGE sql IMMUTABLE
-    SET search_path = pg_catalog, pg_temp AS $f$ SELECT 3 $f$;
+    SET search_path = pg_catalog, pg_temp AS $f$ SELECT 4 $f$;
 
     -- The schools at which `who` is a member of one of the group roles `kinds` (office,
     -- attendance, head, dsl), from the roles' names (rc_<school>_<kind>). Row-level security
@@ -191,7 +191,9 @@ public enum Schema {
                                                         ELSE c -> 'staff' ->> 'role' = k END;
                 IF wanted THEN
                     EXECUTE format('GRANT %I TO %I', 'rc_' || p_school || '_' || k, login);
-                ELSE
+                ELSIF EXISTS (SELECT FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
+                              WHERE g.rolname = 'rc_' || p_school || '_' || k AND m.member = target.oid) THEN
+                    -- Only a membership there is revoked: revoking one never granted only warns.
                     EXECUTE format('REVOKE %I FROM %I', 'rc_' || p_school || '_' || k, login);
                 END IF;
             END LOOP;
