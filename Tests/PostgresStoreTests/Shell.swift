@@ -16,7 +16,7 @@ enum Shell {
     struct Failed: Error, CustomStringConvertible { var description: String }
 
     @discardableResult
-    static func run(_ tool: String, _ args: [String], input: String = "") throws -> Result {
+    static func run(_ tool: String, _ args: [String], input: String = "", withoutFakeClock: Bool = false) throws -> Result {
         let base = NSTemporaryDirectory() + "rollcall-shell-\(UUID().uuidString)"
         let (inPath, outPath, errPath) = ("\(base).in", "\(base).out", "\(base).err")
         defer { for p in [inPath, outPath, errPath] { unlink(p) } }
@@ -33,7 +33,17 @@ enum Shell {
         let argv: [UnsafeMutablePointer<CChar>?] = ([tool] + args).map { strdup($0) } + [nil]
         defer { for a in argv { free(a) } }
         var pid: pid_t = 0
-        let spawned = argv.withUnsafeBufferPointer { posix_spawn(&pid, tool, &actions, nil, UnsafeMutablePointer(mutating: $0.baseAddress!), environ) }
+        // The server's own processes run on the real clock (see `TestCluster.asServer`).
+        let env: [UnsafeMutablePointer<CChar>?] = withoutFakeClock
+            ? ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("FAKETIME") && $0.key != "LD_PRELOAD" && $0.key != "DONT_FAKE_MONOTONIC" }
+                .map { strdup("\($0.key)=\($0.value)") } + [nil]
+            : []
+        defer { for e in env { free(e) } }
+        let spawned = argv.withUnsafeBufferPointer { a in
+            withoutFakeClock
+                ? env.withUnsafeBufferPointer { e in posix_spawn(&pid, tool, &actions, nil, UnsafeMutablePointer(mutating: a.baseAddress!), UnsafeMutablePointer(mutating: e.baseAddress!)) }
+                : posix_spawn(&pid, tool, &actions, nil, UnsafeMutablePointer(mutating: a.baseAddress!), environ)
+        }
         guard spawned == 0 else { throw Failed(description: "\(tool): \(String(cString: strerror(spawned)))") }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
@@ -44,8 +54,8 @@ enum Shell {
 
     /// `run`, throwing with the tool's own words when it fails.
     @discardableResult
-    static func check(_ tool: String, _ args: [String], input: String = "") throws -> Result {
-        let r = try run(tool, args, input: input)
+    static func check(_ tool: String, _ args: [String], input: String = "", withoutFakeClock: Bool = false) throws -> Result {
+        let r = try run(tool, args, input: input, withoutFakeClock: withoutFakeClock)
         guard r.status == 0 else {
             throw Failed(description: "\(tool) \(args.joined(separator: " ")) exited \(r.status): \(r.stderr)\(r.stdout)")
         }

@@ -50,11 +50,15 @@ final class TestCluster {
     /// The database superuser: initdb names it after the OS user that ran it.
     static var superuser: String { serverUser }
 
-    /// Runs a PostgreSQL tool as the server's OS user.
+    /// Runs a PostgreSQL tool as the server's OS user, on the real clock: CI's second run
+    /// puts every process under libfaketime, whose semaphore (made by root) the server's user
+    /// sometimes could not open, and pg_ctl failed. Nothing here needs the server's clock
+    /// faked: Rollcall's rules run by the client's clock; the server only stamps rows.
     @discardableResult
     static func asServer(_ tool: String, _ args: [String]) throws -> Shell.Result {
         let path = "\(binDirectory!)/\(tool)"
-        return isRoot ? try Shell.check(runuser, ["-u", serverUser, "--", path] + args) : try Shell.check(path, args)
+        return isRoot ? try Shell.check(runuser, ["-u", serverUser, "--", path] + args, withoutFakeClock: true)
+                      : try Shell.check(path, args, withoutFakeClock: true)
     }
 
     /// The template cluster, made once per process.
