@@ -186,8 +186,10 @@ final class TestCluster {
 
     /// psql as an OS login (peer authentication: the login is the role), reading `sql` on stdin.
     func psql(as login: String, database: String, _ sql: String) throws -> Shell.Result {
+        // On the real clock, as the server's tools (see `asServer`): another login could not
+        // always open libfaketime's semaphore.
         try Shell.run(Self.runuser, ["-u", login, "--", "\(Self.binDirectory!)/psql", "-X", "-q", "-v", "ON_ERROR_STOP=1",
-                                     "-h", socketDirectory, "-d", database, "-At"], input: sql)
+                                     "-h", socketDirectory, "-d", database, "-At"], input: sql, withoutFakeClock: true)
     }
 
     // MARK: Files

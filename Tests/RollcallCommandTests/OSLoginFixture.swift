@@ -38,7 +38,11 @@ enum OSLoginFixture {
 
     @discardableResult
     static func run(_ tool: String, _ args: [String]) throws -> RollcallProcess.Result {
-        let r = try RollcallProcess.run(executable: tool, args)
+        // Another login's processes run on the real clock: under CI's faketime run, the
+        // semaphore libfaketime shares (made by root) could not always be opened by another
+        // login, and its command failed before it started. Every test here names its dates.
+        let env = tool == runuser ? ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("FAKETIME") && $0.key != "LD_PRELOAD" } : nil
+        let r = try RollcallProcess.run(executable: tool, args, environment: env)
         if tool != runuser && r.status != 0 { throw FixtureError(description: "\(tool) \(args.joined(separator: " ")): \(r.stderr)") }
         return r
     }

@@ -35,7 +35,8 @@ struct OpenAppCommand: ParsableCommand {
         let storeOptions = try SchoolQuestion.choosing(storeOptions)
         // A store that `check` would refuse is never opened: say why before the screen starts.
         let path = storeOptions.path
-        if FileManager.default.fileExists(atPath: "\(path)/\(StoreLocation.manifestFileName)") {
+        let isDirectory = (try storeOptions.choice()) == .directory(path)
+        if isDirectory, FileManager.default.fileExists(atPath: "\(path)/\(StoreLocation.manifestFileName)") {
             let report = CheckReport.run(store: path)
             if !report.isOpenable {  // a missing daily backup is `check`'s to report, not a reason to stop the registers
                 for p in report.problems { FileHandle.standardError.write(Data("Problem: \(p)\n".utf8)) }
@@ -46,7 +47,7 @@ struct OpenAppCommand: ParsableCommand {
         // No store anywhere: the demo school is made here, and welcomed inside the app (on
         // Today, until dismissed) rather than in text that shows only after quitting.
         var firstRun = false
-        if storeOptions.isUnconfigured, !FileManager.default.fileExists(atPath: "\(path)/\(StoreLocation.manifestFileName)") {
+        if isDirectory, storeOptions.isUnconfigured, !FileManager.default.fileExists(atPath: "\(path)/\(StoreLocation.manifestFileName)") {
             try FirstRun.createDemoStore(at: path, asOf: .today(), identity: identity, announce: false)
             firstRun = true
         }
