@@ -98,7 +98,7 @@ struct AuditChainTests {
     /// links to the last old one, and the chain verifies from there.
     @Test func linesWrittenBeforeTheChainAreReadAndTheChainStartsAfterThem() throws {
         let dir = TempDirectory()
-        let store = try makeStore(dir)
+        _ = try makeStore(dir)
         let path = dir.file("store")
         let journal = "\(path)/\(Snapshot.journalName)"
         let count = try trailLines(path).count

@@ -29,9 +29,11 @@ struct AppLiveTests {
         /// Waits until the screen shows `words`; returns how long it took.
         @discardableResult
         func waitFor(_ words: String, timeout: Double = 15) throws -> Double {
-            let start = Date()
-            while Date().timeIntervalSince(start) < timeout {
-                if text().contains(words) { return Date().timeIntervalSince(start) }
+            // A monotonic clock: a duration, never the date.
+            let clock = ContinuousClock(), start = clock.now
+            func seconds() -> Double { let d = start.duration(to: clock.now).components; return Double(d.seconds) + Double(d.attoseconds) / 1e18 }
+            while seconds() < timeout {
+                if text().contains(words) { return seconds() }
                 Thread.sleep(forTimeInterval: 0.01)
             }
             throw Shell.Failed(description: "\"\(words)\" did not appear in \(timeout) s; the screen:\n\(text())")

@@ -19,18 +19,10 @@ package enum SchoolDocuments {
         func put<T: Encodable>(_ value: T, _ name: String) throws {
             docs.append((name, String(decoding: try encoder.encode(value), as: UTF8.self)))
         }
-        try put(Snapshot.SchoolFile(schemaVersion: Snapshot.schemaVersion, name: school.name, calendar: school.calendar,
-                                    staff: school.staff.values.sorted { $0.login < $1.login }, settings: school.settings,
-                                    registerClosures: ClosureString.byYear(school.allRegisterClosures)), Snapshot.schoolName)
+        try put(Snapshot.schoolFile(school), Snapshot.schoolName)
         try put(Snapshot.Pupils(schemaVersion: Snapshot.schemaVersion, pupils: school.roll), Snapshot.pupilsName)
+        try put(Snapshot.caseworkFile(school), Snapshot.caseworkName)
         let cw = school.casework
-        try put(Snapshot.CaseworkFile(schemaVersion: Snapshot.schemaVersion, policy: cw.policy,
-                                      cases: cw.cases.values.sorted { ($0.upn, $0.track) < ($1.upn, $1.track) },
-                                      meetings: cw.meetings.keys.sorted().flatMap { cw.meetings[$0]!.map(SensitiveNotes.sealed) },
-                                      timetables: cw.timetables.keys.sorted().flatMap { cw.timetables[$0]! },
-                                      interventions: cw.interventions.keys.sorted().flatMap { cw.interventions[$0]! },
-                                      penaltyNotices: cw.penaltyNotices.keys.sorted().flatMap { cw.penaltyNotices[$0]! }),
-                Snapshot.caseworkName)
         var entriesByYear: [AcademicYear: [ContactLogEntry]] = [:]
         for upn in cw.contacts.keys.sorted() {
             for e in cw.contacts[upn]! { entriesByYear[AcademicYear(containing: e.on), default: []].append(SensitiveNotes.sealed(e)) }

@@ -54,18 +54,10 @@ enum SnapshotIO {
             files[name] = CRC32.hex(data)
         }
 
-        try put(Snapshot.SchoolFile(schemaVersion: Snapshot.schemaVersion, name: school.name, calendar: school.calendar,
-                                    staff: school.staff.values.sorted { $0.login < $1.login }, settings: school.settings,
-                                    registerClosures: ClosureString.byYear(school.allRegisterClosures)), Snapshot.schoolName)
+        try put(Snapshot.schoolFile(school), Snapshot.schoolName)
         try put(Snapshot.Pupils(schemaVersion: Snapshot.schemaVersion, pupils: school.roll), Snapshot.pupilsName)
+        try put(Snapshot.caseworkFile(school), Snapshot.caseworkName)
         let cw = school.casework
-        try put(Snapshot.CaseworkFile(schemaVersion: Snapshot.schemaVersion, policy: cw.policy,
-                                      cases: cw.cases.values.sorted { ($0.upn, $0.track) < ($1.upn, $1.track) },
-                                      meetings: cw.meetings.keys.sorted().flatMap { cw.meetings[$0]!.map(SensitiveNotes.sealed) },
-                                      timetables: cw.timetables.keys.sorted().flatMap { cw.timetables[$0]! },
-                                      interventions: cw.interventions.keys.sorted().flatMap { cw.interventions[$0]! },
-                                      penaltyNotices: cw.penaltyNotices.keys.sorted().flatMap { cw.penaltyNotices[$0]! }),
-                Snapshot.caseworkName)
 
         // The contact log by year: every year in memory when `contacts.changed` is nil (a
         // whole school written at once), else changed years written and the rest carried.
