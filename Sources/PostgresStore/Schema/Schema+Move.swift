@@ -41,7 +41,6 @@ extension Schema {
     -- Creates the school a move fills: its row and its four group roles, no journal yet.
     CREATE FUNCTION rollcall.begin_move(p_school text, p_name text, p_from text) RETURNS void
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $f$
-    DECLARE k text;
     BEGIN
         IF NOT pg_has_role(session_user, 'rollcall_founder', 'MEMBER') THEN
             RAISE EXCEPTION '% may not move a school into this database (the database''s owner grants rollcall_founder)', session_user
@@ -50,14 +49,7 @@ extension Schema {
         IF EXISTS (SELECT FROM rollcall.schools WHERE id = p_school) THEN
             RAISE EXCEPTION 'school % already exists in this database; a move makes a new school', p_school USING ERRCODE = '42710';
         END IF;
-        INSERT INTO rollcall.schools (id, name) VALUES (p_school, p_name);
-        FOREACH k IN ARRAY ARRAY['office', 'attendance', 'head', 'dsl'] LOOP
-            IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'rc_' || p_school || '_' || k) THEN
-                RAISE EXCEPTION 'role % already exists (a school of that id in another database?)', 'rc_' || p_school || '_' || k
-                    USING ERRCODE = '42710';
-            END IF;
-            EXECUTE format('CREATE ROLE %I NOLOGIN IN ROLE rollcall_staff', 'rc_' || p_school || '_' || k);
-        END LOOP;
+        PERFORM rollcall.add_school(p_school, p_name);
         INSERT INTO rollcall.moves (school, moved_from, moved_by, moved_at, xact)
             VALUES (p_school, p_from, session_user, clock_timestamp(), txid_current());
     END $f$;

@@ -10,7 +10,7 @@
 /// carries the SHA-256 of the row before it.
 public enum Schema {
     /// Bumped whenever the SQL below changes; `rollcall.schema_version()` returns it.
-    public static let version = 4
+    public static let version = 5
 
     /// SQLSTATEs the functions raise, beside PostgreSQL's own (42501: not permitted).
     public enum State {
@@ -91,7 +91,7 @@ public enum Schema {
         FOR EACH STATEMENT EXECUTE FUNCTION rollcall.refuse_rewrite();
 
     CREATE FUNCTION rollcall.schema_version() RETURNS int LANGUAGE sql IMMUTABLE
-    SET search_path = pg_catalog, pg_temp AS $f$ SELECT 4 $f$;
+    SET search_path = pg_catalog, pg_temp AS $f$ SELECT 5 $f$;
 
     -- The schools at which `who` is a member of one of the group roles `kinds` (office,
     -- attendance, head, dsl), from the roles' names (rc_<school>_<kind>). Row-level security
@@ -247,16 +247,12 @@ public enum Schema {
 
     -- Creates a school whose head is the caller, with its four group roles, and appends its
     -- first row (`p_body`: the head on the staff list, and anything else the school starts with).
-    CREATE FUNCTION rollcall.create_school(p_school text, p_name text, p_body text) RETURNS bigint
-    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $f$
+    -- The school's row and its four group roles: for create_school and a move's begin_move
+    -- (called from those SECURITY DEFINER functions only; nobody else may execute it).
+    CREATE FUNCTION rollcall.add_school(p_school text, p_name text) RETURNS void
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $f$
     DECLARE k text;
     BEGIN
-        IF NOT pg_has_role(session_user, 'rollcall_founder', 'MEMBER') THEN
-            RAISE EXCEPTION '% may not create schools (the database''s owner grants rollcall_founder)', session_user USING ERRCODE = '42501';
-        END IF;
-        IF EXISTS (SELECT FROM rollcall.schools WHERE id = p_school) THEN
-            RAISE EXCEPTION 'school % already exists in this database', p_school USING ERRCODE = '42710';
-        END IF;
         INSERT INTO rollcall.schools (id, name) VALUES (p_school, p_name);
         FOREACH k IN ARRAY ARRAY['office', 'attendance', 'head', 'dsl'] LOOP
             IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'rc_' || p_school || '_' || k) THEN
@@ -265,6 +261,18 @@ public enum Schema {
             END IF;
             EXECUTE format('CREATE ROLE %I NOLOGIN IN ROLE rollcall_staff', 'rc_' || p_school || '_' || k);
         END LOOP;
+    END $f$;
+
+    CREATE FUNCTION rollcall.create_school(p_school text, p_name text, p_body text) RETURNS bigint
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $f$
+    BEGIN
+        IF NOT pg_has_role(session_user, 'rollcall_founder', 'MEMBER') THEN
+            RAISE EXCEPTION '% may not create schools (the database''s owner grants rollcall_founder)', session_user USING ERRCODE = '42501';
+        END IF;
+        IF EXISTS (SELECT FROM rollcall.schools WHERE id = p_school) THEN
+            RAISE EXCEPTION 'school % already exists in this database', p_school USING ERRCODE = '42710';
+        END IF;
+        PERFORM rollcall.add_school(p_school, p_name);
         EXECUTE format('GRANT %I TO %I', 'rc_' || p_school || '_head', session_user);
         RETURN rollcall.append(p_school, 0, p_body, '[]'::jsonb);
     END $f$;
