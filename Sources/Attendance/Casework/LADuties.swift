@@ -73,15 +73,20 @@ extension School {
         // tell the LA; what arose before it is not listed as still to do.
         let onRoll = pupil.isOnRollForCasework(on: date)
 
-        for run in stats.runs(for: upn, openDays: runDays, end: runsFrom.end, where: { $0.counting == .unauthorisedAbsence }) where run.count >= 10 && run.last! >= year.start {
+        let unauthorisedRuns = stats.runs(for: upn, openDays: runDays, end: runsFrom.end, where: { $0.counting == .unauthorisedAbsence })
+        for run in unauthorisedRuns where run.count >= 10 && run.last! >= year.start {
             let open = run.last! >= stats.lastSchoolDay(onOrBefore: date, for: upn)
             duties.append(LADuty(upn: upn, kind: .absentTenDays, since: run[0], days: Double(run.count), due: run[9],
                                  done: done(from: run[0]),
                                  text: "Report to the LA: \(run.count) continuous school days of unauthorised absence (10 or more)"
                                      + (open ? "" : ", \(run[0].spoken) to \(run.last!.spoken)")))
         }
-        for run in stats.runs(for: upn, openDays: runDays, end: runsFrom.end, where: { [.holidayNotGranted, .reasonNotYetEstablished, .unknownReason].contains($0) })
-        where run.count >= 20 && run.last! >= year.start {
+        // G, N and O are each unauthorised absence, so a run of them lies inside a run of
+        // unauthorised absence: with no such run of 20 days there is none of G, N or O, and
+        // the second pass over two years of days (for every pupil) is not needed.
+        let gnoRuns = !unauthorisedRuns.contains { $0.count >= 20 } ? []
+            : stats.runs(for: upn, openDays: runDays, end: runsFrom.end, where: { [.holidayNotGranted, .reasonNotYetEstablished, .unknownReason].contains($0) })
+        for run in gnoRuns where run.count >= 20 && run.last! >= year.start {
             duties.append(LADuty(upn: upn, kind: .removalFromRoll, since: run[0], days: Double(run.count), due: run[19],
                                  done: done(from: run[0]),
                                  text: "\(run.count) continuous school days coded G, N or O: with the LA, consider whether the conditions to remove from roll are met"))
