@@ -6,7 +6,9 @@ import Attendance
 /// `Snapshot.ContactsYear`, and asks for the same fields the synthesized `Codable` does (a
 /// test pins the round trip).
 extension SnapshotReaders {
-    static func contacts(_ data: [UInt8], file: String) throws -> (schemaVersion: Int, entries: [ContactLogEntry]) {
+    /// `day`: only the entries of that day, the rest skipped without being made (a day's
+    /// calls are all the trust view counts).
+    static func contacts(_ data: [UInt8], file: String, on day: SchoolDate? = nil) throws -> (schemaVersion: Int, entries: [ContactLogEntry]) {
         do {
             return try JSONReader.read(data) { r in
                 var version = 0
@@ -14,7 +16,22 @@ extension SnapshotReaders {
                 try r.fields { key in
                     switch key {
                     case "schemaVersion": version = try r.int()
-                    case "entries": try r.array { entries.append(try contactEntry(r)) }
+                    case "entries":
+                        try r.array {
+                            if let day {
+                                let start = r.offset
+                                var on: SchoolDate?
+                                try r.fields { field in
+                                    switch field {
+                                    case "on": on = try r.date()
+                                    default: try r.skip()
+                                    }
+                                }
+                                guard on == day else { return }
+                                r.rewind(to: start)
+                            }
+                            entries.append(try contactEntry(r))
+                        }
                     default: try r.skip()
                     }
                 }
