@@ -73,7 +73,9 @@ extension School {
         // tell the LA; what arose before it is not listed as still to do.
         let onRoll = pupil.isOnRollForCasework(on: date)
 
-        let unauthorisedRuns = stats.runs(for: upn, openDays: runDays, end: runsFrom.end, where: { $0.counting == .unauthorisedAbsence })
+        // No unauthorised mark at all in the years the runs are looked for (most pupils): no run.
+        let unauthorisedRuns = !stats.hasAnyMark(for: upn, inYearsOf: runsFrom, counting: .unauthorisedAbsence) ? []
+            : stats.runs(for: upn, openDays: runDays, end: runsFrom.end, where: { $0.counting == .unauthorisedAbsence })
         for run in unauthorisedRuns where run.count >= 10 && run.last! >= year.start {
             let open = run.last! >= stats.lastSchoolDay(onOrBefore: date, for: upn)
             duties.append(LADuty(upn: upn, kind: .absentTenDays, since: run[0], days: Double(run.count), due: run[9],
@@ -220,6 +222,19 @@ extension Statistics {
         }
         if !current.isEmpty { runs.append(current) }
         return runs
+    }
+
+    /// Whether the pupil has any mark counted as `counting` in the academic years `range`
+    /// touches: a byte scan, far cheaper than walking the school days, to rule out a run.
+    func hasAnyMark(for upn: String, inYearsOf range: DateRange, counting: AttendanceCode.Counting) -> Bool {
+        guard let pupil = register[upn] else { return false }
+        let table = AttendanceCode.countingByByte
+        var year = AcademicYear(containing: range.start)
+        while year.firstDay <= range.end {
+            if let bytes = pupil.bytes(for: year), bytes.contains(where: { Int($0) < table.count && table[Int($0)] == counting }) { return true }
+            year = year.next
+        }
+        return false
     }
 
     /// The last school day up to `date` whose registers are taken for the pupil.
