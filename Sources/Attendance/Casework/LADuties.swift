@@ -98,7 +98,8 @@ extension School {
         var illness = 0
         var firstIll: SchoolDate?
         var reached: SchoolDate?
-        if let register = stats.register[upn] {
+        // Fewer than 30 I marks in the whole academic year (most pupils): never reached.
+        if stats.marks(of: .illness, for: upn, inYearsOf: year) >= 30, let register = stats.register[upn] {
             var codes = CodeReader(register)
             for day in yearDays {
                 for half in SessionHalf.allCases where codes.code(at: Session(day, half)) == .illness {
@@ -222,6 +223,20 @@ extension Statistics {
         }
         if !current.isEmpty { runs.append(current) }
         return runs
+    }
+
+    /// How many of the pupil's marks in the academic years `range` touches are `code`: a
+    /// byte count, far cheaper than walking the school days, to rule out a duty.
+    func marks(of code: AttendanceCode, for upn: String, inYearsOf range: DateRange) -> Int {
+        guard let pupil = register[upn] else { return 0 }
+        let byte = code.byte
+        var n = 0
+        var year = AcademicYear(containing: range.start)
+        while year.firstDay <= range.end {
+            if let bytes = pupil.bytes(for: year) { n += bytes.reduce(0) { $1 == byte ? $0 + 1 : $0 } }
+            year = year.next
+        }
+        return n
     }
 
     /// Whether the pupil has any mark counted as `counting` in the academic years `range`
