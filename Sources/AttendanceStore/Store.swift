@@ -52,6 +52,9 @@ public final class Store: SchoolStore {
     /// whole log); read by year when asked for, and before a contact in that year is added.
     var loadedContactYears: Set<AcademicYear> = []
     var changedContactYears: Set<AcademicYear> = []
+    /// Days whose entries alone were read from a year not in `loadedContactYears`
+    /// (`loadContacts(on:)`): read again if the store is re-read.
+    var loadedContactDays: Set<SchoolDate> = []
     /// Who last changed each mark, as far as this process has seen (journal lines read or
     /// written since it opened), to say who a conflicting change was by.
     var markAuthors: [MarkKey: MarkAuthor] = [:]
@@ -272,6 +275,28 @@ public final class Store: SchoolStore {
         }
     }
 
+    /// Reads only the contact log's entries of `date`, for what counts a day's calls and
+    /// visits (the trust view reads 50 schools): the school's log then holds that day and
+    /// any year already read, not the rest of the year. A change to a contact still reads
+    /// its whole year first, as always.
+    public func loadContacts(on date: SchoolDate) throws {
+        let year = AcademicYear(containing: date)
+        guard !loadedContactYears.contains(year), !loadedContactDays.contains(date) else { return }
+        try lock.withShared {
+            _ = try catchUp()
+            try ensureContactsLoaded(on: date)
+        }
+    }
+
+    func ensureContactsLoaded(on date: SchoolDate) throws {
+        let year = AcademicYear(containing: date)
+        guard !loadedContactYears.contains(year), !loadedContactDays.contains(date) else { return }
+        if manifest.snapshot.files[Snapshot.contactsName(year)] != nil {
+            try SnapshotIO.readContacts(year, from: manifest.snapshot, store: path, on: date, into: &school.casework)
+        }
+        loadedContactDays.insert(date)
+    }
+
     /// With a lock held and caught up: reads a year of marks from the snapshot if needed.
     func ensureLoaded(_ year: AcademicYear) throws {
         guard !loadedYears.contains(year) else { return }
@@ -343,12 +368,14 @@ public final class Store: SchoolStore {
         loadedYears = wanted
         lastSeq = latest.snapshot.seq
         changedYears = []
-        let contactYears = loadedContactYears
+        let contactYears = loadedContactYears, contactDays = loadedContactDays
         loadedContactYears = []
+        loadedContactDays = []
         changedContactYears = []
         manifest = latest
         manifestIdentity = identity
         for year in contactYears { try ensureContactsLoaded(year) }
+        for day in contactDays { try ensureContactsLoaded(on: day) }
         journal.rewind()
         _ = try readJournal()
     }

@@ -135,6 +135,48 @@ struct CaseworkReadingTests {
     }
 }
 
+@Suite("Reading the contact log fast")
+struct ContactsReadingTests {
+    /// Every field of an entry, with escapes, emoji, nulls and lists, and a generated year's
+    /// log: the fast reader gives exactly what `JSONDecoder` gives, pretty-printed or not.
+    @Test func theContactsReaderReadsWhatTheEncoderWrites() throws {
+        var generator = SchoolGenerator(asOf: SchoolDate("2025-12-12")!)
+        generator.pupils = 90
+        generator.policy = try PolicyFile.preset("bridgewater-park")
+        var entries = generator.generate().casework.contacts.values.flatMap { $0 }
+        #expect(entries.count > 50)
+        var visit = ContactLogEntry(id: "v1", upn: "A1", kind: .homeVisit, on: SchoolDate("2025-12-11")!, time: "14:05", by: "fsw", byName: "Fay \"F\" Worker",
+                                    visitedBy: ["fsw", "李 伟"], childSeen: false, adultSpokenTo: "Mum\nline", text: "Emoji 👩‍👧 \u{1F600} back/slash\\",
+                                    followUp: SchoolDate("2025-12-15")!, sensitive: true, concern: true)
+        visit.heldApart = true
+        entries += [visit,
+                    ContactLogEntry(id: "c1", upn: "B2", kind: .call, on: SchoolDate("2025-12-12")!, by: "office", byName: "Olive",
+                                    contactName: "Sam", number: "07700 900123", outcome: .spoke, reasonCode: .illness, text: "poorly"),
+                    ContactLogEntry(id: "l1", upn: "B2", kind: .letter, on: SchoolDate("2025-12-12")!, by: "office", byName: "Olive",
+                                    template: "band-1", concern: false)]
+        let doc = Snapshot.ContactsYear(schemaVersion: 2, academicYear: "2025-26", entries: entries)
+        let pretty = JSONEncoder()
+        pretty.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        for encoder in [pretty, JSONEncoder()] {
+            let data = try encoder.encode(doc)
+            let decoded = try JSONDecoder().decode(Snapshot.ContactsYear.self, from: data)
+            let fast = try SnapshotReaders.contacts([UInt8](data), file: "contacts.json")
+            #expect(fast.schemaVersion == 2)
+            #expect(fast.entries == decoded.entries)
+            #expect(fast.entries == entries)
+        }
+    }
+
+    @Test func anEntryMissingARequiredFieldIsRefusedNamingTheFile() {
+        let text = #"{"schemaVersion": 2, "academicYear": "2025-26", "entries": [{"id": "c1", "upn": "A1", "kind": "call", "on": "2025-12-12", "by": "o", "text": "", "sensitive": false}]}"#
+        #expect { try SnapshotReaders.contacts([UInt8](text.utf8), file: "contacts.json") } throws: {
+            "\($0)".contains("contacts.json") && "\($0)".contains("missing")
+        }
+        let badKind = #"{"schemaVersion": 2, "entries": [{"id": "c1", "upn": "A1", "kind": "fax", "on": "2025-12-12", "by": "o", "byName": "O", "text": "", "sensitive": false}]}"#
+        #expect { try SnapshotReaders.contacts([UInt8](badKind.utf8), file: "contacts.json") } throws: { "\($0)".contains("fax") }
+    }
+}
+
 @Suite("Journal lines for many marks")
 struct MarkBatchTests {
     @Test func manyMarksRoundTripThroughTheCompactForm() throws {

@@ -61,6 +61,36 @@ struct TrustCommandTests {
         }
     }
 
+    /// The command reads only the day's entries of each contact log: its count of calls not
+    /// yet made is what `rollcall calls` lists untried, with the day's calls and messages in
+    /// the journal and then folded into the snapshot.
+    @Test func callsNotMadeIsWhatTheCallingListLeavesUntried() throws {
+        let scratch = Scratch()
+        let store = "\(scratch.path)/store"
+        #expect(try RollcallProcess.run(["demo", "--pupils", "300", "--as-of", Self.date, "--store", store]).status == 0)
+        func counts() throws -> (row: Int, untried: Int, listed: Int) {
+            let calls = try #require(try json(["calls", "--format", "json", "--date", Self.date, "--store", store] + Self.clock) as? [[String: Any]])
+            let o = try #require(try json(["trust", "--stores", store, "--as-of", Self.date, "--format", "json"] + Self.clock) as? [String: Any])
+            let row = try #require((o["schools"] as? [[String: Any]])?.first?["calls_not_made"] as? Int)
+            return (row, calls.filter { ($0["tried_today"] as? [Any])?.isEmpty ?? false }.count, calls.count)
+        }
+        let before = try counts()
+        try #require(before.untried >= 2, "the demo's day needs pupils to call")
+        #expect(before.row == before.untried)
+        let calls = try #require(try json(["calls", "--format", "json", "--date", Self.date, "--store", store] + Self.clock) as? [[String: Any]])
+        let untried = calls.filter { ($0["tried_today"] as? [Any])?.isEmpty ?? false }.compactMap { $0["upn"] as? String }
+        for (upn, args) in [(untried[0], ["call", untried[0], "--contact", "1", "--outcome", "no_answer"]),
+                            (untried[1], ["message", untried[1], "texted the family"])] {
+            let r = try RollcallProcess.run(["log"] + args + ["--date", Self.date, "--time", "10:00", "--store", store] + Self.clock)
+            try #require(r.status == 0, "\(upn): \(r.stderr)")
+        }
+        let logged = try counts()
+        #expect(logged.row == logged.untried && logged.untried == before.untried - 2, "\(logged) after \(before)")
+        #expect(try RollcallProcess.run(["compact", "--store", store] + Self.clock).status == 0)
+        let compacted = try counts()
+        #expect(compacted.row == logged.row && compacted.untried == logged.untried, "\(compacted) after compaction, \(logged) before")
+    }
+
     @Test func theTotalIsWorkedOutFromTheSums() throws {
         let o = try trustJSON()
         let schools = try #require(o["schools"] as? [[String: Any]])

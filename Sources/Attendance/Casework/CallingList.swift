@@ -25,11 +25,7 @@ extension School {
         let track = casework.policy?.track("unexplained_absence")
         var list: [CallEntry] = []
         for pupil in casework(roll: date) {
-            // Unexplained today (N, or the O an N turns into after five days), or a run of
-            // whole unexplained days still open because today's register is not taken yet.
-            let codes = [register.mark(for: pupil.upn, at: Session(date, .am)), register.mark(for: pupil.upn, at: Session(date, .pm))]
-            let days = stats.consecutiveUnexplainedDays(for: pupil.upn, asOf: date)
-            guard codes.contains(where: { $0?.code.isUnexplained == true }) || days > 0 else { continue }
+            guard let days = unexplainedDays(of: pupil.upn, on: date, stats: stats) else { continue }
             let vulnerable = pupil.flags.isSafeguardingPriority
             var steps: [String] = []
             var stageID: String?
@@ -41,13 +37,41 @@ extension School {
             } else {
                 steps = ["Call every contact to find out where \(pupil.knownAs) is" + (vulnerable ? "; vulnerable: home visit today" : "")]
             }
-            let tried = (casework.contacts[pupil.upn] ?? []).filter { $0.on == date && [.call, .homeVisit, .message].contains($0.kind) }
+            let tried = triedToReach(pupil.upn, on: date)
             list.append(CallEntry(pupil: pupil, daysUnexplained: max(days, 1), vulnerable: vulnerable, contacts: pupil.contacts,
                                   triedToday: tried, stage: stageID, nextSteps: steps, duties: laDuties(for: pupil.upn, asOf: date)))
         }
         return list.sorted {
             ($0.vulnerable ? 0 : 1, -$0.daysUnexplained, $0.pupil.listName) < ($1.vulnerable ? 0 : 1, -$1.daysUnexplained, $1.pupil.listName)
         }
+    }
+}
+
+extension School {
+    /// Pupils on the calling list of `date` with no call, visit or message logged that day:
+    /// the calling list's own rules, counted without sorting the roll or working out each
+    /// entry's steps and duties (the trust view counts 50 schools' lists).
+    public func callsNotMade(on date: SchoolDate) -> Int {
+        let stats = statistics
+        return pupils.values.reduce(0) { n, pupil in
+            pupil.isOnRollForCasework(on: date) && unexplainedDays(of: pupil.upn, on: date, stats: stats) != nil
+                && triedToReach(pupil.upn, on: date).isEmpty ? n + 1 : n
+        }
+    }
+
+    /// Nil when the pupil is not on the calling list of `date`; else the school days in a
+    /// row of unexplained absence so far (0 when today's N or O is the first). On the list:
+    /// unexplained today (N, or the O an N turns into after five days), or a run of whole
+    /// unexplained days still open because today's register is not taken yet.
+    func unexplainedDays(of upn: String, on date: SchoolDate, stats: Statistics) -> Int? {
+        let codes = [register.mark(for: upn, at: Session(date, .am)), register.mark(for: upn, at: Session(date, .pm))]
+        let days = stats.consecutiveUnexplainedDays(for: upn, asOf: date)
+        return codes.contains(where: { $0?.code.isUnexplained == true }) || days > 0 ? days : nil
+    }
+
+    /// Calls, visits and messages logged on `date` about the pupil.
+    func triedToReach(_ upn: String, on date: SchoolDate) -> [ContactLogEntry] {
+        (casework.contacts[upn] ?? []).filter { $0.on == date && [.call, .homeVisit, .message].contains($0.kind) }
     }
 }
 

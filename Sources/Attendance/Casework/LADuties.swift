@@ -73,15 +73,22 @@ extension School {
         // tell the LA; what arose before it is not listed as still to do.
         let onRoll = pupil.isOnRollForCasework(on: date)
 
-        for run in stats.runs(for: upn, openDays: runDays, end: runsFrom.end, where: { $0.counting == .unauthorisedAbsence }) where run.count >= 10 && run.last! >= year.start {
+        // No unauthorised mark at all in the years the runs are looked for (most pupils): no run.
+        let unauthorisedRuns = !stats.hasAnyMark(for: upn, inYearsOf: runsFrom, counting: .unauthorisedAbsence) ? []
+            : stats.runs(for: upn, openDays: runDays, end: runsFrom.end, where: { $0.counting == .unauthorisedAbsence })
+        for run in unauthorisedRuns where run.count >= 10 && run.last! >= year.start {
             let open = run.last! >= stats.lastSchoolDay(onOrBefore: date, for: upn)
             duties.append(LADuty(upn: upn, kind: .absentTenDays, since: run[0], days: Double(run.count), due: run[9],
                                  done: done(from: run[0]),
                                  text: "Report to the LA: \(run.count) continuous school days of unauthorised absence (10 or more)"
                                      + (open ? "" : ", \(run[0].spoken) to \(run.last!.spoken)")))
         }
-        for run in stats.runs(for: upn, openDays: runDays, end: runsFrom.end, where: { [.holidayNotGranted, .reasonNotYetEstablished, .unknownReason].contains($0) })
-        where run.count >= 20 && run.last! >= year.start {
+        // G, N and O are each unauthorised absence, so a run of them lies inside a run of
+        // unauthorised absence: with no such run of 20 days there is none of G, N or O, and
+        // the second pass over two years of days (for every pupil) is not needed.
+        let gnoRuns = !unauthorisedRuns.contains { $0.count >= 20 } ? []
+            : stats.runs(for: upn, openDays: runDays, end: runsFrom.end, where: { [.holidayNotGranted, .reasonNotYetEstablished, .unknownReason].contains($0) })
+        for run in gnoRuns where run.count >= 20 && run.last! >= year.start {
             duties.append(LADuty(upn: upn, kind: .removalFromRoll, since: run[0], days: Double(run.count), due: run[19],
                                  done: done(from: run[0]),
                                  text: "\(run.count) continuous school days coded G, N or O: with the LA, consider whether the conditions to remove from roll are met"))
@@ -91,7 +98,8 @@ extension School {
         var illness = 0
         var firstIll: SchoolDate?
         var reached: SchoolDate?
-        if let register = stats.register[upn] {
+        // Fewer than 30 I marks in the whole academic year (most pupils): never reached.
+        if stats.marks(of: .illness, for: upn, inYearsOf: year) >= 30, let register = stats.register[upn] {
             var codes = CodeReader(register)
             for day in yearDays {
                 for half in SessionHalf.allCases where codes.code(at: Session(day, half)) == .illness {
@@ -215,6 +223,33 @@ extension Statistics {
         }
         if !current.isEmpty { runs.append(current) }
         return runs
+    }
+
+    /// How many of the pupil's marks in the academic years `range` touches are `code`: a
+    /// byte count, far cheaper than walking the school days, to rule out a duty.
+    func marks(of code: AttendanceCode, for upn: String, inYearsOf range: DateRange) -> Int {
+        guard let pupil = register[upn] else { return 0 }
+        let byte = code.byte
+        var n = 0
+        var year = AcademicYear(containing: range.start)
+        while year.firstDay <= range.end {
+            if let bytes = pupil.bytes(for: year) { n += bytes.reduce(0) { $1 == byte ? $0 + 1 : $0 } }
+            year = year.next
+        }
+        return n
+    }
+
+    /// Whether the pupil has any mark counted as `counting` in the academic years `range`
+    /// touches: a byte scan, far cheaper than walking the school days, to rule out a run.
+    func hasAnyMark(for upn: String, inYearsOf range: DateRange, counting: AttendanceCode.Counting) -> Bool {
+        guard let pupil = register[upn] else { return false }
+        let table = AttendanceCode.countingByByte
+        var year = AcademicYear(containing: range.start)
+        while year.firstDay <= range.end {
+            if let bytes = pupil.bytes(for: year), bytes.contains(where: { Int($0) < table.count && table[Int($0)] == counting }) { return true }
+            year = year.next
+        }
+        return false
     }
 
     /// The last school day up to `date` whose registers are taken for the pupil.

@@ -56,7 +56,7 @@ public struct TrustRow: Sendable {
         dutiesOverdue = owed.filter { $0.due < date }.count
         registersNotTaken = school.registersDue(on: date, time: time)
             .reduce(0) { $0 + school.registersNotTaken(at: Session(date, $1)).count }
-        callsNotMade = school.callingList(on: date).filter(\.triedToday.isEmpty).count
+        callsNotMade = school.callsNotMade(on: date)
     }
 
     public init(name: String, phase: SchoolPhase?, asOf: SchoolDate, period: DateRange, figures: CohortFigures,

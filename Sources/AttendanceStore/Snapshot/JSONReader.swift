@@ -221,6 +221,19 @@ final class JSONReader {
         return d
     }
 
+    /// Skips a string, checking it as `string()` does but for what its escapes say.
+    private func skipString() throws {
+        try expect(UInt8(ascii: "\""))
+        while offset < bytes.count {
+            let c = bytes[offset]
+            if c == UInt8(ascii: "\"") { offset += 1; return }
+            if c == UInt8(ascii: "\\") { offset += 2; continue }
+            if c < 0x20 { throw fail("control character in a string") }
+            offset += 1
+        }
+        throw fail("unterminated string")
+    }
+
     func optionalDate() throws -> SchoolDate? { try null() ? nil : try date() }
     func optionalString() throws -> String? { try null() ? nil : try string() }
 
@@ -248,12 +261,30 @@ final class JSONReader {
         return Array(UnsafeBufferPointer(rebasing: bytes[start..<offset]))
     }
 
-    /// Skips any value (for keys a newer writer may add).
+    /// Goes back to `offset` (one the reader has been at), to read a value again.
+    func rewind(to offset: Int) {
+        precondition(offset >= 0 && offset <= self.offset)
+        self.offset = offset
+    }
+
+    /// Skips any value (for keys a newer writer may add, or entries not wanted), making no
+    /// String of it.
     func skip() throws {
         switch try peek() {
-        case UInt8(ascii: "{"): try object { _ in try skip() }
+        case UInt8(ascii: "{"):
+            offset += 1
+            if try peek() == UInt8(ascii: "}") { offset += 1; return }
+            while true {
+                try skipString()
+                try expect(UInt8(ascii: ":"))
+                try skip()
+                let c = try peek()
+                offset += 1
+                if c == UInt8(ascii: "}") { return }
+                guard c == UInt8(ascii: ",") else { offset -= 1; throw fail("expected \",\" or \"}\"") }
+            }
         case UInt8(ascii: "["): try array { try skip() }
-        case UInt8(ascii: "\""): _ = try string()
+        case UInt8(ascii: "\""): try skipString()
         case UInt8(ascii: "t"), UInt8(ascii: "f"): _ = try bool()
         case UInt8(ascii: "n"): _ = try null()
         default:

@@ -79,7 +79,7 @@ package enum SchoolDocuments {
     /// (an entry recorded after the snapshot was read is newer).
     package static func putContacts(_ text: String, name: String, source: String, words: (String) -> SensitiveWords?,
                                     into casework: inout Casework) throws {
-        let doc = try JSONFile.decode(Snapshot.ContactsYear.self, from: Data(text.utf8), file: "\(source) \(name)")
+        let doc = try SnapshotReaders.contacts(Array(text.utf8), file: "\(source) \(name)")
         try JSONFile.checkVersion(doc.schemaVersion, file: "\(source) \(name)")
         for e in doc.entries where !(casework.contacts[e.upn]?.contains { $0.id == e.id } ?? false) {
             casework.put(e.heldApart == true ? SensitiveNotes.filled(e, with: words(e.id)?.words) : e)

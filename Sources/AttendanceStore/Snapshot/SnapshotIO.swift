@@ -114,10 +114,12 @@ enum SnapshotIO {
         ref.files.keys.compactMap(contactsYear(of:)).sorted()
     }
 
-    static func readContacts(_ year: AcademicYear, from ref: Snapshot.SnapshotRef, store: String, into casework: inout Casework) throws {
+    /// `day`: only that day's entries (see `Store.loadContacts(on:)`).
+    static func readContacts(_ year: AcademicYear, from ref: Snapshot.SnapshotRef, store: String, on day: SchoolDate? = nil,
+                             into casework: inout Casework) throws {
         let name = Snapshot.contactsName(year)
         let path = "\(store)/\(Snapshot.generationName(ref.generation))/\(name)"
-        let doc = try JSONFile.decode(Snapshot.ContactsYear.self, from: Data(try checkedBytes(ref, store: store, name: name)), file: path)
+        let doc = try SnapshotReaders.contacts(try checkedBytes(ref, store: store, name: name), file: path, on: day)
         try JSONFile.checkVersion(doc.schemaVersion, file: path)
         let sensitive = SensitiveNotes(store: store, sharing: nil)
         for e in doc.entries { casework.put(e.heldApart == true ? sensitive.filled(e) : e) }

@@ -71,7 +71,7 @@ extension TrustCommand {
             let date = asOf?.date ?? .today()
             let moment = ProcessClock.moment
             let source: TrustSource = databaseURL.map { DatabaseFiguresSource(url: $0) }
-                ?? StoreDirectoriesSource(directories: stores, login: Identity.current().login)
+                ?? StoreDirectoriesSource(directories: stores, login: Identity.current().login, onlyTheDaysContacts: true)
             let view = TrustView.make(from: source, asOf: date, time: date == moment.date ? moment.time : nil,
                                       sort: TrustSort(rawValue: sort)!, phase: phase.flatMap(SchoolPhase.init(rawValue:)))
             let chosen = try OutputFormat.format(given: format?.rawValue, out: out, among: ["table", "json", "csv", "pdf"], fallback: "table")

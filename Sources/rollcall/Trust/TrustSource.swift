@@ -10,6 +10,8 @@ import Glibc
 /// read. A school the login may not read is a row that says so, never a crash.
 struct TrustSchool {
     enum Reading {
+        /// The school with the year's marks, and its contact log as the source read it: the
+        /// year's, or only the day's entries (`StoreDirectoriesSource.onlyTheDaysContacts`).
         case read(School, viewer: StaffMember)
         /// The school's row as its staff published it to the database (no school, no names).
         case published(TrustRow)
@@ -40,6 +42,10 @@ protocol TrustSource {
 struct StoreDirectoriesSource: TrustSource {
     var directories: [String]
     var login: String
+    /// The row counts only the day's calls, so the command reads only the day's entries of
+    /// the contact log (it was a third of its time); the app's drill-down shows a school
+    /// read with the year's log.
+    var onlyTheDaysContacts = false
 
     func schools(asOf date: SchoolDate) -> [TrustSchool] {
         // Each store is read on its own (they share nothing), as many at once as there are cores.
@@ -55,7 +61,7 @@ struct StoreDirectoriesSource: TrustSource {
             guard let viewer = store.school.staff[login] else { return .notRead("\(login) is not on its staff list") }
             try store.loadYears(covering: Statistics.yearToDate(date))
             // The contact log from the year's start: casework rules and the calling list read it.
-            try store.loadContacts(from: AcademicYear(containing: date).firstDay)
+            if onlyTheDaysContacts { try store.loadContacts(on: date) } else { try store.loadContacts(from: AcademicYear(containing: date).firstDay) }
             return .read(store.school, viewer: viewer)
         } catch {
             let text = String(describing: error)
