@@ -18,7 +18,8 @@ public enum Effect: Hashable, Sendable {
     /// Save a letter as an A4 PDF at `path` (addressed to the pupil's parents); answered
     /// with reportWritten or reportNotWritten. Nothing is logged: printing is not sending.
     case writeLetterPDF(upn: String, text: String, path: String)
-    /// Read the trust's schools (`--stores`); answered with trustLoaded.
+    /// Read the trust's schools (`--stores`, or the database's published figures); answered
+    /// with trustLoaded.
     case loadTrust
     case quit
 }

@@ -44,6 +44,9 @@ public enum Message: Sendable {
     case othersChangesNotRead(problem: String)
     /// The trust's schools, read for `:trust`.
     case trustLoaded(TrustOverview)
+    /// Time to read the trust's figures again (a database's, while `:trust` is open; and once
+    /// at start when the login is staff at no school).
+    case trustRefreshDue
 }
 
 /// Why a change was refused, in the terms a screen acts on.

@@ -2,15 +2,18 @@ import Attendance
 
 /// A trust's schools as the driver read them for `:trust` (the app never reads a store
 /// itself): each school's row, the total, the schools not read and why, the national
-/// figures for the total's phase, and each school read, for its summary.
+/// figures for the total's phase, and each school shown, for its summary (its records, or
+/// only its published figures).
 public struct TrustOverview: Sendable {
     public struct School: Sendable {
         public var id: String
-        public var school: Attendance.School
+        /// The school's records, where the login may read them; nil where only its published
+        /// figures (counts, no pupil) are known: a database school where the login is not staff.
+        public var school: Attendance.School?
         /// The login is on this school's own staff (not only its trust lead): names may be shown.
         public var mayReadNames: Bool
 
-        public init(id: String, school: Attendance.School, mayReadNames: Bool) {
+        public init(id: String, school: Attendance.School?, mayReadNames: Bool) {
             self.id = id
             self.school = school
             self.mayReadNames = mayReadNames
