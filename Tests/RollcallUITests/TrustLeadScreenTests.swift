@@ -77,6 +77,33 @@ struct TrustLeadScreenTests {
         for pupil in UISchool.make().roll { #expect(!text.contains(pupil.legalSurname), "\(pupil.legalSurname) named") }
     }
 
+    @Test func theLoginsOwnSchoolIsReadWhenItsPageOpensAndThenNamesPupils() throws {
+        var state = UISchool.state(width: 120, height: 40)
+        state.context.trust = .database
+        _ = state.run(command: "trust")
+        var overview = Self.published()
+        overview.schools["own"]?.mayReadNames = true   // staff there: read on request
+        _ = state.update(.trustLoaded(overview))
+        _ = state.update(.keyPressed(.down))   // the test school, second
+        #expect(state.update(.keyPressed(.enter)) == [.loadTrustSchool(id: "own")])
+        #expect(state.screens.map(\.kind) == [.today, .trust, .trustSchool]
+                && state.status == StatusLine("Reading Test Primary School's records (you are on its staff)…"))
+        #expect(state.draw().text.contains("You are on this school's staff: reading its records…") && !state.draw().text.contains("O'Connor"))
+        let own = UISchool.make()
+        var row = TrustRow(school: own, asOf: UISchool.today, time: ClockTime(hour: 9, minute: 5))
+        row.id = "own"
+        _ = state.update(.trustSchoolLoaded(.init(id: "own", school: own, mayReadNames: true, row: row)))
+        #expect(state.status == nil && state.trust?.schools["own"]?.school != nil)
+        #expect(state.draw().text.contains("O'Connor") && state.draw().text.contains("You are on this school's staff: read-only here"))
+        // Read again, the table keeps the records read, and the page its names.
+        _ = state.update(.trustRefreshDue)
+        _ = state.update(.trustLoaded(overview))
+        #expect(state.trust?.schools["own"]?.school != nil && state.draw().text.contains("O'Connor"))
+        // A school that cannot be read says so, and its published counts stay.
+        _ = state.update(.trustSchoolNotLoaded(id: "other", problem: "the server went away"))
+        #expect(state.status == StatusLine("Could not read Other Primary School's records: the server went away; its published figures are shown", .alert))
+    }
+
     @Test func theFiguresAreReadAgainKeepingTheSchoolSelected() throws {
         var state = UISchool.state(width: 120, height: 40)
         state.context.trust = .database

@@ -21,6 +21,9 @@ public enum Effect: Hashable, Sendable {
     /// Read the trust's schools (`--stores`, or the database's published figures); answered
     /// with trustLoaded.
     case loadTrust
+    /// Read one school of a database's trust where the login is on its staff, for its page;
+    /// answered with trustSchoolLoaded or trustSchoolNotLoaded.
+    case loadTrustSchool(id: String)
     case quit
 }
 
@@ -31,7 +34,7 @@ extension Effect {
     /// reading the audit trail); the answer says what became of it.
     public var isLong: Bool {
         switch self {
-        case .writeReport, .writeLetterPDF, .loadHistory, .loadTrust: return true
+        case .writeReport, .writeLetterPDF, .loadHistory, .loadTrust, .loadTrustSchool: return true
         default: return false
         }
     }

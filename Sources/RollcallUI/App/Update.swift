@@ -71,6 +71,12 @@ extension AppState {
             return []
         case .trustRefreshDue:
             return trustRefreshDue()
+        case .trustSchoolLoaded(let school):
+            trustSchoolLoaded(school)
+            return []
+        case .trustSchoolNotLoaded(let id, let problem):
+            status = StatusLine("Could not read \(trust?.rows.first { $0.id == id }?.name ?? id)'s records: \(problem); its published figures are shown", .alert)
+            return []
         }
     }
 

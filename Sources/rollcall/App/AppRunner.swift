@@ -177,16 +177,24 @@ final class AppRunner {
         if case .loadTrust = effect {
             // Reading every school's store is long, and needs nothing of this school's store.
             let moment = clock.moment(timeZone: store.school.settings.timeZone)
-            let source: TrustSource
-            switch trustSchools {
-            case .stores(let dirs): source = StoreDirectoriesSource(directories: dirs, login: staff.login)
-            case .database(let url): source = DatabaseAppSource(url: url)
-            case .none: return nil  // update asks only when there is a trust
-            }
             trustReadAt = .now
-            let handed = Handed(value: source)
+            switch trustSchools {
+            case .stores(let dirs):
+                let source = StoreDirectoriesSource(directories: dirs, login: staff.login)
+                worker.start(touchesStore: false) {
+                    .trustLoaded(TrustView.make(from: source, asOf: moment.date, time: moment.time, sort: .concern, phase: nil).overview)
+                }
+            case .database(let url):
+                worker.start(touchesStore: false) { .trustLoaded(DatabaseAppSource(url: url).overview(asOf: moment.date, time: moment.time)) }
+            case .none:
+                break  // update asks only when there is a trust
+            }
+            return nil
+        }
+        if case .loadTrustSchool(let id) = effect, case .database(let url) = trustSchools, let asOf = state.trust?.asOf {
+            let moment = clock.moment(timeZone: store.school.settings.timeZone)
             worker.start(touchesStore: false) {
-                .trustLoaded(TrustView.make(from: handed.value, asOf: moment.date, time: moment.time, sort: .concern, phase: nil).overview)
+                DatabaseAppSource(url: url).school(id, asOf: asOf, time: asOf == moment.date ? moment.time : nil)
             }
             return nil
         }
@@ -213,7 +221,7 @@ final class AppRunner {
             } catch {
                 return .letterRendered(upn: upn, template: template, text: nil, problem: "\(error)")
             }
-        case .loadHistory, .writeReport, .writeLetterPDF, .loadTrust:
+        case .loadHistory, .writeReport, .writeLetterPDF, .loadTrust, .loadTrustSchool:
             return nil  // long: above
         case .quit:
             running = false

@@ -11,13 +11,21 @@ public struct TrustOverview: Sendable {
         /// figures (counts, no pupil) are known: a database school where the login is not staff.
         public var school: Attendance.School?
         /// The login is on this school's own staff (not only its trust lead): names may be shown.
+        /// With no `school` yet, its records are read when its page is opened (`loadTrustSchool`).
         public var mayReadNames: Bool
+        /// The school's row worked out from its records, when they were read for its page
+        /// (the table keeps the row its staff published).
+        public var row: TrustRow?
 
-        public init(id: String, school: Attendance.School?, mayReadNames: Bool) {
+        public init(id: String, school: Attendance.School?, mayReadNames: Bool, row: TrustRow? = nil) {
             self.id = id
             self.school = school
             self.mayReadNames = mayReadNames
+            self.row = row
         }
+
+        /// Its records are to be read (it is the login's own school) before its page names anyone.
+        public var readsOnRequest: Bool { school == nil && mayReadNames }
     }
 
     public struct NotRead: Hashable, Sendable {

@@ -21,11 +21,14 @@ public struct TrustSchoolScreen: Sendable {
     init(_ s: TrustOverview.School, row: TrustRow, state: AppState) {
         id = s.id
         name = s.school?.name ?? row.name
-        lines = Self.build(s, row: row, today: state.context.today, time: state.context.minutes)
+        lines = Self.build(s, row: s.row ?? row, today: state.context.today, time: state.context.minutes)
     }
 
     static func build(_ s: TrustOverview.School, row: TrustRow, today: SchoolDate, time minutes: Int) -> [StyledLine] {
-        guard let school = s.school else { return published(row) }
+        guard let school = s.school else {
+            guard s.readsOnRequest else { return published(row) }
+            return [StyledLine("You are on this school's staff: reading its records…", .dim), .blank] + published(row).dropFirst(3)
+        }
         let date = row.asOf
         var out: [StyledLine] = []
         out.append(StyledLine(s.mayReadNames ? "You are on this school's staff: read-only here; open its own store to make changes."
@@ -126,6 +129,8 @@ extension AppState {
     mutating func trustLoaded(_ overview: TrustOverview) {
         let before = trust
         trust = overview
+        // Schools whose records were read for their page keep them (they are not read again).
+        for (id, s) in before?.schools ?? [:] where s.school != nil && overview.schools[id]?.readsOnRequest == true { trust?.schools[id] = s }
         trustLoading = false
         // A read again keeps the cursor on the school it was on, wherever the new order puts it,
         // and a school's page open shows its new figures.
@@ -138,7 +143,7 @@ extension AppState {
                 }
                 screens[i] = .trust(t)
             case .trustSchool(var page):
-                if let row = overview.rows.first(where: { $0.id == page.id }), let s = overview.schools[page.id] {
+                if let row = overview.rows.first(where: { $0.id == page.id }), let s = trust?.schools[page.id] {
                     let top = page.top
                     page = TrustSchoolScreen(s, row: row, state: self)
                     page.top = top
@@ -160,7 +165,24 @@ extension AppState {
         let row = overview.rows[t.cursor.selected]
         guard let s = overview.schools[row.id] else { return [] }
         push(.trustSchool(TrustSchoolScreen(s, row: row, state: self)))
+        // The login's own school in the database: its records are read now, off the loop.
+        if s.readsOnRequest {
+            status = StatusLine("Reading \(row.name)'s records (you are on its staff)…")
+            return [.loadTrustSchool(id: s.id)]
+        }
         return []
+    }
+
+    mutating func trustSchoolLoaded(_ s: TrustOverview.School) {
+        guard trust != nil, let row = trust?.rows.first(where: { $0.id == s.id }) else { return }
+        trust?.schools[s.id] = s
+        for i in screens.indices {
+            guard case .trustSchool(let page) = screens[i], page.id == s.id else { continue }
+            var read = TrustSchoolScreen(s, row: row, state: self)
+            read.top = page.top
+            screens[i] = .trustSchool(read)
+        }
+        if screen.kind == .trustSchool { status = nil }
     }
 
     mutating func trustSchoolKey(_ key: Key, _ s: inout TrustSchoolScreen) -> [Effect] {
