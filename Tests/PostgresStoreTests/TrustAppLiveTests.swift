@@ -59,6 +59,7 @@ struct TrustAppLiveTests {
         try app.type(":pupils")
         try app.send(["Enter"])
         try app.waitFor("is a trust lead and is not staff at any school")
+        try app.type("q")
     }
 
     @Test func aHeadWhoIsAlsoTheTrustsLeadOpensTrustFromTheirSchool() throws {
@@ -82,5 +83,6 @@ struct TrustAppLiveTests {
         try app.send(["Enter"])
         // The head is staff at every school of the demo: its page names pupils, read-only.
         try app.waitFor("You are on this school's staff: read-only here")
+        try app.type("q")
     }
 }
