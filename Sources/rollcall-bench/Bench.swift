@@ -28,8 +28,10 @@ struct Run: ParsableCommand {
     @Option(help: "Runs per figure (the median is reported).") var runs = 5
     @Flag(help: "Print one JSON object instead of a table.") var json = false
     @Option(help: "Keep the generated store in this directory (and, for the import figures, the marks file and an empty store beside it).") var keep: String?
-    @Option(help: "Measure only these groups, comma-separated: store (open, stats, caseload, record a mark), app, ctf, import, database (PostgreSQL: open, a durable mark, 20 writers; needs the server installed). All when not given.")
+    @Option(help: "Measure only these groups, comma-separated: store (open, stats, caseload, record a mark), app, ctf, import, database (PostgreSQL: open, a durable mark, 20 writers; needs the server installed), trust (rollcall trust --database, and :trust in the app over the database and over stores; needs the server, tmux and the rollcall binary). All when not given.")
     var only: String?
+    @Option(name: .customLong("trust-schools"), help: "The trust group: schools in the trust.") var trustSchools = 50
+    @Option(name: .customLong("trust-pupils"), help: "The trust group: pupils in each school (default 420, or --pupils when fewer).") var trustPupils: Int?
     @Option(name: .customLong("shared-group"), help: "Lay the store out shared with this OS group (as `rollcall init --group`).") var sharedGroup: String?
     @Option(name: .customLong("dsl-group"), help: "With --shared-group: the DSL group for sensitive words.") var dslGroup: String?
 
@@ -40,7 +42,7 @@ struct Run: ParsableCommand {
     }
 
     func validate() throws {
-        let groups = ["store", "app", "ctf", "import", "database"]
+        let groups = ["store", "app", "ctf", "import", "database", "trust"]
         for g in (only ?? "").split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !groups.contains(g) {
             throw ValidationError("--only: no group \"\(g)\"; the groups are \(groups.joined(separator: ", "))")
         }
@@ -173,6 +175,12 @@ struct Run: ParsableCommand {
         if wants("database") {
             figures += try DatabaseFigures.measure(school: school, fileStore: dir, asOf: asOf, runs: runs, me: staff,
                                                    probeFiles: { try probe($0).openMs }, log: log)
+        }
+
+        // A trust of many schools: in PostgreSQL, and as stores, read by the command and by :trust in the app.
+        if wants("trust") {
+            figures += try TrustAppFigures.measure(schools: trustSchools, pupils: trustPupils ?? min(420, pupils), years: 1, seed: seed, asOf: asOf,
+                                                   runs: runs, me: staff, work: dir + "-trust", log: log)
         }
 
         if json {

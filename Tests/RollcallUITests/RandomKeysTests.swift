@@ -85,6 +85,10 @@ struct RandomKeysTests {
         Place(name: "trust, a school", reach: { s, d in
             s.context.trustStores = 3; command("trust")(&s, &d); _ = s.update(.trustLoaded(TrustScreenTests.overview())); d.keys(&s, [.enter])
         }, reached: screen(.trustSchool)),
+        Place(name: "trust, a lead staff at no school", reach: { s, _ in
+            s.context.trust = .database; s.context.staffNowhere = true; s.screens = [.trust(TrustScreen())]
+            _ = s.update(.trustRefreshDue); _ = s.update(.trustLoaded(TrustLeadScreenTests.published()))
+        }, reached: { $0.context.staffNowhere && screen(.trust)($0) }),
         Place(name: "pupils", reach: command("pupils"), reached: screen(.pupils)),
         Place(name: "pupils, finding", reach: { s, d in command("pupils")(&s, &d); d.keys(&s, [.char("/")]) },
               reached: { if case .pupils(let p) = $0.screen { return p.searching }; return false }),

@@ -13,8 +13,17 @@ public struct AppContext: Hashable, Sendable {
     /// can be printed and filed. The driver gives the folder Rollcall was started in, or
     /// the one ROLLCALL_DOCUMENTS names.
     public var documentsFolder: String
+    /// Where `:trust` reads the trust's schools from, if anywhere.
+    public var trust: TrustAccess = .none
+    /// The login is a trust lead and staff at no school: the app opens on `:trust`, and
+    /// everything that needs a school says why it cannot be opened.
+    public var staffNowhere = false
+
     /// How many schools' stores the app was started with (`--stores`), for `:trust`; 0: none.
-    public var trustStores = 0
+    public var trustStores: Int {
+        get { if case .stores(let n) = trust { return n } else { return 0 } }
+        set { trust = newValue > 0 ? .stores(newValue) : .none }
+    }
 
     public init(today: SchoolDate, minutes: Int, staff: StaffMember, readOnly: Bool = false, documentsFolder: String = ".") {
         self.today = today
@@ -43,6 +52,16 @@ public struct AppContext: Hashable, Sendable {
     public func savedForNote(_ day: SchoolDate) -> String {
         day == today ? "" : " (saved for \(day.weekday.shortName) \(day.spoken.split(separator: " ").prefix(2).joined(separator: " ")), the day it was opened)"
     }
+}
+
+/// Where the app reads a trust's schools for `:trust`.
+public enum TrustAccess: Hashable, Sendable {
+    /// No trust: neither --stores nor the trust role in the database.
+    case none
+    /// This many schools' store directories (`--stores`), each read in full.
+    case stores(Int)
+    /// The database's view of every school's published figures (the login has `rollcall_trust`).
+    case database
 }
 
 /// When a form was opened: the school's date and the time of day ("09:42").

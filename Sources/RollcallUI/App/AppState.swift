@@ -23,6 +23,8 @@ public struct AppState: Sendable {
     public var histories: [String: [HistoryLine]] = [:]
     /// The trust's schools, once the driver has read them for `:trust`.
     public var trust: TrustOverview?
+    /// A `loadTrust` is under way: another is not asked for until its answer comes.
+    public var trustLoading = false
     /// Set by update when the app should end (the driver also gets `.quit`).
     public var quitting = false
     /// Ctrl-C was pressed with text typed in a form: a second one quits.
@@ -35,7 +37,13 @@ public struct AppState: Sendable {
         self.width = width
         self.height = height
         screens = []
-        screens = [.today(TodayScreen(self))]
+        if context.staffNowhere {
+            // No school to show: the trust is the first screen (the driver asks for its figures).
+            screens = [.trust(TrustScreen())]
+            status = StatusLine("Reading the trust's figures…")
+        } else {
+            screens = [.today(TodayScreen(self))]
+        }
     }
 
     public var screen: Screen {

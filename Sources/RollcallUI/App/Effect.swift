@@ -18,8 +18,12 @@ public enum Effect: Hashable, Sendable {
     /// Save a letter as an A4 PDF at `path` (addressed to the pupil's parents); answered
     /// with reportWritten or reportNotWritten. Nothing is logged: printing is not sending.
     case writeLetterPDF(upn: String, text: String, path: String)
-    /// Read the trust's schools (`--stores`); answered with trustLoaded.
+    /// Read the trust's schools (`--stores`, or the database's published figures); answered
+    /// with trustLoaded.
     case loadTrust
+    /// Read one school of a database's trust where the login is on its staff, for its page;
+    /// answered with trustSchoolLoaded or trustSchoolNotLoaded.
+    case loadTrustSchool(id: String)
     case quit
 }
 
@@ -30,7 +34,7 @@ extension Effect {
     /// reading the audit trail); the answer says what became of it.
     public var isLong: Bool {
         switch self {
-        case .writeReport, .writeLetterPDF, .loadHistory, .loadTrust: return true
+        case .writeReport, .writeLetterPDF, .loadHistory, .loadTrust, .loadTrustSchool: return true
         default: return false
         }
     }

@@ -44,6 +44,12 @@ public enum Message: Sendable {
     case othersChangesNotRead(problem: String)
     /// The trust's schools, read for `:trust`.
     case trustLoaded(TrustOverview)
+    /// Time to read the trust's figures again (a database's, while `:trust` is open; and once
+    /// at start when the login is staff at no school).
+    case trustRefreshDue
+    /// A school of the trust read for its page (the login is on its staff), with its row.
+    case trustSchoolLoaded(TrustOverview.School)
+    case trustSchoolNotLoaded(id: String, problem: String)
 }
 
 /// Why a change was refused, in the terms a screen acts on.

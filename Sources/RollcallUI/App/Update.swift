@@ -69,6 +69,14 @@ extension AppState {
         case .trustLoaded(let overview):
             trustLoaded(overview)
             return []
+        case .trustRefreshDue:
+            return trustRefreshDue()
+        case .trustSchoolLoaded(let school):
+            trustSchoolLoaded(school)
+            return []
+        case .trustSchoolNotLoaded(let id, let problem):
+            status = StatusLine("Could not read \(trust?.rows.first { $0.id == id }?.name ?? id)'s records: \(problem); its published figures are shown", .alert)
+            return []
         }
     }
 
@@ -173,6 +181,7 @@ extension AppState {
 
     /// Tab: Today → Register → Pupils → Today.
     private mutating func cycleScreens(forward: Bool) -> [Effect] {
+        if refusedWithoutSchool("Tab (Today, the register, calls, pupils)") { return [] }
         let order: [ScreenKind] = [.today, .register, .calls, .pupils]
         let at = order.firstIndex(of: screen.kind) ?? -1
         let next = order[((at + (forward ? 1 : order.count - 1)) % order.count + order.count) % order.count]

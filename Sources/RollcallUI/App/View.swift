@@ -51,7 +51,8 @@ extension AppState {
         g.fill(x: 0, y: 0, width: width, height: 1, style: Style(.title, selected: true))
         let right = "\(context.today.weekday.shortName) \(context.today.spoken)  \(context.clockText)  \(context.staff.name) (\(context.staff.role.rawValue))\(context.readOnly ? "  READ-ONLY" : "") "
         let rightWidth = DisplayWidth.of(right)
-        g.put(" Rollcall · " + school.name, x: 0, y: 0, style: Style(.title, bold: true, selected: true), limit: max(0, width - rightWidth - 1))
+        // A trust lead staff nowhere has no school of its own: the header names the trust's view.
+        g.put(" Rollcall · " + (context.staffNowhere ? "the trust's schools" : school.name), x: 0, y: 0, style: Style(.title, bold: true, selected: true), limit: max(0, width - rightWidth - 1))
         g.put(right, x: width - rightWidth, y: 0, style: Style(.title, selected: true))
         g.put(screenTitle, x: 1, y: 1, style: .title, limit: width - 2)
     }

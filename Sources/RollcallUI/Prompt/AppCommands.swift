@@ -67,6 +67,7 @@ extension AppState {
             status = StatusLine("Unknown command :\(name). Type : and look at the list, or press ? for help", .warning)
             return []
         }
+        if !AppCommand.withoutSchool.contains(command.name), refusedWithoutSchool(":\(command.name)") { return [] }
         return command.perform(&self, CommandInput(command.arguments, Array(words.dropFirst()), school: school))
     }
 

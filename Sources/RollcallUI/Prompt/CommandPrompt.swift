@@ -27,7 +27,7 @@ public struct CommandPrompt: Sendable {
         selected = 0
         if words.count <= 1 {
             let typed = (words.first ?? "").lowercased()
-            suggestions = AppCommand.all.filter { $0.name.hasPrefix(typed) }.map {
+            suggestions = AppCommand.available(staffNowhere: state.context.staffNowhere).filter { $0.name.hasPrefix(typed) }.map {
                 Suggestion(completion: $0.name + ($0.arguments.isEmpty ? "" : " "), label: $0.usage, detail: $0.summary)
             }
             return

@@ -27,18 +27,35 @@ final class AppRunner {
     /// Effects that need the store, waiting for a long effect that has it.
     var waiting: [Effect] = []
 
-    /// The schools' stores for `:trust` (`--stores`).
-    let trustStores: [String]
+    /// Where `:trust` reads the trust's schools.
+    enum TrustSchools {
+        case none
+        /// The schools' stores (`--stores`), each read in full.
+        case stores([String])
+        /// The database's published figures (the login has the trust role), and its own schools' records.
+        case database(url: String)
+    }
+    let trustSchools: TrustSchools
+    /// How often the database's trust figures are read again while `:trust` is open: well
+    /// within the publishers' cadence (`FiguresPublisher.interval`), so a school's new
+    /// figures show within a minute of being published; one small query of the view.
+    static let trustRefreshSeconds: Double = 60
+    private var trustReadAt = ContinuousClock.now
 
-    init(store: any SchoolStore, staff: StaffMember, welcome: [String]? = nil, trustStores: [String] = []) {
+    init(store: any SchoolStore, staff: StaffMember, welcome: [String]? = nil, trust: TrustSchools = .none, staffNowhere: Bool = false) {
         self.store = store
         self.staff = staff
-        self.trustStores = trustStores
+        self.trustSchools = trust
         clock = store.clock
         let now = store.clock.moment(timeZone: store.school.settings.timeZone)
         var context = AppContext(today: now.date, minutes: now.time.minutesSinceMidnight, staff: staff, readOnly: !store.isWritable,
                                  documentsFolder: Self.documentsFolder)
-        context.trustStores = trustStores.count
+        switch trust {
+        case .none: context.trust = .none
+        case .stores(let dirs): context.trust = dirs.isEmpty ? .none : .stores(dirs.count)
+        case .database: context.trust = .database
+        }
+        context.staffNowhere = staffNowhere
         state = AppState(context: context, school: store.school, width: 80, height: 24, contactLogRead: false)
         // Every change to the state arrives as a message, this one too.
         if let warning = store.warnings.first { _ = state.update(.storeOpenedWithWarning(warning)) }
@@ -58,14 +75,19 @@ final class AppRunner {
         // The first frame before the contact log: reading it is the slow part of starting, so
         // it is read off the input loop like every long effect.
         terminal.paint(state.draw())
-        let from = state.context.today.adding(days: -31)
-        let handed = Handed(value: store)
-        worker.start(touchesStore: true) {
-            do {
-                try handed.value.loadContacts(from: from)
-                return .contactLogRead(handed.value.school)
-            } catch {
-                return .contactLogNotRead(problem: "\(error)")
+        if state.context.staffNowhere {
+            // No school: the trust's figures are what there is to read.
+            handle(.trustRefreshDue)
+        } else {
+            let from = state.context.today.adding(days: -31)
+            let handed = Handed(value: store)
+            worker.start(touchesStore: true) {
+                do {
+                    try handed.value.loadContacts(from: from)
+                    return .contactLogRead(handed.value.school)
+                } catch {
+                    return .contactLogNotRead(problem: "\(error)")
+                }
             }
         }
         while running {
@@ -101,6 +123,12 @@ final class AppRunner {
             }
             if !worker.storeIsBusy, let problem = publisher.publishIfDue(store, now: clock.instant()) {
                 handle(.storeWarned(problem))
+            }
+            // A database's schools publish as they run: the trust's figures are read again now
+            // and then (update asks only while :trust is open, and one read at a time).
+            if case .database = trustSchools, trustReadAt.duration(to: .now) >= .seconds(Self.trustRefreshSeconds) {
+                trustReadAt = .now
+                handle(.trustRefreshDue)
             }
         }
         // A report or a PDF being written is finished before the app ends, and a change that
@@ -149,9 +177,24 @@ final class AppRunner {
         if case .loadTrust = effect {
             // Reading every school's store is long, and needs nothing of this school's store.
             let moment = clock.moment(timeZone: store.school.settings.timeZone)
-            let source = StoreDirectoriesSource(directories: trustStores, login: staff.login)
+            trustReadAt = .now
+            switch trustSchools {
+            case .stores(let dirs):
+                let source = StoreDirectoriesSource(directories: dirs, login: staff.login)
+                worker.start(touchesStore: false) {
+                    .trustLoaded(TrustView.make(from: source, asOf: moment.date, time: moment.time, sort: .concern, phase: nil).overview)
+                }
+            case .database(let url):
+                worker.start(touchesStore: false) { .trustLoaded(DatabaseAppSource(url: url).overview(asOf: moment.date, time: moment.time)) }
+            case .none:
+                break  // update asks only when there is a trust
+            }
+            return nil
+        }
+        if case .loadTrustSchool(let id) = effect, case .database(let url) = trustSchools, let asOf = state.trust?.asOf {
+            let moment = clock.moment(timeZone: store.school.settings.timeZone)
             worker.start(touchesStore: false) {
-                .trustLoaded(TrustView.make(from: source, asOf: moment.date, time: moment.time, sort: .concern, phase: nil).overview)
+                DatabaseAppSource(url: url).school(id, asOf: asOf, time: asOf == moment.date ? moment.time : nil)
             }
             return nil
         }
@@ -178,7 +221,7 @@ final class AppRunner {
             } catch {
                 return .letterRendered(upn: upn, template: template, text: nil, problem: "\(error)")
             }
-        case .loadHistory, .writeReport, .writeLetterPDF, .loadTrust:
+        case .loadHistory, .writeReport, .writeLetterPDF, .loadTrust, .loadTrustSchool:
             return nil  // long: above
         case .quit:
             running = false

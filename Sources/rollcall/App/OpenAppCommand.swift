@@ -2,6 +2,7 @@ import ArgumentParser
 import Attendance
 import AttendanceStore
 import Foundation
+import PostgresStore
 
 /// `rollcall` on its own: the terminal app when a person is at a terminal; the day's summary
 /// (as `rollcall today` prints it) when the output goes to a pipe, cron or CI, so scripts
@@ -32,6 +33,19 @@ struct OpenAppCommand: ParsableCommand {
             return
         }
         let identity = Identity.current()
+        // In a database: is this login the trust's lead (`rollcall_trust`), and staff where?
+        var databaseURL: String?, isTrustLead = false
+        if case .database(let url, let school) = try storeOptions.choice() {
+            let standing = try PostgresStore.trustStanding(database: url)
+            (databaseURL, isTrustLead) = (url, standing.isTrustLead)
+            // A trust lead who is staff at no school opens on the trust, not on an error.
+            if school == nil, standing.isTrustLead, standing.staffAt.isEmpty {
+                let lead = StaffMember(login: standing.login, name: identity.fullName, role: .trustLead)
+                try start(AppRunner(store: NoSchoolStore(url: url, login: standing.login, clock: ProcessClock.current), staff: lead,
+                                    trust: .database(url: url), staffNowhere: true))
+                return
+            }
+        }
         let storeOptions = try SchoolQuestion.choosing(storeOptions)
         // A store that `check` would refuse is never opened: say why before the screen starts.
         let path = storeOptions.path
@@ -53,10 +67,20 @@ struct OpenAppCommand: ParsableCommand {
         }
         let (store, me) = try storeOptions.open(as: identity, reportingWarnings: false)
         try store.loadYears(covering: Statistics.yearToDate(store.today))
+        let trust: AppRunner.TrustSchools = !trustStores.isEmpty ? .stores(trustStores)
+            : isTrustLead ? .database(url: databaseURL!) : .none
+        try start(AppRunner(store: store, staff: me, welcome: firstRun ? FirstRun.welcome(path: path) : nil, trust: trust))
+    }
+
+    /// Runs the app; where the terminal cannot show it, says why and prints the day's summary.
+    func start(_ runner: AppRunner) throws {
         do {
-            try AppRunner(store: store, staff: me, welcome: firstRun ? FirstRun.welcome(path: path) : nil, trustStores: trustStores).run()
+            try runner.run()
         } catch let problem as TerminalError {
             // TERM=dumb or a terminal nobody described: say so, and give the day's summary.
+            if runner.state.context.staffNowhere {
+                throw CleanExit.failure("Rollcall cannot show the app here: \(problem); `rollcall trust` prints the trust's table")
+            }
             FileHandle.standardError.write(Data("Rollcall cannot show the app here: \(problem). Today's summary follows (as `rollcall today` prints it); in a terminal such as xterm, set TERM (e.g. TERM=xterm-256color).\n\n".utf8))
             try printSummary()
         }

@@ -130,7 +130,7 @@ struct TrustView {
     var notRead: [(id: String, reason: String)]
     var comparison: [(name: String, row: TrustRow, national: NationalLine?)]
     var national: NationalFigures?
-    /// The schools read, by id, for a drill-down.
+    /// The schools read or published, by id, for a drill-down.
     var schools: [String: TrustSchool]
 
     static func make(from source: TrustSource, asOf date: SchoolDate, time: ClockTime?, sort: TrustSort, phase: SchoolPhase?) -> TrustView {
@@ -149,6 +149,7 @@ struct TrustView {
                 schools[s.id] = s
             case .published(let row):
                 rows.append(row)
+                schools[s.id] = s
             case .notRead(let why):
                 notRead.append((s.id, why))
             }
@@ -174,8 +175,12 @@ struct TrustView {
         TrustOverview(asOf: asOf, rows: rows, total: total, notRead: notRead.map { .init(id: $0.id, reason: $0.reason) },
                       national: comparison.first?.national,
                       schools: schools.compactMapValues { s in
-                          guard case .read(let school, _) = s.reading else { return nil }
-                          return TrustOverview.School(id: s.id, school: school, mayReadNames: s.mayReadNames)
+                          switch s.reading {
+                          case .read(let school, _): return TrustOverview.School(id: s.id, school: school, mayReadNames: s.mayReadNames)
+                          // Published figures only: no records, so no names.
+                          case .published: return TrustOverview.School(id: s.id, school: nil, mayReadNames: false)
+                          case .notRead: return nil
+                          }
                       })
     }
 

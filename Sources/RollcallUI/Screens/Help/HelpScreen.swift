@@ -9,11 +9,16 @@ public struct HelpScreen: Sendable {
 
     init(for screen: ScreenKind, state: AppState) {
         about = screen
-        lines = HelpScreen.build(for: screen, staff: state.context.staff)
+        lines = HelpScreen.build(for: screen, staff: state.context.staff, staffNowhere: state.context.staffNowhere)
     }
 
-    static func build(for screen: ScreenKind, staff: StaffMember) -> [StyledLine] {
+    static func build(for screen: ScreenKind, staff: StaffMember, staffNowhere: Bool = false) -> [StyledLine] {
         var out: [StyledLine] = []
+        if staffNowhere {
+            out.append(StyledLine("\(staff.login) is a trust lead and is not staff at any school: the trust's schools are here; a school's", .warning))
+            out.append(StyledLine("registers, pupils and casework are for its own staff. The keys and commands below are those that work.", .warning))
+            out.append(.blank)
+        }
         func section(_ title: String, _ bindings: [KeyBinding]) {
             guard !bindings.isEmpty else { return }
             out.append(StyledLine(title, .title))
@@ -25,9 +30,9 @@ public struct HelpScreen: Sendable {
             section("Keys on the \(screen.title) screen", own.filter { $0.offered(to: staff) })
         }
         // The global keys, less those this screen takes for itself (shown above).
-        section("Keys everywhere", Array(Bindings.effective(on: screen).dropFirst(own.count)))
+        section("Keys everywhere", Array(Bindings.effective(on: screen).dropFirst(own.count)).filter { !(staffNowhere && $0.needsSchool) })
         out.append(StyledLine("Commands (press : then type; Tab completes)", .title))
-        for c in AppCommand.all { out.append(StyledLine([.init("  " + fit(c.usage, 26), Style(.normal, bold: true)), .init(c.summary)])) }
+        for c in AppCommand.available(staffNowhere: staffNowhere) { out.append(StyledLine([.init("  " + fit(c.usage, 26), Style(.normal, bold: true)), .init(c.summary)])) }
         out.append(.blank)
         if screen == .register {
             out.append(StyledLine("Register codes (\(Bindings.all.first { $0.command == .typeCode }?.help ?? "type the code"))", .title))

@@ -2,19 +2,30 @@ import Attendance
 
 /// A trust's schools as the driver read them for `:trust` (the app never reads a store
 /// itself): each school's row, the total, the schools not read and why, the national
-/// figures for the total's phase, and each school read, for its summary.
+/// figures for the total's phase, and each school shown, for its summary (its records, or
+/// only its published figures).
 public struct TrustOverview: Sendable {
     public struct School: Sendable {
         public var id: String
-        public var school: Attendance.School
+        /// The school's records, where the login may read them; nil where only its published
+        /// figures (counts, no pupil) are known: a database school where the login is not staff.
+        public var school: Attendance.School?
         /// The login is on this school's own staff (not only its trust lead): names may be shown.
+        /// With no `school` yet, its records are read when its page is opened (`loadTrustSchool`).
         public var mayReadNames: Bool
+        /// The school's row worked out from its records, when they were read for its page
+        /// (the table keeps the row its staff published).
+        public var row: TrustRow?
 
-        public init(id: String, school: Attendance.School, mayReadNames: Bool) {
+        public init(id: String, school: Attendance.School?, mayReadNames: Bool, row: TrustRow? = nil) {
             self.id = id
             self.school = school
             self.mayReadNames = mayReadNames
+            self.row = row
         }
+
+        /// Its records are to be read (it is the login's own school) before its page names anyone.
+        public var readsOnRequest: Bool { school == nil && mayReadNames }
     }
 
     public struct NotRead: Hashable, Sendable {

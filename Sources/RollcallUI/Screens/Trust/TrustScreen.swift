@@ -1,7 +1,8 @@
 import Attendance
 
-/// `:trust`: every school of the trust the app was started with (`--stores`), most concern
-/// first, with the total and England's figures; Enter shows a school's day, read-only.
+/// `:trust`: every school of the trust the app was started with (`--stores`), or of the
+/// database where the login has the trust role, most concern first, with the total and
+/// England's figures; Enter shows a school's day, read-only.
 public struct TrustScreen: Sendable {
     public var cursor = ListCursor()
 
@@ -19,22 +20,21 @@ public struct TrustSchoolScreen: Sendable {
 
     init(_ s: TrustOverview.School, row: TrustRow, state: AppState) {
         id = s.id
-        name = s.school.name
-        lines = Self.build(s, row: row, today: state.context.today, time: state.context.minutes)
+        name = s.school?.name ?? row.name
+        lines = Self.build(s, row: s.row ?? row, today: state.context.today, time: state.context.minutes)
     }
 
     static func build(_ s: TrustOverview.School, row: TrustRow, today: SchoolDate, time minutes: Int) -> [StyledLine] {
-        let school = s.school, date = row.asOf
+        guard let school = s.school else {
+            guard s.readsOnRequest else { return published(row) }
+            return [StyledLine("You are on this school's staff: reading its records…", .dim), .blank] + published(row).dropFirst(3)
+        }
+        let date = row.asOf
         var out: [StyledLine] = []
-        func pct(_ v: Double?) -> String { v.map(PercentText.truncated).map { $0 + "%" } ?? "–" }
         out.append(StyledLine(s.mayReadNames ? "You are on this school's staff: read-only here; open its own store to make changes."
                                              : "Figures only: you are not on this school's staff, so no pupil is named.", .dim))
         out.append(.blank)
-        out.append(StyledLine("The year to \(date.spoken) (\(row.phase?.rawValue ?? "no pupils on roll"))", .title))
-        out.append(StyledLine("  \(row.pupils) pupils of compulsory school age · attendance \(pct(row.attendancePercent))"))
-        out.append(StyledLine("  Absence: authorised \(pct(row.authorisedAbsencePercent)) · unauthorised \(pct(row.unauthorisedAbsencePercent))"))
-        out.append(StyledLine("  Persistent absence \(pct(row.persistentAbsencePercent)) (\(row.figures.persistentAbsentees)) · severe \(pct(row.severeAbsencePercent)) (\(row.figures.severeAbsentees))"))
-        out.append(.blank)
+        out += year(row)
         out.append(StyledLine("Registers \(date.spoken)", .title))
         let open = school.openSessions(on: date)
         if open.isEmpty { out.append(StyledLine("  The school is closed that day.", .dim)) }
@@ -58,29 +58,103 @@ public struct TrustSchoolScreen: Sendable {
             }
         }
         out.append(.blank)
-        out.append(StyledLine("Caseload: \(row.openCases) open case\(row.openCases == 1 ? "" : "s")\(school.casework.policy.map { " (\($0.name))" } ?? "")", .title))
-        out.append(StyledLine("  " + StageFamily.allCases.map { "\($0.label) \(row.pupils(at: $0))" }.joined(separator: " · ")))
+        out += caseload(row, policy: school.casework.policy?.name)
         return out
+    }
+
+    /// A school known only by the figures its staff published (the trust role reads nothing
+    /// else in the database): the same summary in counts, and why no pupil is named.
+    static func published(_ row: TrustRow) -> [StyledLine] {
+        var out: [StyledLine] = []
+        out.append(StyledLine("Published figures only: you are not on this school's staff, so no pupil is named.", .dim))
+        out.append(StyledLine("The trust's role reads each school's counts as its staff's Rollcall published them, never its records.", .dim))
+        out.append(.blank)
+        out += year(row)
+        out.append(StyledLine("Registers \(row.asOf.spoken)", .title))
+        out.append(StyledLine("  " + (row.registersNotTaken == 0 ? "all taken that were due" : "\(plural(row.registersNotTaken, "register")) due and not taken"),
+                              row.registersNotTaken == 0 ? .normal : .warning))
+        out.append(.blank)
+        out.append(StyledLine("No reason known yet (N or O): \(row.callsNotMade) not yet called", .title))
+        out.append(.blank)
+        out.append(StyledLine("Duties to the LA: \(row.dutiesOwed) owed, \(row.dutiesOverdue) overdue", .title))
+        out.append(.blank)
+        out += caseload(row, policy: nil)
+        return out
+    }
+
+    /// The year's figures, from the row (the same whether the school was read or published).
+    static func year(_ row: TrustRow) -> [StyledLine] {
+        func pct(_ v: Double?) -> String { v.map(PercentText.truncated).map { $0 + "%" } ?? "–" }
+        return [
+            StyledLine("The year to \(row.asOf.spoken) (\(row.phase?.rawValue ?? "no pupils on roll"))", .title),
+            StyledLine("  \(row.pupils) pupils of compulsory school age · attendance \(pct(row.attendancePercent))"),
+            StyledLine("  Absence: authorised \(pct(row.authorisedAbsencePercent)) · unauthorised \(pct(row.unauthorisedAbsencePercent))"),
+            StyledLine("  Persistent absence \(pct(row.persistentAbsencePercent)) (\(row.figures.persistentAbsentees)) · severe \(pct(row.severeAbsencePercent)) (\(row.figures.severeAbsentees))"),
+            .blank,
+        ]
+    }
+
+    static func caseload(_ row: TrustRow, policy: String?) -> [StyledLine] {
+        [StyledLine("Caseload: \(row.openCases) open case\(row.openCases == 1 ? "" : "s")\(policy.map { " (\($0))" } ?? "")", .title),
+         StyledLine("  " + StageFamily.allCases.map { "\($0.label) \(row.pupils(at: $0))" }.joined(separator: " · "))]
     }
 }
 
 extension AppState {
     mutating func openTrust() -> [Effect] {
-        guard context.trustStores > 0 else {
-            status = StatusLine("No trust to show: start Rollcall with --stores DIR… (each a school's store)", .warning)
+        guard context.trust != .none else {
+            status = StatusLine("No trust to show: start Rollcall with --stores DIR… (each a school's store), or with --database URL as a login granted the trust role (rollcall_trust)", .warning)
             return []
         }
         if let existing = screens.last(where: { $0.kind == .trust }) { push(existing, existing: true) } else { push(.trust(TrustScreen())) }
+        guard trust == nil else { return context.trust == .database ? trustRefreshDue() : [] }
+        return trustRefreshDue()
+    }
+
+    /// Reads the trust's figures (again) if `:trust` is open and no read is under way: at
+    /// `:trust`, at start for a login that is staff nowhere, and on the driver's timer for a
+    /// database (whose schools publish as they run). A store directory's trust is read once.
+    mutating func trustRefreshDue() -> [Effect] {
+        guard context.trust != .none, !trustLoading, screens.contains(where: { $0.kind == .trust || $0.kind == .trustSchool }) else { return [] }
+        trustLoading = true
         if trust == nil {
-            status = StatusLine("Reading \(context.trustStores) school\(context.trustStores == 1 ? "" : "s")…")
-            return [.loadTrust]
+            switch context.trust {
+            case .stores(let n): status = StatusLine("Reading \(plural(n, "school"))…")
+            default: status = StatusLine("Reading the trust's figures…")
+            }
         }
-        return []
+        return [.loadTrust]
     }
 
     mutating func trustLoaded(_ overview: TrustOverview) {
+        let before = trust
         trust = overview
-        if screen.kind == .trust { status = StatusLine("\(overview.rows.count) schools read" + (overview.notRead.isEmpty ? "" : "; \(overview.notRead.count) not read (listed below)")) }
+        // Schools whose records were read for their page keep them (they are not read again).
+        for (id, s) in before?.schools ?? [:] where s.school != nil && overview.schools[id]?.readsOnRequest == true { trust?.schools[id] = s }
+        trustLoading = false
+        // A read again keeps the cursor on the school it was on, wherever the new order puts it,
+        // and a school's page open shows its new figures.
+        for i in screens.indices {
+            switch screens[i] {
+            case .trust(var t):
+                if let old = before, old.rows.indices.contains(t.cursor.selected),
+                   let at = overview.rows.firstIndex(where: { $0.id == old.rows[t.cursor.selected].id }) {
+                    t.cursor.selected = at
+                }
+                screens[i] = .trust(t)
+            case .trustSchool(var page):
+                if let row = overview.rows.first(where: { $0.id == page.id }), let s = trust?.schools[page.id] {
+                    let top = page.top
+                    page = TrustSchoolScreen(s, row: row, state: self)
+                    page.top = top
+                    screens[i] = .trustSchool(page)
+                }
+            default: break
+            }
+        }
+        guard before == nil, screen.kind == .trust else { return }
+        status = StatusLine("\(overview.rows.count) schools read" + (overview.notRead.isEmpty ? "" : "; \(overview.notRead.count) not read (listed below)")
+                            + (context.staffNowhere ? " · you are a trust lead, staff at no school: Enter shows a school's figures" : ""))
     }
 
     mutating func trustKey(_ key: Key, _ t: inout TrustScreen) -> [Effect] {
@@ -91,7 +165,24 @@ extension AppState {
         let row = overview.rows[t.cursor.selected]
         guard let s = overview.schools[row.id] else { return [] }
         push(.trustSchool(TrustSchoolScreen(s, row: row, state: self)))
+        // The login's own school in the database: its records are read now, off the loop.
+        if s.readsOnRequest {
+            status = StatusLine("Reading \(row.name)'s records (you are on its staff)…")
+            return [.loadTrustSchool(id: s.id)]
+        }
         return []
+    }
+
+    mutating func trustSchoolLoaded(_ s: TrustOverview.School) {
+        guard trust != nil, let row = trust?.rows.first(where: { $0.id == s.id }) else { return }
+        trust?.schools[s.id] = s
+        for i in screens.indices {
+            guard case .trustSchool(let page) = screens[i], page.id == s.id else { continue }
+            var read = TrustSchoolScreen(s, row: row, state: self)
+            read.top = page.top
+            screens[i] = .trustSchool(read)
+        }
+        if screen.kind == .trustSchool { status = nil }
     }
 
     mutating func trustSchoolKey(_ key: Key, _ s: inout TrustSchoolScreen) -> [Effect] {
@@ -164,7 +255,7 @@ extension TrustScreen: ScreenState {
     static let kind = ScreenKind.trust
     var asScreen: Screen { .trust(self) }
     static var commands: [AppCommand] {
-        [AppCommand("trust", "Every school of the trust (started with --stores): figures, cases, duties; Enter shows one") { s, _ in s.openTrust() }]
+        [AppCommand("trust", "Every school of the trust (--stores, or the database's trust role): figures, cases, duties; Enter shows one") { s, _ in s.openTrust() }]
     }
     func title(in app: AppState) -> String {
         "Trust · " + (app.trust.map { "\(plural($0.rows.count, "school")) · the year to \($0.asOf.spoken) · most concern first · Enter shows a school" } ?? "reading the schools")
