@@ -83,6 +83,7 @@ public final class PostgresStore: SchoolStore {
     /// Installs Rollcall's tables, roles and functions in the database (once, as a superuser).
     public static func install(_ db: PGConnection) throws {
         try db.run(script: Schema.sql)
+        try db.run(script: Schema.appendSQL)
         try db.run(script: Schema.trustSQL)
         try db.run(script: Schema.moveSQL)
         try db.run(script: Schema.snapshotsSQL)
