@@ -5,10 +5,11 @@ extension Schema {
     /// version (replacing a function keeps its owner and its grants).
     ///
     /// They are written for the one durable mark, which pays for them on every change: a
-    /// PL/pgSQL function keeps its plans for the session, where a SQL function with a fixed
-    /// `search_path` (never inlined) is parsed and planned again in every transaction; the
-    /// role check looks up the school's group roles by name instead of scanning every role;
-    /// and `append` skips the words loop and the grants when the change has none.
+    /// SQL function with a fixed `search_path` is never inlined and is parsed and planned
+    /// again in every transaction, so `append` is PL/pgSQL (its plans kept for the session)
+    /// and the two it calls are single expressions the planner inlines; the role check looks
+    /// up the school's group roles by name instead of scanning every role; and `append`
+    /// skips the words loop and the grants when the change has none.
     public static let appendSQL: StaticString = #"""
     SET ROLE rollcall_owner;
     SET search_path = rollcall, pg_catalog, pg_temp;
@@ -18,29 +19,25 @@ extension Schema {
 
     -- Whether `who` is a member of one of the school's group roles `kinds` (office,
     -- attendance, head, dsl): rc_<school>_<kind>, looked up by its exact name (quoted, so
-    -- that no other spelling of the school's id can name another school's role).
+    -- that no other spelling of the school's id can name another school's role). A body of
+    -- one expression (RETURN, parsed when it is made, so no search_path is needed): the
+    -- planner writes it into the caller's own plan instead of calling a function.
     CREATE OR REPLACE FUNCTION rollcall.has_school_role(who name, school text, kinds text[]) RETURNS boolean
-    LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $f$
-    DECLARE k text;
-    BEGIN
-        FOREACH k IN ARRAY kinds LOOP
-            IF pg_has_role(who, to_regrole(quote_ident('rc_' || school || '_' || k)), 'MEMBER') THEN
-                RETURN true;
-            END IF;
-        END LOOP;
-        RETURN false;
-    END $f$;
+    LANGUAGE sql STABLE
+    RETURN coalesce('office' = ANY (kinds) AND pg_has_role(who, to_regrole(quote_ident('rc_' || school || '_office')), 'MEMBER'), false)
+        OR coalesce('attendance' = ANY (kinds) AND pg_has_role(who, to_regrole(quote_ident('rc_' || school || '_attendance')), 'MEMBER'), false)
+        OR coalesce('head' = ANY (kinds) AND pg_has_role(who, to_regrole(quote_ident('rc_' || school || '_head')), 'MEMBER'), false)
+        OR coalesce('dsl' = ANY (kinds) AND pg_has_role(who, to_regrole(quote_ident('rc_' || school || '_dsl')), 'MEMBER'), false);
 
     -- The text a journal row's hash covers, after the previous row's hash:
     -- sha256(prev_hash || convert_to(school \n seq \n at \n author \n body, 'UTF8')),
-    -- with `at` in UTC to the microsecond. The first row's prev_hash is empty.
+    -- with `at` in UTC to the microsecond. The first row's prev_hash is empty. One
+    -- expression, written into the caller's plan, as above.
     CREATE OR REPLACE FUNCTION rollcall.row_text(school text, seq bigint, at timestamptz, author name, body text) RETURNS text
-    LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $f$
-    BEGIN
-        RETURN school || E'\n' || seq::text || E'\n'
-            || to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || E'\n'
-            || author::text || E'\n' || body;
-    END $f$;
+    LANGUAGE sql STABLE
+    RETURN school || E'\n' || seq::text || E'\n'
+        || to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || E'\n'
+        || author::text || E'\n' || body;
 
     -- Appends one transaction to the school's journal and returns its seq. `p_base` is the
     -- seq the change was checked against: an older one is refused (RC001). The author and
