@@ -22,12 +22,14 @@ extension PostgresStore {
 
     /// Brings a schema installed at an earlier version to `Schema.version` (as a superuser),
     /// in the caller's transaction. Version 5 differs from 6 only in the functions
-    /// `Schema.appendSQL` replaces; an older one cannot be upgraded in place.
+    /// `Schema.appendSQL` replaces and in how snapshots are kept (`Schema.snapshotsKeepSQL`);
+    /// an older one cannot be upgraded in place.
     public static func upgrade(_ db: PGConnection, from version: Int) throws {
         guard version == 5 else {
             throw PGError(message: "Rollcall's schema in this database is version \(version), which cannot be upgraded to \(Schema.version) in place: move each school out with `rollcall store move --from URL --to DIR`, install into a fresh database, and move them back")
         }
         try db.run(script: Schema.appendSQL)
+        try db.run(script: Schema.snapshotsKeepSQL)
     }
 
     /// Installs the schema unless it is there (upgrading it when it is older), and lets each

@@ -87,6 +87,7 @@ public final class PostgresStore: SchoolStore {
         try db.run(script: Schema.trustSQL)
         try db.run(script: Schema.moveSQL)
         try db.run(script: Schema.snapshotsSQL)
+        try db.run(script: Schema.snapshotsKeepSQL)
     }
 
     /// Creates a school whose head is the connected login (a member of `rollcall_founder`):

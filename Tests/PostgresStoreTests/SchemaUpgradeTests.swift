@@ -9,9 +9,16 @@ import Testing
 /// executable by staff only, as the rest are.
 @Suite(.enabled(if: OSLogins.possible, "\(OSLogins.skipReason)"))
 struct SchemaUpgradeTests {
-    /// What version 5 had where 6 differs: the role check as a SQL function over every role.
+    /// What version 5 had where 6 differs: the role check as a SQL function over every role,
+    /// and snapshots that refused a DELETE as well (so none was ever removed).
     static let version5: StaticString = #"""
     SET ROLE rollcall_owner;
+    DROP TRIGGER snapshots_not_rewritten ON rollcall.snapshots;
+    DROP TRIGGER snapshot_parts_not_rewritten ON rollcall.snapshot_parts;
+    CREATE TRIGGER snapshots_append_only BEFORE UPDATE OR DELETE ON rollcall.snapshots
+        FOR EACH ROW EXECUTE FUNCTION rollcall.refuse_rewrite();
+    CREATE TRIGGER snapshot_parts_append_only BEFORE UPDATE OR DELETE ON rollcall.snapshot_parts
+        FOR EACH ROW EXECUTE FUNCTION rollcall.refuse_rewrite();
     CREATE OR REPLACE FUNCTION rollcall.schema_version() RETURNS int LANGUAGE sql IMMUTABLE
     SET search_path = pg_catalog, pg_temp AS $f$ SELECT 5 $f$;
     CREATE OR REPLACE FUNCTION rollcall.has_school_role(who name, school text, kinds text[]) RETURNS boolean
@@ -39,6 +46,8 @@ struct SchemaUpgradeTests {
         #expect(try PostgresStore.install(database: url, founders: []) == .upgraded(from: 5))
         #expect(try PostgresStore.installedVersion(owner) == Schema.version)
         #expect(try isInlined(owner, "rollcall.has_school_role(name, text, text[])"))
+        #expect(try owner.execute("SELECT tgname FROM pg_trigger WHERE tgrelid = 'rollcall.snapshots'::regclass AND NOT tgisinternal ORDER BY 1").rows
+                == [["snapshots_no_truncate"], ["snapshots_not_rewritten"]])
         #expect(try owner.execute("SELECT count(*) FROM rollcall.journal").scalar == rows)
         #expect(try PostgresStore.install(database: url, founders: []) == .alreadyCurrent)
 
@@ -50,6 +59,14 @@ struct SchemaUpgradeTests {
         let refused = try db.psql(as: OSLogins.office, "SELECT rollcall.append('\(SchoolDatabase.schoolID)', \(office.lastSeq), '\(promote)', '[]')")
         #expect(refused.status != 0 && refused.stderr.contains("only the head"), "\(refused.stderr)")
         #expect(try owner.execute("SELECT rollcall.first_broken_row($1)", [SchoolDatabase.schoolID]).scalar == nil)
+        // The head's snapshots are kept to the newest three from now on.
+        let head = try db.open(as: OSLogins.head)
+        for day in 3...6 {
+            try head.commit(Transaction([.mark(MarkChange(upn: "A1", session: Session(SchoolDate("2026-03-0\(day)")!, .am), mark: Mark(.presentAM)))]),
+                            by: SchoolDatabase.head)
+            try head.writeSnapshot()
+        }
+        #expect(try owner.execute("SELECT count(*) FROM rollcall.snapshots").scalar == "3")
     }
 
     @Test func anOlderVersionIsRefusedWithWhatToDo() throws {

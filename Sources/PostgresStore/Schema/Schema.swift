@@ -10,8 +10,9 @@
 /// carries the SHA-256 of the row before it.
 public enum Schema {
     /// Bumped whenever the SQL changes; `rollcall.schema_version()` (in `appendSQL`) returns it.
-    /// 6: the functions a change goes through were made cheaper (`appendSQL`); `upgrade`
-    /// brings a database installed at 5 to 6.
+    /// 6: the functions a change goes through were made cheaper (`appendSQL`), and only a
+    /// school's newest snapshots are kept (`snapshotsKeepSQL`); `upgrade` brings a database
+    /// installed at 5 to 6.
     public static let version = 6
 
     /// SQLSTATEs the functions raise, beside PostgreSQL's own (42501: not permitted).
