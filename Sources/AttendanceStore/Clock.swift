@@ -39,7 +39,12 @@ public struct Clock {
     /// instant when the two may differ (nil when nothing is fixed).
     public func recordedMoment(timeZone: String) -> String? {
         guard isFixed else { return nil }
-        let m = moment(timeZone: timeZone)
+        return recordedMoment(of: moment(timeZone: timeZone))
+    }
+
+    /// The same for a moment already read from this clock (a change reads it once).
+    public func recordedMoment(of m: (date: SchoolDate, time: ClockTime)) -> String? {
+        guard isFixed else { return nil }
         return "\(m.date) \(m.time)"
     }
 }

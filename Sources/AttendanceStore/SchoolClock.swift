@@ -17,11 +17,30 @@ public enum SchoolClock {
 
     public static func isKnownTimeZone(_ id: String) -> Bool { TimeZone(identifier: id) != nil }
 
+    /// A Gregorian calendar in the zone `id`, made once per zone: every change reads the
+    /// school's moment, and making the calendar and finding the zone cost more than the rest.
+    private static func calendar(_ id: String) -> Calendar { calendars.calendar(id) }
+
+    private static let calendars = Calendars()
+
+    private final class Calendars: @unchecked Sendable {
+        private let lock = NSLock()
+        private var byZone: [String: Calendar] = [:]
+
+        func calendar(_ id: String) -> Calendar {
+            lock.lock()
+            defer { lock.unlock() }
+            if let known = byZone[id] { return known }
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = SchoolClock.timeZone(id)
+            byZone[id] = calendar
+            return calendar
+        }
+    }
+
     /// The school's date and time of day at `instant`.
     public static func local(_ instant: Date, timeZone id: String) -> (date: SchoolDate, time: ClockTime) {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone(id)
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: instant)
+        let c = calendar(id).dateComponents([.year, .month, .day, .hour, .minute], from: instant)
         return (SchoolDate(year: c.year!, month: c.month!, day: c.day!)!, ClockTime(hour: c.hour!, minute: c.minute!)!)
     }
 }

@@ -105,6 +105,11 @@ extension PostgresStore {
         let words = try readableWords(after: 0)
         let rows = try db.execute("SELECT name, body FROM rollcall.snapshot_parts WHERE school = $1 AND seq = $2 AND name = ANY ($3::text[])",
                                   [schoolID, seq, "{" + wanted.map { "\"\($0)\"" }.joined(separator: ",") + "}"])
+        // Only the newest snapshots are kept: after enough changes (an app left open for
+        // weeks), the one this process opened from may be gone. Say so; never show less.
+        guard rows.count == wanted.count else {
+            throw PGError(message: "the snapshot of school \(schoolID) at row \(seq), which this process opened from, has since been replaced by newer ones (the newest \(Schema.snapshotsKept) are kept), so its contact log cannot be read from it: open the school again")
+        }
         try changingSchool { school in
             for r in rows.rows {
                 guard let name = r[0], let body = r[1] else { continue }

@@ -83,9 +83,11 @@ public final class PostgresStore: SchoolStore {
     /// Installs Rollcall's tables, roles and functions in the database (once, as a superuser).
     public static func install(_ db: PGConnection) throws {
         try db.run(script: Schema.sql)
+        try db.run(script: Schema.appendSQL)
         try db.run(script: Schema.trustSQL)
         try db.run(script: Schema.moveSQL)
         try db.run(script: Schema.snapshotsSQL)
+        try db.run(script: Schema.snapshotsKeepSQL)
     }
 
     /// Creates a school whose head is the connected login (a member of `rollcall_founder`):
@@ -289,6 +291,10 @@ public final class PostgresStore: SchoolStore {
         try readYears(of: transaction)
         try refuseConflicts(transaction)
         let current = try staffMember(login: login)  // the head may have removed them meanwhile
+        // The school's moment, read once (working it out in the time zone is not free): the
+        // rules check the change as of it, and the row records it.
+        let moment = clock.moment(timeZone: school.settings.timeZone)
+        let today = moment.date
         // A leaver's cases whose day has come are closed with this change (LeaversCases.swift).
         var t = school.completing(school.closingLeaversCases(transaction, today: today), seq: lastSeq + 1, by: current)
         t.changes = t.changes.filter { !school.isNoChange($0) }
@@ -296,8 +302,8 @@ public final class PostgresStore: SchoolStore {
         try school.check(t, by: current, today: today)
         let (sealed, words) = TransactionJSON.sealing(t)
         let wordsJSON = "[" + words.map { "{\"id\":\(Self.jsonString($0.id)),\"upn\":\(Self.jsonString($0.upn)),\"words\":\($0.json)}" }.joined(separator: ",") + "]"
-        let seq = try db.execute("SELECT rollcall.append($1, $2, $3, $4)",
-                                 [schoolID, lastSeq, try TransactionJSON.encode(sealed, schoolTime: recordedMoment), wordsJSON]).scalar
+        let bodyText = try TransactionJSON.encode(sealed, schoolTime: clock.recordedMoment(of: moment))
+        let seq = try db.executePrepared("SELECT rollcall.append($1, $2, $3, $4)", [schoolID, lastSeq, bodyText, wordsJSON]).scalar
         return (t, Int(seq ?? "") ?? lastSeq + 1)
     }
 

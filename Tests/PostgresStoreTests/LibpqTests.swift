@@ -20,6 +20,30 @@ struct LibpqTests {
         #expect(try db.execute("SELECT $1::text IS NULL AS isnull", [PGNull()]).value(0, "isnull") == "t")
     }
 
+    /// A statement run on every change is prepared once per connection and run by name: the
+    /// same rows as `execute`, its values still parameters, and still good after the
+    /// transaction that prepared it rolled back.
+    @Test func aPreparedStatementIsPreparedOnceAndRunByName() throws {
+        let cluster = try TestCluster()
+        defer { cluster.stop() }
+        let db = try cluster.connect()
+        try db.execute("CREATE TABLE t (name text, n int)")
+        #expect(throws: PGError.self) {
+            try db.transaction {
+                try db.executePrepared("INSERT INTO t VALUES ($1, $2)", ["rolled back", 0])
+                try db.execute("SELECT * FROM no_such_table")
+            }
+        }
+        let hostile = "x'); DROP TABLE t; --"
+        for n in 1...3 { try db.executePrepared("INSERT INTO t VALUES ($1, $2)", [hostile, n]) }
+        #expect(try db.execute("SELECT count(*) FROM pg_prepared_statements").scalar == "1")
+        #expect(try db.execute("SELECT name, n FROM t ORDER BY n").rows == [[hostile, "1"], [hostile, "2"], [hostile, "3"]])
+        // A statement the server cannot prepare is an error, and is not remembered as prepared.
+        #expect(throws: PGError.self) { try db.executePrepared("SELECT * FROM no_such_table") }
+        try db.execute("CREATE TABLE no_such_table (n int)")
+        #expect(try db.executePrepared("SELECT * FROM no_such_table").count == 0)
+    }
+
     @Test func errorsCarryTheServersMessageAndSQLState() throws {
         let cluster = try TestCluster()
         defer { cluster.stop() }

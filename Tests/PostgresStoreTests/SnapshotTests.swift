@@ -62,6 +62,53 @@ struct SnapshotTests {
         #expect(try db.open(as: OSLogins.head).checkProblems().isEmpty)
     }
 
+    /// Snapshots are copies of what the journal says: writing one deletes the school's
+    /// snapshots older than its newest three, in the same transaction. The journal stays
+    /// append-only, a snapshot is still never rewritten, staff still delete nothing, and the
+    /// school opens from the newest as before.
+    @Test func onlyTheNewestThreeSnapshotsAreKept() throws {
+        let db = try SchoolDatabase()
+        defer { db.stop() }
+        let head = try db.open(as: OSLogins.head)
+        let note = ContactLogEntry(upn: "A1", kind: .note, on: SchoolDate("2026-02-20")!, text: "Mum rang")
+        try head.commit(Transaction([.contact(note)]), by: SchoolDatabase.head)
+        var session = day
+        func markAndSnapshot(_ store: PostgresStore) throws {
+            try store.commit(mark(session.half == .am ? .presentAM : .presentPM, session), by: SchoolDatabase.head)
+            try store.writeSnapshot()
+            session = session.next
+        }
+        for _ in 0..<5 { try markAndSnapshot(head) }
+        let owner = try db.owner()
+        let newest = (head.lastSeq - 2...head.lastSeq).map { [String($0)] }
+        #expect(try owner.execute("SELECT seq FROM rollcall.snapshots ORDER BY seq").rows == newest)
+        #expect(try owner.execute("SELECT DISTINCT seq FROM rollcall.snapshot_parts ORDER BY seq").rows == newest)
+
+        #expect(throws: PGError.self) { try owner.execute("DELETE FROM rollcall.journal WHERE seq = 1") }
+        #expect(throws: PGError.self) { try owner.execute("UPDATE rollcall.snapshots SET author = 'someone'") }
+        #expect(throws: PGError.self) { try owner.execute("UPDATE rollcall.snapshot_parts SET body = ''") }
+        let office = try PGConnection(db.url(OSLogins.office))
+        #expect(throws: PGError.self) { try office.execute("DELETE FROM rollcall.snapshots") }
+        #expect(throws: PGError.self) { try office.execute("DELETE FROM rollcall.snapshot_parts") }
+
+        let opened = try db.open(as: OSLogins.office)
+        #expect(opened.lastSeq == head.lastSeq)
+        try opened.loadContacts()
+        #expect(try documents(opened) == (try replayed(db, as: OSLogins.office)))
+        #expect(opened.school.casework.contacts["A1"]?.first?.text == "Mum rang")
+        #expect(try db.open(as: OSLogins.head).checkProblems().isEmpty)
+
+        // A process that opened from a snapshot since deleted (an app left open for weeks)
+        // says so when it comes to read the contact log, rather than show it empty.
+        let early = try db.open(as: OSLogins.office)
+        for _ in 0..<3 { try markAndSnapshot(head) }
+        #expect {
+            try early.loadContacts()
+        } throws: { error in
+            "\(error)".contains("open the school again")
+        }
+    }
+
     @Test func onlyTheHeadWritesASnapshotAndOneThatDisagreesWithTheJournalIsReported() throws {
         let db = try SchoolDatabase()
         defer { db.stop() }

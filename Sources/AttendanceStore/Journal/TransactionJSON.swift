@@ -21,6 +21,12 @@ package enum TransactionJSON {
     }()
 
     package static func encode(_ t: Transaction, schoolTime: String? = nil) throws -> String {
+        if let text = encodeMarks(t, schoolTime: schoolTime) { return text }
+        return try encodeWithEncoder(t, schoolTime: schoolTime)
+    }
+
+    /// The same text, always through JSONEncoder (what `encodeMarks` must match).
+    package static func encodeWithEncoder(_ t: Transaction, schoolTime: String? = nil) throws -> String {
         let r = JournalRecord(seq: 0, at: Date(timeIntervalSince1970: 0), by: StaffMember(login: "", name: "", role: .office), transaction: t)
         let body = Body(reason: r.reason, origin: r.origin, changes: r.changes, marks: r.marks, schoolTime: schoolTime)
         return String(decoding: try encoder.encode(body), as: UTF8.self)

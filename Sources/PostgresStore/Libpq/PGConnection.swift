@@ -63,6 +63,35 @@ public final class PGConnection {
         return try Self.collect(result, conn)
     }
 
+    /// Runs one statement as `execute` does, prepared on the server the first time this
+    /// connection runs it (PQprepare) and executed by name after that (PQexecPrepared): for a
+    /// statement run on every change, which the server then parses and plans once per
+    /// connection instead of every time. The text is the statement's key, so it must be
+    /// fixed SQL with its values as parameters, never text built from input.
+    @discardableResult
+    public func executePrepared(_ sql: StaticString, _ parameters: [any PGParameter] = []) throws(PGError) -> PGResult {
+        let conn = try live()
+        let text = sql.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }
+        let name: String
+        if let known = prepared[text] {
+            name = known
+        } else {
+            name = "rollcall_\(prepared.count + 1)"
+            // Prepared statements outlive a rolled-back transaction, so one made here stays good.
+            _ = try Self.collect(PQprepare(conn, name, text, Int32(parameters.count), nil), conn)
+            prepared[text] = name
+        }
+        let values = parameters.map { $0.pgText.map { strdup($0) } ?? nil }
+        defer { for v in values { free(v) } }
+        let result: OpaquePointer? = values.map { UnsafePointer($0) }.withUnsafeBufferPointer { buffer in
+            PQexecPrepared(conn, name, Int32(buffer.count), buffer.baseAddress, nil, nil, 0)
+        }
+        return try Self.collect(result, conn)
+    }
+
+    /// The statements this connection has prepared, by their text.
+    private var prepared: [String: String] = [:]
+
     /// Runs a script of several statements, for fixed SQL text only (the schema): it takes no
     /// parameters, so nothing from input may ever be put into it.
     public func run(script: StaticString) throws(PGError) {

@@ -9,8 +9,11 @@
 /// login the server authenticated (`session_user`, which staff cannot change), and each row
 /// carries the SHA-256 of the row before it.
 public enum Schema {
-    /// Bumped whenever the SQL below changes; `rollcall.schema_version()` returns it.
-    public static let version = 5
+    /// Bumped whenever the SQL changes; `rollcall.schema_version()` (in `appendSQL`) returns it.
+    /// 6: the functions a change goes through were made cheaper (`appendSQL`), and only a
+    /// school's newest snapshots are kept (`snapshotsKeepSQL`); `upgrade` brings a database
+    /// installed at 5 to 6.
+    public static let version = 6
 
     /// SQLSTATEs the functions raise, beside PostgreSQL's own (42501: not permitted).
     public enum State {
@@ -90,9 +93,6 @@ public enum Schema {
     CREATE TRIGGER words_no_truncate BEFORE TRUNCATE ON rollcall.sensitive_words
         FOR EACH STATEMENT EXECUTE FUNCTION rollcall.refuse_rewrite();
 
-    CREATE FUNCTION rollcall.schema_version() RETURNS int LANGUAGE sql IMMUTABLE
-    SET search_path = pg_catalog, pg_temp AS $f$ SELECT 5 $f$;
-
     -- The schools at which `who` is a member of one of the group roles `kinds` (office,
     -- attendance, head, dsl), from the roles' names (rc_<school>_<kind>). Row-level security
     -- asks it for current_user, as an uncorrelated subquery (worked out once per statement);
@@ -106,20 +106,7 @@ public enum Schema {
           AND pg_has_role(who, r.oid, 'MEMBER')
     $f$;
 
-    CREATE FUNCTION rollcall.has_school_role(who name, school text, kinds text[]) RETURNS boolean
-    LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $f$
-        SELECT school IN (SELECT rollcall.schools_where(who, kinds))
-    $f$;
-
-    -- The text a journal row's hash covers, after the previous row's hash:
-    -- sha256(prev_hash || convert_to(school \n seq \n at \n author \n body, 'UTF8')),
-    -- with `at` in UTC to the microsecond. The first row's prev_hash is empty.
-    CREATE FUNCTION rollcall.row_text(school text, seq bigint, at timestamptz, author name, body text) RETURNS text
-    LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $f$
-        SELECT school || E'\n' || seq::text || E'\n'
-            || to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || E'\n'
-            || author::text || E'\n' || body
-    $f$;
+    -- has_school_role, row_text, append and schema_version are in `appendSQL` (installed next).
 
     -- The first row whose hash does not follow from the row before it, or NULL when the
     -- chain is sound (as far as the caller may read it: staff read their own school's).
@@ -200,51 +187,6 @@ public enum Schema {
         END LOOP;
     END $f$;
 
-    -- Appends one transaction to the school's journal and returns its seq. `p_base` is the
-    -- seq the change was checked against: an older one is refused (RC001). The author and
-    -- the time are the server's; staff, policy and settings changes are the head's alone;
-    -- sensitive words go to their own table (`p_words`: [{id, upn, words}]), never the journal.
-    CREATE FUNCTION rollcall.append(p_school text, p_base bigint, p_body text, p_words jsonb) RETURNS bigint
-    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $f$
-    DECLARE
-        s rollcall.schools%ROWTYPE;
-        body jsonb := p_body::jsonb;
-        t timestamptz := clock_timestamp();
-        h bytea;
-        w jsonb;
-    BEGIN
-        IF NOT rollcall.has_school_role(session_user, p_school, ARRAY['office', 'attendance', 'head']) THEN
-            RAISE EXCEPTION '% is not staff at school %', session_user, p_school USING ERRCODE = 'RC004';
-        END IF;
-        SELECT * INTO s FROM rollcall.schools WHERE id = p_school FOR UPDATE;
-        IF s.last_seq <> p_base THEN
-            RAISE EXCEPTION 'school % has changed since this change was checked (at %, now at %)', p_school, p_base, s.last_seq
-                USING ERRCODE = 'RC001';
-        END IF;
-        IF jsonb_path_exists(body, '$.changes[*] ? (@.kind == "staff" || @.kind == "staffRemoved" || @.kind == "policy" || @.kind == "settings")')
-           AND NOT rollcall.has_school_role(session_user, p_school, ARRAY['head']) THEN
-            RAISE EXCEPTION 'only the head may change the staff, the policy or the settings' USING ERRCODE = '42501';
-        END IF;
-        IF jsonb_path_exists(body, '$.changes[*].contact ? (@.sensitive == true && @.text != "")')
-           OR jsonb_path_exists(body, '$.changes[*].meeting ? (@.sensitive == true && (@.concerns != "" || @.goingWell != "" || @.wellbeingGoals != ""))') THEN
-            RAISE EXCEPTION 'a sensitive entry''s words belong in sensitive_words, not the journal' USING ERRCODE = 'RC003';
-        END IF;
-        h := sha256(s.last_hash || convert_to(rollcall.row_text(p_school, s.last_seq + 1, t, session_user, p_body), 'UTF8'));
-        INSERT INTO rollcall.journal (school, seq, at, author, body, prev_hash, hash)
-            VALUES (p_school, s.last_seq + 1, t, session_user, p_body, s.last_hash, h);
-        FOR w IN SELECT x FROM jsonb_array_elements(coalesce(p_words, '[]'::jsonb)) AS x LOOP
-            IF NOT jsonb_path_exists(body, '$.changes[*] ? (@.contact.id == $id || @.meeting.id == $id)', jsonb_build_object('id', w ->> 'id')) THEN
-                RAISE EXCEPTION 'words for %, which this change does not hold', w ->> 'id' USING ERRCODE = 'RC003';
-            END IF;
-            INSERT INTO rollcall.sensitive_words (school, id, upn, author, seq, words)
-                VALUES (p_school, w ->> 'id', w ->> 'upn', session_user, s.last_seq + 1, w -> 'words');
-        END LOOP;
-        PERFORM rollcall.apply_staff(p_school, body);
-        UPDATE rollcall.schools SET last_seq = s.last_seq + 1, last_hash = h WHERE id = p_school;
-        PERFORM pg_notify('rollcall:' || p_school, (s.last_seq + 1)::text);
-        RETURN s.last_seq + 1;
-    END $f$;
-
     -- Creates a school whose head is the caller, with its four group roles, and appends its
     -- first row (`p_body`: the head on the staff list, and anything else the school starts with).
     -- The school's row and its four group roles: for create_school and a move's begin_move
@@ -293,10 +235,8 @@ public enum Schema {
     REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA rollcall FROM PUBLIC;
     GRANT USAGE ON SCHEMA rollcall TO rollcall_staff, rollcall_founder;
     GRANT SELECT ON rollcall.schools, rollcall.journal, rollcall.sensitive_words TO rollcall_staff;
-    GRANT EXECUTE ON FUNCTION rollcall.schema_version(), rollcall.schools_where(name, text[]), rollcall.has_school_role(name, text, text[]),
-        rollcall.row_text(text, bigint, timestamptz, name, text), rollcall.first_broken_row(text),
-        rollcall.lock_school(text), rollcall.append(text, bigint, text, jsonb) TO rollcall_staff;
-    GRANT EXECUTE ON FUNCTION rollcall.schema_version(), rollcall.create_school(text, text, text) TO rollcall_founder;
+    GRANT EXECUTE ON FUNCTION rollcall.schools_where(name, text[]), rollcall.first_broken_row(text), rollcall.lock_school(text) TO rollcall_staff;
+    GRANT EXECUTE ON FUNCTION rollcall.create_school(text, text, text) TO rollcall_founder;
     RESET ROLE;
     RESET search_path;
     """#
