@@ -20,7 +20,15 @@ struct AppLiveTests {
             let env = environment.map { "\($0.key)=\($0.value)" }
             try Shell.check(tmux!, ["-S", socket, "new-session", "-d", "-x", "100", "-y", "30", "/usr/bin/env", "-i"] + env + command)
         }
-        deinit { _ = try? Shell.run(tmux!, ["-S", socket, "kill-server"]); unlink(socket) }
+        // kill-session, not only kill-server: the server inherits the test thread's blocked
+        // signals and would not see the SIGTERM kill-server sends itself, so it and the app
+        // outlived the test. A killed session hangs up its pane (the app ends on SIGHUP) and
+        // the server, left empty, exits.
+        deinit {
+            _ = try? Shell.run(tmux!, ["-S", socket, "kill-session"])
+            _ = try? Shell.run(tmux!, ["-S", socket, "kill-server"])
+            unlink(socket)
+        }
 
         func text() -> String { (try? Shell.run(tmux!, ["-S", socket, "capture-pane", "-p"]).stdout) ?? "" }
         func send(_ keys: [String]) throws { try Shell.check(tmux!, ["-S", socket, "send-keys"] + keys) }

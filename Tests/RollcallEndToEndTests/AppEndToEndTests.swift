@@ -177,6 +177,26 @@ struct AppEndToEndTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: school)) == Data("{ damaged".utf8), "the damaged file was changed")
     }
 
+    @Test("SIGTERM ends the app even when it was started with its quit signals blocked")
+    func sigtermEndsTheAppStartedWithSignalsBlocked() throws {
+        let dir = NSTemporaryDirectory() + "rollcall-e2e-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let store = try demoStore(in: dir)
+        // A process inherits the blocked signals of whoever started it (a test runner's or a
+        // launcher's thread): perl (in every Debian) blocks them, then runs the app.
+        let block = "perl -MPOSIX -e 'sigprocmask(SIG_BLOCK, POSIX::SigSet->new(SIGTERM, SIGINT, SIGHUP)); exec @ARGV or die'"
+        let command = "\(block) '\(TmuxSession.rollcall)' --today \(Self.day) --now 13:05 --store '\(store)'; echo EXIT=$?; sleep 30"
+        let app = try TmuxSession(binary: "/bin/sh", arguments: ["-c", command])
+        try app.waitFor("q quit", timeout: 15)
+        let kill = Process()
+        kill.executableURL = URL(fileURLWithPath: "/usr/bin/pkill")
+        kill.arguments = ["-TERM", "-f", "--", "--store \(store)"]
+        try kill.run()
+        kill.waitUntilExit()
+        try app.waitFor("EXIT=143", timeout: 10)
+    }
+
     @Test("Ctrl-C quits, and SIGTERM ends the app with the terminal restored")
     func ctrlCAndSIGTERMRestoreTheTerminal() throws {
         let dir = NSTemporaryDirectory() + "rollcall-e2e-" + UUID().uuidString

@@ -397,6 +397,13 @@ private func installHandlers() {
         action.sa_flags = 0  // no SA_RESTART: a blocked read returns
         sigaction(sig, &action, nil)
     }
+    // A process inherits its parent's blocked signals: started from a thread that blocks them
+    // (a test runner's, a launcher's), the app would never see SIGTERM or the SIGHUP of a
+    // closed terminal and would run on, holding its store, after its window was gone.
+    var quit = sigset_t()
+    sigemptyset(&quit)
+    for sig in quitSignals { sigaddset(&quit, sig) }
+    pthread_sigmask(SIG_UNBLOCK, &quit, nil)
     for sig in crashSignals {
         var action = sigaction()
         #if canImport(Glibc)
