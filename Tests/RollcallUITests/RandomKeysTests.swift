@@ -85,6 +85,10 @@ struct RandomKeysTests {
         Place(name: "trust, a school", reach: { s, d in
             s.context.trustStores = 3; command("trust")(&s, &d); _ = s.update(.trustLoaded(TrustScreenTests.overview())); d.keys(&s, [.enter])
         }, reached: screen(.trustSchool)),
+        Place(name: "trust, part read", reach: { s, d in
+            s.context.trustStores = 4; command("trust")(&s, &d)
+            for id in ["cedar", "alder"] { _ = s.update(.trustPartRead(TrustPartsTests.part(id))) }
+        }, reached: { $0.trustReading != nil && screen(.trust)($0) }),
         Place(name: "trust, a lead staff at no school", reach: { s, _ in
             s.context.trust = .database; s.context.staffNowhere = true; s.screens = [.trust(TrustScreen())]
             _ = s.update(.trustRefreshDue); _ = s.update(.trustLoaded(TrustLeadScreenTests.published()))

@@ -30,7 +30,7 @@ struct TrustLeadScreenTests {
     @Test func aLoginStaffNowhereOpensOnTheTrustAndReadsItOnce() {
         var state = staffNowhere(width: 120, height: 40)
         #expect(state.screens.map(\.kind) == [.trust] && state.status == StatusLine("Reading the trust's figures…") && state.trust == nil && !state.trustLoading)
-        #expect(state.update(.trustRefreshDue) == [.loadTrust])
+        #expect(state.update(.trustRefreshDue) == [.loadTrust(generation: 1)])
         #expect(state.trustLoading)
         #expect(state.update(.trustRefreshDue).isEmpty, "one read at a time")
         #expect(state.update(.trustLoaded(Self.published())).isEmpty)
@@ -108,12 +108,12 @@ struct TrustLeadScreenTests {
         var state = UISchool.state(width: 120, height: 40)
         state.context.trust = .database
         #expect(state.update(.trustRefreshDue).isEmpty, "nothing is read until :trust is open")
-        #expect(state.run(command: "trust") == [.loadTrust])
+        #expect(state.run(command: "trust") == [.loadTrust(generation: 1)])
         _ = state.update(.trustLoaded(Self.published()))
         _ = state.update(.keyPressed(.down))
         guard case .trust(let before) = state.screen else { Issue.record("expected the trust"); return }
         let selected = try #require(state.trust?.rows[before.cursor.selected].id)
-        #expect(state.update(.trustRefreshDue) == [.loadTrust] && state.trustLoading)
+        #expect(state.update(.trustRefreshDue) == [.loadTrust(generation: 2)] && state.trustLoading)
         var again = Self.published()
         again.rows.reverse()
         _ = state.update(.trustLoaded(again))
@@ -122,7 +122,7 @@ struct TrustLeadScreenTests {
         // A store directory's trust is read once; :trust again does not read it again.
         var stores = UISchool.state()
         stores.context.trustStores = 2
-        #expect(stores.run(command: "trust") == [.loadTrust])
+        #expect(stores.run(command: "trust") == [.loadTrust(generation: 1)])
         _ = stores.update(.trustLoaded(Self.published()))
         _ = stores.update(.keyPressed(.escape))
         #expect(stores.run(command: "trust").isEmpty)

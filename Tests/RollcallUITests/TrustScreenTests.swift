@@ -31,7 +31,7 @@ struct TrustScreenTests {
         var state = UISchool.state(width: width, height: height)
         state.context.trustStores = 3
         let effects = state.run(command: "trust")
-        #expect(effects == [.loadTrust])
+        #expect(effects == [.loadTrust(generation: 1)])
         _ = state.update(.trustLoaded(Self.overview()))
         return state
     }

@@ -25,6 +25,11 @@ public struct AppState: Sendable {
     public var trust: TrustOverview?
     /// A `loadTrust` is under way: another is not asked for until its answer comes.
     public var trustLoading = false
+    /// The latest read of the trust asked for (`loadTrust(generation:)`): parts of an older one are dropped.
+    public var trustGeneration = 0
+    /// A read of the stores that has brought some schools and not all: the table shows those,
+    /// and how many are still to come, without a total.
+    public var trustReading: TrustReading?
     /// Set by update when the app should end (the driver also gets `.quit`).
     public var quitting = false
     /// Ctrl-C was pressed with text typed in a form: a second one quits.

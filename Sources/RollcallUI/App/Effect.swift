@@ -18,9 +18,10 @@ public enum Effect: Hashable, Sendable {
     /// Save a letter as an A4 PDF at `path` (addressed to the pupil's parents); answered
     /// with reportWritten or reportNotWritten. Nothing is logged: printing is not sending.
     case writeLetterPDF(upn: String, text: String, path: String)
-    /// Read the trust's schools (`--stores`, or the database's published figures); answered
-    /// with trustLoaded.
-    case loadTrust
+    /// Read the trust's schools: `--stores` answered with a trustPartRead per school or few
+    /// as they are read, each carrying `generation`; the database's published figures with
+    /// one trustLoaded.
+    case loadTrust(generation: Int)
     /// Read one school of a database's trust where the login is on its staff, for its page;
     /// answered with trustSchoolLoaded or trustSchoolNotLoaded.
     case loadTrustSchool(id: String)

@@ -44,6 +44,8 @@ public enum Message: Sendable {
     case othersChangesNotRead(problem: String)
     /// The trust's schools, read for `:trust`.
     case trustLoaded(TrustOverview)
+    /// Some of the trust's schools (`--stores`), as they are read; the last completes the table.
+    case trustPartRead(TrustPart)
     /// Time to read the trust's figures again (a database's, while `:trust` is open; and once
     /// at start when the login is staff at no school).
     case trustRefreshDue

@@ -69,6 +69,9 @@ extension AppState {
         case .trustLoaded(let overview):
             trustLoaded(overview)
             return []
+        case .trustPartRead(let part):
+            trustPartRead(part)
+            return []
         case .trustRefreshDue:
             return trustRefreshDue()
         case .trustSchoolLoaded(let school):

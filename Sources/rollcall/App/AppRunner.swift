@@ -174,15 +174,18 @@ final class AppRunner {
             waiting.append(effect)
             return nil
         }
-        if case .loadTrust = effect {
+        if case .loadTrust(let generation) = effect {
             // Reading every school's store is long, and needs nothing of this school's store.
             let moment = clock.moment(timeZone: store.school.settings.timeZone)
             trustReadAt = .now
             switch trustSchools {
             case .stores(let dirs):
+                // Each school is sent as soon as it is read: the table fills while the rest are read.
                 let source = StoreDirectoriesSource(directories: dirs, login: staff.login)
+                let worker = worker
                 worker.start(touchesStore: false) {
-                    .trustLoaded(TrustView.make(from: source, asOf: moment.date, time: moment.time, sort: .concern, phase: nil).overview)
+                    source.parts(generation: generation, asOf: moment.date, time: moment.time, national: try? NationalFiguresFile.load()) { worker.post(.trustPartRead($0)) }
+                    return nil
                 }
             case .database(let url):
                 worker.start(touchesStore: false) { .trustLoaded(DatabaseAppSource(url: url).overview(asOf: moment.date, time: moment.time)) }

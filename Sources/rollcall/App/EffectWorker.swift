@@ -33,6 +33,12 @@ final class EffectWorker: @unchecked Sendable {
         }
     }
 
+    /// An answer a job sends before it ends (a part of what it reads, so the screen fills as
+    /// it comes), taken like the job's last answer.
+    func post(_ answer: Message) {
+        lock.withLock { answers.append(answer) }
+    }
+
     /// The answers that have arrived, oldest first.
     func takeAnswers() -> [Message] {
         lock.withLock {

@@ -117,18 +117,20 @@ extension AppState {
     mutating func trustRefreshDue() -> [Effect] {
         guard context.trust != .none, !trustLoading, screens.contains(where: { $0.kind == .trust || $0.kind == .trustSchool }) else { return [] }
         trustLoading = true
+        trustGeneration += 1
         if trust == nil {
             switch context.trust {
             case .stores(let n): status = StatusLine("Reading \(plural(n, "school"))…")
             default: status = StatusLine("Reading the trust's figures…")
             }
         }
-        return [.loadTrust]
+        return [.loadTrust(generation: trustGeneration)]
     }
 
     mutating func trustLoaded(_ overview: TrustOverview) {
         let before = trust
         trust = overview
+        trustReading = nil
         // Schools whose records were read for their page keep them (they are not read again).
         for (id, s) in before?.schools ?? [:] where s.school != nil && overview.schools[id]?.readsOnRequest == true { trust?.schools[id] = s }
         trustLoading = false
@@ -224,9 +226,15 @@ extension AppState {
             draw(overview.rows[i], y: a.y + 1 + row, selected: selected)
         }
         var y = a.y + 1 + min(page, overview.rows.count)
-        draw(overview.total, y: y, selected: false, bold: true)
-        y += 1
-        if let n = overview.national {
+        // Part of the trust read: how far, and no total yet (a total of some schools would mislead).
+        if let reading = trustReading {
+            g.put(" Reading schools: \(reading.done) of \(reading.of)… (the trust total and England's figures follow)", x: a.x, y: y, style: .dim, limit: a.width)
+            y += 1
+        } else {
+            draw(overview.total, y: y, selected: false, bold: true)
+            y += 1
+        }
+        if trustReading == nil, let n = overview.national {
             let values = [NationalFigures.Measure.overallAbsence, .unauthorisedAbsence, .persistentAbsence, .severeAbsence]
                 .map { m in n.values[m].map { "\(m.label.replacingOccurrences(of: " %", with: "")) \(TrustNumbers.published($0))%" } }
                 .compactMap { $0 }
@@ -258,7 +266,8 @@ extension TrustScreen: ScreenState {
         [AppCommand("trust", "Every school of the trust (--stores, or the database's trust role): figures, cases, duties; Enter shows one") { s, _ in s.openTrust() }]
     }
     func title(in app: AppState) -> String {
-        "Trust · " + (app.trust.map { "\(plural($0.rows.count, "school")) · the year to \($0.asOf.spoken) · most concern first · Enter shows a school" } ?? "reading the schools")
+        "Trust · " + (app.trustReading.map { "reading: \($0.done) of \(plural($0.of, "school")) so far · most concern first · Enter shows a school" }
+            ?? app.trust.map { "\(plural($0.rows.count, "school")) · the year to \($0.asOf.spoken) · most concern first · Enter shows a school" } ?? "reading the schools")
     }
     mutating func handle(_ key: Key, in app: inout AppState) -> [Effect] { app.trustKey(key, &self) }
     func draw(in app: AppState, into g: inout Grid, _ area: Area) { app.drawTrust(self, &g, area) }
