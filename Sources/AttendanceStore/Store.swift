@@ -122,6 +122,14 @@ public final class Store: SchoolStore {
         if SafeFile.exists("\(path)/\(Snapshot.manifestName)") {
             throw StoreError(file: path, "already holds a Rollcall store; open it instead, or choose another directory")
         }
+        return try makeNew(at: path, school: school, sharing: sharing)
+    }
+
+    /// A new store's directories, lock, first snapshot (of `school`), manifest and empty
+    /// journal, and the store open on them; `then` runs while the new store is still locked
+    /// (`createMoved` writes its journal there). Callers have checked `path` holds no store.
+    static func makeNew(at path: String, school: School, sharing: StoreSharing?,
+                        then: (Store) throws -> Void = { _ in }) throws -> Store {
         try SharedDirectories.prepare(store: path, sharing: sharing)
         let lock = try StoreLock(directory: path)
         return try lock.withExclusive {
@@ -136,6 +144,7 @@ public final class Store: SchoolStore {
             store.loadedContactYears = Set(SnapshotIO.contactYears(in: ref))
             store.journal.rewind()
             store.manifestIdentity = FileIdentity(path: store.file(Snapshot.manifestName))
+            try then(store)
             return store
         }
     }

@@ -144,20 +144,7 @@ extension Store {
         if SafeFile.exists("\(path)/\(Snapshot.manifestName)") {
             throw StoreError(file: path, "already holds a Rollcall store; a move writes a new one: choose an empty directory")
         }
-        try SharedDirectories.prepare(store: path, sharing: nil)
-        let lock = try StoreLock(directory: path)
-        return try lock.withExclusive {
-            try SharedDirectories.makeSensitiveDirectory("\(path)/\(Snapshot.sensitiveDirectory)", sharing: nil)
-            let empty = School(name: schoolName)
-            let ref = try SnapshotIO.write(empty, seq: 0, generation: 1, store: path, previous: nil, changedYears: nil, sharing: nil)
-            let manifest = Snapshot.Manifest(schemaVersion: Snapshot.schemaVersion, snapshot: ref, archivedSeq: 0, sharing: nil)
-            try writeManifest(manifest, store: path)
-            try SafeFile.replace("\(path)/\(Snapshot.journalName)", with: Data())
-            let store = Store(path: path, school: empty, manifest: manifest, lock: lock)
-            store.loadedYears = Set(SnapshotIO.years(in: ref))
-            store.loadedContactYears = Set(SnapshotIO.contactYears(in: ref))
-            store.journal.rewind()
-            store.manifestIdentity = FileIdentity(path: store.file(Snapshot.manifestName))
+        return try makeNew(at: path, school: School(name: schoolName), sharing: nil) { store in
             _ = try store.readJournal()
             for row in rows {
                 let t = row.unsealed
@@ -173,7 +160,6 @@ extension Store {
                 try store.apply(t)
             }
             try store.compactLocked()
-            return store
         }
     }
 }

@@ -45,7 +45,7 @@ extension PostgresStore {
 
     /// Whether this login is a member of `rollcall_trust` (the trust's figures for every
     /// school), and the schools it is staff at: what the app opens on.
-    public static func trustStanding(database: String) throws -> (login: String, isTrustLead: Bool, staffAt: [String]) {
+    public static func trustStanding(database: String) throws -> (login: String, isTrustLead: Bool, staffAt: [(id: String, name: String)]) {
         let db = try PGConnection(database)
         defer { db.close() }
         let standing = try db.execute("""
@@ -55,7 +55,6 @@ extension PostgresStore {
         let lead = standing.rows.first?[0] == "t"
         // A login with only the trust role has no grant on the schools' own tables: staff nowhere.
         guard standing.rows.first?[1] == "t" else { return (db.user, lead, []) }
-        let schools = try db.execute("SELECT id FROM rollcall.schools ORDER BY id").rows.compactMap { $0[0] }
-        return (db.user, lead, schools)
+        return (db.user, lead, try schools(on: db))
     }
 }

@@ -134,7 +134,11 @@ public final class PostgresStore: SchoolStore {
     public static func schools(database: String) throws -> [(id: String, name: String)] {
         let db = try PGConnection(database)
         defer { db.close() }
-        return try db.execute("SELECT id, name FROM rollcall.schools ORDER BY id").rows.compactMap { r in
+        return try schools(on: db)
+    }
+
+    static func schools(on db: PGConnection) throws -> [(id: String, name: String)] {
+        try db.execute("SELECT id, name FROM rollcall.schools ORDER BY id").rows.compactMap { r in
             guard let id = r[0], let name = r[1] else { return nil }
             return (id, name)
         }

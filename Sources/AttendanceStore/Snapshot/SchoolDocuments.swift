@@ -48,17 +48,9 @@ package enum SchoolDocuments {
             guard let text = docs[name] else { throw StoreError(file: source, "has no \(name)") }
             return Array(text.utf8)
         }
-        let info = try JSONFile.decode(Snapshot.SchoolFile.self, from: Data(try bytes(Snapshot.schoolName)), file: "\(source) \(Snapshot.schoolName)")
-        try JSONFile.checkVersion(info.schemaVersion, file: "\(source) \(Snapshot.schoolName)")
-        var school = School(name: info.name, calendar: info.calendar)
-        for s in info.staff { school.staff[s.login] = s }
-        school.settings = info.settings ?? SchoolSettings()
-        for (year, list) in (info.registerClosures ?? [:]).sorted(by: { $0.key < $1.key }) {
-            school.load(closures: try list.map { text in
-                guard let c = ClosureString.decode(text) else { throw StoreError(file: source, "registerClosures \(year) has \"\(text)\"") }
-                return c
-            })
-        }
+        let file = "\(source) \(Snapshot.schoolName)"
+        let info = try JSONFile.decode(Snapshot.SchoolFile.self, from: Data(try bytes(Snapshot.schoolName)), file: file)
+        var school = try Snapshot.school(from: info, file: file, damaged: "")
         school.load(pupils: try SnapshotReaders.pupils(try bytes(Snapshot.pupilsName), file: "\(source) \(Snapshot.pupilsName)"))
         try SnapshotReaders.casework(try bytes(Snapshot.caseworkName), file: "\(source) \(Snapshot.caseworkName)", into: &school.casework)
         for meetings in school.casework.meetings.values {

@@ -9,6 +9,24 @@ extension Snapshot {
                    registerClosures: ClosureString.byYear(school.allRegisterClosures))
     }
 
+    /// The school a school document describes (its name, calendar, staff, settings and closed
+    /// registers; pupils, casework and marks are read from their own documents): the reverse
+    /// of `schoolFile`, read the same way by both stores. `file` names the document in errors;
+    /// `damaged` is what to say after a closure that does not read.
+    static func school(from info: SchoolFile, file: String, damaged: String) throws -> School {
+        try JSONFile.checkVersion(info.schemaVersion, file: file)
+        var school = School(name: info.name, calendar: info.calendar)
+        for s in info.staff { school.staff[s.login] = s }
+        school.settings = info.settings ?? SchoolSettings()
+        for (year, list) in (info.registerClosures ?? [:]).sorted(by: { $0.key < $1.key }) {
+            school.load(closures: try list.map { text in
+                guard let c = ClosureString.decode(text) else { throw StoreError(file: file, "registerClosures \(year) has \"\(text)\"\(damaged)") }
+                return c
+            })
+        }
+        return school
+    }
+
     /// The casework document, its words of sensitive meetings kept apart, in a fixed order.
     static func caseworkFile(_ school: School) -> CaseworkFile {
         let cw = school.casework

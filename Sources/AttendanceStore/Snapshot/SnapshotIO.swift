@@ -152,19 +152,10 @@ enum SnapshotIO {
             throw StoreError(file: "\(store)/\(Snapshot.manifestName)", "lists no \(name) for snapshot \(ref.generation)")
         }
         let dir = "\(store)/\(Snapshot.generationName(ref.generation))"
-        let info = try JSONFile.decode(Snapshot.SchoolFile.self, from: Data(try checkedBytes(ref, store: store, name: Snapshot.schoolName)), file: "\(dir)/\(Snapshot.schoolName)")
-        try JSONFile.checkVersion(info.schemaVersion, file: "\(dir)/\(Snapshot.schoolName)")
-        var school = School(name: info.name, calendar: info.calendar)
-        for s in info.staff { school.staff[s.login] = s }
-        school.settings = info.settings ?? SchoolSettings()
-        for (year, list) in (info.registerClosures ?? [:]).sorted(by: { $0.key < $1.key }) {
-            school.load(closures: try list.map { text in
-                guard let c = ClosureString.decode(text) else {
-                    throw StoreError(file: "\(dir)/\(Snapshot.schoolName)", "registerClosures \(year) has \"\(text)\", which is not CLASS|YYYY-MM-DD|AM|login. Restore the store from a backup (nothing was changed)")
-                }
-                return c
-            })
-        }
+        let file = "\(dir)/\(Snapshot.schoolName)"
+        let info = try JSONFile.decode(Snapshot.SchoolFile.self, from: Data(try checkedBytes(ref, store: store, name: Snapshot.schoolName)), file: file)
+        var school = try Snapshot.school(from: info, file: file,
+                                         damaged: ", which is not CLASS|YYYY-MM-DD|AM|login. Restore the store from a backup (nothing was changed)")
         school.load(pupils: try SnapshotReaders.pupils(try checkedBytes(ref, store: store, name: Snapshot.pupilsName), file: "\(dir)/\(Snapshot.pupilsName)"))
         if ref.files[Snapshot.caseworkName] != nil {
             let path = "\(dir)/\(Snapshot.caseworkName)"

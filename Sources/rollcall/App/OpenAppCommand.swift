@@ -34,10 +34,10 @@ struct OpenAppCommand: ParsableCommand {
         }
         let identity = Identity.current()
         // In a database: is this login the trust's lead (`rollcall_trust`), and staff where?
-        var databaseURL: String?, isTrustLead = false
+        var databaseURL: String?, isTrustLead = false, staffAt: [(id: String, name: String)]?
         if case .database(let url, let school) = try storeOptions.choice() {
             let standing = try PostgresStore.trustStanding(database: url)
-            (databaseURL, isTrustLead) = (url, standing.isTrustLead)
+            (databaseURL, isTrustLead, staffAt) = (url, standing.isTrustLead, standing.staffAt)
             // A trust lead who is staff at no school opens on the trust, not on an error.
             if school == nil, standing.isTrustLead, standing.staffAt.isEmpty {
                 let lead = StaffMember(login: standing.login, name: identity.fullName, role: .trustLead)
@@ -46,7 +46,7 @@ struct OpenAppCommand: ParsableCommand {
                 return
             }
         }
-        let storeOptions = try SchoolQuestion.choosing(storeOptions)
+        let storeOptions = try SchoolQuestion.choosing(storeOptions, known: staffAt)
         // A store that `check` would refuse is never opened: say why before the screen starts.
         let path = storeOptions.path
         let isDirectory = (try storeOptions.choice()) == .directory(path)

@@ -6,9 +6,10 @@ import PostgresStore
 /// (no --school, no $ROLLCALL_SCHOOL): a plain numbered question before the screen starts.
 enum SchoolQuestion {
     /// The options with the school chosen, asking only when there is a choice to make.
-    static func choosing(_ options: StoreOptions) throws -> StoreOptions {
+    /// `known`: the login's schools, when the caller has just read them.
+    static func choosing(_ options: StoreOptions, known: [(id: String, name: String)]? = nil) throws -> StoreOptions {
         guard case .database(let url, nil) = try options.choice() else { return options }
-        let schools = try PostgresStore.schools(database: url)
+        let schools = try known ?? PostgresStore.schools(database: url)
         guard schools.count > 1 else { return options }
         var chosen = options
         chosen.schoolChoice = try ask(schools.map { "\($0.id) (\($0.name))" }, ids: schools.map(\.id))

@@ -17,7 +17,7 @@ struct DatabaseAppSource {
     func overview(asOf date: SchoolDate, time: ClockTime?) -> TrustOverview {
         var overview = TrustView.make(from: DatabaseFiguresSource(url: url), asOf: date, time: time, sort: .concern, phase: nil).overview
         // Row-level security lists only the schools this login is staff at.
-        for id in (try? PostgresStore.trustStanding(database: url))?.staffAt ?? [] where overview.schools[id] != nil {
+        for (id, _) in (try? PostgresStore.trustStanding(database: url))?.staffAt ?? [] where overview.schools[id] != nil {
             overview.schools[id]?.mayReadNames = true
         }
         return overview

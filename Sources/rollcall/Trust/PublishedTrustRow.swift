@@ -19,13 +19,7 @@ enum PublishedTrustRow {
             ("minutes_late", .int(f.minutesLate)),
             ("persistent_absentees", .int(r.figures.persistentAbsentees)),
             ("severe_absentees", .int(r.figures.severeAbsentees)),
-            ("pupils_at_stage", .object(StageFamily.allCases.map { ($0.rawValue, .int(r.pupils(at: $0))) })),
-            ("open_cases", .int(r.openCases)),
-            ("la_duties_owed", .int(r.dutiesOwed)),
-            ("la_duties_overdue", .int(r.dutiesOverdue)),
-            ("registers_not_taken", .int(r.registersNotTaken)),
-            ("calls_not_made", .int(r.callsNotMade)),
-        ]).rendered()
+        ] + TrustJSON.casework(r)).rendered()
     }
 
     struct Unreadable: Error, CustomStringConvertible {

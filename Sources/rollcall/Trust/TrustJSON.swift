@@ -21,6 +21,15 @@ enum TrustJSON {
             ("persistent_absence_percent", .optional(r.persistentAbsencePercent)),
             ("severe_absentees", .int(r.figures.severeAbsentees)),
             ("severe_absence_percent", .optional(r.severeAbsencePercent)),
+        ]
+        keys += casework(r)
+        return .object(keys)
+    }
+
+    /// The row's casework counts, under the same keys in the command's JSON and in the
+    /// figures a school publishes (`PublishedTrustRow`), which reads them back by these keys.
+    static func casework(_ r: TrustRow) -> [(String, JSONValue)] {
+        [
             ("pupils_at_stage", .object(StageFamily.allCases.map { ($0.rawValue, .int(r.pupils(at: $0))) })),
             ("open_cases", .int(r.openCases)),
             ("la_duties_owed", .int(r.dutiesOwed)),
@@ -28,7 +37,6 @@ enum TrustJSON {
             ("registers_not_taken", .int(r.registersNotTaken)),
             ("calls_not_made", .int(r.callsNotMade)),
         ]
-        return .object(keys)
     }
 
     static func national(_ n: NationalLine?) -> JSONValue {
