@@ -79,16 +79,7 @@ final class AppRunner {
             // No school: the trust's figures are what there is to read.
             handle(.trustRefreshDue)
         } else {
-            let from = state.context.today.adding(days: -31)
-            let handed = Handed(value: store)
-            worker.start(touchesStore: true) {
-                do {
-                    try handed.value.loadContacts(from: from)
-                    return .contactLogRead(handed.value.school)
-                } catch {
-                    return .contactLogNotRead(problem: "\(error)")
-                }
-            }
+            readContactLog()
         }
         while running {
             takeAnswers()
@@ -139,9 +130,30 @@ final class AppRunner {
         if let signal = terminal.signal { throw ExitCode(128 + signal) }
     }
 
+    /// Reads the contact log's last month on the worker (the slow part of starting).
+    func readContactLog() {
+        let from = state.context.today.adding(days: -31)
+        let handed = Handed(value: store)
+        worker.start(touchesStore: true) {
+            do {
+                try handed.value.loadContacts(from: from)
+                return .contactLogRead(handed.value.school)
+            } catch {
+                return .contactLogNotRead(problem: "\(error)")
+            }
+        }
+    }
+
     /// Hands the long effects' answers to update, then the store effects that waited for them.
+    /// An answer that carries the store's school carries it as it is now: a change saved on
+    /// this thread after the job ended (a key between the job's end and this) is in it, where
+    /// the school the job saw would have put the screen back to before that change. While
+    /// another job has the store, such answers wait for it.
     func takeAnswers() {
-        for answer in worker.takeAnswers() { handle(answer) }
+        let storeFree = !worker.storeIsBusy  // only this thread starts jobs: it stays free
+        for answer in worker.takeAnswers(where: { storeFree || !$0.carriesStoreSchool }) {
+            handle(storeFree ? answer.withStoreSchool(store.school) : answer)
+        }
         guard !waiting.isEmpty, !worker.storeIsBusy else { return }
         let ready = waiting
         waiting.removeAll()
@@ -290,5 +302,24 @@ final class AppRunner {
         // A change made with --today/--now: when it was recorded, and the moment it was made as of.
         let at = LocalTime.dateTime(e.at, timeZone: timeZone) + (e.schoolTimeIfDifferent(timeZone: timeZone).map { " (as of \($0))" } ?? "")
         return HistoryLine(at: at, who: e.name, what: what, reason: e.reason)
+    }
+}
+
+extension Message {
+    /// Answers of long effects that hand update the store's whole school.
+    var carriesStoreSchool: Bool {
+        switch self {
+        case .contactLogRead, .historyLoaded: return true
+        default: return false
+        }
+    }
+
+    /// The same answer with `school` in place of the one the job saw.
+    func withStoreSchool(_ school: School) -> Message {
+        switch self {
+        case .contactLogRead: return .contactLogRead(school)
+        case .historyLoaded(let upn, let lines, _): return .historyLoaded(upn: upn, lines, school)
+        default: return self
+        }
     }
 }

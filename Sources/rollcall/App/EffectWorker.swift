@@ -39,11 +39,12 @@ final class EffectWorker: @unchecked Sendable {
         lock.withLock { answers.append(answer) }
     }
 
-    /// The answers that have arrived, oldest first.
-    func takeAnswers() -> [Message] {
+    /// The answers that have arrived and `taking` accepts, oldest first; the rest stay.
+    func takeAnswers(where taking: (Message) -> Bool = { _ in true }) -> [Message] {
         lock.withLock {
-            defer { answers.removeAll() }
-            return answers
+            let taken = answers.filter(taking)
+            answers.removeAll(where: taking)
+            return taken
         }
     }
 
